@@ -1,0 +1,102 @@
+import type { ArticleRecord } from './types.ts';
+
+/** A stored article's id with the number of LSH bands it shares with the query. */
+export interface CandidateHit {
+  id: string;
+  hits: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  oldestSeenAt?: number;
+  newestSeenAt?: number;
+}
+
+/**
+ * Where records live. The engine only needs this; the extension implements it on
+ * IndexedDB (src/background/db.ts), the CLI and tests use MemoryStore.
+ */
+export interface Store {
+  /** Inserts or replaces the record with the same id. */
+  put(record: ArticleRecord): Promise<void>;
+  get(id: string): Promise<ArticleRecord | undefined>;
+  delete(id: string): Promise<boolean>;
+  /** Ids of records sharing at least one band key with the query, with the count of shared keys. */
+  candidates(bandKeys: readonly string[]): Promise<CandidateHit[]>;
+  iterate(): AsyncIterable<ArticleRecord>;
+  count(): Promise<number>;
+  stats(): Promise<StoreStats>;
+}
+
+/** In-memory Store: the CLI, tests and benchmarks. */
+export class MemoryStore implements Store {
+  private readonly records = new Map<string, ArticleRecord>();
+  private readonly bands = new Map<string, Set<string>>();
+
+  async put(record: ArticleRecord): Promise<void> {
+    this.putSync(record);
+  }
+
+  putSync(record: ArticleRecord): void {
+    this.deleteSync(record.id);
+    this.records.set(record.id, record);
+    for (const key of record.bandKeys) {
+      let ids = this.bands.get(key);
+      if (!ids) this.bands.set(key, (ids = new Set()));
+      ids.add(record.id);
+    }
+  }
+
+  async get(id: string): Promise<ArticleRecord | undefined> {
+    return this.records.get(id);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.deleteSync(id);
+  }
+
+  private deleteSync(id: string): boolean {
+    const old = this.records.get(id);
+    if (!old) return false;
+    for (const key of old.bandKeys) {
+      const ids = this.bands.get(key);
+      if (!ids) continue;
+      ids.delete(id);
+      if (ids.size === 0) this.bands.delete(key);
+    }
+    this.records.delete(id);
+    return true;
+  }
+
+  async candidates(bandKeys: readonly string[]): Promise<CandidateHit[]> {
+    return this.candidatesSync(bandKeys);
+  }
+
+  candidatesSync(bandKeys: readonly string[]): CandidateHit[] {
+    const hits = new Map<string, number>();
+    for (const key of new Set(bandKeys)) {
+      const ids = this.bands.get(key);
+      if (!ids) continue;
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    return [...hits].map(([id, n]) => ({ id, hits: n }));
+  }
+
+  async *iterate(): AsyncIterable<ArticleRecord> {
+    for (const r of [...this.records.values()]) yield r;
+  }
+
+  async count(): Promise<number> {
+    return this.records.size;
+  }
+
+  async stats(): Promise<StoreStats> {
+    let oldest: number | undefined;
+    let newest: number | undefined;
+    for (const r of this.records.values()) {
+      if (oldest === undefined || r.firstSeenAt < oldest) oldest = r.firstSeenAt;
+      if (newest === undefined || r.firstSeenAt > newest) newest = r.firstSeenAt;
+    }
+    return { articles: this.records.size, oldestSeenAt: oldest, newestSeenAt: newest };
+  }
+}

@@ -1,0 +1,158 @@
+// Shared types of the text-reuse engine. Pure data: no browser or Node APIs.
+
+/** Everything that decides what a signature means. Two indexes can only be compared
+ * when every field matches; see params.ts. */
+export interface SignatureParams {
+  /** Hash family used for tokens and shingles. */
+  hash: 'murmur3-32';
+  /** Seed of the hash family and of the permutation parameters. */
+  seed: number;
+  /** Signature length (one-permutation hashing bins). */
+  numPerm: number;
+  /** What is shingled for the signature. */
+  shingle: { kind: 'content-word'; size: number };
+  /** LSH band layout: bands * rows === numPerm. */
+  bands: number;
+  rows: number;
+  /** Tokenizer/normaliser version: bumped whenever tokens for a text could change. */
+  tokenizer: number;
+}
+
+/** Metadata read from a page (content script) or an HTML file (CLI). All optional. */
+export interface PageMeta {
+  url?: string;
+  canonicalUrl?: string;
+  title?: string;
+  siteName?: string;
+  /** As found on the page (ISO 8601 or similar); parsed by the engine. */
+  publishedTime?: string;
+  modifiedTime?: string;
+  lang?: string;
+  byline?: string;
+  /** JSON-LD fields (NewsArticle and friends). */
+  jsonLd?: {
+    datePublished?: string;
+    isBasedOn?: string[];
+    sourceOrganization?: string[];
+    publisher?: string;
+  };
+  /** The deprecated but still seen <meta name="syndication-source"> / "original-source". */
+  syndicationSource?: string;
+  originalSource?: string;
+  /** Outbound links found in the article body. */
+  links?: { href: string; text: string }[];
+}
+
+export type CreditKind = 'dateline' | 'text' | 'link' | 'meta' | 'jsonld';
+
+/** A source the page itself credits, with the evidence for it. */
+export interface Credit {
+  /** Display name of the credited outlet, e.g. "Axios". */
+  outlet: string;
+  /** Lower-case key used to match outlets across pages, e.g. "axios". */
+  key: string;
+  kind: CreditKind;
+  /** The words or URL the credit rests on, e.g. "told Axios". */
+  evidence: string;
+  /** Host of the credited outlet when known (from a link or meta). */
+  host?: string;
+}
+
+/** One article as indexed: everything needed to find and verify it later, no full text. */
+export interface ArticleRecord {
+  /** Stable key: canonical URL when the page has one, else its URL without fragment. */
+  id: string;
+  url: string;
+  canonicalUrl?: string;
+  title: string;
+  /** Site name, or the host when the page names none. */
+  outlet: string;
+  /** Lower-case key of the outlet, comparable with Credit.key. */
+  outletKey: string;
+  host: string;
+  /** ms since epoch, when the page states it. */
+  publishedAt?: number;
+  /** ms since epoch, when this reader first saw it. */
+  firstSeenAt: number;
+  lang?: string;
+  /** Number of words in the (de-duplicated) article text. */
+  wordCount: number;
+  /** Id of the SignatureParams the signature was made with (paramsId()). */
+  params: string;
+  signature: Uint32Array;
+  /** LSH band keys, one per band ("b<band>:<hex>"). */
+  bandKeys: string[];
+  /** Ordered 32-bit hashes of the article's content words: exact verification data. */
+  tokens: Uint32Array;
+  credits: Credit[];
+}
+
+export type Verdict = 'copy' | 'partial-copy' | 'rewrite' | 'related' | 'unrelated';
+
+/** A stretch of text shared by two articles. Ranges are [start, end) offsets. */
+export interface Passage {
+  /** Content-word index range in the candidate and in the original. */
+  candidateTokens: [number, number];
+  originalTokens: [number, number];
+  /** Character range in each text, when that text was at hand. */
+  candidateChars?: [number, number];
+  originalChars?: [number, number];
+}
+
+/** The measured relation of a candidate to an original. */
+export interface Comparison {
+  verdict: Verdict;
+  /** [0,1]: how much of the candidate derives from the original; orders pairs. */
+  score: number;
+  /** Share of the candidate's shingles found in the original. */
+  containment: number;
+  /** Share of the original's shingles found in the candidate. */
+  coverage: number;
+  jaccard: number;
+  /** Share of the candidate's content words that appear in the original in the same order. */
+  ordered: number;
+  /** Share of the candidate's content-word vocabulary found in the original. */
+  vocabulary: number;
+  passages: Passage[];
+}
+
+/** One stored article that the checked page is related to, as the reader is told of it. */
+export interface MatchSummary {
+  id: string;
+  url: string;
+  title: string;
+  outlet: string;
+  host: string;
+  publishedAt?: number;
+  firstSeenAt: number;
+  /** 'from': the checked page derives from this match (the match came first);
+   *  'to': this match derives from the checked page (the page came first). */
+  direction: 'from' | 'to';
+  verdict: Verdict;
+  score: number;
+  containment: number;
+  coverage: number;
+  jaccard: number;
+  ordered: number;
+  /** The later of the two credits the earlier one's outlet. */
+  credited: boolean;
+  /** Shared passages (character ranges on the checked page's side are set when its text was at hand). */
+  passages: Passage[];
+}
+
+/** What the engine concludes about one page against the index. */
+export interface CheckResult {
+  /** The page's relation to its original; 'unrelated' when it derives from nothing indexed. */
+  verdict: Verdict;
+  score: number;
+  /** The article this page derives from, chosen by date, then first seen, credits as strong evidence. */
+  original?: MatchSummary;
+  /** Whether the page credits the original's outlet. */
+  credited: boolean;
+  /** Sources the page itself credits. */
+  credits: Credit[];
+  /** Every related stored article, best first. */
+  matches: MatchSummary[];
+  /** Human-readable reasons for the choice of original (dates, credits, canonical). */
+  evidence: string[];
+}
