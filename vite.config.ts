@@ -1,0 +1,74 @@
+// One source, four packages. The mode names the target:
+//   chrome | firefox            store builds   -> dist/<browser>
+//   chrome-test | firefox-test  test builds    -> dist-test/<browser>
+// scripts/build.mjs runs the modes and zips the store builds.
+import { defineConfig, type UserConfig } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+export type Browser = 'chrome' | 'firefox';
+
+type Manifest = typeof baseManifest & Record<string, unknown>;
+
+const GECKO_ID = 'firsthand@firsthand.example';
+/** The host a test navigates to so the worker opens one of its own pages (see test-hooks.ts). */
+export const TEST_OPEN_HOST = 'firsthand.test';
+
+/** The manifest for one target: Chrome's form is the base; Firefox gets an event page and its gecko settings. */
+export function manifestFor(browser: Browser, test: boolean): Manifest {
+  const m: Manifest = structuredClone(baseManifest);
+  if (browser === 'firefox') {
+    // Firefox runs MV3 backgrounds as event pages; crxjs expects background.scripts for it.
+    m.background = { scripts: [baseManifest.background.service_worker], type: 'module' } as never;
+    m.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  if (test) {
+    // Test builds only: webNavigation sees the trigger navigation to TEST_OPEN_HOST before it fails.
+    m.permissions = [...baseManifest.permissions, 'webNavigation'];
+    m.host_permissions = [`http://${TEST_OPEN_HOST}/*`];
+    m.name = `${baseManifest.name} (test build)`;
+  }
+  return m;
+}
+
+export function parseMode(mode: string): { browser: Browser; test: boolean } {
+  const match = /^(chrome|firefox)(-test)?$/.exec(mode);
+  if (!match) throw new Error(`unknown build mode "${mode}": use chrome, firefox, chrome-test or firefox-test`);
+  return { browser: match[1] as Browser, test: Boolean(match[2]) };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  const { browser, test } = parseMode(mode === 'production' ? 'chrome' : mode);
+  return {
+    define: { __FIRSTHAND_TEST__: JSON.stringify(test) },
+    plugins: [
+      crx({
+        manifest: manifestFor(browser, test) as ManifestV3Export,
+        browser,
+        // A self-contained content script needs no loader and so no web_accessible_resources
+        // that pages could probe to detect the extension.
+        contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+      }),
+    ],
+    build: {
+      outDir: `${test ? 'dist-test' : 'dist'}/${browser}`,
+      emptyOutDir: true,
+      target: ['chrome120', 'firefox142'],
+      // Both browsers support <link rel=modulepreload>; the polyfill would fetch(), which the
+      // extension's CSP (connect-src 'none') forbids anyway.
+      modulePreload: { polyfill: false },
+      sourcemap: false,
+      minify: false,
+      reportCompressedSize: false,
+      // The compare page is opened by the worker (tabs.create), so the manifest does not name it.
+      rollupOptions: { input: { compare: 'src/popup/compare.html' } },
+    },
+    logLevel: 'warn',
+  };
+});
