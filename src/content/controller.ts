@@ -1,0 +1,141 @@
+// What the content script does on one page: decide whether it is an article, send it to
+// the background, show the ribbon for the verdict that comes back, and answer the
+// background's later messages. Browser glue (runtime messaging) is passed in, so tests
+// can run this on a happy-dom document.
+import type { CheckResult } from '../index/types.ts';
+import type { ContentMessage, Message, Reply, TabState } from '../shared/messages.ts';
+import { isRibbonVerdict } from '../shared/format.ts';
+import { extractArticle, isArticlePage } from './extract.ts';
+import { readPageMeta } from './meta.ts';
+import { PageHighlighter } from './highlight.ts';
+import { createRibbon, type Ribbon } from './ribbon.ts';
+import { isTabState } from './validate-state.ts';
+
+/** Content script -> background: open the comparison of this tab's page with an original.
+ * (The background knows the page from sender.tab; see the report on the protocol.) */
+export interface PageOpenCompareMessage {
+  type: 'page/open-compare';
+  originalId: string;
+}
+
+export type OutgoingMessage = Message | PageOpenCompareMessage;
+
+export interface ContentEnv {
+  doc: Document;
+  url: string;
+  send(msg: OutgoingMessage): Promise<unknown>;
+  /** Registers the handler for validated background messages; its return value is the reply. */
+  listen(handler: (msg: ContentMessage) => Reply<unknown>): void;
+  now(): number;
+  /** Test builds expose the ribbon's text on the page for end-to-end tests. */
+  exposeText: boolean;
+}
+
+export interface ContentRun {
+  /** Main-thread milliseconds spent by the content script (extraction + rendering), not waiting. */
+  busyMs: number;
+  verdict?: CheckResult['verdict'];
+  ribbon: Ribbon | null;
+}
+
+export const TIMING_NAME = 'firsthand:content';
+
+export async function runContent(env: ContentEnv): Promise<ContentRun> {
+  const { doc } = env;
+  const t0 = env.now();
+  const run: ContentRun = { busyMs: 0, ribbon: null };
+
+  const article = isArticlePage(doc) ? extractArticle(doc) : null;
+  if (!article) {
+    run.busyMs = env.now() - t0;
+    void env.send({ type: 'page/not-article', url: env.url }).catch(() => undefined);
+    return run;
+  }
+  const meta = readPageMeta(doc, env.url, { bodyLinks: article.bodyLinks });
+  if (!meta.title && article.title) meta.title = article.title;
+  if (!meta.lang && article.lang) meta.lang = article.lang;
+  if (!meta.byline && article.byline) meta.byline = article.byline;
+  const text = article.text;
+  const pending = env.send({ type: 'page/article', text, meta });
+  run.busyMs = env.now() - t0;
+
+  const highlighter = new PageHighlighter(doc);
+  let state: TabState | undefined;
+  let dismissed = false;
+
+  const passageTexts = (): string[] => {
+    const passages = state?.result?.original?.passages ?? [];
+    return passages.flatMap((p) => (p.candidateChars ? [text.slice(p.candidateChars[0], p.candidateChars[1])] : []));
+  };
+  const highlight = (on: boolean): number => {
+    if (!on) {
+      highlighter.hide();
+      return 0;
+    }
+    return highlighter.show(passageTexts());
+  };
+
+  const show = (next: TabState) => {
+    const started = env.now();
+    state = next;
+    const result = next.result;
+    doc.documentElement.dataset.firsthandVerdict = result?.verdict ?? 'none';
+    run.verdict = result?.verdict;
+    if (run.ribbon) {
+      highlight(false);
+      run.ribbon.remove();
+      run.ribbon = null;
+    }
+    if (!dismissed && result && isRibbonVerdict(result.verdict)) {
+      const originalId = result.original?.id;
+      run.ribbon = createRibbon(doc, result, {
+        highlight,
+        compare: () => {
+          if (originalId) void env.send({ type: 'page/open-compare', originalId }).catch(() => undefined);
+        },
+        dismissed: () => {
+          dismissed = true;
+          run.ribbon = null;
+          if (env.exposeText) delete doc.documentElement.dataset.firsthandRibbon;
+        },
+      });
+    }
+    if (env.exposeText) {
+      if (run.ribbon) doc.documentElement.dataset.firsthandRibbon = run.ribbon.text;
+      else delete doc.documentElement.dataset.firsthandRibbon;
+    }
+    run.busyMs += env.now() - started;
+  };
+
+  env.listen((msg) => {
+    if (msg.type === 'content/result') {
+      show(msg.state);
+      return { ok: true, value: run.verdict ?? null };
+    }
+    const asked = (msg as { on?: unknown }).on;
+    const on = typeof asked === 'boolean' ? asked : !highlighter.active;
+    const found = highlight(on);
+    run.ribbon?.setHighlighted(on, found);
+    return { ok: true, value: { on: on && found > 0, found } };
+  });
+
+  try {
+    const reply = (await pending) as Reply<unknown> | undefined;
+    if (reply && reply.ok && isTabState(reply.value)) show(reply.value);
+    else if (reply && !reply.ok) console.debug('Firsthand: the check failed:', reply.error);
+    else console.debug('Firsthand: unexpected reply to page/article; ignored');
+  } catch (err) {
+    console.debug('Firsthand: could not reach the background:', err);
+  }
+  return run;
+}
+
+/** Records the content script's main-thread time where end-to-end tests can read it. */
+export function recordTiming(perf: Performance, startedAt: number, busyMs: number): void {
+  try {
+    perf.measure(TIMING_NAME, { start: startedAt, duration: busyMs });
+  } catch (err) {
+    console.debug('Firsthand: could not record timing:', err);
+  }
+  console.debug(`Firsthand: content script main-thread time ${busyMs.toFixed(1)} ms`);
+}

@@ -1,0 +1,93 @@
+// Styles of the on-page ribbon. They live inside its closed shadow root: `all: initial`
+// and !important on :host stop page CSS from restyling the host, and nothing here leaks out.
+// Sizes are in px, not rem, because rem would follow the page's root font size.
+
+export const RIBBON_CSS = `
+:host {
+  all: initial !important;
+  position: fixed !important;
+  right: 16px !important;
+  bottom: 16px !important;
+  left: auto !important;
+  top: auto !important;
+  z-index: 2147483647 !important;
+  display: block !important;
+  width: min(400px, calc(100vw - 32px)) !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  transform: none !important;
+  opacity: 1 !important;
+  visibility: visible !important;
+  pointer-events: auto !important;
+  contain: layout style !important;
+}
+* { box-sizing: border-box; }
+.card {
+  --bg: #ffffff; --fg: #1d2330; --muted: #5b6475; --line: #e3e6ec; --track: #e9ecf2;
+  --accent: #c2410c; --accent-bg: #fff1e8; --ok: #177245; --ok-bg: #e6f5ec; --warn: #9a3412; --warn-bg: #fdeee4;
+  --link: #1d4ed8; --focus: #2563eb; --original: #8b95a7;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--fg);
+  background: var(--bg);
+  border: 1px solid var(--line);
+  border-left: 4px solid var(--accent);
+  border-radius: 10px;
+  box-shadow: 0 10px 30px rgba(15, 23, 42, 0.18), 0 2px 6px rgba(15, 23, 42, 0.08);
+  padding: 12px 14px 12px 14px;
+  text-align: left;
+  direction: ltr;
+  animation: rise 180ms ease-out;
+}
+.card.v-copy { --accent: #b91c1c; --accent-bg: #fdecec; }
+.card.v-partial-copy { --accent: #c2410c; --accent-bg: #fff1e8; }
+.card.v-rewrite { --accent: #6d28d9; --accent-bg: #f1ebfd; }
+@media (prefers-color-scheme: dark) {
+  .card {
+    --bg: #1b1f27; --fg: #e8ebf1; --muted: #a3abba; --line: #333a47; --track: #2d3440;
+    --ok: #6ee7a8; --ok-bg: #133325; --warn: #fdba74; --warn-bg: #3a2414; --link: #93b4ff; --focus: #93b4ff;
+    --original: #6b7588;
+    box-shadow: 0 10px 30px rgba(0, 0, 0, 0.5);
+  }
+  .card.v-copy { --accent: #f87171; --accent-bg: #3b1a1a; }
+  .card.v-partial-copy { --accent: #fb923c; --accent-bg: #3a2414; }
+  .card.v-rewrite { --accent: #c4a5ff; --accent-bg: #2a2140; }
+}
+@media (prefers-reduced-motion: reduce) { .card { animation: none; } }
+@keyframes rise { from { transform: translateY(8px); opacity: 0; } to { transform: none; opacity: 1; } }
+.top { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; }
+.badge {
+  font-weight: 700; font-size: 11px; letter-spacing: 0.04em; text-transform: uppercase;
+  color: var(--accent); background: var(--accent-bg); border-radius: 999px; padding: 2px 8px;
+}
+.brand { color: var(--muted); font-size: 11px; }
+.spacer { flex: 1; }
+button, a { font: inherit; }
+.close {
+  all: unset; cursor: pointer; width: 24px; height: 24px; border-radius: 6px; text-align: center;
+  line-height: 24px; font-size: 18px; color: var(--muted);
+}
+.close:hover { background: var(--track); color: var(--fg); }
+.text { margin: 0; }
+.headline { margin: 0; font-weight: 600; font-size: 13.5px; }
+.details { margin: 4px 0 0; color: var(--muted); }
+.meters { display: grid; grid-template-columns: auto 1fr auto; gap: 4px 8px; align-items: center; margin: 10px 0 8px; }
+.meter-label { color: var(--muted); font-size: 12px; white-space: nowrap; }
+.meter-pct { font-variant-numeric: tabular-nums; font-weight: 600; font-size: 12px; text-align: right; min-width: 34px; }
+.bar { display: block; height: 8px; border-radius: 999px; background: var(--track); overflow: hidden; }
+.bar-fill { display: block; height: 100%; border-radius: 999px; background: var(--accent); min-width: 2px; }
+.bar.original .bar-fill { background: var(--original); }
+.chip { display: inline-block; border-radius: 6px; padding: 1px 7px; font-size: 12px; font-weight: 600; }
+.chip.credited { color: var(--ok); background: var(--ok-bg); }
+.chip.uncredited { color: var(--warn); background: var(--warn-bg); }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; align-items: center; }
+.btn {
+  all: unset; cursor: pointer; border: 1px solid var(--line); border-radius: 7px; padding: 4px 9px;
+  font-size: 12.5px; color: var(--fg); background: var(--bg); white-space: nowrap;
+}
+.btn:hover { background: var(--track); }
+.btn[aria-pressed="true"] { background: var(--accent-bg); border-color: var(--accent); color: var(--accent); font-weight: 600; }
+a.btn { color: var(--link); text-decoration: none; }
+.status { color: var(--muted); font-size: 12px; margin: 6px 0 0; min-height: 0; }
+.status:empty { display: none; }
+:focus-visible { outline: 2px solid var(--focus) !important; outline-offset: 2px; }
+`;

@@ -1,0 +1,146 @@
+// The on-page ribbon: says which article this page copies or rewrites and how much.
+// It lives in a closed shadow root on a randomly named host, so the page can neither
+// restyle it nor read it through host.shadowRoot. Every page-derived string goes in as text.
+import type { CheckResult } from '../index/types.ts';
+import { isRibbonVerdict, outletName, percent, verdictLabel, verdictSentences, verdictText } from '../shared/format.ts';
+import { clear, el, shareBar } from './dom.ts';
+import { RIBBON_CSS } from './ribbon-css.ts';
+
+export interface RibbonHandlers {
+  /** Turns the page highlights on or off; returns how many copied runs were found (0 when turned off). */
+  highlight(on: boolean): number;
+  /** Opens the side-by-side comparison with the original. */
+  compare(): void;
+  /** Called after the ribbon removed itself at the reader's request. */
+  dismissed(): void;
+}
+
+export interface Ribbon {
+  host: HTMLElement;
+  /** The shadow root (closed: only this handle reaches it). */
+  root: ShadowRoot;
+  /** The ribbon's sentences as one string. */
+  text: string;
+  /** Reflects the highlight state when it was changed from elsewhere (the popup). */
+  setHighlighted(on: boolean, found: number): void;
+  remove(): void;
+}
+
+/** A valid custom-element name no page stylesheet can guess, e.g. "fh-k3x9q-ab7d". */
+export function randomHostName(): string {
+  const letters = () => Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 5).padEnd(5, 'x');
+  return `fh-${letters()}-${letters()}`;
+}
+
+/** Only web links may be opened from the ribbon (no javascript: or data: from a stored record). */
+export function safeHref(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds the ribbon for a result and appends it to the document element.
+ * Returns null, and adds nothing, for verdicts the ribbon does not speak up for (related, unrelated).
+ */
+export function createRibbon(
+  doc: Document,
+  result: CheckResult,
+  handlers: RibbonHandlers,
+  opts: { shadowMode?: ShadowRootMode } = {},
+): Ribbon | null {
+  const sentences = verdictSentences(result);
+  const original = result.original;
+  if (!sentences || !original || !isRibbonVerdict(result.verdict)) return null;
+
+  const host = doc.createElement(randomHostName());
+  const root = host.attachShadow({ mode: opts.shadowMode ?? 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = RIBBON_CSS;
+  const outlet = outletName(original);
+  const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+
+  const highlightBtn = el(doc, 'button', {
+    class: 'btn',
+    text: 'Highlight copied passages',
+    attrs: { type: 'button', 'aria-pressed': 'false' },
+  });
+  const setHighlighted = (on: boolean, found: number) => {
+    highlightBtn.setAttribute('aria-pressed', String(on && found > 0));
+    status.textContent =
+      on && found === 0 ? 'The copied passages could not be found in this page as shown.' : on ? `${found} passage${found === 1 ? '' : 's'} highlighted.` : '';
+  };
+  highlightBtn.addEventListener('click', () => {
+    const on = highlightBtn.getAttribute('aria-pressed') !== 'true';
+    setHighlighted(on, handlers.highlight(on));
+  });
+
+  const href = safeHref(original.url);
+  const remove = () => {
+    host.remove();
+  };
+  const card = el(
+    doc,
+    'div',
+    { class: `card v-${result.verdict}`, attrs: { role: 'region', 'aria-label': 'Firsthand: where this article comes from' } },
+    el(
+      doc,
+      'div',
+      { class: 'top' },
+      el(doc, 'span', { class: 'badge', text: verdictLabel(result.verdict) }),
+      el(doc, 'span', { class: 'brand', text: 'Firsthand' }),
+      el(doc, 'span', { class: 'spacer' }),
+      el(doc, 'button', {
+        class: 'close',
+        text: '×',
+        attrs: { type: 'button', 'aria-label': 'Dismiss for this page', title: 'Dismiss for this page' },
+        on: {
+          click: () => {
+            handlers.highlight(false);
+            remove();
+            handlers.dismissed();
+          },
+        },
+      }),
+    ),
+    el(
+      doc,
+      'div',
+      { class: 'text', attrs: { part: 'text' } },
+      el(doc, 'p', { class: 'headline', text: `${sentences.headline}.` }),
+      el(doc, 'p', { class: 'details', text: sentences.details.join(' ') }),
+    ),
+    el(
+      doc,
+      'div',
+      { class: 'meters' },
+      el(doc, 'span', { class: 'meter-label', text: 'This page' }),
+      shareBar(doc, original.containment, `Share of this page found in ${outlet}'s article`),
+      el(doc, 'span', { class: 'meter-pct', text: percent(original.containment) }),
+      el(doc, 'span', { class: 'meter-label', text: 'The original' }),
+      shareBar(doc, original.coverage, `Share of ${outlet}'s article carried by this page`, 'bar original'),
+      el(doc, 'span', { class: 'meter-pct', text: percent(original.coverage) }),
+    ),
+    el(doc, 'span', {
+      class: result.credited ? 'chip credited' : 'chip uncredited',
+      text: result.credited ? `✓ Credits ${outlet}` : `No credit to ${outlet}`,
+    }),
+    el(
+      doc,
+      'div',
+      { class: 'actions' },
+      href && el(doc, 'a', { class: 'btn', text: 'Open the original ↗', attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }),
+      highlightBtn,
+      el(doc, 'button', { class: 'btn', text: 'Compare side by side', attrs: { type: 'button' }, on: { click: () => handlers.compare() } }),
+    ),
+    status,
+  );
+  clear(root);
+  root.append(style, card);
+  doc.documentElement.appendChild(host);
+  return { host, root, text: verdictText(result), setHighlighted, remove };
+}

@@ -1,0 +1,162 @@
+// Display helpers shared by the ribbon, the popup and the comparison page.
+// Pure text: no DOM here, so the same words appear everywhere and tests can pin them.
+import type { CheckResult, MatchSummary, Verdict } from '../index/types.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A share in [0,1] as a whole percentage; tiny non-zero shares read "<1%" rather than "0%". */
+export function percent(share: number): string {
+  if (!Number.isFinite(share)) return '–';
+  const clamped = Math.min(1, Math.max(0, share));
+  if (clamped > 0 && clamped < 0.005) return '<1%';
+  if (clamped < 1 && clamped > 0.995) return '>99%';
+  return `${Math.round(clamped * 100)}%`;
+}
+
+/** "31 Mar 2024". Local time by default; `utc` for places where the reader's zone must not matter. */
+export function formatDate(ms: number | undefined, opts: { utc?: boolean } = {}): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '';
+  const [day, month, year] = opts.utc
+    ? [d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear()]
+    : [d.getDate(), d.getMonth(), d.getFullYear()];
+  return `${day} ${MONTHS[month]} ${year}`;
+}
+
+/** "3 days ago", "today": how long ago a reader saw something. */
+export function formatAge(ms: number | undefined, now = Date.now()): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const days = Math.floor((now - ms) / 86_400_000);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 60) return `${days} days ago`;
+  const months = Math.round(days / 30.4);
+  if (months < 24) return `${months} months ago`;
+  return `${Math.round(days / 365.25)} years ago`;
+}
+
+/** Bytes as "0 B", "940 B", "12 KB", "3.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}
+
+/** "1,234". */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
+}
+
+/** "axios.com" for "www.axios.com". */
+export function hostLabel(host: string | undefined): string {
+  if (!host) return '';
+  return host.trim().toLowerCase().replace(/^www\d?\./, '');
+}
+
+/** The outlet as a reader knows it: its site name, else its host, else a neutral phrase. */
+export function outletName(m: { outlet?: string; host?: string }): string {
+  const outlet = collapse(m.outlet ?? '');
+  if (outlet) return outlet;
+  return hostLabel(m.host) || 'an unknown site';
+}
+
+/** Shortens to at most `max` characters at a word boundary, ending in "…". */
+export function truncate(text: string, max: number): string {
+  const s = collapse(text);
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  const head = space > max * 0.6 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.\-–—]+$/, '')}…`;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The verdict in a few words, for badges and headings. */
+export function verdictLabel(verdict: Verdict): string {
+  switch (verdict) {
+    case 'copy':
+      return 'Copied';
+    case 'partial-copy':
+      return 'Partly copied';
+    case 'rewrite':
+      return 'Rewritten';
+    case 'related':
+      return 'Related coverage';
+    case 'unrelated':
+      return 'No match';
+  }
+}
+
+/** Verdicts the on-page ribbon speaks up for; related and unrelated pages are left alone. */
+export function isRibbonVerdict(verdict: Verdict): boolean {
+  return verdict === 'copy' || verdict === 'partial-copy' || verdict === 'rewrite';
+}
+
+/** Date a reader should see for an article: published when stated, else first seen. */
+export function articleDate(m: Pick<MatchSummary, 'publishedAt' | 'firstSeenAt'>): string {
+  return formatDate(m.publishedAt ?? m.firstSeenAt);
+}
+
+/** "(axios.com, 31 Mar 2024)" */
+export function sourceNote(m: Pick<MatchSummary, 'host' | 'publishedAt' | 'firstSeenAt'>): string {
+  const parts = [hostLabel(m.host), articleDate(m)].filter(Boolean);
+  return parts.length ? `(${parts.join(', ')})` : '';
+}
+
+export interface VerdictSentences {
+  /** The one sentence that says what this page is. */
+  headline: string;
+  /** Further sentences: the other direction of the overlap, the credit. */
+  details: string[];
+}
+
+const TITLE_CHARS = 48;
+
+/**
+ * What the ribbon and the popup say about a page that derives from an original:
+ * "Partly copied from Axios: 45% of this article's text appears in 'U.S. and Israel…' (axios.com, 31 Mar 2024)".
+ * Null for verdicts the ribbon does not show, or when the result names no original.
+ */
+export function verdictSentences(result: CheckResult): VerdictSentences | null {
+  const o = result.original;
+  if (!o || !isRibbonVerdict(result.verdict)) return null;
+  const outlet = outletName(o);
+  const title = truncate(o.title || hostLabel(o.host), TITLE_CHARS);
+  const where = [`'${title}'`, sourceNote(o)].filter(Boolean).join(' ');
+  const credit = result.credited ? `It credits ${outlet}.` : `It does not credit ${outlet}.`;
+  const carries = `It carries ${percent(o.coverage)} of the original.`;
+  if (result.verdict === 'rewrite') {
+    return {
+      headline: `Rewritten from ${outlet}: the same facts in the same order (${result.credited ? 'credited' : 'not credited'})`,
+      details: [`Original: ${where}.`, `${percent(o.containment)} of this article's text is word for word from it.`, carries],
+    };
+  }
+  const lead = result.verdict === 'copy' ? 'Copied' : 'Partly copied';
+  return {
+    headline: `${lead} from ${outlet}: ${percent(o.containment)} of this article's text appears in ${where}`,
+    details: [carries, credit],
+  };
+}
+
+/** The whole sentence block as one string (what tests read and screen readers announce). */
+export function verdictText(result: CheckResult): string {
+  const s = verdictSentences(result);
+  return s ? [`${s.headline}.`, ...s.details].join(' ') : '';
+}
+
+/** How one match relates to the checked page, in words, for lists. */
+export function matchRelation(m: MatchSummary): string {
+  const label = verdictLabel(m.verdict);
+  return m.direction === 'from' ? `${label}: this page from it` : `${label}: it from this page`;
+}
