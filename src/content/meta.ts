@@ -1,0 +1,265 @@
+// Page metadata for the engine: canonical URL, outlet, dates, language, JSON-LD source fields,
+// syndication metas and outbound body links. DOM-generic (content script and linkedom).
+// Page data is untrusted: every value is length-capped and malformed JSON-LD is ignored.
+import type { PageMeta } from '../index/types.ts';
+import { absoluteHttpUrl, collapse } from './extract.ts';
+
+export interface MetaOptions {
+  /** Links from extractArticle(); without them, links are read from the article container. */
+  bodyLinks?: { href: string; text: string }[];
+}
+
+const MAX_VALUE = 500;
+const MAX_LIST = 20;
+const MAX_LINKS = 200;
+const MAX_JSONLD_BYTES = 200_000;
+
+const PUBLISHED_METAS = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'parsely-pub-date',
+  'sailthru.date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published',
+  'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'date',
+];
+const MODIFIED_METAS = [
+  'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified',
+  'article.updated',
+];
+
+/** Reads what the engine needs from the page. Never throws on odd pages. */
+export function readPageMeta(doc: Document, url: string, opts: MetaOptions = {}): PageMeta {
+  const metas = metaMap(doc);
+  const m = (...keys: string[]): string | undefined => {
+    for (const k of keys) {
+      const v = metas.get(k);
+      if (v) return v;
+    }
+    return undefined;
+  };
+  const ld = readJsonLd(doc);
+  const canonicalUrl = absoluteHttpUrl(doc.querySelector('link[rel~="canonical"][href]')?.getAttribute('href'), url);
+  const headerTime = articleHeaderTime(doc);
+
+  const meta: PageMeta = { url };
+  set(meta, 'canonicalUrl', canonicalUrl);
+  set(meta, 'title', m('og:title', 'twitter:title') ?? ld.headline ?? text(doc.title) ?? text(doc.querySelector('h1')?.textContent));
+  set(meta, 'siteName', m('og:site_name') ?? ld.publisher ?? m('application-name'));
+  set(meta, 'publishedTime', m(PUBLISHED_METAS[0], PUBLISHED_METAS[1]) ?? ld.datePublished ?? m(...PUBLISHED_METAS.slice(2)) ?? headerTime);
+  set(meta, 'modifiedTime', m(MODIFIED_METAS[0], MODIFIED_METAS[1]) ?? ld.dateModified ?? m(...MODIFIED_METAS.slice(2)));
+  set(meta, 'lang', text(doc.documentElement?.getAttribute('lang')) ?? m('content-language') ?? ld.inLanguage ?? locale(m('og:locale')));
+  set(meta, 'byline', ld.author ?? notUrl(m('author', 'article:author', 'parsely-author', 'sailthru.author')));
+
+  const jsonLd: NonNullable<PageMeta['jsonLd']> = {};
+  set(jsonLd, 'datePublished', ld.datePublished);
+  if (ld.isBasedOn.length) jsonLd.isBasedOn = ld.isBasedOn;
+  if (ld.sourceOrganization.length) jsonLd.sourceOrganization = ld.sourceOrganization;
+  set(jsonLd, 'publisher', ld.publisher);
+  if (Object.keys(jsonLd).length) meta.jsonLd = jsonLd;
+
+  set(meta, 'syndicationSource', absoluteHttpUrl(m('syndication-source'), url) ?? m('syndication-source'));
+  set(meta, 'originalSource', absoluteHttpUrl(m('original-source'), url) ?? m('original-source'));
+
+  const links = outbound(opts.bodyLinks ?? containerLinks(doc, url), [url, canonicalUrl]);
+  if (links.length) meta.links = links;
+  return meta;
+}
+
+function set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) obj[key] = value;
+}
+
+function text(s: string | null | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = collapse(s).slice(0, MAX_VALUE);
+  return t || undefined;
+}
+
+function notUrl(s: string | undefined): string | undefined {
+  return s && !/^https?:\/\//i.test(s) ? s : undefined;
+}
+
+function locale(s: string | undefined): string | undefined {
+  return s ? s.replace('_', '-') : undefined;
+}
+
+/** First non-empty content per lower-cased meta name / property / itemprop / http-equiv. */
+function metaMap(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const value = text(el.getAttribute('content'));
+    if (!value) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !out.has(key)) out.set(key, value);
+    }
+  }
+  return out;
+}
+
+/** A <time datetime> in the article header (or marked as the publication date). */
+function articleHeaderTime(doc: Document): string | undefined {
+  const sel = [
+    'time[pubdate][datetime]',
+    '[itemprop="datePublished"][datetime]',
+    'article header time[datetime]',
+    'main header time[datetime]',
+    'article time[datetime]',
+  ];
+  for (const s of sel) {
+    const v = text(doc.querySelector(s)?.getAttribute('datetime'));
+    if (v) return v;
+  }
+  return undefined;
+}
+
+// ---- JSON-LD ----
+
+interface LdFields {
+  headline?: string;
+  datePublished?: string;
+  dateModified?: string;
+  inLanguage?: string;
+  author?: string;
+  publisher?: string;
+  isBasedOn: string[];
+  sourceOrganization: string[];
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const ARTICLE_TYPE = /^(?:https?:\/\/schema\.org\/)?(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting|Report|SatiricalArticle|TechArticle)$/;
+
+function readJsonLd(doc: Document): LdFields {
+  const roots: Json[] = [];
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const parsed = parseLenient(s.textContent ?? '');
+    if (parsed !== undefined) roots.push(parsed);
+  }
+  const objects: JsonObject[] = [];
+  const byId = new Map<string, JsonObject>();
+  let budget = 2000;
+  const visit = (v: Json, depth: number): void => {
+    if (budget-- <= 0 || depth > 8 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    objects.push(v);
+    const id = v['@id'];
+    if (typeof id === 'string' && Object.keys(v).length > 1 && !byId.has(id)) byId.set(id, v);
+    for (const [k, x] of Object.entries(v)) if (k !== '@context') visit(x, depth + 1);
+  };
+  for (const r of roots) visit(r, 0);
+
+  const article = objects.find((o) => types(o).some((t) => /NewsArticle$/.test(t)))
+    ?? objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
+  const out: LdFields = { isBasedOn: [], sourceOrganization: [] };
+  if (!article) return out;
+  const deref = (v: Json): Json => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1)
+      return byId.get(v['@id']) ?? v;
+    return v;
+  };
+  const str = (v: Json | undefined): string | undefined => (typeof v === 'string' ? text(v) : undefined);
+  const names = (v: Json | undefined, allowUrl: boolean): string[] => {
+    const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+    const res: string[] = [];
+    for (const raw of list.slice(0, MAX_LIST)) {
+      const x = deref(raw);
+      let n: string | undefined;
+      if (typeof x === 'string') n = text(x);
+      else if (x && typeof x === 'object' && !Array.isArray(x))
+        n = allowUrl ? str(x.url) ?? str(x['@id']) ?? str(x.name) : str(x.name);
+      if (n && !res.includes(n)) res.push(n);
+    }
+    return res;
+  };
+  out.headline = str(article.headline) ?? str(article.name);
+  out.datePublished = str(article.datePublished);
+  out.dateModified = str(article.dateModified);
+  out.inLanguage = str(article.inLanguage);
+  const authors = names(article.author, false);
+  if (authors.length) out.author = authors.join(', ');
+  out.publisher = names(article.publisher, false)[0];
+  out.isBasedOn = names(article.isBasedOn ?? article.isBasedOnUrl, true);
+  out.sourceOrganization = names(article.sourceOrganization, false);
+  return out;
+}
+
+function types(o: JsonObject): string[] {
+  const t = o['@type'];
+  if (typeof t === 'string') return [t];
+  return Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** JSON.parse after removing what CMSs commonly wrap JSON-LD in; undefined when still invalid. */
+function parseLenient(raw: string): Json | undefined {
+  if (!raw.trim() || raw.length > MAX_JSONLD_BYTES) return undefined;
+  const cleaned = raw
+    .replace(/^\s*(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\*\s*\]\]>\s*\*\/|\]\]>)\s*$/, '')
+    .replace(/;\s*$/, '')
+    // Raw control characters inside strings are invalid JSON but common; outside strings they are whitespace.
+    .replace(/[\u0000-\u001f]+/g, ' ');
+  try {
+    return JSON.parse(cleaned) as Json;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- links ----
+
+/** Links inside the article container, skipping navigation, sharing, comments and related lists. */
+function containerLinks(doc: Document, url: string): { href: string; text: string }[] {
+  const container = doc.querySelector('[itemprop="articleBody"]') ?? doc.querySelector('article')
+    ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  if (!container) return [];
+  const noise = /share|social|comment|related|newsletter|promo|tags?\b|breadcrumb|byline|author/i;
+  const out: { href: string; text: string }[] = [];
+  for (const a of Array.from(container.querySelectorAll('a[href]'))) {
+    let skip = false;
+    for (let p: Element | null = a.parentElement; p && p !== container; p = p.parentElement) {
+      const tag = p.tagName.toUpperCase();
+      if (tag === 'NAV' || tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE' || tag === 'FORM'
+        || noise.test(`${p.getAttribute('class') ?? ''} ${p.getAttribute('id') ?? ''}`)) {
+        skip = true;
+        break;
+      }
+    }
+    if (skip) continue;
+    const href = absoluteHttpUrl(a.getAttribute('href'), url);
+    if (href) out.push({ href, text: collapse(a.textContent ?? '') });
+  }
+  return out;
+}
+
+/** Links to other sites only, de-duplicated and capped. */
+function outbound(links: { href: string; text: string }[], own: (string | undefined)[]): { href: string; text: string }[] {
+  const ownHosts = own.map(hostOf).filter((h): h is string => !!h);
+  const seen = new Set<string>();
+  const out: { href: string; text: string }[] = [];
+  for (const l of links) {
+    const href = absoluteHttpUrl(l.href);
+    const host = hostOf(href);
+    if (!href || !host || seen.has(href)) continue;
+    if (ownHosts.some((h) => sameSite(h, host))) continue;
+    seen.add(href);
+    out.push({ href, text: collapse(l.text).slice(0, MAX_VALUE) });
+    if (out.length >= MAX_LINKS) break;
+  }
+  return out;
+}
+
+function hostOf(u: string | undefined): string | undefined {
+  if (!u) return undefined;
+  try {
+    const h = new URL(u).hostname.toLowerCase().replace(/^www\d?\./, '');
+    return h || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameSite(a: string, b: string): boolean {
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
