@@ -1,0 +1,153 @@
+// Firefox ESR with the test build as a temporary add-on, through puppeteer-core over WebDriver
+// BiDi. Firefox has no host-resolver switch, so it reaches the outlet hosts through a proxy: the
+// fixture site itself, which answers absolute-URI requests. Prefs keep Firefox's own background
+// traffic (updates, telemetry, safe browsing, captive portal checks) off the closed network.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { LaunchOptions, Session, Tab } from './types.ts';
+import { poll } from './wait.ts';
+
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+/** Pinned so moz-extension:// URLs and the add-on's IndexedDB survive a browser restart. */
+const EXTENSION_UUID = '6f1d2c3b-1a2b-4c5d-8e9f-0a1b2c3d4e5f';
+
+function geckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+function prefs(port: number, extId: string, downloadsDir: string): Record<string, unknown> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': port,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': port,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.share_proxy_settings': false,
+    'dom.security.https_first': false,
+    'dom.security.https_first_pbm': false,
+    'dom.security.https_only_mode': false,
+    'browser.fixup.alternate.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'app.update.enabled': false,
+    'app.update.auto': false,
+    'extensions.update.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.systemAddon.update.enabled': false,
+    'browser.search.update': false,
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'browser.newtabpage.enabled': false,
+    'browser.startup.page': 0,
+    'media.gmp-manager.updateEnabled': false,
+    'services.settings.server': 'http://127.0.0.1:1/',
+    'browser.ping-centre.telemetry': false,
+    // The add-on keeps its id -> UUID mapping and its storage across the restart scenario.
+    'extensions.webextensions.uuids': JSON.stringify({ [extId]: EXTENSION_UUID }),
+    'extensions.webextensions.keepStorageOnUninstall': true,
+    'extensions.webextensions.keepUuidOnUninstall': true,
+    // Downloads (the exported pack) go straight to a known folder.
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloadsDir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.manager.showWhenStarting': false,
+    'browser.download.alwaysOpenPanel': false,
+    'browser.helperApps.neverAsk.saveToDisk': 'application/json,application/octet-stream,text/plain',
+  };
+}
+
+function wrap(page: Page): Tab {
+  return {
+    goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
+    evaluate: (fn, arg) => page.evaluate(fn, arg) as never,
+    href: () => page.evaluate(() => location.href),
+    screenshot: async (path, fullPage = false) => { await page.screenshot({ path: path as `${string}.png`, fullPage }); },
+    click: async (selector) => {
+      const el = await page.$(selector);
+      if (!el) return false;
+      await el.click();
+      return true;
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(opts: LaunchOptions): Promise<Session & { browser: Browser }> {
+  const downloadsDir = join(opts.profileDir, '..', `${opts.profileDir.split('/').pop()}-downloads`);
+  mkdirSync(downloadsDir, { recursive: true });
+  mkdirSync(opts.profileDir, { recursive: true });
+  const extId = geckoId(opts.extensionDir);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: opts.headless ?? true,
+    userDataDir: opts.profileDir,
+    defaultViewport: { width: 1200, height: 900 },
+    extraPrefsFirefox: prefs(opts.sitePort, extId, downloadsDir),
+  });
+  await browser.installExtension(opts.extensionDir);
+
+  const session: Session & { browser: Browser } = {
+    name: 'firefox',
+    profileDir: opts.profileDir,
+    browser,
+    downloadsDir,
+    async open(url) {
+      const tab = wrap(await browser.newPage());
+      await tab.goto(url);
+      return tab;
+    },
+    async openExtensionPage(path) {
+      // BiDi refuses moz-extension:// navigations; the test build opens the page itself when a
+      // tab visits http://firsthand.test/open?path=..., and the new tab is the newest page.
+      const before = new Set(await browser.pages());
+      const trigger = await browser.newPage();
+      before.add(trigger);
+      await trigger.goto(`http://firsthand.test/open?path=${encodeURIComponent(path)}`).catch(() => undefined);
+      const page = await poll(`extension page ${path} to open`, async () => {
+        const pages = await browser.pages();
+        return pages.find((p) => !before.has(p));
+      }, 20_000);
+      await trigger.close().catch(() => undefined);
+      const tab = wrap(page);
+      await poll(`extension page ${path} to load`, async () => {
+        const href = await tab.href().catch(() => '');
+        const ready = await page.evaluate(() => document.readyState).catch(() => '');
+        return href.startsWith('moz-extension://') && ready === 'complete' ? true : undefined;
+      }, 20_000);
+      return tab;
+    },
+    async captureDownload(_tab, action) {
+      const before = new Set(readdirSync(downloadsDir));
+      await action();
+      const name = await poll('the download to finish', async () => {
+        const fresh = readdirSync(downloadsDir).filter((f) => !before.has(f));
+        const done = fresh.find((f) => !f.endsWith('.part'));
+        return done && !fresh.some((f) => f.endsWith('.part')) ? done : undefined;
+      }, 30_000);
+      return { name, text: readFileSync(join(downloadsDir, name), 'utf8') };
+    },
+    close: () => browser.close(),
+  };
+  return session;
+}

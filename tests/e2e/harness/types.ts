@@ -1,0 +1,40 @@
+// What a scenario needs from a browser, the same for Chromium (playwright-core over CDP) and
+// Firefox (puppeteer-core over WebDriver BiDi). Scenarios speak only this interface, so each
+// one runs unchanged in both browsers.
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface Tab {
+  goto(url: string): Promise<void>;
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** The page's own URL as its script sees it (BiDi reports extension tabs as about:blank). */
+  href(): Promise<string>;
+  screenshot(path: string, fullPage?: boolean): Promise<void>;
+  /** Clicks the first element matching the selector; false when there is none. */
+  click(selector: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  name: BrowserName;
+  profileDir: string;
+  /** A new tab on the given URL. */
+  open(url: string): Promise<Tab>;
+  /** A new tab on one of the extension's own pages, e.g. "src/popup/popup.html?tab=3". */
+  openExtensionPage(path: string): Promise<Tab>;
+  /** Where downloads land (Firefox saves there silently; Chromium's are captured by the harness). */
+  downloadsDir: string;
+  /** Runs an action in the tab and returns the text of the file it downloads. */
+  captureDownload(tab: Tab, action: () => Promise<unknown>): Promise<{ name: string; text: string }>;
+  /** Quits the browser, keeping the profile directory. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  profileDir: string;
+  sitePort: number;
+  hosts: string[];
+  /** The unpacked test build for this browser. */
+  extensionDir: string;
+  headless?: boolean;
+}
