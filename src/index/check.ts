@@ -1,0 +1,111 @@
+// The check of one page against the index: candidates by band keys, exact verification,
+// verdicts, and the choice of the original.
+import type { Fingerprint } from './fingerprint.ts';
+import { withChars } from './compare.ts';
+import { creditsOutlet } from './provenance.ts';
+import type { Store } from './store.ts';
+import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
+import { isDerived, score, VERDICT_RANK, verdictOf, type Sensitivity } from './verdict.ts';
+import { boilerplateShingles, measure } from './verify.ts';
+
+/** At most this many candidates are verified, those sharing the most bands first. */
+export const MAX_VERIFIED = 64;
+
+/** When the article appeared: its stated publication time, else when the reader first saw it. */
+function when(r: ArticleRecord): number {
+  return r.publishedAt ?? r.firstSeenAt;
+}
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+/** True when `a` came before `b`: earlier publication, then earlier first sight; ties keep the stored one first. */
+function cameFirst(a: ArticleRecord, b: ArticleRecord): boolean {
+  if (when(a) !== when(b)) return when(a) < when(b);
+  return a.firstSeenAt <= b.firstSeenAt;
+}
+
+export async function checkArticle(
+  store: Store,
+  page: { record: ArticleRecord; fp?: Fingerprint },
+  opts: { sensitivity?: Sensitivity } = {},
+): Promise<CheckResult> {
+  const me = page.record;
+  const hits = (await store.candidates(me.bandKeys))
+    .filter((h) => h.id !== me.id)
+    .sort((a, b) => b.hits - a.hits || (a.id < b.id ? -1 : 1))
+    .slice(0, MAX_VERIFIED);
+  const records: ArticleRecord[] = [];
+  for (const h of hits) {
+    const r = await store.get(h.id);
+    if (r && r.params === me.params) records.push(r);
+  }
+  // Text that many outlets share with this page (bylines, boilerplate, wire notes) is ignored.
+  const ignore = boilerplateShingles(me.tokens, records.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey);
+
+  const matches: MatchSummary[] = [];
+  const evidence: string[] = [];
+  for (const r of records) {
+    const iCredit = creditsOutlet(me.credits, r.outletKey, r.host);
+    const theyCredit = creditsOutlet(r.credits, me.outletKey, me.host);
+    // Credits are strong evidence of order: a page that credits the other came second.
+    let pageFirst = cameFirst(me, r) ? true : false;
+    if (iCredit && !theyCredit) pageFirst = false;
+    else if (theyCredit && !iCredit) pageFirst = true;
+    const f = pageFirst ? measure(me.tokens, r.tokens, ignore) : measure(r.tokens, me.tokens, ignore);
+    const credited = pageFirst ? theyCredit : iCredit;
+    const verdict = verdictOf(f, opts.sensitivity, credited);
+    if (verdict === 'unrelated') continue;
+    const passages = pageFirst ? withChars(f.passages, undefined, page.fp?.offsets) : withChars(f.passages, page.fp?.offsets);
+    matches.push({
+      id: r.id,
+      url: r.url,
+      title: r.title,
+      outlet: r.outlet,
+      host: r.host,
+      ...(r.publishedAt !== undefined ? { publishedAt: r.publishedAt } : {}),
+      firstSeenAt: r.firstSeenAt,
+      direction: pageFirst ? 'to' : 'from',
+      verdict,
+      score: score(f),
+      containment: f.containment,
+      coverage: f.coverage,
+      jaccard: f.jaccard,
+      ordered: f.ordered,
+      credited,
+      passages,
+    });
+    if (iCredit && !cameFirst(r, me) && isDerived(verdict))
+      evidence.push(`This page credits ${r.outlet} although its stated date is earlier; the credit decides the order.`);
+  }
+  matches.sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.score - a.score);
+
+  const sources = matches.filter((m) => m.direction === 'from' && isDerived(m.verdict));
+  // The original: credited first, then earliest published, then earliest seen.
+  sources.sort(
+    (a, b) =>
+      Number(b.credited) - Number(a.credited) ||
+      (a.publishedAt ?? a.firstSeenAt) - (b.publishedAt ?? b.firstSeenAt) ||
+      a.firstSeenAt - b.firstSeenAt,
+  );
+  const original = sources[0];
+  if (original) {
+    const t = original.publishedAt ?? original.firstSeenAt;
+    evidence.unshift(
+      original.publishedAt !== undefined
+        ? `${original.outlet} published it first (${day(t)}${me.publishedAt !== undefined ? `; this page ${day(me.publishedAt)}` : ''}).`
+        : `${original.outlet} was read first (${day(t)}); neither page states a publication time.`,
+    );
+    evidence.push(original.credited ? `This page credits ${original.outlet}.` : `This page does not credit ${original.outlet}.`);
+    if (sources.length > 1) evidence.push(`${sources.length - 1} later match(es) also share text; the earliest credited one is named.`);
+  }
+  const best = original ?? matches.find((m) => m.direction === 'from');
+  return {
+    verdict: original ? original.verdict : best ? best.verdict : 'unrelated',
+    score: original ? original.score : best ? best.score : 0,
+    ...(original ? { original } : {}),
+    credited: original ? original.credited : false,
+    credits: me.credits,
+    matches,
+    evidence,
+  };
+}

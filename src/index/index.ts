@@ -1,0 +1,14 @@
+// Public API of the text-reuse engine: pure TypeScript, the same in the worker, the content
+// script, the CLI and the tests.
+export * from './types.ts';
+export { DEFAULT_PARAMS, paramsId, paramsDiff, TOKENIZER_VERSION } from './params.ts';
+export { MemoryStore, type Store, type CandidateHit, type StoreStats } from './store.ts';
+export { fingerprint, tokenHashes, type Fingerprint } from './fingerprint.ts';
+export { buildRecord, recordId, parseTime } from './record.ts';
+export { compareTexts } from './compare.ts';
+export { extractCredits, creditsOutlet } from './provenance.ts';
+export { checkArticle } from './check.ts';
+export { verdictOf, score, isDerived, type Sensitivity } from './verdict.ts';
+export { hostOf, hostKey, outletKey } from './outlet.ts';
+export { encodePack, parsePack, PackError, PACK_FORMAT, PACK_VERSION, MAX_PACK_ARTICLES, type PackItem } from './pack.ts';
+export { sCurve, estimateJaccard } from './minhash.ts';

@@ -1,0 +1,51 @@
+import { fingerprint, type Fingerprint } from './fingerprint.ts';
+import { hostKey, hostOf, outletKey } from './outlet.ts';
+import { DEFAULT_PARAMS, paramsId } from './params.ts';
+import { extractCredits } from './provenance.ts';
+import type { ArticleRecord, PageMeta, SignatureParams } from './types.ts';
+
+/** A date as found on a page, in ms since epoch; undefined when absent or unreadable. */
+export function parseTime(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value.trim());
+  return Number.isFinite(t) && t > 0 ? t : undefined;
+}
+
+/** The key an article is stored under: its canonical URL, else its URL without the fragment. */
+export function recordId(meta: PageMeta): string {
+  const url = (meta.canonicalUrl || meta.url || '').trim();
+  return url.replace(/#.*$/, '');
+}
+
+/** Builds the stored record of an article (and the fingerprint, whose offsets are not stored). */
+export function buildRecord(
+  text: string,
+  meta: PageMeta,
+  firstSeenAt: number,
+  params: SignatureParams = DEFAULT_PARAMS,
+): { record: ArticleRecord; fp: Fingerprint } {
+  const fp = fingerprint(text, params);
+  const host = hostOf(meta.url) || hostOf(meta.canonicalUrl);
+  const outlet = (meta.siteName || '').trim() || host || 'unknown outlet';
+  const published = parseTime(meta.publishedTime) ?? parseTime(meta.jsonLd?.datePublished);
+  const title = (meta.title || text.split('\n', 1)[0] || '').trim().slice(0, 500);
+  const record: ArticleRecord = {
+    id: recordId(meta) || `text:${fp.signature.slice(0, 4).join('-')}`,
+    url: meta.url || meta.canonicalUrl || '',
+    ...(meta.canonicalUrl ? { canonicalUrl: meta.canonicalUrl } : {}),
+    title,
+    outlet: outlet.slice(0, 200),
+    outletKey: (meta.siteName ? outletKey(meta.siteName) : '') || hostKey(host),
+    host,
+    ...(published !== undefined ? { publishedAt: published } : {}),
+    firstSeenAt,
+    ...(meta.lang ? { lang: meta.lang } : {}),
+    wordCount: fp.wordCount,
+    params: paramsId(params),
+    signature: fp.signature,
+    bandKeys: fp.bandKeys,
+    tokens: fp.tokens,
+    credits: extractCredits(text, meta),
+  };
+  return { record, fp };
+}

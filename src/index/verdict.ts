@@ -1,0 +1,56 @@
+// From measured features to a verdict and a score. Thresholds were chosen on the
+// Clough & Stevenson development corpus and the seed articles only (README, "Detection quality").
+import type { Verdict } from './types.ts';
+import type { Features } from './verify.ts';
+
+export type Sensitivity = 'low' | 'normal' | 'high';
+
+interface Thresholds {
+  copy: number;
+  partial: number;
+  /** A rewrite keeps some verbatim phrases (containment) and the content words in order. */
+  rewriteContainment: number;
+  rewriteOrdered: number;
+  /** ...or, without verbatim phrases, nearly the whole vocabulary in order. */
+  rewriteOrderedAlone: number;
+  rewriteVocabularyAlone: number;
+  related: number;
+}
+
+const THRESHOLDS: Record<Sensitivity, Thresholds> = {
+  low: { copy: 0.7, partial: 0.35, rewriteContainment: 0.1, rewriteOrdered: 0.3, rewriteOrderedAlone: 0.55, rewriteVocabularyAlone: 0.6, related: 0.03 },
+  normal: { copy: 0.6, partial: 0.25, rewriteContainment: 0.06, rewriteOrdered: 0.25, rewriteOrderedAlone: 0.45, rewriteVocabularyAlone: 0.5, related: 0.03 },
+  high: { copy: 0.5, partial: 0.18, rewriteContainment: 0.04, rewriteOrdered: 0.22, rewriteOrderedAlone: 0.4, rewriteVocabularyAlone: 0.45, related: 0.02 },
+};
+
+/** Candidates with fewer content words than this are never flagged unless they are copies. */
+const MIN_FLAG_TOKENS = 12;
+
+/** How much of the candidate derives from the original, in [0,1]: verbatim share, shared vocabulary, shared order. */
+export function score(f: Features): number {
+  const s = 0.2 * f.containment + 0.5 * f.vocabulary + 0.3 * f.ordered;
+  return Math.min(1, Math.max(0, Number.isFinite(s) ? s : 0));
+}
+
+export function verdictOf(f: Features, sensitivity: Sensitivity = 'normal', credited = false): Verdict {
+  const t = THRESHOLDS[sensitivity] ?? THRESHOLDS.normal;
+  if (f.candidateTokens === 0 || f.originalTokens === 0) return 'unrelated';
+  if (f.containment >= t.copy) return 'copy';
+  if (f.candidateTokens >= MIN_FLAG_TOKENS) {
+    if (f.containment >= t.partial) return 'partial-copy';
+    // Crediting the original's outlet lowers the bar for a rewrite: the page says where it came from.
+    const k = credited ? 0.75 : 1;
+    if (f.containment >= t.rewriteContainment * k && f.ordered >= t.rewriteOrdered * k) return 'rewrite';
+    if (f.ordered >= t.rewriteOrderedAlone * k && f.vocabulary >= t.rewriteVocabularyAlone * k) return 'rewrite';
+  }
+  if (f.containment >= t.related || f.ordered >= 0.15 || f.vocabulary >= 0.3) return 'related';
+  return 'unrelated';
+}
+
+/** The verdicts that mean "this page derives from that one". */
+export function isDerived(v: Verdict): boolean {
+  return v === 'copy' || v === 'partial-copy' || v === 'rewrite';
+}
+
+/** Rank of a verdict, strongest first. */
+export const VERDICT_RANK: Record<Verdict, number> = { copy: 4, 'partial-copy': 3, rewrite: 2, related: 1, unrelated: 0 };

@@ -1,0 +1,150 @@
+// Exact verification of a candidate against an original from their content-word hashes.
+import { hashSeq } from './hash.ts';
+import type { Passage } from './types.ts';
+
+/** Shingle size for verification: content-word 3-grams (about 5-6 running words). */
+export const VERIFY_SIZE = 3;
+/** Shorter shared runs are not shown as passages (content words). */
+export const MIN_PASSAGE_TOKENS = 4;
+
+export interface Features {
+  containment: number;
+  coverage: number;
+  jaccard: number;
+  ordered: number;
+  vocabulary: number;
+  /** Content words of the candidate inside shared passages. */
+  sharedTokens: number;
+  candidateTokens: number;
+  originalTokens: number;
+  passages: Passage[];
+}
+
+function shingles(tokens: Uint32Array): Uint32Array {
+  const n = tokens.length - VERIFY_SIZE + 1;
+  if (n <= 0) return tokens.length ? Uint32Array.of(hashSeq(tokens, 0, tokens.length, 3)) : new Uint32Array(0);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = hashSeq(tokens, i, VERIFY_SIZE, 3);
+  return out;
+}
+
+function setOf(a: Uint32Array): Set<number> {
+  const s = new Set<number>();
+  for (let i = 0; i < a.length; i++) s.add(a[i]);
+  return s;
+}
+
+/** Length of the longest common subsequence, over the words both texts share. */
+export function lcsLength(a: Uint32Array, b: Uint32Array): number {
+  const inB = setOf(b);
+  const inA = setOf(a);
+  const x = a.filter((t) => inB.has(t));
+  const y = b.filter((t) => inA.has(t));
+  if (x.length === 0 || y.length === 0) return 0;
+  let prev = new Int32Array(y.length + 1);
+  let cur = new Int32Array(y.length + 1);
+  for (let i = 1; i <= x.length; i++) {
+    const xi = x[i - 1];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = xi === y[j - 1] ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[y.length];
+}
+
+/**
+ * Shared passages: maximal runs of candidate shingles found in the original, each aligned to
+ * the original where its first shingle occurs (then extended while both keep matching).
+ */
+function findPassages(cand: Uint32Array, candSh: Uint32Array, origSh: Uint32Array, ignore?: ReadonlySet<number>): Passage[] {
+  const firstAt = new Map<number, number>();
+  for (let i = 0; i < origSh.length; i++) if (!firstAt.has(origSh[i])) firstAt.set(origSh[i], i);
+  const out: Passage[] = [];
+  let i = 0;
+  const size = Math.min(VERIFY_SIZE, cand.length);
+  while (i < candSh.length) {
+    const at = firstAt.get(candSh[i]);
+    if (at === undefined || ignore?.has(candSh[i])) {
+      i++;
+      continue;
+    }
+    let len = 1;
+    while (i + len < candSh.length && at + len < origSh.length && candSh[i + len] === origSh[at + len]) len++;
+    const tokens = len + size - 1;
+    if (tokens >= Math.min(MIN_PASSAGE_TOKENS, cand.length)) {
+      const last = out[out.length - 1];
+      if (last && last.candidateTokens[1] >= i && last.originalTokens[1] >= at && last.originalTokens[0] <= at) {
+        last.candidateTokens[1] = Math.max(last.candidateTokens[1], i + tokens);
+        last.originalTokens[1] = Math.max(last.originalTokens[1], at + tokens);
+      } else out.push({ candidateTokens: [i, i + tokens], originalTokens: [at, at + tokens] });
+    }
+    i += len;
+  }
+  return out;
+}
+
+/** Measures the candidate against the original. `ignore`: shingle hashes known to be boilerplate. */
+export function measure(original: Uint32Array, candidate: Uint32Array, ignore?: ReadonlySet<number>): Features {
+  const oSh = shingles(original);
+  const cSh = shingles(candidate);
+  const oSet = setOf(oSh);
+  const cSet = setOf(cSh);
+  if (ignore) for (const h of ignore) (oSet.delete(h), cSet.delete(h));
+  let inter = 0;
+  for (const h of cSet) if (oSet.has(h)) inter++;
+  const union = oSet.size + cSet.size - inter;
+  const oVocab = setOf(original);
+  const cVocab = setOf(candidate);
+  let vInter = 0;
+  for (const t of cVocab) if (oVocab.has(t)) vInter++;
+  const passages = findPassages(candidate, cSh, oSh, ignore);
+  let sharedTokens = 0;
+  for (const p of passages) sharedTokens += p.candidateTokens[1] - p.candidateTokens[0];
+  return {
+    containment: cSet.size ? inter / cSet.size : 0,
+    coverage: oSet.size ? inter / oSet.size : 0,
+    jaccard: union ? inter / union : 0,
+    ordered: candidate.length ? lcsLength(candidate, original) / candidate.length : 0,
+    vocabulary: cVocab.size ? vInter / cVocab.size : 0,
+    sharedTokens,
+    candidateTokens: candidate.length,
+    originalTokens: original.length,
+    passages,
+  };
+}
+
+/**
+ * Shingles of the page that at least `minOutlets` other outlets carry while sharing little else
+ * with it: bylines, newsletter blurbs, "declined to comment" lines. Reuse shared that way names
+ * no original. Pages that share much of their text with this one (real copies, however many)
+ * never count towards it.
+ */
+export function boilerplateShingles(
+  page: Uint32Array,
+  others: { tokens: Uint32Array; outlet: string }[],
+  selfOutlet: string,
+  minOutlets = 2,
+  maxShare = 0.1,
+): Set<number> {
+  const out = new Set<number>();
+  if (others.length < minOutlets) return out;
+  const mine = setOf(shingles(page));
+  const outletsOf = new Map<number, Set<string>>();
+  for (const o of others) {
+    if (o.outlet === selfOutlet) continue;
+    const shared = new Set<number>();
+    const sh = shingles(o.tokens);
+    for (let i = 0; i < sh.length; i++) if (mine.has(sh[i])) shared.add(sh[i]);
+    if (shared.size === 0 || shared.size > maxShare * mine.size) continue;
+    for (const h of shared) {
+      let s = outletsOf.get(h);
+      if (!s) outletsOf.set(h, (s = new Set()));
+      s.add(o.outlet);
+    }
+  }
+  for (const [h, s] of outletsOf) if (s.size >= minOutlets) out.add(h);
+  return out;
+}
