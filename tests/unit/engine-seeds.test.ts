@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildRecord, checkArticle, compareTexts, extractCredits, MemoryStore, type CheckResult } from '../../src/index/index.ts';
+import { SEED_META, seed } from './helpers.ts';
+
+describe('the seed articles, pair by pair', () => {
+  const axios = seed('001');
+  it('002 is a partial copy of the Axios report, both ways measured', () => {
+    const c = compareTexts(axios, seed('002'));
+    expect(c.verdict).toBe('partial-copy');
+    expect(c.containment).toBeGreaterThan(0.25);
+    expect(c.coverage).toBeGreaterThan(c.containment); // it carries more of Axios than Axios is of it
+  });
+  it.each(['000', '003'])('%s is a rewrite of the Axios report', (n) => {
+    const c = compareTexts(axios, seed(n));
+    expect(c.verdict).toBe('rewrite');
+    expect(c.containment).toBeLessThan(0.25);
+  });
+  it('004 follows the story but is not a copy', () => {
+    expect(['related', 'unrelated']).toContain(compareTexts(axios, seed('004')).verdict);
+  });
+  it('scores order the pairs by how much derives from Axios', () => {
+    const s = (n: string) => compareTexts(axios, seed(n)).score;
+    expect(s('002')).toBeGreaterThan(s('000'));
+    expect(s('000')).toBeGreaterThan(s('003'));
+    expect(s('003')).toBeGreaterThan(s('004'));
+  });
+});
+
+describe('credits', () => {
+  it('finds the credit to Axios in the copies and to CNN in the follow-up', () => {
+    const keys = (n: string) => extractCredits(seed(n)).map((c) => c.key);
+    expect(keys('002')).toContain('axios');
+    expect(keys('000')).toContain('axios');
+    expect(keys('003')).toContain('axios');
+    expect(keys('004')).toEqual(['cnn']);
+    expect(extractCredits(seed('002')).find((c) => c.key === 'axios')?.evidence).toBe('told Barak Ravid of Axios');
+  });
+  it('does not credit an outlet with its own reporting', () => {
+    expect(extractCredits(seed('001'), SEED_META['001']).map((c) => c.key)).not.toContain('axios');
+  });
+  it('reads wire datelines, other languages, metadata and links', () => {
+    const c = extractCredits('GAZA CITY (AP) — Talks resumed. Selon Le Monde, the plan stalled.', {
+      url: 'https://copy.example/a',
+      canonicalUrl: 'https://www.reuters.com/world/a',
+      jsonLd: { isBasedOn: ['https://www.axios.com/2024/03/31/x'] },
+      links: [{ href: 'https://www.lemonde.fr/article', text: 'Le Monde' }],
+    });
+    expect(c.map((x) => [x.key, x.kind])).toEqual([
+      ['ap', 'dateline'],
+      ['lemonde', 'text'],
+      ['axios', 'jsonld'],
+      ['reuters', 'meta'],
+    ]);
+    expect(c.find((x) => x.key === 'lemonde')?.host).toBe('lemonde.fr');
+  });
+  it('ignores people and institutions after "according to"', () => {
+    expect(extractCredits('according to Israeli officials. According to the Health Ministry, 30 died.')).toEqual([]);
+  });
+});
+
+async function readInOrder(order: string[]): Promise<Map<string, CheckResult>> {
+  const store = new MemoryStore();
+  const out = new Map<string, CheckResult>();
+  let seen = Date.UTC(2024, 3, 2);
+  for (const n of order) {
+    const { record, fp } = buildRecord(seed(n), SEED_META[n], seen++);
+    out.set(n, await checkArticle(store, { record, fp }));
+    await store.put(record);
+  }
+  return out;
+}
+
+describe('checking pages against the index', () => {
+  it('names Axios as the original of every copy read after it', async () => {
+    const r = await readInOrder(['001', '002', '000', '003', '004']);
+    expect(r.get('001')!.verdict).toBe('unrelated');
+    expect(r.get('002')!.verdict).toBe('partial-copy');
+    for (const n of ['002', '000', '003']) {
+      expect(r.get(n)!.original?.outlet).toBe('Axios');
+      expect(r.get(n)!.credited).toBe(true);
+    }
+    expect(r.get('000')!.verdict).toBe('rewrite');
+    expect(r.get('003')!.verdict).toBe('rewrite');
+    expect(r.get('004')!.original).toBeUndefined();
+    expect(r.get('004')!.credits.map((c) => c.key)).toEqual(['cnn']);
+  });
+
+  it('names Axios once it arrives after its copies, and lists them as its copies', async () => {
+    const r = await readInOrder(['002', '000', '003', '004', '001', '002', '000', '003']);
+    const ax = r.get('001')!;
+    expect(ax.original).toBeUndefined();
+    expect(ax.matches.filter((m) => m.direction === 'to' && m.verdict !== 'related').map((m) => m.outlet).sort()).toEqual(
+      ['Al Mayadeen English', 'JNS', 'Middle East Wire'],
+    );
+    for (const n of ['002', '000', '003']) expect(r.get(n)!.original?.outlet).toBe('Axios');
+  });
+
+  it('never flags a seed the wrong way round when dates are known', async () => {
+    const r = await readInOrder(['003', '000', '002', '001']);
+    const all = [...r.values()].flatMap((x) => x.matches);
+    for (const m of all) if (m.direction === 'from' && m.verdict !== 'related') expect(m.outlet).not.toBe('Arab Canada News');
+    // Axios never derives from anything.
+    expect(r.get('001')!.matches.every((m) => m.direction === 'to')).toBe(true);
+  });
+
+  it('lets a credit outweigh a false earlier date, and says so', async () => {
+    const store = new MemoryStore();
+    const ax = buildRecord(seed('001'), SEED_META['001'], 1);
+    await store.put(ax.record);
+    const liar = buildRecord(seed('002'), { ...SEED_META['002'], publishedTime: '2024-03-01T00:00:00Z' }, 2);
+    const r = await checkArticle(store, liar);
+    expect(r.original?.outlet).toBe('Axios');
+    expect(r.evidence.join(' ')).toMatch(/credits Axios although its stated date is earlier/);
+  });
+
+  it('re-checking a page skips its own record', async () => {
+    const store = new MemoryStore();
+    const a = buildRecord(seed('001'), SEED_META['001'], 1);
+    await store.put(a.record);
+    expect((await checkArticle(store, a)).matches).toEqual([]);
+  });
+});
