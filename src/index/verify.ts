@@ -34,12 +34,15 @@ function setOf(a: Uint32Array): Set<number> {
   return s;
 }
 
+const LCS_MAX_WORDS = 5000;
+
 /** Length of the longest common subsequence, over the words both texts share. */
 export function lcsLength(a: Uint32Array, b: Uint32Array): number {
   const inB = setOf(b);
   const inA = setOf(a);
-  const x = a.filter((t) => inB.has(t));
-  const y = b.filter((t) => inA.has(t));
+  // Bounded work for enormous pages: the order of the first 5,000 shared words decides.
+  const x = a.filter((t) => inB.has(t)).subarray(0, LCS_MAX_WORDS);
+  const y = b.filter((t) => inA.has(t)).subarray(0, LCS_MAX_WORDS);
   if (x.length === 0 || y.length === 0) return 0;
   let prev = new Int32Array(y.length + 1);
   let cur = new Int32Array(y.length + 1);
