@@ -1,0 +1,114 @@
+// `firsthand eval PAIRS.jsonl`: detection quality on a labelled corpus of text pairs.
+import { compareTexts, type Verdict } from '../index/index.ts';
+import { rocAuc } from './auc.ts';
+import { Output } from './output.ts';
+import { readPairs } from './pairs.ts';
+
+export const EVAL_HELP = `Usage:
+  firsthand eval PAIRS.jsonl [--json]
+  npm run eval -- PAIRS.jsonl
+
+Compares every labelled pair {"id","original","candidate","label"} and reports:
+  - a table of verdicts per label (counts and shares);
+  - ROC AUC of the score, derived pairs against hard negatives and against all negatives;
+  - the share of 'unrelated' pairs that got a flagged verdict (copy, partial copy, rewrite).
+
+Labels: positives cut, light, heavy (Clough & Stevenson) or copy, partial-copy, rewrite;
+hard negatives non (or related); easy negatives unrelated. Other labels are tabulated only.
+
+Options:
+  --json       one JSON object with the same numbers
+  -h, --help   this help
+`;
+
+const VERDICTS: Verdict[] = ['copy', 'partial-copy', 'rewrite', 'related', 'unrelated'];
+const FLAGGED = new Set<Verdict>(['copy', 'partial-copy', 'rewrite']);
+const POSITIVE = new Set(['cut', 'light', 'heavy', 'copy', 'partial-copy', 'rewrite']);
+const HARD_NEGATIVE = new Set(['non', 'related']);
+const EASY_NEGATIVE = new Set(['unrelated']);
+const LABEL_ORDER = ['cut', 'copy', 'light', 'partial-copy', 'heavy', 'rewrite', 'non', 'related', 'unrelated'];
+
+interface LabelRow {
+  label: string;
+  n: number;
+  counts: Record<Verdict, number>;
+  meanScore: number;
+}
+
+export interface EvalReport {
+  pairs: number;
+  badLines: number;
+  labels: LabelRow[];
+  aucVsHard: number;
+  aucVsAll: number;
+  positives: number;
+  hardNegatives: number;
+  allNegatives: number;
+  unrelatedFlagged: { n: number; flagged: number; share: number };
+}
+
+export function evaluate(file: string, json: boolean, out: Output): number {
+  const { pairs, errors } = readPairs(file, { requireLabel: true });
+  for (const e of errors) out.err(e.format());
+  const rows = new Map<string, LabelRow & { sum: number }>();
+  const pos: number[] = [];
+  const hard: number[] = [];
+  const easy: number[] = [];
+  for (const p of pairs) {
+    const label = p.label ?? '';
+    const c = compareTexts(p.original, p.candidate);
+    let row = rows.get(label);
+    if (!row) {
+      row = { label, n: 0, counts: { copy: 0, 'partial-copy': 0, rewrite: 0, related: 0, unrelated: 0 }, meanScore: 0, sum: 0 };
+      rows.set(label, row);
+    }
+    row.n++;
+    row.counts[c.verdict]++;
+    row.sum += c.score;
+    if (POSITIVE.has(label)) pos.push(c.score);
+    else if (HARD_NEGATIVE.has(label)) hard.push(c.score);
+    else if (EASY_NEGATIVE.has(label)) easy.push(c.score);
+  }
+  const rank = (l: string): number => (LABEL_ORDER.includes(l) ? LABEL_ORDER.indexOf(l) : LABEL_ORDER.length);
+  const labels = [...rows.values()]
+    .sort((a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label))
+    .map(({ sum, ...r }) => ({ ...r, meanScore: r.n ? sum / r.n : 0 }));
+  const unrelated = rows.get('unrelated');
+  const flagged = unrelated ? VERDICTS.filter((v) => FLAGGED.has(v)).reduce((n, v) => n + unrelated.counts[v], 0) : 0;
+  const report: EvalReport = {
+    pairs: pairs.length,
+    badLines: errors.length,
+    labels,
+    aucVsHard: rocAuc(pos, hard),
+    aucVsAll: rocAuc(pos, [...hard, ...easy]),
+    positives: pos.length,
+    hardNegatives: hard.length,
+    allNegatives: hard.length + easy.length,
+    unrelatedFlagged: { n: unrelated?.n ?? 0, flagged, share: unrelated?.n ? flagged / unrelated.n : 0 },
+  };
+  if (json) out.line(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
+  else out.line(renderReport(file, report).join('\n'));
+  return errors.length ? 1 : 0;
+}
+
+export function renderReport(file: string, r: EvalReport): string[] {
+  const w = 16;
+  const head = ['label'.padEnd(12), 'n'.padStart(5), ...VERDICTS.map((v) => v.padStart(w)), 'mean score'.padStart(12)].join(' ');
+  const lines = [`${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}`, '', head];
+  for (const row of r.labels) {
+    const cells = VERDICTS.map((v) => {
+      const n = row.counts[v];
+      return `${n} (${((n / row.n) * 100).toFixed(0)}%)`.padStart(w);
+    });
+    lines.push([row.label.padEnd(12), String(row.n).padStart(5), ...cells, row.meanScore.toFixed(3).padStart(12)].join(' '));
+  }
+  const auc = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+  lines.push(
+    '',
+    `ROC AUC of score, derived (${r.positives}) vs hard negatives (${r.hardNegatives}): ${auc(r.aucVsHard)}`,
+    `ROC AUC of score, derived (${r.positives}) vs all negatives (${r.allNegatives}):  ${auc(r.aucVsAll)}`,
+    `Unrelated pairs flagged as copy, partial copy or rewrite: ${r.unrelatedFlagged.flagged} of ${r.unrelatedFlagged.n}` +
+      (r.unrelatedFlagged.n ? ` (${(r.unrelatedFlagged.share * 100).toFixed(1)}%)` : ''),
+  );
+  return lines;
+}

@@ -1,0 +1,98 @@
+// File input and output for the CLI, with one-line errors instead of stack traces.
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** An error the user caused (bad file, bad option): printed as one line, never with a stack. */
+export class CliError extends Error {
+  constructor(message: string, readonly file?: string, readonly line?: number, readonly exitCode = 1) {
+    super(message);
+  }
+
+  /** `firsthand: <file>[:<line>]: <problem>` */
+  format(): string {
+    const where = this.file ? `${this.file}${this.line ? `:${this.line}` : ''}: ` : '';
+    return `firsthand: ${where}${this.message}`;
+  }
+}
+
+/** Wrong usage (unknown option, missing argument): exit code 2. */
+export function usageError(message: string): CliError {
+  return new CliError(message, undefined, undefined, 2);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a UTF-8 text file; refuses directories, binary data, invalid UTF-8 and empty text. */
+export function readTextFile(file: string): string {
+  const bytes = readBytes(file);
+  if (bytes.includes(0)) throw new CliError('binary file (contains NUL bytes), expected UTF-8 text', file);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new CliError('not valid UTF-8 text', file);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.trim()) throw new CliError('empty file', file);
+  return text;
+}
+
+/** Like readTextFile, but undefined when the file does not exist. */
+export function readTextFileIfExists(file: string): string | undefined {
+  try {
+    statSync(file);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return undefined;
+  }
+  return readTextFile(file);
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    if (statSync(file).isDirectory()) throw new CliError('is a directory, expected a file', file);
+    return readFileSync(file);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(describeFsError(e), file);
+  }
+}
+
+export function fileMtime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes through a temporary file in the same folder and a rename, so readers never see half a file. */
+export function writeFileAtomic(file: string, data: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, data, { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // The temporary file was never created.
+    }
+    throw new CliError(`cannot write: ${describeFsError(e)}`, file);
+  }
+}
+
+function errno(e: unknown): string | undefined {
+  return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+function describeFsError(e: unknown): string {
+  switch (errno(e)) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a directory, expected a file';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'a parent of this path is not a directory';
+    case 'ENOSPC': return 'no space left on device';
+    default: return e instanceof Error ? e.message : String(e);
+  }
+}

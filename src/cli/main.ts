@@ -1,0 +1,145 @@
+// Entry point of the `firsthand` CLI: argument parsing, dispatch and error reporting.
+// User errors print one line (`firsthand: <file>[:<line>]: <problem>`) and never a stack trace.
+import { parseArgs } from 'node:util';
+import { CHECK_HELP, check, parseSensitivity } from './check.ts';
+import { COMPARE_HELP, compareFiles, comparePairs } from './compare.ts';
+import { EVAL_HELP, evaluate } from './eval.ts';
+import { INDEX_HELP, indexAdd, indexList, indexStats } from './index-cmd.ts';
+import { CliError, usageError } from './io.ts';
+import type { MetaDefaults } from './load.ts';
+import { Output } from './output.ts';
+
+export const USAGE = `firsthand: finds syndicated and recycled news copy, offline.
+
+Usage:
+  firsthand compare ORIGINAL CANDIDATE [--json]   how much of CANDIDATE derives from ORIGINAL
+  firsthand compare --pairs FILE.jsonl            many pairs, one JSON line each
+  firsthand index add FILE... --db PACK           add articles to a pack (the extension's export format)
+  firsthand index list|stats --db PACK            what a pack holds
+  firsthand check FILE --db PACK [--json]         check an article against a pack
+  firsthand eval PAIRS.jsonl [--json]             detection quality on a labelled corpus
+
+Run 'firsthand <command> --help' for the options of a command.
+`;
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function parse(command: string, argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): { flags: Flags; args: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { flags: values as Flags, args: positionals };
+  } catch (e) {
+    throw usageError(`${command}: ` + (e instanceof Error ? e.message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '') : String(e)));
+  }
+}
+
+const META_OPTIONS = { outlet: { type: 'string' }, published: { type: 'string' } } as const;
+
+function metaDefaults(flags: Flags): MetaDefaults {
+  const published = flags.published;
+  if (typeof published === 'string' && !Number.isFinite(Date.parse(published)))
+    throw usageError(`--published must be a date such as 2024-03-31 or 2024-03-31T14:39:00Z, not "${published}"`);
+  return {
+    ...(typeof flags.outlet === 'string' && flags.outlet.trim() ? { outlet: flags.outlet.trim() } : {}),
+    ...(typeof published === 'string' ? { published } : {}),
+  };
+}
+
+function need(flags: Flags, name: string, command: string): string {
+  const v = flags[name];
+  if (typeof v !== 'string' || !v) throw usageError(`${command}: --${name} is required`);
+  return v;
+}
+
+function count(args: string[], n: number, command: string, what: string): void {
+  if (args.length !== n) throw usageError(`${command}: expected ${what}, got ${args.length} argument${args.length === 1 ? '' : 's'}`);
+}
+
+async function run(argv: string[], out: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'compare': {
+      const { flags, args } = parse(command, rest, { json: { type: 'boolean' }, pairs: { type: 'string' }, outlet: { type: 'string' } });
+      if (flags.help) return help(out, COMPARE_HELP);
+      if (typeof flags.pairs === 'string') {
+        count(args, 0, 'compare --pairs', 'no other files');
+        return comparePairs(flags.pairs, out);
+      }
+      count(args, 2, 'compare', 'ORIGINAL and CANDIDATE');
+      return compareFiles(args[0], args[1], flags.json === true, flags.outlet as string | undefined, out);
+    }
+    case 'index': {
+      const [sub, ...more] = rest;
+      const { flags, args } = parse('index', more, { db: { type: 'string' }, json: { type: 'boolean' }, text: { type: 'boolean' }, ...META_OPTIONS });
+      if (flags.help || sub === '--help' || sub === '-h' || sub === undefined) return help(out, INDEX_HELP, sub === undefined);
+      if (sub === 'add') {
+        if (!args.length) throw usageError('index add: expected at least one FILE');
+        return indexAdd(args, need(flags, 'db', 'index add'), flags.text === true, metaDefaults(flags), out);
+      }
+      if (sub === 'list' || sub === 'stats') {
+        count(args, 0, `index ${sub}`, 'no files');
+        const pack = need(flags, 'db', `index ${sub}`);
+        return sub === 'list' ? indexList(pack, flags.json === true, out) : indexStats(pack, flags.json === true, out);
+      }
+      throw usageError(`index: unknown subcommand "${sub}" (add, list, stats)`);
+    }
+    case 'check': {
+      const { flags, args } = parse(command, rest, { db: { type: 'string' }, json: { type: 'boolean' }, sensitivity: { type: 'string' }, ...META_OPTIONS });
+      if (flags.help) return help(out, CHECK_HELP);
+      count(args, 1, 'check', 'one FILE');
+      const sensitivity = parseSensitivity(flags.sensitivity as string | undefined);
+      return check(args[0], need(flags, 'db', 'check'), flags.json === true, sensitivity, metaDefaults(flags), out);
+    }
+    case 'eval': {
+      const { flags, args } = parse(command, rest, { json: { type: 'boolean' } });
+      if (flags.help) return help(out, EVAL_HELP);
+      count(args, 1, 'eval', 'one PAIRS.jsonl file');
+      return evaluate(args[0], flags.json === true, out);
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      return help(out, USAGE);
+    case undefined:
+      process.stderr.write(USAGE);
+      return 2;
+    default:
+      process.stderr.write(`firsthand: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+/** Help goes to stdout with exit 0 when asked for, to stderr with exit 2 when the command was incomplete. */
+function help(out: Output, text: string, incomplete = false): number {
+  if (incomplete) {
+    process.stderr.write(text);
+    return 2;
+  }
+  out.line(text.trimEnd());
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const out = new Output();
+  // A closed pipe (`firsthand ... | head`) ends the run quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  try {
+    const code = await run(argv, out);
+    out.flush();
+    return code;
+  } catch (e) {
+    out.flush();
+    if (e instanceof CliError) {
+      const hint = e.exitCode === 2 && argv[0] ? ` (see: firsthand ${argv[0]} --help)` : '';
+      process.stderr.write(`${e.format()}${hint}\n`);
+      return e.exitCode;
+    }
+    // An unexpected failure: still one line, the stack only on request.
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`firsthand: ${message.split('\n')[0]}\n`);
+    if (process.env.FIRSTHAND_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}
