@@ -5,6 +5,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { readabilityPatch } from './scripts/readability-patch.ts';
 
 export type Browser = 'chrome' | 'firefox';
 
@@ -55,6 +56,8 @@ export default defineConfig(({ mode }): UserConfig => {
         // that pages could probe to detect the extension.
         contentScripts: { standaloneFiles: ['src/content/main.ts'] },
       }),
+      // After crx, so it sees the content script crx emits.
+      readabilityPatch(),
     ],
     build: {
       outDir: `${test ? 'dist-test' : 'dist'}/${browser}`,

@@ -1,7 +1,7 @@
 // The one typed message protocol between the extension's contexts.
 // Every receiver validates with isMessage() before acting; unknown or malformed
 // messages are dropped and logged, never thrown into.
-import type { CheckResult, PageMeta } from '../index/types.ts';
+import type { CheckResult, Comparison, Credit, PageMeta } from '../index/types.ts';
 
 /** Content script -> background: the article found on this tab's page. */
 export interface PageArticleMessage {
@@ -68,6 +68,59 @@ export interface IndexStats {
   oldestSeenAt?: number;
   newestSeenAt?: number;
   params: string;
+  /** Set when the index cannot be used or written right now (storage full, database blocked or
+   * closed by the browser), in words a reader can act on. */
+  error?: string;
+}
+
+/** One stored article as the compare page shows it. */
+export interface ArticleView {
+  id: string;
+  url: string;
+  title: string;
+  outlet: string;
+  host: string;
+  publishedAt?: number;
+  firstSeenAt: number;
+  wordCount: number;
+  credits: Credit[];
+  /** The article text as indexed (decompressed). */
+  text: string;
+}
+
+/** Reply to ui/compare: both articles and their measured relation (page = candidate). */
+export interface CompareView {
+  page: ArticleView;
+  original: ArticleView;
+  comparison: Comparison;
+}
+
+/** Reply to ui/import. */
+export interface ImportResult {
+  /** Articles new to this index. */
+  added: number;
+  /** Articles already present, merged (the earliest first-seen time is kept). */
+  updated: number;
+  /** Articles evicted afterwards to stay within the retention settings. */
+  evicted: number;
+}
+
+/** The value each message's reply carries when ok (Reply<ReplyMap[type]>). */
+export interface ReplyMap {
+  'page/article': TabState;
+  'page/not-article': TabState;
+  'ui/tab-state': TabState | null;
+  'ui/stats': IndexStats;
+  /** The pack as JSON text, ready to be saved as a file. */
+  'ui/export': string;
+  'ui/import': ImportResult;
+  'ui/clear': IndexStats;
+  'ui/set-paused': Settings;
+  'ui/get-settings': Settings;
+  'ui/set-settings': Settings;
+  'ui/compare': CompareView;
+  'ui/open-compare': null;
+  'ui/highlight': null;
 }
 
 /** Every reply has this shape: ok with a value, or an error a reader can understand. */

@@ -1,0 +1,76 @@
+// The background worker (Chrome: service worker; Firefox: event page). Listeners are added
+// synchronously at start so the browser can wake the worker for them; every handler reads what
+// it needs from storage, since the worker may have been stopped since the last event.
+import browser from 'webextension-polyfill';
+import type { ContentMessage } from '../shared/messages.ts';
+import type { Badge } from './badge.ts';
+import { handlePageArticle, handlePageNotArticle } from './page.ts';
+import { route, type Handlers, type SenderInfo } from './router.ts';
+import { createServices } from './services.ts';
+import type { KeyValueArea } from './tab-state.ts';
+import { installTestHooks } from './test-hooks.ts';
+import { uiHandlers } from './ui.ts';
+
+const action = browser.action;
+
+async function setBadge(tabId: number, badge: Badge | null): Promise<void> {
+  await action.setBadgeText({ tabId, text: badge?.text ?? '' });
+  if (!badge) return;
+  await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
+}
+
+const services = createServices({
+  session: (browser.storage as { session?: KeyValueArea }).session,
+  local: browser.storage.local,
+  browser: {
+    setBadge,
+    openTab: async (url) => {
+      await browser.tabs.create({ url });
+    },
+    sendToTab: async (tabId, msg: ContentMessage) => {
+      await browser.tabs.sendMessage(tabId, msg);
+    },
+    usage: async () => (await navigator.storage?.estimate?.())?.usage,
+    baseUrl: browser.runtime.getURL(''),
+  },
+});
+
+const handlers: Handlers = {
+  'page/article': (m, from) => handlePageArticle(services, m, from),
+  'page/not-article': (m, from) => handlePageNotArticle(services, m, from),
+  ...uiHandlers(services),
+};
+
+const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) =>
+  route(raw, sender as SenderInfo, { self, handlers }),
+);
+
+// A new page in the tab: its old state and badge no longer apply (the content script reports
+// the new page). Same-page changes (#fragments) do not start loading and keep both.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'loading') return;
+  void (async () => {
+    const old = await services.tabs.get(tabId);
+    if (old && change.url !== undefined && sameDocument(old.url, change.url)) return;
+    await services.tabs.remove(tabId);
+    await setBadge(tabId, null);
+  })().catch(() => {});
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void services.tabs.remove(tabId).catch(() => {});
+});
+
+// Tab ids start over with the browser; states kept in the storage.local fallback are stale.
+browser.runtime.onStartup.addListener(() => {
+  if (services.tabs.persistent) void services.tabs.removeAll().catch(() => {});
+});
+
+function sameDocument(a: string, b: string): boolean {
+  return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+}
+
+if (__FIRSTHAND_TEST__) installTestHooks();

@@ -1,0 +1,83 @@
+// A content script reports the article on its page: check it against the reader's index, then
+// remember it. The check runs before the write, so the page is compared with what was read
+// before it; a later copy of this page finds it as its original, and an earlier-published
+// original read after its copies is named by the copies' next check.
+import { buildRecord, checkArticle, type ArticleRecord } from '../index/index.ts';
+import type { PageArticleMessage, PageNotArticleMessage, Settings, TabState } from '../shared/messages.ts';
+import { isExcludedHost } from '../shared/validate.ts';
+import { badgeFor } from './badge.ts';
+import { errorText } from './db.ts';
+import type { PageSender } from './router.ts';
+import type { Services } from './services.ts';
+import { loadSettings } from './settings.ts';
+
+/** Why a page has no result, as the popup tells the reader. */
+export const NOTES = {
+  paused: 'Firsthand is paused: this page was not checked or added to your index.',
+  excluded: 'This site is excluded in the options: the page was not checked or added to your index.',
+  private: 'Private window: checked against your index but not added to it.',
+  notArticle: 'This page does not look like an article.',
+} as const;
+
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+export async function handlePageArticle(s: Services, msg: PageArticleMessage, from: PageSender): Promise<TabState> {
+  const settings = await loadSettings(s.conn);
+  const url = from.url;
+  let state: TabState;
+  if (settings.paused) state = { url, note: NOTES.paused };
+  else if (isExcludedHost(hostname(url), settings.excludedSites)) state = { url, note: NOTES.excluded };
+  else state = await checkAndRemember(s, msg, from, settings);
+  await publish(s, from, state);
+  return state;
+}
+
+async function checkAndRemember(s: Services, msg: PageArticleMessage, from: PageSender, settings: Settings): Promise<TabState> {
+  const url = from.url;
+  // The browser's word for the page's address, not the page's.
+  const meta = { ...msg.meta, url };
+  let record: ArticleRecord;
+  let state: TabState;
+  try {
+    const built = buildRecord(msg.text, meta, s.now());
+    record = built.record;
+    // A re-visit updates the article and keeps when it was first seen.
+    const existing = await s.store.get(record.id);
+    if (existing) record.firstSeenAt = Math.min(existing.firstSeenAt, record.firstSeenAt);
+    const result = await checkArticle(s.store, built, { sensitivity: settings.sensitivity });
+    state = { url, pageId: record.id, result };
+  } catch (err) {
+    return { url, note: `This page could not be checked: ${errorText(err)}` };
+  }
+  const remember = !from.incognito || settings.indexPrivate;
+  if (!remember) return { ...state, pageId: undefined, note: NOTES.private };
+  try {
+    await s.writer.putArticle(record, msg.text, meta);
+    await s.writer.enforceRetention(settings, s.now());
+  } catch (err) {
+    state.note = s.conn.problem ?? `This page was checked but not saved: ${errorText(err)}`;
+  }
+  return state;
+}
+
+export async function handlePageNotArticle(s: Services, _msg: PageNotArticleMessage, from: PageSender): Promise<TabState> {
+  const state: TabState = { url: from.url, note: NOTES.notArticle };
+  await publish(s, from, state);
+  return state;
+}
+
+/** Keeps the tab's state for the popup and sets its badge. Private tabs' states never reach the disk. */
+async function publish(s: Services, from: PageSender, state: TabState): Promise<void> {
+  if (!(from.incognito && s.tabs.persistent)) {
+    await s.tabs.set(from.tabId, state).catch((err: unknown) => console.warn('Firsthand: tab state not kept:', err));
+  }
+  await s.browser.setBadge(from.tabId, badgeFor(state.result)).catch(() => {
+    // The tab closed meanwhile.
+  });
+}

@@ -1,0 +1,62 @@
+// What the worker knows about each tab, kept in storage so a worker the browser stopped and
+// restarted still answers the popup. storage.session (memory only, cleared with the browser)
+// where it exists; otherwise storage.local, emptied when the browser starts.
+import type { TabState } from '../shared/messages.ts';
+
+/** The part of a storage area (browser.storage.session/local) used here. */
+export interface KeyValueArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+const PREFIX = 'tab:';
+
+function key(tabId: number): string {
+  return `${PREFIX}${tabId}`;
+}
+
+function isTabState(v: unknown): v is TabState {
+  return typeof v === 'object' && v !== null && typeof (v as TabState).url === 'string';
+}
+
+export class TabStates {
+  /**
+   * @param session storage.session, when the browser has it
+   * @param local storage.local, the fallback
+   */
+  constructor(
+    private readonly session: KeyValueArea | undefined,
+    private readonly local: KeyValueArea,
+  ) {}
+
+  private area(): KeyValueArea {
+    return this.session ?? this.local;
+  }
+
+  /** Whether states reach the disk (the fallback): then private-window tabs are not kept. */
+  get persistent(): boolean {
+    return !this.session;
+  }
+
+  async get(tabId: number): Promise<TabState | null> {
+    const k = key(tabId);
+    const value = (await this.area().get(k))[k];
+    return isTabState(value) ? value : null;
+  }
+
+  async set(tabId: number, state: TabState): Promise<void> {
+    await this.area().set({ [key(tabId)]: state });
+  }
+
+  async remove(tabId: number): Promise<void> {
+    await this.area().remove(key(tabId));
+  }
+
+  /** Drops every tab's state (tab ids start over when the browser starts). */
+  async removeAll(): Promise<void> {
+    const area = this.area();
+    const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith(PREFIX));
+    if (keys.length) await area.remove(keys);
+  }
+}

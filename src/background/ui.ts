@@ -1,0 +1,93 @@
+// Requests from the extension's own pages: the popup, the options page and the compare page.
+import { compareTexts, creditsOutlet, DEFAULT_PARAMS, encodePack, paramsId, type ArticleRecord, type PackItem } from '../index/index.ts';
+import type { ArticleView, CompareView, ImportResult, IndexStats, Settings } from '../shared/messages.ts';
+import { errorText, iterateTexts } from './db.ts';
+import type { Handlers } from './router.ts';
+import type { Services } from './services.ts';
+import { loadSettings, updateSettings } from './settings.ts';
+import { unpackText } from './texts.ts';
+import { importErrorText } from './writer.ts';
+
+type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? K : never]: Handlers[K] };
+
+export async function indexStats(s: Services): Promise<IndexStats> {
+  const params = paramsId(DEFAULT_PARAMS);
+  const bytes = (await s.browser.usage().catch(() => undefined)) ?? 0;
+  try {
+    const st = await s.store.stats();
+    const stats: IndexStats = { articles: st.articles, bytes, oldestSeenAt: st.oldestSeenAt, newestSeenAt: st.newestSeenAt, params };
+    if (s.conn.problem) stats.error = s.conn.problem;
+    return stats;
+  } catch (err) {
+    return { articles: 0, bytes, params, error: s.conn.problem ?? errorText(err) };
+  }
+}
+
+/** The whole index as a pack (JSON text), texts included. */
+export async function exportPack(s: Services): Promise<string> {
+  const items = new Map<string, PackItem>();
+  for await (const record of s.store.iterate()) items.set(record.id, { record });
+  for await (const stored of iterateTexts(s.conn)) {
+    const item = items.get(stored.id);
+    if (item) item.text = await unpackText(stored);
+  }
+  return encodePack(items.values(), DEFAULT_PARAMS);
+}
+
+async function articleView(s: Services, id: string): Promise<{ record: ArticleRecord; view: ArticleView }> {
+  const record = await s.store.get(id);
+  if (!record) throw new Error('This article is no longer in your index.');
+  const stored = await (await s.conn.get()).get('texts', id);
+  if (!stored) throw new Error(`The text of "${record.title}" is not stored (it came from a pack without texts).`);
+  const { url, title, outlet, host, publishedAt, firstSeenAt, wordCount, credits } = record;
+  const view: ArticleView = { id, url, title, outlet, host, firstSeenAt, wordCount, credits, text: await unpackText(stored) };
+  if (publishedAt !== undefined) view.publishedAt = publishedAt;
+  return { record, view };
+}
+
+export async function compareArticles(s: Services, pageId: string, originalId: string): Promise<CompareView> {
+  const [page, original] = await Promise.all([articleView(s, pageId), articleView(s, originalId)]);
+  const settings = await loadSettings(s.conn);
+  const credited = creditsOutlet(page.record.credits, original.record.outletKey, original.record.host);
+  const comparison = compareTexts(original.view.text, page.view.text, { sensitivity: settings.sensitivity, credited });
+  return { page: page.view, original: original.view, comparison };
+}
+
+async function saveSettings(s: Services, patch: Partial<Settings>): Promise<Settings> {
+  const settings = await updateSettings(s.conn, s.writer, patch);
+  await s.writer.enforceRetention(settings, s.now());
+  return settings;
+}
+
+export function uiHandlers(s: Services): UiHandlers {
+  return {
+    'ui/tab-state': (m) => s.tabs.get(m.tabId),
+    'ui/stats': () => indexStats(s),
+    'ui/export': () => exportPack(s),
+    'ui/import': async (m): Promise<ImportResult> => {
+      const settings = await loadSettings(s.conn);
+      try {
+        return await s.writer.importPack(m.text, settings, s.now());
+      } catch (err) {
+        throw new Error(importErrorText(err));
+      }
+    },
+    'ui/clear': async () => {
+      await s.writer.clear();
+      return indexStats(s);
+    },
+    'ui/set-paused': (m) => saveSettings(s, { paused: m.paused }),
+    'ui/get-settings': () => loadSettings(s.conn),
+    'ui/set-settings': (m) => saveSettings(s, m.settings),
+    'ui/compare': (m) => compareArticles(s, m.pageId, m.originalId),
+    'ui/open-compare': async (m) => {
+      const query = new URLSearchParams({ page: m.pageId, original: m.originalId });
+      await s.browser.openTab(`${s.browser.baseUrl}src/popup/compare.html?${query}`);
+      return null;
+    },
+    'ui/highlight': async (m) => {
+      await s.browser.sendToTab(m.tabId, { type: 'content/highlight' });
+      return null;
+    },
+  };
+}

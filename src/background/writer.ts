@@ -1,0 +1,190 @@
+// The one module that writes the reader's index. The MV3 worker can be stopped at any moment,
+// so every change is a single IndexedDB transaction: it happens whole or not at all.
+import { DEFAULT_PARAMS, PackError, paramsId, parsePack, type ArticleRecord, type PageMeta, type SignatureParams } from '../index/index.ts';
+import type { ImportResult, Settings } from '../shared/messages.ts';
+import { DbConnection, errorText, type ArticleWrites, type FirsthandIDB, type StoredText } from './db.ts';
+import { packText } from './texts.ts';
+
+export interface RetentionLimits {
+  maxArticles: number;
+  /** 0: keep forever. */
+  maxAgeDays: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Share of the index evicted (oldest first) when the browser reports the storage full. */
+const QUOTA_EVICT_SHARE = 0.1;
+
+export const STORAGE_FULL =
+  'Storage is full: Firsthand removed its oldest 10% of articles and still could not save this one. Free disk space, or lower "Keep at most" in the options.';
+
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+}
+
+export function isQuotaError(err: unknown): boolean {
+  const name = (err as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+export class Writer implements ArticleWrites {
+  constructor(
+    private readonly conn: DbConnection,
+    private readonly params: SignatureParams = DEFAULT_PARAMS,
+  ) {}
+
+  /** Stores an article and, when given, its text: a re-visit replaces the record with the same id. */
+  async putArticle(record: ArticleRecord, text?: string, meta?: PageMeta): Promise<void> {
+    const stored = text === undefined ? undefined : await packText(record.id, text, meta);
+    const write = async (db: FirsthandIDB) => {
+      const tx = db.transaction(['articles', 'texts', 'meta'], 'readwrite');
+      await commit(tx, [
+        tx.objectStore('articles').put(record),
+        stored && tx.objectStore('texts').put(stored),
+        tx.objectStore('meta').put({ key: 'params', params: record.params }),
+      ]);
+    };
+    await this.withQuotaRetry(write);
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    const db = await this.conn.get();
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    const existed = (await tx.objectStore('articles').getKey(id)) !== undefined;
+    await commit(tx, [tx.objectStore('articles').delete(id), tx.objectStore('texts').delete(id)]);
+    return existed;
+  }
+
+  /** Forgets every article; settings stay. */
+  async clear(): Promise<void> {
+    const db = await this.conn.get();
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    await commit(tx, [tx.objectStore('articles').clear(), tx.objectStore('texts').clear()]);
+    this.conn.problem = undefined;
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    const db = await this.conn.get();
+    await db.put('meta', { key: 'settings', settings });
+  }
+
+  /**
+   * Merges a pack into the index, all or nothing: the whole file is validated first (parsePack
+   * throws PackError naming what is wrong and where), texts are compressed, and only then one
+   * transaction writes everything. A record already present keeps the earliest first-seen time
+   * and its stored text unless the pack brings one.
+   */
+  async importPack(json: string, limits?: RetentionLimits, now = Date.now()): Promise<ImportResult> {
+    const { items } = parsePack(json, this.params);
+    const merged = new Map<string, { record: ArticleRecord; text?: string }>();
+    for (const item of items) {
+      const seen = merged.get(item.record.id);
+      if (!seen) merged.set(item.record.id, { record: { ...item.record }, text: item.text });
+      else {
+        seen.record = { ...item.record, firstSeenAt: Math.min(seen.record.firstSeenAt, item.record.firstSeenAt) };
+        seen.text = item.text ?? seen.text;
+      }
+    }
+    const texts: StoredText[] = [];
+    for (const { record, text } of merged.values()) if (text !== undefined) texts.push(await packText(record.id, text));
+
+    const db = await this.conn.get();
+    const tx = db.transaction(['articles', 'texts', 'meta'], 'readwrite');
+    const articles = tx.objectStore('articles');
+    const existing = await Promise.all([...merged.keys()].map((id) => articles.get(id)));
+    let added = 0;
+    let updated = 0;
+    const requests: Promise<unknown>[] = [];
+    [...merged.values()].forEach(({ record }, i) => {
+      const old = existing[i];
+      if (old) {
+        updated++;
+        record.firstSeenAt = Math.min(old.firstSeenAt, record.firstSeenAt);
+      } else added++;
+      requests.push(articles.put(record));
+    });
+    for (const stored of texts) requests.push(tx.objectStore('texts').put(stored));
+    requests.push(tx.objectStore('meta').put({ key: 'params', params: paramsId(this.params) }));
+    try {
+      await commit(tx, requests);
+    } catch (err) {
+      if (isQuotaError(err)) throw new StorageFullError('Storage is full: nothing was imported. Free disk space and try again.');
+      throw err;
+    }
+    const evicted = limits ? await this.enforceRetention(limits, now) : 0;
+    return { added, updated, evicted };
+  }
+
+  /** Evicts, oldest first by firstSeenAt, what is older than maxAgeDays and what is beyond maxArticles. */
+  async enforceRetention(limits: RetentionLimits, now = Date.now()): Promise<number> {
+    let evicted = 0;
+    if (limits.maxAgeDays > 0) {
+      evicted += await this.evictWhere(IDBKeyRange.upperBound(now - limits.maxAgeDays * DAY_MS, true), Infinity);
+    }
+    const db = await this.conn.get();
+    const over = (await db.count('articles')) - limits.maxArticles;
+    if (over > 0) evicted += await this.evictOldest(over);
+    return evicted;
+  }
+
+  /** Removes the n articles first seen longest ago, with their texts. */
+  evictOldest(n: number): Promise<number> {
+    return this.evictWhere(null, n);
+  }
+
+  private async evictWhere(range: IDBKeyRange | null, limit: number): Promise<number> {
+    if (limit <= 0) return 0;
+    const db = await this.conn.get();
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    const texts = tx.objectStore('texts');
+    const requests: Promise<unknown>[] = [];
+    let cursor = await tx.objectStore('articles').index('firstSeenAt').openCursor(range, 'next');
+    while (cursor && requests.length < 2 * limit) {
+      requests.push(texts.delete(cursor.primaryKey), cursor.delete());
+      cursor = await cursor.continue();
+    }
+    await commit(tx, requests);
+    return requests.length / 2;
+  }
+
+  /** Runs a write; when the browser reports the storage full, evicts the oldest 10% and tries once more. */
+  private async withQuotaRetry(write: (db: FirsthandIDB) => Promise<void>): Promise<void> {
+    try {
+      await write(await this.conn.get());
+      this.conn.problem = undefined;
+      return;
+    } catch (err) {
+      if (!isQuotaError(err)) throw err;
+    }
+    const db = await this.conn.get();
+    const count = await db.count('articles');
+    await this.evictOldest(Math.max(1, Math.ceil(count * QUOTA_EVICT_SHARE)));
+    try {
+      await write(await this.conn.get());
+      this.conn.problem = undefined;
+    } catch (err) {
+      if (!isQuotaError(err)) throw err;
+      this.conn.problem = STORAGE_FULL;
+      throw new StorageFullError(STORAGE_FULL);
+    }
+  }
+}
+
+/**
+ * Waits for a transaction's requests, then for the transaction itself. When it aborted, the
+ * transaction's error (QuotaExceededError, ConstraintError...) is what is thrown, not the
+ * AbortError its pending requests report first.
+ */
+async function commit(tx: { done: Promise<void> }, requests: (Promise<unknown> | undefined)[]): Promise<void> {
+  const results = await Promise.allSettled(requests);
+  await tx.done;
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** A reader-facing message for a failed import. */
+export function importErrorText(err: unknown): string {
+  if (err instanceof PackError) return `This file cannot be imported: ${err.message}`;
+  if (err instanceof StorageFullError) return err.message;
+  return `Import failed, nothing was changed: ${errorText(err)}`;
+}

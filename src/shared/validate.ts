@@ -1,0 +1,222 @@
+// Runtime checks for everything that crosses a context boundary. Hand-written type guards with
+// size limits: a message that fails them is dropped and logged by the receiver, never acted on.
+import type { PageMeta } from '../index/types.ts';
+import type { Message, Settings } from './messages.ts';
+
+/** Longest article text accepted from a page: far above any real article, low enough to bound work. */
+export const MAX_TEXT_CHARS = 2_000_000;
+/** Largest pack accepted through messaging (Chrome refuses runtime messages over 64 MiB). */
+export const MAX_PACK_CHARS = 60_000_000;
+export const MAX_URL_CHARS = 8_192;
+export const MAX_FIELD_CHARS = 4_096;
+export const MAX_LINKS = 2_000;
+export const MAX_LIST = 64;
+export const MAX_EXCLUDED_SITES = 1_000;
+const MAX_ID_CHARS = MAX_URL_CHARS;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  sensitivity: 'normal',
+  excludedSites: [],
+  maxArticles: 100_000,
+  maxAgeDays: 0,
+  indexPrivate: false,
+  paused: false,
+});
+
+/** Bounds of the numeric settings: what the options page offers and the worker accepts. */
+export const SETTINGS_LIMITS = Object.freeze({
+  maxArticles: { min: 100, max: 1_000_000 },
+  maxAgeDays: { min: 0, max: 36_500 },
+});
+
+type Check = (value: unknown) => string | null;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(max: number): Check {
+  return (v) => (typeof v !== 'string' ? 'not a string' : v.length > max ? `longer than ${max} characters` : null);
+}
+
+function optional(check: Check): Check {
+  return (v) => (v === undefined ? null : check(v));
+}
+
+function list(item: Check, max: number): Check {
+  return (v) => {
+    if (!Array.isArray(v)) return 'not a list';
+    if (v.length > max) return `more than ${max} entries`;
+    for (let i = 0; i < v.length; i++) {
+      const e = item(v[i]);
+      if (e) return `entry ${i}: ${e}`;
+    }
+    return null;
+  };
+}
+
+function shape(fields: Record<string, Check>, allowExtra = false): Check {
+  return (v) => {
+    if (!isRecord(v)) return 'not an object';
+    for (const [k, check] of Object.entries(fields)) {
+      const e = check(v[k]);
+      if (e) return `${k}: ${e}`;
+    }
+    if (!allowExtra) for (const k of Object.keys(v)) if (!(k in fields)) return `unexpected field "${k}"`;
+    return null;
+  };
+}
+
+const tabId: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'not a tab id');
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'not true/false');
+const shortText = str(MAX_FIELD_CHARS);
+const url = str(MAX_URL_CHARS);
+
+const checkMeta: Check = shape(
+  {
+    url: optional(url),
+    canonicalUrl: optional(url),
+    title: optional(shortText),
+    siteName: optional(shortText),
+    publishedTime: optional(str(256)),
+    modifiedTime: optional(str(256)),
+    lang: optional(str(64)),
+    byline: optional(shortText),
+    jsonLd: optional(
+      shape({
+        datePublished: optional(str(256)),
+        isBasedOn: optional(list(url, MAX_LIST)),
+        sourceOrganization: optional(list(shortText, MAX_LIST)),
+        publisher: optional(shortText),
+      }),
+    ),
+    syndicationSource: optional(url),
+    originalSource: optional(url),
+    links: optional(list(shape({ href: url, text: shortText }), MAX_LINKS)),
+  },
+  // Pages may send fields a newer content script knows about; unknown ones are dropped below.
+  true,
+);
+
+/** Checks one field of a settings object; used for both full and partial settings. */
+const SETTING_CHECKS: { [K in keyof Settings]: Check } = {
+  sensitivity: (v) => (v === 'low' || v === 'normal' || v === 'high' ? null : 'not low, normal or high'),
+  excludedSites: list(hostName, MAX_EXCLUDED_SITES),
+  maxArticles: intIn(SETTINGS_LIMITS.maxArticles.min, SETTINGS_LIMITS.maxArticles.max),
+  maxAgeDays: intIn(SETTINGS_LIMITS.maxAgeDays.min, SETTINGS_LIMITS.maxAgeDays.max),
+  indexPrivate: bool,
+  paused: bool,
+};
+
+function intIn(min: number, max: number): Check {
+  return (v) => (Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max ? null : `not a whole number from ${min} to ${max}`);
+}
+
+function hostName(v: unknown): string | null {
+  if (typeof v !== 'string') return 'not a string';
+  return /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(v) ? null : `"${v.slice(0, 80)}" is not a host name`;
+}
+
+const checkPartialSettings: Check = (v) => {
+  if (!isRecord(v)) return 'not an object';
+  for (const [k, value] of Object.entries(v)) {
+    const check = SETTING_CHECKS[k as keyof Settings];
+    if (!check) return `unknown setting "${k}"`;
+    const e = check(value);
+    if (e) return `${k}: ${e}`;
+  }
+  return null;
+};
+
+const nonEmptyId: Check = (v) => str(MAX_ID_CHARS)(v) ?? ((v as string).length === 0 ? 'empty' : null);
+
+/** The payload checks of every message type; a type missing here is an unknown message. */
+const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
+  'page/article': { text: str(MAX_TEXT_CHARS), meta: checkMeta },
+  'page/not-article': { url },
+  'ui/tab-state': { tabId },
+  'ui/stats': {},
+  'ui/export': {},
+  'ui/import': { text: str(MAX_PACK_CHARS) },
+  'ui/clear': {},
+  'ui/set-paused': { paused: bool },
+  'ui/get-settings': {},
+  'ui/set-settings': { settings: checkPartialSettings },
+  'ui/compare': { pageId: nonEmptyId, originalId: nonEmptyId },
+  'ui/open-compare': { pageId: nonEmptyId, originalId: nonEmptyId },
+  'ui/highlight': { tabId },
+};
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Validates a message received from another context. The value returned is a fresh copy holding only known fields. */
+export function validateMessage(raw: unknown): Validated<Message> {
+  if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
+  const type = raw.type;
+  if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_CHECKS, type)) {
+    return { ok: false, error: `unknown message type ${JSON.stringify(typeof type === 'string' ? type.slice(0, 64) : type)}` };
+  }
+  const fields = MESSAGE_CHECKS[type as Message['type']];
+  const e = shape({ type: () => null, ...fields })(raw);
+  if (e) return { ok: false, error: `${type}: ${e}` };
+  const copy: Record<string, unknown> = { type };
+  for (const k of Object.keys(fields)) copy[k] = raw[k];
+  if (type === 'page/article') copy.meta = pickMeta(raw.meta as PageMeta);
+  return { ok: true, value: copy as unknown as Message };
+}
+
+export function isMessage(raw: unknown): raw is Message {
+  return validateMessage(raw).ok;
+}
+
+const META_KEYS: (keyof PageMeta)[] = [
+  'url', 'canonicalUrl', 'title', 'siteName', 'publishedTime', 'modifiedTime', 'lang', 'byline',
+  'jsonLd', 'syndicationSource', 'originalSource', 'links',
+];
+
+function pickMeta(meta: PageMeta): PageMeta {
+  const out: Record<string, unknown> = {};
+  for (const k of META_KEYS) if (meta[k] !== undefined) out[k] = meta[k];
+  return out as PageMeta;
+}
+
+/** Validates a partial settings object (from the options page). */
+export function validateSettingsPatch(raw: unknown): Validated<Partial<Settings>> {
+  const e = checkPartialSettings(raw);
+  return e ? { ok: false, error: e } : { ok: true, value: { ...(raw as Partial<Settings>) } };
+}
+
+/**
+ * Settings as stored, checked field by field against the defaults: a field that is missing or
+ * invalid (older or damaged storage) takes its default, so loading settings never fails.
+ */
+export function normalizeSettings(raw: unknown): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS, excludedSites: [...DEFAULT_SETTINGS.excludedSites] };
+  if (!isRecord(raw)) return out;
+  for (const key of Object.keys(SETTING_CHECKS) as (keyof Settings)[]) {
+    if (raw[key] !== undefined && SETTING_CHECKS[key](raw[key]) === null) {
+      (out as unknown as Record<string, unknown>)[key] = key === 'excludedSites' ? [...(raw[key] as string[])] : raw[key];
+    }
+  }
+  return out;
+}
+
+/** Normalises what a reader types as a site to exclude ("https://www.Example.com/x" -> "example.com"). */
+export function normalizeHost(input: string): string | null {
+  let s = input.trim().toLowerCase();
+  if (!s) return null;
+  try {
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(s)) s = new URL(s).hostname;
+  } catch {
+    return null;
+  }
+  // "www." is dropped: an excluded site covers its subdomains, www included.
+  s = s.replace(/\/.*$/, '').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  return hostName(s) === null ? s : null;
+}
+
+/** Whether host is one of the excluded sites or a subdomain of one. */
+export function isExcludedHost(host: string, excluded: readonly string[]): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return excluded.some((site) => h === site || h.endsWith(`.${site}`));
+}

@@ -1,0 +1,161 @@
+import 'fake-indexeddb/auto';
+import { forceCloseDatabase } from 'fake-indexeddb';
+import { openDB, unwrap } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, DbConnection, IdbStore, PROBLEMS, upgrade, type FirsthandDB } from '../../src/background/db.ts';
+import { Writer } from '../../src/background/writer.ts';
+import { buildRecord, MemoryStore } from '../../src/index/index.ts';
+import { freshDbName, syntheticArticle } from './background-fixtures.ts';
+import { SEED_META, seed } from './helpers.ts';
+
+const INDEXES = ['bandKeys', 'firstSeenAt', 'outletKey'];
+
+/** Creates a database exactly as a release at `version` left it. */
+async function createAt(name: string, version: number) {
+  return openDB<FirsthandDB>(name, version, { upgrade: (db, old, _new, tx) => upgrade(db, old, version, tx) });
+}
+
+describe('schema', () => {
+  it('a new database has every store and index of the current version', async () => {
+    const conn = new DbConnection(freshDbName());
+    const db = await conn.get();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'texts']);
+    const articles = db.transaction('articles').store;
+    expect([...articles.indexNames].sort()).toEqual(INDEXES);
+    expect(articles.index('bandKeys').multiEntry).toBe(true);
+    conn.close();
+  });
+
+  for (let from = 1; from < DB_VERSION; from++) {
+    it(`upgrades a version ${from} database without losing articles or texts`, async () => {
+      const name = freshDbName();
+      const old = await createAt(name, from);
+      const { record } = syntheticArticle(1, 1000);
+      await old.put('articles', record);
+      await old.put('texts', { id: record.id, text: 'kept' });
+      await old.put('meta', { key: 'params', params: record.params });
+      old.close();
+
+      const conn = new DbConnection(name);
+      const db = await conn.get();
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.transaction('articles').store.indexNames].sort()).toEqual(INDEXES);
+      expect((await db.get('articles', record.id))?.title).toBe(record.title);
+      expect((await db.get('texts', record.id))?.text).toBe('kept');
+      // Indexes added by the upgrade cover records written before it.
+      expect(await db.getAllKeysFromIndex('articles', 'outletKey', record.outletKey)).toEqual([record.id]);
+      expect(await db.getAllKeysFromIndex('articles', 'bandKeys', record.bandKeys[0])).toEqual([record.id]);
+      conn.close();
+    });
+  }
+});
+
+describe('connection problems', () => {
+  it('gives the database up to a newer version asking for it, then reports why it cannot reopen', async () => {
+    const name = freshDbName();
+    const conn = new DbConnection(name);
+    await conn.get();
+    // A newer release opens the database: this connection must not block it.
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    await expect(conn.get()).rejects.toThrow(PROBLEMS.open);
+    expect(conn.problem).toMatch(/VersionError/);
+    newer.close();
+  });
+
+  it('reopens after the browser closes the database', async () => {
+    const name = freshDbName();
+    const conn = new DbConnection(name);
+    const first = await conn.get();
+    forceCloseDatabase(unwrap(first));
+    expect(conn.problem).toBe(PROBLEMS.terminated);
+    const second = await conn.get();
+    expect(second).not.toBe(first);
+    expect(await second.count('articles')).toBe(0);
+    expect(conn.problem).toBeUndefined();
+    conn.close();
+  });
+
+  it('says so while an older connection blocks an upgrade', async () => {
+    const name = freshDbName();
+    // An old connection that ignores versionchange (as a page of an older release might).
+    const old = await createAt(name, 1);
+    const conn = new DbConnection(name);
+    const opening = conn.get();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(conn.problem).toBe(PROBLEMS.blocked);
+    old.close();
+    await opening;
+    expect(conn.problem).toBeUndefined();
+    conn.close();
+  });
+});
+
+describe('IdbStore', () => {
+  async function filled() {
+    const conn = new DbConnection(freshDbName());
+    const writer = new Writer(conn);
+    const idb = new IdbStore(conn, writer);
+    const mem = new MemoryStore();
+    const records = [
+      ...['001', '002', '000', '003', '004'].map((n, i) => buildRecord(seed(n), SEED_META[n], 1000 + i).record),
+      ...Array.from({ length: 30 }, (_, i) => syntheticArticle(i, 2000 + i).record),
+    ];
+    for (const r of records) {
+      await idb.put(r);
+      await mem.put(r);
+    }
+    return { conn, idb, mem, records };
+  }
+
+  const sorted = (hits: { id: string; hits: number }[]) => [...hits].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  it('finds the same candidates, with the same band counts, as the in-memory store', async () => {
+    const { conn, idb, mem, records } = await filled();
+    for (const r of records) {
+      const fromIdb = sorted(await idb.candidates(r.bandKeys));
+      expect(fromIdb).toEqual(sorted(await mem.candidates(r.bandKeys)));
+      expect(fromIdb.find((h) => h.id === r.id)?.hits).toBe(new Set(r.bandKeys).size);
+    }
+    // The Axios report and its close copy share bands.
+    const axios = records[0];
+    expect((await idb.candidates(axios.bandKeys)).map((h) => h.id)).toContain(records[1].id);
+    expect(await idb.candidates(['b0:not-a-key'])).toEqual([]);
+    conn.close();
+  });
+
+  it('reads records back intact, iterates all of them and counts them', async () => {
+    const { conn, idb, mem, records } = await filled();
+    const back = await idb.get(records[0].id);
+    expect(back).toEqual(records[0]);
+    expect(back?.signature).toBeInstanceOf(Uint32Array);
+    const seen: string[] = [];
+    for await (const r of idb.iterate()) seen.push(r.id);
+    expect(seen.sort()).toEqual(records.map((r) => r.id).sort());
+    expect(await idb.count()).toBe(records.length);
+    expect(await idb.stats()).toEqual(await mem.stats());
+    expect(await idb.delete(records[0].id)).toBe(true);
+    expect(await idb.delete(records[0].id)).toBe(false);
+    expect(await idb.count()).toBe(records.length - 1);
+    conn.close();
+  });
+
+  it('iterates across batch boundaries', async () => {
+    const conn = new DbConnection(freshDbName());
+    const writer = new Writer(conn);
+    const idb = new IdbStore(conn, writer);
+    const { record } = syntheticArticle(7, 5);
+    const db = await conn.get();
+    const tx = db.transaction('articles', 'readwrite');
+    for (let i = 0; i < 600; i++) void tx.store.put({ ...record, id: `https://x.example/${String(i).padStart(4, '0')}` });
+    await tx.done;
+    let n = 0;
+    for await (const r of idb.iterate()) {
+      expect(r.id).toBe(`https://x.example/${String(n).padStart(4, '0')}`);
+      n++;
+    }
+    expect(n).toBe(600);
+    conn.close();
+  });
+});

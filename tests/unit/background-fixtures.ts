@@ -1,0 +1,73 @@
+// Shared fakes for the background worker's unit tests: in-memory storage areas, a browser side
+// that records what the worker asked of it, and records built by the real engine.
+import 'fake-indexeddb/auto';
+import { buildRecord, type ArticleRecord, type PageMeta } from '../../src/index/index.ts';
+import type { Badge } from '../../src/background/badge.ts';
+import { createServices, type Services } from '../../src/background/services.ts';
+import type { KeyValueArea } from '../../src/background/tab-state.ts';
+import type { ContentMessage } from '../../src/shared/messages.ts';
+import { wordsFrom, seed } from './helpers.ts';
+
+let counter = 0;
+/** A database name no other test uses. */
+export function freshDbName(): string {
+  return `firsthand-test-${process.pid}-${++counter}`;
+}
+
+export class MemoryArea implements KeyValueArea {
+  readonly data = new Map<string, unknown>();
+  async get(keys: string | string[] | null): Promise<Record<string, unknown>> {
+    const wanted = keys === null ? [...this.data.keys()] : Array.isArray(keys) ? keys : [keys];
+    const out: Record<string, unknown> = {};
+    for (const k of wanted) if (this.data.has(k)) out[k] = structuredClone(this.data.get(k));
+    return out;
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
+  }
+  async remove(keys: string | string[]): Promise<void> {
+    for (const k of Array.isArray(keys) ? keys : [keys]) this.data.delete(k);
+  }
+}
+
+export interface Recorded {
+  badges: Map<number, Badge | null>;
+  opened: string[];
+  sent: { tabId: number; msg: ContentMessage }[];
+}
+
+export const BASE_URL = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+
+export function testServices(opts: { session?: boolean; now?: () => number } = {}): { s: Services; rec: Recorded; session: MemoryArea; local: MemoryArea } {
+  const rec: Recorded = { badges: new Map(), opened: [], sent: [] };
+  const session = new MemoryArea();
+  const local = new MemoryArea();
+  const s = createServices({
+    dbName: freshDbName(),
+    session: opts.session === false ? undefined : session,
+    local,
+    now: opts.now,
+    browser: {
+      setBadge: async (tabId, badge) => void rec.badges.set(tabId, badge),
+      openTab: async (url) => void rec.opened.push(url),
+      sendToTab: async (tabId, msg) => void rec.sent.push({ tabId, msg }),
+      usage: async () => 12345,
+      baseUrl: BASE_URL,
+    },
+  });
+  return { s, rec, session, local };
+}
+
+/** A generated article (distinct words per n) built by the engine, with a chosen first-seen time. */
+export function syntheticArticle(n: number, firstSeenAt: number): { record: ArticleRecord; text: string; meta: PageMeta } {
+  const words = wordsFrom(seed('004') + ' ' + seed('001'));
+  const out: string[] = [];
+  let x = (n * 2654435761) >>> 0;
+  for (let i = 0; i < 220; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out.push(words[x % words.length]);
+  }
+  const text = `Report number ${n}. ${out.join(' ')}.`;
+  const meta: PageMeta = { url: `https://news${n % 3}.example/story/${n}`, siteName: `Outlet ${n % 3}`, title: `Story ${n}` };
+  return { ...buildRecord(text, meta, firstSeenAt), text, meta };
+}
