@@ -160,3 +160,17 @@ export function matchRelation(m: MatchSummary): string {
   const label = verdictLabel(m.verdict);
   return m.direction === 'from' ? `${label}: this page from it` : `${label}: it from this page`;
 }
+
+/**
+ * A match's overlap from the checked page's side. The engine measures each pair as
+ * (later article in the earlier one): for a match this page derives from ('from') the page is
+ * the later one; for a match that derives from this page ('to') the match is.
+ */
+export function pageShares(m: Pick<MatchSummary, 'direction' | 'containment' | 'coverage'>): {
+  /** Share of this page's text found in the other article. */
+  ofPage: number;
+  /** Share of the other article's text found in this page. */
+  ofOther: number;
+} {
+  return m.direction === 'from' ? { ofPage: m.containment, ofOther: m.coverage } : { ofPage: m.coverage, ofOther: m.containment };
+}

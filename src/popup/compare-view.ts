@@ -1,0 +1,139 @@
+// The side-by-side comparison: the original on the left, this page on the right, shared
+// passages numbered and coloured alike on both sides, the page's own additions marked.
+// Both texts become text nodes split at the passages' character ranges.
+import type { ArticleView, CompareView } from '../shared/messages.ts';
+import { formatCount, formatDate, hostLabel, isRibbonVerdict, outletName, percent, verdictLabel } from '../shared/format.ts';
+import { el, shareBar } from '../content/dom.ts';
+import { safeHref } from '../content/ribbon.ts';
+import { segmentText, type Segment } from './segments.ts';
+
+/** Palette slots for passages; passage n uses slot (n-1) % PALETTE on both sides. */
+const PALETTE = 6;
+
+/** Whether the page credits the original's outlet: the background's answer when given, else by outlet name or host. */
+export function isCredited(view: CompareView & { credited?: boolean }): boolean {
+  if (typeof view.credited === 'boolean') return view.credited;
+  const outlet = view.original.outlet.trim().toLowerCase();
+  const host = hostLabel(view.original.host);
+  return view.page.credits.some(
+    (c) => c.key === outlet || c.outlet.trim().toLowerCase() === outlet || (c.host !== undefined && hostLabel(c.host) === host),
+  );
+}
+
+function tile(doc: Document, value: string, label: string, share?: number): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'tile' },
+    el(doc, 'span', { class: 'tile-value', text: value }),
+    el(doc, 'span', { class: 'tile-label', text: label }),
+    share === undefined ? null : shareBar(doc, share, label),
+  );
+}
+
+function headline(doc: Document, view: CompareView, credited: boolean): HTMLElement {
+  const c = view.comparison;
+  const outlet = outletName(view.original);
+  const lead = isRibbonVerdict(c.verdict)
+    ? `${verdictLabel(c.verdict)} from ${outlet}`
+    : c.verdict === 'related'
+      ? `Related coverage of ${outlet}'s story`
+      : `No reuse of ${outlet}'s text found`;
+  return el(
+    doc,
+    'section',
+    { class: `summary v-${c.verdict}`, attrs: { 'aria-label': 'Summary' } },
+    el(doc, 'div', { class: 'summary-head' }, el(doc, 'span', { class: 'badge', text: verdictLabel(c.verdict) }), el(doc, 'h1', { text: lead })),
+    el(
+      doc,
+      'div',
+      { class: 'tiles' },
+      tile(doc, percent(c.containment), 'of this page is found in the original', c.containment),
+      tile(doc, percent(c.coverage), 'of the original is carried by this page', c.coverage),
+      tile(doc, percent(c.ordered), 'of this page’s content words follow the original’s order', c.ordered),
+      tile(doc, credited ? 'Credited' : 'Not credited', credited ? `this page credits ${outlet}` : `this page does not credit ${outlet}`),
+    ),
+  );
+}
+
+function articleHead(doc: Document, side: 'original' | 'page', a: ArticleView): HTMLElement {
+  const href = safeHref(a.url);
+  const date = a.publishedAt ? formatDate(a.publishedAt) : `first read ${formatDate(a.firstSeenAt)}`;
+  const meta = [outletName(a), hostLabel(a.host), date, `${formatCount(a.wordCount)} words`].filter(Boolean).join(' · ');
+  return el(
+    doc,
+    'header',
+    { class: 'article-head' },
+    el(doc, 'div', { class: 'kicker', text: side === 'original' ? 'The original' : 'This page' }),
+    el(doc, 'h2', {}, href ? el(doc, 'a', { text: a.title || hostLabel(a.host), attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }) : a.title),
+    el(doc, 'div', { class: 'byline', text: meta }),
+  );
+}
+
+/** Renders one text: paragraphs (one per line) of runs; shared runs carry their passage number. */
+function articleBody(doc: Document, side: 'original' | 'page', text: string, segments: Segment[]): HTMLElement {
+  const body = el(doc, 'div', { class: 'article-text' });
+  let para = el(doc, 'p');
+  body.append(para);
+  const seen = new Set<number>();
+  for (const seg of segments) {
+    const lines = text.slice(seg.start, seg.end).split('\n');
+    lines.forEach((line, i) => {
+      if (i > 0) {
+        para = el(doc, 'p');
+        body.append(para);
+      }
+      if (!line) return;
+      if (seg.passage === 0) {
+        para.append(side === 'page' ? el(doc, 'span', { class: 'own', text: line }) : doc.createTextNode(line));
+        return;
+      }
+      const first = !seen.has(seg.passage);
+      seen.add(seg.passage);
+      const mark = el(doc, 'mark', {
+        class: `shared c${(seg.passage - 1) % PALETTE}`,
+        attrs: { 'data-passage': String(seg.passage), ...(first ? { id: `${side}-p${seg.passage}` } : {}) },
+      });
+      if (first) {
+        const other = side === 'page' ? 'original' : 'page';
+        mark.append(
+          el(doc, 'a', {
+            class: 'num',
+            text: String(seg.passage),
+            attrs: { href: `#${other}-p${seg.passage}`, 'aria-label': `Passage ${seg.passage}: show it in ${other === 'page' ? 'this page' : 'the original'}` },
+          }),
+        );
+      }
+      mark.append(line);
+      para.append(mark);
+    });
+  }
+  for (const p of [...body.querySelectorAll('p')]) if (!p.firstChild) p.remove();
+  return body;
+}
+
+function legend(doc: Document, passages: number): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'legend', attrs: { 'aria-label': 'Legend' } },
+    el(doc, 'span', {}, el(doc, 'mark', { class: 'shared c0', text: '1' }), ` shared passage (${passages} in all; the same number and colour on both sides)`),
+    el(doc, 'span', {}, el(doc, 'span', { class: 'own', text: 'underlined' }), ' text this page added'),
+    el(doc, 'span', {}, el(doc, 'span', { class: 'plain', text: 'plain' }), ' original text this page left out'),
+  );
+}
+
+export function renderCompare(doc: Document, view: CompareView & { credited?: boolean }): HTMLElement[] {
+  const passages = view.comparison.passages;
+  const pageSegs = segmentText(view.page.text.length, passages.map((p) => p.candidateChars));
+  const origSegs = segmentText(view.original.text.length, passages.map((p) => p.originalChars));
+  const column = (side: 'original' | 'page', a: ArticleView, segs: Segment[]) =>
+    el(doc, 'article', { class: `column ${side}`, attrs: { 'aria-label': side === 'original' ? 'The original' : 'This page' } }, articleHead(doc, side, a), articleBody(doc, side, a.text, segs));
+  const missing = passages.some((p) => !p.candidateChars || !p.originalChars);
+  return [
+    headline(doc, view, isCredited(view)),
+    legend(doc, passages.length),
+    missing ? el(doc, 'p', { class: 'note', text: 'Some passages could not be placed in the text kept for one of the articles; they are counted above but not marked.' }) : null,
+    el(doc, 'div', { class: 'columns' }, column('original', view.original, origSegs), column('page', view.page, pageSegs)),
+  ].filter((x): x is HTMLElement => x !== null);
+}

@@ -1,0 +1,42 @@
+// Comparison page entry: compare.html?page=<id>&original=<id>.
+import type { CompareView } from '../shared/messages.ts';
+import { outletName } from '../shared/format.ts';
+import { el } from '../content/dom.ts';
+import { ask, errorText } from './api.ts';
+import { renderCompare } from './compare-view.ts';
+
+const main = document.getElementById('compare')!;
+const params = new URLSearchParams(location.search);
+const pageId = params.get('page') ?? '';
+const originalId = params.get('original') ?? '';
+
+/** Hovering or focusing a passage lights up its twin on the other side. */
+function linkTwins(root: HTMLElement): void {
+  const toggle = (target: EventTarget | null, on: boolean) => {
+    const mark = target instanceof Element ? target.closest('mark.shared') : null;
+    const n = mark?.getAttribute('data-passage');
+    if (!n) return;
+    for (const m of root.querySelectorAll(`mark.shared[data-passage="${CSS.escape(n)}"]`)) m.classList.toggle('active', on);
+  };
+  root.addEventListener('mouseover', (ev) => toggle(ev.target, true));
+  root.addEventListener('mouseout', (ev) => toggle(ev.target, false));
+  root.addEventListener('focusin', (ev) => toggle(ev.target, true));
+  root.addEventListener('focusout', (ev) => toggle(ev.target, false));
+}
+
+async function load(): Promise<void> {
+  if (!pageId || !originalId) {
+    main.replaceChildren(el(document, 'p', { class: 'error', text: 'This comparison needs a page and an original: open it from the Firsthand popup or ribbon.' }));
+    return;
+  }
+  try {
+    const view = await ask<CompareView>({ type: 'ui/compare', pageId, originalId });
+    document.title = `Firsthand: ${view.page.title || outletName(view.page)} vs ${outletName(view.original)}`;
+    main.replaceChildren(...renderCompare(document, view));
+    linkTwins(main);
+  } catch (err) {
+    main.replaceChildren(el(document, 'p', { class: 'error', text: errorText(err) }));
+  }
+}
+
+void load();

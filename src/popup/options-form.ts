@@ -1,0 +1,59 @@
+// Reading and checking the options form. Pure: takes the raw field values, returns either
+// the settings to save or, per field, what is wrong in words the reader can act on.
+import type { Settings } from '../shared/messages.ts';
+import { SETTINGS_LIMITS, normalizeHost } from '../shared/validate.ts';
+import { formatCount } from '../shared/format.ts';
+
+export interface FormValues {
+  sensitivity: string;
+  excludedSites: string;
+  maxArticles: string;
+  maxAgeDays: string;
+  indexPrivate: boolean;
+}
+
+export type FieldErrors = Partial<Record<keyof FormValues, string>>;
+
+export type FormResult = { ok: true; settings: Omit<Settings, 'paused'> } | { ok: false; errors: FieldErrors };
+
+function wholeNumber(raw: string, min: number, max: number, what: string): number | string {
+  const s = raw.trim().replace(/[,\s_]/g, '');
+  if (!/^\d+$/.test(s)) return `${what} must be a whole number from ${formatCount(min)} to ${formatCount(max)}.`;
+  const n = Number(s);
+  if (n < min || n > max) return `${what} must be from ${formatCount(min)} to ${formatCount(max)}.`;
+  return n;
+}
+
+/** Hosts from the textarea: one per line, URLs reduced to their host, duplicates dropped. */
+export function parseSites(raw: string): { hosts: string[]; bad: string[] } {
+  const hosts: string[] = [];
+  const bad: string[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const entry = line.trim();
+    if (!entry || entry.startsWith('#')) continue;
+    const host = normalizeHost(entry);
+    if (host === null) bad.push(entry);
+    else if (!hosts.includes(host)) hosts.push(host);
+  }
+  return { hosts, bad };
+}
+
+export function readForm(v: FormValues): FormResult {
+  const errors: FieldErrors = {};
+  const sensitivity = v.sensitivity === 'low' || v.sensitivity === 'normal' || v.sensitivity === 'high' ? v.sensitivity : null;
+  if (!sensitivity) errors.sensitivity = 'Choose low, normal or high.';
+  const { hosts, bad } = parseSites(v.excludedSites);
+  if (bad.length) {
+    const shown = bad.slice(0, 3).map((b) => `"${b.length > 60 ? `${b.slice(0, 60)}…` : b}"`).join(', ');
+    errors.excludedSites = `Not a site name: ${shown}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''}. Write one host per line, e.g. example.com.`;
+  }
+  const { maxArticles: ma, maxAgeDays: md } = SETTINGS_LIMITS;
+  const maxArticles = wholeNumber(v.maxArticles, ma.min, ma.max, 'The number of articles');
+  if (typeof maxArticles === 'string') errors.maxArticles = maxArticles;
+  const maxAgeDays = wholeNumber(v.maxAgeDays, md.min, md.max, 'The age in days');
+  if (typeof maxAgeDays === 'string') errors.maxAgeDays = maxAgeDays;
+  if (Object.keys(errors).length || !sensitivity || typeof maxArticles !== 'number' || typeof maxAgeDays !== 'number') {
+    return { ok: false, errors };
+  }
+  return { ok: true, settings: { sensitivity, excludedSites: hosts, maxArticles, maxAgeDays, indexPrivate: v.indexPrivate } };
+}

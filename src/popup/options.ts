@@ -1,0 +1,64 @@
+// Options page: loads the settings from the background, validates the form, saves with ui/set-settings.
+import type { Settings } from '../shared/messages.ts';
+import { ask, errorText } from './api.ts';
+import { readForm, type FieldErrors, type FormValues } from './options-form.ts';
+
+const form = document.getElementById('options') as HTMLFormElement;
+const status = document.getElementById('status')!;
+const field = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const sites = field<HTMLTextAreaElement>('excludedSites');
+const maxArticles = field<HTMLInputElement>('maxArticles');
+const maxAgeDays = field<HTMLInputElement>('maxAgeDays');
+const indexPrivate = field<HTMLInputElement>('indexPrivate');
+const FIELDS: (keyof FormValues)[] = ['sensitivity', 'excludedSites', 'maxArticles', 'maxAgeDays'];
+
+function say(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
+  status.textContent = text;
+  status.className = `status ${kind}`;
+}
+
+function fill(s: Settings): void {
+  for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="sensitivity"]')) radio.checked = radio.value === s.sensitivity;
+  sites.value = s.excludedSites.join('\n');
+  maxArticles.value = String(s.maxArticles);
+  maxAgeDays.value = String(s.maxAgeDays);
+  indexPrivate.checked = s.indexPrivate;
+}
+
+function showErrors(errors: FieldErrors): void {
+  for (const name of FIELDS) {
+    const msg = errors[name] ?? '';
+    field(`err-${name}`).textContent = msg;
+    const input = name === 'sensitivity' ? null : field(name);
+    if (input) input.setAttribute('aria-invalid', String(Boolean(msg)));
+  }
+  const first = FIELDS.find((f) => errors[f]);
+  if (first) (first === 'sensitivity' ? form.querySelector<HTMLInputElement>('input[name="sensitivity"]') : field(first))?.focus();
+}
+
+form.addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const checked = form.querySelector<HTMLInputElement>('input[name="sensitivity"]:checked');
+  const result = readForm({
+    sensitivity: checked?.value ?? '',
+    excludedSites: sites.value,
+    maxArticles: maxArticles.value,
+    maxAgeDays: maxAgeDays.value,
+    indexPrivate: indexPrivate.checked,
+  });
+  if (!result.ok) {
+    showErrors(result.errors);
+    say('Nothing saved: please correct the fields marked above.', 'error');
+    return;
+  }
+  showErrors({});
+  try {
+    const saved = await ask<Settings>({ type: 'ui/set-settings', settings: result.settings });
+    fill(saved);
+    say('Saved.', 'ok');
+  } catch (err) {
+    say(errorText(err), 'error');
+  }
+});
+
+ask<Settings>({ type: 'ui/get-settings' }).then(fill, (err) => say(errorText(err), 'error'));

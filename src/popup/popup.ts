@@ -1,0 +1,49 @@
+// Popup entry: the verdict for the current tab, then the reader's index.
+import browser from 'webextension-polyfill';
+import type { TabState } from '../shared/messages.ts';
+import { clear } from '../content/dom.ts';
+import { ask, currentTabId, errorText } from './api.ts';
+import { createIndexPanel } from './popup-index.ts';
+import { noteCard, renderTabState } from './popup-verdict.ts';
+
+const doc = document;
+const verdictBox = doc.getElementById('verdict')!;
+const indexBox = doc.getElementById('index')!;
+const pausedPill = doc.getElementById('paused')!;
+
+async function showTab(): Promise<void> {
+  const tabId = await currentTabId();
+  if (tabId === undefined) {
+    verdictBox.replaceChildren(noteCard(doc, 'No tab', 'Open an article page to see where it comes from.'));
+    return;
+  }
+  try {
+    const state = await ask<TabState | null>({ type: 'ui/tab-state', tabId });
+    clear(verdictBox);
+    verdictBox.append(
+      ...renderTabState(doc, state, {
+        highlight: () => {
+          ask({ type: 'ui/highlight', tabId }).then(() => window.close(), (err) => console.debug('Firsthand:', errorText(err)));
+        },
+        compare: (originalId) => {
+          if (!state?.pageId) return;
+          ask({ type: 'ui/open-compare', pageId: state.pageId, originalId }).then(() => window.close(), (err) => console.debug('Firsthand:', errorText(err)));
+        },
+      }),
+    );
+  } catch (err) {
+    verdictBox.replaceChildren(noteCard(doc, 'Something went wrong', errorText(err)));
+  }
+}
+
+doc.getElementById('options-link')?.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  void browser.runtime.openOptionsPage().then(() => window.close());
+});
+
+const panel = createIndexPanel(doc, (paused) => {
+  pausedPill.hidden = !paused;
+});
+indexBox.replaceChildren(panel.root);
+void showTab();
+void panel.refresh();
