@@ -23,7 +23,7 @@ function shareBand(a: Uint32Array, b: Uint32Array): boolean {
   return bandKeys(signature(a, DEFAULT_PARAMS), DEFAULT_PARAMS).some((k) => kb.has(k));
 }
 
-describe('LSH band layout (64 bands x 2 rows)', () => {
+describe('LSH band layout (128 bands x 2 rows)', () => {
   it('retrieves pairs at the rate the S-curve predicts', () => {
     const rnd = prng(7);
     const trials = 300;
@@ -41,9 +41,10 @@ describe('LSH band layout (64 bands x 2 rows)', () => {
 
   it('puts the S-curve where short rewrites inside long originals sit', () => {
     // A 150-word rewrite carrying half its bigrams from a 600-word original: Jaccard about 0.1.
-    expect(sCurve(0.1, 64, 2)).toBeGreaterThan(0.45);
-    expect(sCurve(0.2, 64, 2)).toBeGreaterThan(0.9);
-    expect(sCurve(0.01, 64, 2)).toBeLessThan(0.01);
+    const { bands, rows } = DEFAULT_PARAMS;
+    expect(sCurve(0.1, bands, rows)).toBeGreaterThan(0.7);
+    expect(sCurve(0.15, bands, rows)).toBeGreaterThan(0.93);
+    expect(sCurve(0.003, bands, rows)).toBeLessThan(0.002);
   });
 });
 

@@ -29,14 +29,14 @@ describe('pack format', () => {
     refuse('{"format":', /not valid JSON/);
     refuse({ format: 'other' }, /format/);
     refuse({ ...good(), version: PACK_VERSION + 1 }, /newer Firsthand/);
-    refuse({ ...good(), params: { ...DEFAULT_PARAMS, numPerm: 256 } }, /other signature parameters \(128 vs 256 permutations/);
+    refuse({ ...good(), params: { ...DEFAULT_PARAMS, numPerm: 128 } }, /other signature parameters \(256 vs 128 permutations/);
     refuse({ ...good(), params: { ...DEFAULT_PARAMS, tokenizer: 99 } }, /tokenizer v1 vs v99/);
     const dup = good();
     dup.articles.push(dup.articles[0]);
     refuse(dup, /article 3: duplicate id, the same as article 1/);
     const bad = good();
     bad.articles[1].signature = 'AAAA';
-    refuse(bad, /article 2: signature must be base64 of 128/);
+    refuse(bad, /article 2: signature must be base64 of 256/);
     const js = good();
     js.articles[0].url = 'javascript:alert(1)';
     refuse(js, /article 1: url must be an http\(s\) or file URL/);
