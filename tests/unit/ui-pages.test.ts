@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+// The extension's own pages: popup verdict, comparison view, options form, import/export wording.
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: { runtime: {}, tabs: {} } }));
+
+import { renderTabState } from '../../src/popup/popup-verdict.ts';
+import { exportFileName, importSummary, packText } from '../../src/popup/popup-index.ts';
+import { isCredited, renderCompare } from '../../src/popup/compare-view.ts';
+import { segmentText, sharedShare } from '../../src/popup/segments.ts';
+import { parseSites, readForm } from '../../src/popup/options-form.ts';
+import type { CompareView } from '../../src/shared/messages.ts';
+import { axiosMatch, result } from './ui-fixtures.ts';
+
+const actions = () => ({ highlight: vi.fn(), compare: vi.fn() });
+const mount = (nodes: HTMLElement[]) => {
+  const box = document.createElement('div');
+  box.append(...nodes);
+  return box;
+};
+
+describe('popup verdict', () => {
+  it('shows the verdict, the original, both overlaps, the credit and every match', () => {
+    const later = axiosMatch({ id: 'later', url: 'https://copycat.example/x', title: 'Later copy', outlet: 'Copycat', host: 'copycat.example', direction: 'to', verdict: 'copy', containment: 0.9, coverage: 0.3, credited: false });
+    const a = actions();
+    const box = mount(renderTabState(document, { url: 'u', pageId: 'page-1', result: result('partial-copy', { matches: [axiosMatch(), later] }) }, a));
+    expect(box.querySelector('h1')!.textContent).toBe('Partly copied from Axios');
+    expect(box.querySelector('.sentence')!.textContent).toContain('It carries 18% of the original.');
+    expect(box.querySelector('.original a')!.getAttribute('href')).toBe('https://www.axios.com/2024/03/31/israel-us-meeting-rafah');
+    expect(box.querySelector('.original .byline')!.textContent).toMatch(/^Axios · axios\.com · \d+ \w+ 2024$/);
+    expect(box.querySelector('.chip')!.textContent).toBe('✓ Credits Axios');
+    const matches = [...box.querySelectorAll('.match')];
+    expect(matches.map((m) => m.querySelector('.tier')!.textContent)).toEqual(['Partly copied', 'Copied']);
+    // A later copy of this page: 30% of this page is in it, 90% of it comes from this page.
+    expect([...matches[1].querySelectorAll('.meter-pct')].map((p) => p.textContent)).toEqual(['30%', '90%']);
+    expect(box.querySelector('.credits')!.textContent).toContain('“told Axios”');
+    (box.querySelector('button.primary') as HTMLButtonElement).click();
+    expect(a.compare).toHaveBeenCalledWith('https://www.axios.com/2024/03/31/israel-us-meeting-rafah');
+  });
+
+  it('says when the page came first, is related, or has no result', () => {
+    const later = axiosMatch({ direction: 'to', verdict: 'partial-copy' });
+    const first = mount(renderTabState(document, { url: 'u', result: result('unrelated', { matches: [later] }) }, actions()));
+    expect(first.querySelector('.badge')!.textContent).toBe('Original');
+    expect(first.querySelector('.sentence')!.textContent).toBe('1 later article in your index reuses its text.');
+    const related = mount(renderTabState(document, { url: 'u', result: result('related') }, actions()));
+    expect(related.querySelector('h1')!.textContent).toBe('Same story, own words');
+    const paused = mount(renderTabState(document, { url: 'u', note: 'Firsthand is paused.' }, actions()));
+    expect(paused.textContent).toContain('Firsthand is paused.');
+    expect(mount(renderTabState(document, null, actions())).textContent).toContain('reload the page');
+  });
+
+  it('renders hostile titles as text', () => {
+    const box = mount(renderTabState(document, { url: 'u', result: result('copy', {}, { title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' }) }, actions()));
+    expect(box.querySelector('img')).toBeNull();
+    expect(box.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(box.querySelector('.original .title')!.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('index panel wording', () => {
+  it('names export files and reads import replies', () => {
+    expect(exportFileName(new Date(2024, 2, 31))).toBe('firsthand-2024-03-31.firsthand.json');
+    expect(packText('{"format":"firsthand-pack"}')).toBe('{"format":"firsthand-pack"}');
+    expect(packText({ text: 'x' })).toBe('x');
+    expect(packText(3)).toBeNull();
+    expect(importSummary({ added: 120, updated: 3, evicted: 0 })).toBe('Imported 120 articles (3 already known, merged).');
+    expect(importSummary({ added: 1, updated: 0, evicted: 2 })).toBe('Imported 1 article (2 oldest removed to stay within your limits).');
+  });
+});
+
+describe('comparison', () => {
+  it('tiles a text exactly by passage ranges, clipping overlaps', () => {
+    expect(segmentText(20, [[2, 5], undefined, [4, 9], [15, 30]])).toEqual([
+      { start: 0, end: 2, passage: 0 },
+      { start: 2, end: 5, passage: 1 },
+      { start: 5, end: 9, passage: 3 },
+      { start: 9, end: 15, passage: 0 },
+      { start: 15, end: 20, passage: 4 },
+    ]);
+    expect(segmentText(5, [])).toEqual([{ start: 0, end: 5, passage: 0 }]);
+    expect(sharedShare('ab cd', segmentText(5, [[0, 2]]))).toBe(0.5);
+  });
+
+  const view = (): CompareView => {
+    const original = 'Intro line.\nThe U.S. and Israel are expected to hold a virtual meeting on Monday.\nMore detail here.';
+    const page = 'Photo caption.\nThe U.S. and Israel are expected to hold a virtual meeting on Monday.\nBlinken added his view.';
+    const shared = 'The U.S. and Israel are expected to hold a virtual meeting on Monday.';
+    const oa = original.indexOf(shared);
+    const pa = page.indexOf(shared);
+    const article = (id: string, text: string, outlet: string, host: string) => ({
+      id, url: `https://${host}/a`, title: `<b>${outlet}</b> title`, outlet, host, publishedAt: Date.UTC(2024, 2, 31, 12), firstSeenAt: 0, wordCount: 15, credits: [], text,
+    });
+    return {
+      page: { ...article('p', page, 'Ledger', 'ledger.example'), credits: [{ outlet: 'Axios', key: 'axios', kind: 'text', evidence: 'told Axios' }] },
+      original: article('o', original, 'Axios', 'www.axios.com'),
+      comparison: {
+        verdict: 'partial-copy', score: 0.5, containment: 0.45, coverage: 0.4, jaccard: 0.3, ordered: 0.5, vocabulary: 0.6,
+        passages: [{ candidateTokens: [0, 8], originalTokens: [0, 8], candidateChars: [pa, pa + shared.length], originalChars: [oa, oa + shared.length] }],
+      },
+    };
+  };
+
+  it('shows both texts as text, passages numbered alike on both sides, additions marked', () => {
+    const box = mount(renderCompare(document, view()));
+    expect(box.querySelector('h1')!.textContent).toBe('Partly copied from Axios');
+    expect([...box.querySelectorAll('.tile-value')].map((t) => t.textContent)).toEqual(['45%', '40%', '50%', 'Credited']);
+    const [orig, page] = [...box.querySelectorAll('.column')];
+    expect(orig.querySelector('h2')!.textContent).toBe('<b>Axios</b> title');
+    expect(box.querySelector('.column b')).toBeNull();
+    const origMark = orig.querySelector('mark.shared')!;
+    const pageMark = page.querySelector('mark.shared')!;
+    expect(origMark.getAttribute('data-passage')).toBe('1');
+    expect(pageMark.className).toBe(origMark.className);
+    expect(pageMark.textContent).toBe('1The U.S. and Israel are expected to hold a virtual meeting on Monday.');
+    expect(pageMark.querySelector('a.num')!.getAttribute('href')).toBe('#original-p1');
+    expect([...page.querySelectorAll('.own')].map((s) => s.textContent)).toEqual(['Photo caption.', 'Blinken added his view.']);
+    expect(orig.querySelectorAll('.own')).toHaveLength(0);
+    expect(page.querySelectorAll('p')).toHaveLength(3);
+  });
+
+  it('decides the credit from the page’s credits when the background does not say', () => {
+    expect(isCredited(view())).toBe(true);
+    const v = view();
+    v.page.credits = [];
+    expect(isCredited(v)).toBe(false);
+    expect(isCredited({ ...v, credited: true })).toBe(true);
+  });
+});
+
+describe('options form', () => {
+  const base = { sensitivity: 'normal', excludedSites: '', maxArticles: '100000', maxAgeDays: '0', indexPrivate: false };
+
+  it('reads valid settings, normalising sites', () => {
+    const r = readForm({ ...base, sensitivity: 'high', excludedSites: 'https://www.Example.com/path\n\nnews.example.org\nexample.com/x\n# a comment', maxArticles: '5,000', indexPrivate: true });
+    expect(r).toEqual({ ok: true, settings: { sensitivity: 'high', excludedSites: ['example.com', 'news.example.org'], maxArticles: 5000, maxAgeDays: 0, indexPrivate: true } });
+  });
+
+  it('names every wrong field', () => {
+    const r = readForm({ ...base, sensitivity: 'max', excludedSites: 'ok.example\nnot a host\n<script>', maxArticles: '12', maxAgeDays: '-1' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.sensitivity).toBe('Choose low, normal or high.');
+    expect(r.errors.excludedSites).toContain('"not a host", "<script>"');
+    expect(r.errors.maxArticles).toBe('The number of articles must be from 100 to 1,000,000.');
+    expect(r.errors.maxAgeDays).toMatch(/^The age in days must be a whole number/);
+    expect(parseSites('a.example\na.example').hosts).toEqual(['a.example']);
+  });
+});
