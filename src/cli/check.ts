@@ -35,7 +35,7 @@ export function parseSensitivity(v: string | undefined): Sensitivity {
 
 export async function check(file: string, pack: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
   const store = storeOf(readPack(pack));
-  const article = loadArticleFile(file, defaults);
+  const article = await loadArticleFile(file, defaults);
   const { record, fp } = recordOf(article);
   const result = await checkArticle(store, { record, fp }, { sensitivity });
   if (json) {

@@ -45,9 +45,9 @@ export function comparePairs(file: string, out: Output): number {
   return errors.length ? 1 : 0;
 }
 
-export function compareFiles(originalFile: string, candidateFile: string, json: boolean, outlet: string | undefined, out: Output): number {
-  const original = loadArticleFile(originalFile);
-  const candidate = loadArticleFile(candidateFile);
+export async function compareFiles(originalFile: string, candidateFile: string, json: boolean, outlet: string | undefined, out: Output): Promise<number> {
+  const original = await loadArticleFile(originalFile);
+  const candidate = await loadArticleFile(candidateFile);
   const credits = extractCredits(candidate.text, candidate.meta);
   // Whether the candidate credits the original's outlet (known from an HTML page or --outlet).
   const host = hostOf(original.meta.canonicalUrl) || hostOf(original.meta.url);

@@ -27,15 +27,15 @@ Options:
   -h, --help   this help
 `;
 
-export function indexAdd(files: string[], pack: string, keepText: boolean, defaults: MetaDefaults, out: Output): number {
+export async function indexAdd(files: string[], pack: string, keepText: boolean, defaults: MetaDefaults, out: Output): Promise<number> {
   const items = new Map<string, PackItem>();
   for (const it of readPack(pack, true)) items.set(it.record.id, it);
   // Load everything first: one bad file stops the command before the pack is touched.
-  const added = files.map((f) => {
-    const a = loadArticleFile(f, defaults);
-    const { record } = recordOf(a);
-    return { file: f, record, text: keepText ? a.text : undefined };
-  });
+  const added: { file: string; record: PackItem['record']; text?: string }[] = [];
+  for (const f of files) {
+    const a = await loadArticleFile(f, defaults);
+    added.push({ file: f, record: recordOf(a).record, ...(keepText ? { text: a.text } : {}) });
+  }
   for (const a of added) {
     const replaced = items.has(a.record.id);
     items.set(a.record.id, { record: a.record, ...(a.text !== undefined ? { text: a.text } : {}) });

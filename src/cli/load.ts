@@ -2,7 +2,6 @@
 // the content script uses (on linkedom), plain text is taken as is.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { extractArticle } from '../content/extract.ts';
 import { readPageMeta } from '../content/meta.ts';
 import type { PageMeta } from '../index/index.ts';
@@ -28,10 +27,10 @@ export interface MetaDefaults {
   published?: string;
 }
 
-export function loadArticleFile(file: string, defaults: MetaDefaults = {}): LoadedArticle {
+export async function loadArticleFile(file: string, defaults: MetaDefaults = {}): Promise<LoadedArticle> {
   const raw = readTextFile(file);
   const url = pathToFileURL(resolve(file)).href;
-  const a = looksLikeHtml(raw) ? fromHtml(file, raw, url) : fromText(file, raw, url);
+  const a = looksLikeHtml(raw) ? await fromHtml(file, raw, url) : fromText(file, raw, url);
   if (defaults.outlet && !a.meta.siteName) a.meta.siteName = defaults.outlet;
   if (defaults.published && !a.meta.publishedTime && !a.meta.jsonLd?.datePublished) a.meta.publishedTime = defaults.published;
   return a;
@@ -43,7 +42,9 @@ export function fromText(file: string, raw: string, url: string): LoadedArticle 
   return { file, kind: 'text', text, meta: { url, title } };
 }
 
-export function fromHtml(file: string, raw: string, url: string): LoadedArticle {
+export async function fromHtml(file: string, raw: string, url: string): Promise<LoadedArticle> {
+  // linkedom takes about half a second to load: only pay for it when a file is HTML.
+  const { parseHTML } = await import('linkedom');
   const { document } = parseHTML(raw);
   const doc = document as unknown as Document;
   const article = extractArticle(doc);
