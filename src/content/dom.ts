@@ -47,11 +47,11 @@ export function clear(node: Node): void {
 
 /**
  * A horizontal bar showing a share in [0,1]: an accessible meter (role="meter") whose
- * fill width is the share. `label` names what is measured.
+ * fill (class bar-fill) is as wide as the share. `label` names what is measured; `cls` classes the track.
  */
 export function shareBar(doc: Document, share: number, label: string, cls = 'bar'): HTMLElement {
   const value = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
-  const fill = el(doc, 'span', { class: `${cls}-fill` });
+  const fill = el(doc, 'span', { class: 'bar-fill' });
   fill.style.width = `${(value * 100).toFixed(1)}%`;
   return el(
     doc,

@@ -20,11 +20,11 @@ export function isCredited(view: CompareView & { credited?: boolean }): boolean 
   );
 }
 
-function tile(doc: Document, value: string, label: string, share?: number): HTMLElement {
+function tile(doc: Document, value: string, label: string, share?: number, cls = ''): HTMLElement {
   return el(
     doc,
     'div',
-    { class: 'tile' },
+    { class: `tile ${cls}`.trim() },
     el(doc, 'span', { class: 'tile-value', text: value }),
     el(doc, 'span', { class: 'tile-label', text: label }),
     share === undefined ? null : shareBar(doc, share, label),
@@ -51,7 +51,13 @@ function headline(doc: Document, view: CompareView, credited: boolean): HTMLElem
       tile(doc, percent(c.containment), 'of this page is found in the original', c.containment),
       tile(doc, percent(c.coverage), 'of the original is carried by this page', c.coverage),
       tile(doc, percent(c.ordered), 'of this page’s content words follow the original’s order', c.ordered),
-      tile(doc, credited ? 'Credited' : 'Not credited', credited ? `this page credits ${outlet}` : `this page does not credit ${outlet}`),
+      tile(
+        doc,
+        credited ? 'Credited' : 'Not credited',
+        credited ? `this page credits ${outlet}` : `this page does not credit ${outlet}`,
+        undefined,
+        credited ? 'credited' : 'uncredited',
+      ),
     ),
   );
 }

@@ -100,7 +100,7 @@ export function createIndexPanel(doc: Document, onPausedChange: (paused: boolean
       tiles.append(
         tile(doc, 'articles', formatCount(stats.articles)),
         tile(doc, 'on disk', formatBytes(stats.bytes)),
-        tile(doc, 'oldest', stats.oldestSeenAt ? formatDate(stats.oldestSeenAt) : '—', formatAge(stats.oldestSeenAt)),
+        tile(doc, 'oldest', stats.oldestSeenAt ? formatAge(stats.oldestSeenAt) : '—', formatDate(stats.oldestSeenAt)),
       );
       setPaused(settings.paused);
     } catch (err) {

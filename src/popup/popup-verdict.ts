@@ -11,6 +11,7 @@ import {
   percent,
   verdictLabel,
   verdictSentences,
+  verdictSummary,
 } from '../shared/format.ts';
 import { el, shareBar } from '../content/dom.ts';
 import { safeHref } from '../content/ribbon.ts';
@@ -63,7 +64,7 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
     { class: `verdict v-${result.verdict}`, attrs: { 'aria-labelledby': 'verdict-title' } },
     el(doc, 'span', { class: 'badge', text: verdictLabel(result.verdict) }),
     el(doc, 'h1', { text: lead, attrs: { id: 'verdict-title' } }),
-    el(doc, 'p', { class: 'sentence', text: [`${s.headline}.`, ...s.details].join(' ') }),
+    el(doc, 'p', { class: 'sentence', text: verdictSummary(result) }),
     el(
       doc,
       'div',
@@ -76,19 +77,18 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       [`Of this page, from ${outlet}`, original.containment, 'page'],
       [`Of the original, carried here`, original.coverage, 'other'],
     ]),
+    el(doc, 'div', { class: 'row' }, creditChip(doc, result.credited, outlet)),
     el(
       doc,
       'div',
-      { class: 'row' },
-      creditChip(doc, result.credited, outlet),
-      el(doc, 'span', { class: 'spacer' }),
-      el(doc, 'button', { class: 'btn', text: 'Highlight on page', attrs: { type: 'button' }, on: { click: () => actions.highlight() } }),
+      { class: 'row buttons' },
       el(doc, 'button', {
         class: 'btn primary',
         text: 'Compare side by side',
         attrs: { type: 'button' },
         on: { click: () => actions.compare(original.id) },
       }),
+      el(doc, 'button', { class: 'btn', text: 'Highlight on page', attrs: { type: 'button' }, on: { click: () => actions.highlight() } }),
     ),
   );
 }

@@ -7,6 +7,11 @@ import { createIndexPanel } from './popup-index.ts';
 import { noteCard, renderTabState } from './popup-verdict.ts';
 
 const doc = document;
+/** Opened as the toolbar popup (not as a page with ?tab=, as tests and links do): close it after acting. */
+const isToolbarPopup = !new URLSearchParams(location.search).has('tab');
+const done = () => {
+  if (isToolbarPopup) window.close();
+};
 const verdictBox = doc.getElementById('verdict')!;
 const indexBox = doc.getElementById('index')!;
 const pausedPill = doc.getElementById('paused')!;
@@ -23,11 +28,11 @@ async function showTab(): Promise<void> {
     verdictBox.append(
       ...renderTabState(doc, state, {
         highlight: () => {
-          ask({ type: 'ui/highlight', tabId }).then(() => window.close(), (err) => console.debug('Firsthand:', errorText(err)));
+          ask({ type: 'ui/highlight', tabId }).then(done, (err) => console.debug('Firsthand:', errorText(err)));
         },
         compare: (originalId) => {
           if (!state?.pageId) return;
-          ask({ type: 'ui/open-compare', pageId: state.pageId, originalId }).then(() => window.close(), (err) => console.debug('Firsthand:', errorText(err)));
+          ask({ type: 'ui/open-compare', pageId: state.pageId, originalId }).then(done, (err) => console.debug('Firsthand:', errorText(err)));
         },
       }),
     );
@@ -38,7 +43,7 @@ async function showTab(): Promise<void> {
 
 doc.getElementById('options-link')?.addEventListener('click', (ev) => {
   ev.preventDefault();
-  void browser.runtime.openOptionsPage().then(() => window.close());
+  void browser.runtime.openOptionsPage().then(done);
 });
 
 const panel = createIndexPanel(doc, (paused) => {

@@ -174,3 +174,14 @@ export function pageShares(m: Pick<MatchSummary, 'direction' | 'containment' | '
 } {
   return m.direction === 'from' ? { ofPage: m.containment, ofOther: m.coverage } : { ofPage: m.coverage, ofOther: m.containment };
 }
+
+/** The popup's sentence under its heading ("Partly copied from Axios"), which already names the verdict and the outlet. */
+export function verdictSummary(result: CheckResult): string {
+  const o = result.original;
+  if (!o || !isRibbonVerdict(result.verdict)) return '';
+  const outlet = outletName(o);
+  if (result.verdict === 'rewrite') {
+    return `The same facts in the same order as ${outlet}'s article, in other words: ${percent(o.containment)} of this page's text is word for word.`;
+  }
+  return `${percent(o.containment)} of this page's text appears in ${outlet}'s article, and it carries ${percent(o.coverage)} of that article.`;
+}

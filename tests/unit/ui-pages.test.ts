@@ -25,7 +25,7 @@ describe('popup verdict', () => {
     const a = actions();
     const box = mount(renderTabState(document, { url: 'u', pageId: 'page-1', result: result('partial-copy', { matches: [axiosMatch(), later] }) }, a));
     expect(box.querySelector('h1')!.textContent).toBe('Partly copied from Axios');
-    expect(box.querySelector('.sentence')!.textContent).toContain('It carries 18% of the original.');
+    expect(box.querySelector('.sentence')!.textContent).toBe("45% of this page's text appears in Axios's article, and it carries 18% of that article.");
     expect(box.querySelector('.original a')!.getAttribute('href')).toBe('https://www.axios.com/2024/03/31/israel-us-meeting-rafah');
     expect(box.querySelector('.original .byline')!.textContent).toMatch(/^Axios · axios\.com · \d+ \w+ 2024$/);
     expect(box.querySelector('.chip')!.textContent).toBe('✓ Credits Axios');
