@@ -41,13 +41,11 @@ export type Handlers = {
   [K in Message['type']]: (msg: MessageOf<K>, sender: SenderOf<K>) => Promise<ReplyMap[K]>;
 };
 
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
+/** scheme://host[:port] of a URL. Written out because URL.origin is "null" for non-web schemes
+ * in some engines (extension URLs among them). */
+export function originOf(url: string | undefined): string | undefined {
+  const m = url ? /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i.exec(url) : null;
+  return m ? m[1].toLowerCase() : undefined;
 }
 
 /**

@@ -38,11 +38,11 @@ export class Writer implements ArticleWrites {
     const stored = text === undefined ? undefined : await packText(record.id, text, meta);
     const write = async (db: FirsthandIDB) => {
       const tx = db.transaction(['articles', 'texts', 'meta'], 'readwrite');
-      await commit(tx, [
-        tx.objectStore('articles').put(record),
-        stored && tx.objectStore('texts').put(stored),
-        tx.objectStore('meta').put({ key: 'params', params: record.params }),
-      ]);
+      await commit(tx, (add) => {
+        add(tx.objectStore('articles').put(record));
+        if (stored) add(tx.objectStore('texts').put(stored));
+        add(tx.objectStore('meta').put({ key: 'params', params: record.params }));
+      });
     };
     await this.withQuotaRetry(write);
   }
@@ -51,7 +51,10 @@ export class Writer implements ArticleWrites {
     const db = await this.conn.get();
     const tx = db.transaction(['articles', 'texts'], 'readwrite');
     const existed = (await tx.objectStore('articles').getKey(id)) !== undefined;
-    await commit(tx, [tx.objectStore('articles').delete(id), tx.objectStore('texts').delete(id)]);
+    await commit(tx, (add) => {
+      add(tx.objectStore('articles').delete(id));
+      add(tx.objectStore('texts').delete(id));
+    });
     return existed;
   }
 
@@ -59,7 +62,10 @@ export class Writer implements ArticleWrites {
   async clear(): Promise<void> {
     const db = await this.conn.get();
     const tx = db.transaction(['articles', 'texts'], 'readwrite');
-    await commit(tx, [tx.objectStore('articles').clear(), tx.objectStore('texts').clear()]);
+    await commit(tx, (add) => {
+      add(tx.objectStore('articles').clear());
+      add(tx.objectStore('texts').clear());
+    });
     this.conn.problem = undefined;
   }
 
@@ -94,19 +100,20 @@ export class Writer implements ArticleWrites {
     const existing = await Promise.all([...merged.keys()].map((id) => articles.get(id)));
     let added = 0;
     let updated = 0;
-    const requests: Promise<unknown>[] = [];
-    [...merged.values()].forEach(({ record }, i) => {
+    const records = [...merged.values()].map(({ record }, i) => {
       const old = existing[i];
       if (old) {
         updated++;
         record.firstSeenAt = Math.min(old.firstSeenAt, record.firstSeenAt);
       } else added++;
-      requests.push(articles.put(record));
+      return record;
     });
-    for (const stored of texts) requests.push(tx.objectStore('texts').put(stored));
-    requests.push(tx.objectStore('meta').put({ key: 'params', params: paramsId(this.params) }));
     try {
-      await commit(tx, requests);
+      await commit(tx, (add) => {
+        for (const record of records) add(articles.put(record));
+        for (const stored of texts) add(tx.objectStore('texts').put(stored));
+        add(tx.objectStore('meta').put({ key: 'params', params: paramsId(this.params) }));
+      });
     } catch (err) {
       if (isQuotaError(err)) throw new StorageFullError('Storage is full: nothing was imported. Free disk space and try again.');
       throw err;
@@ -137,14 +144,20 @@ export class Writer implements ArticleWrites {
     const db = await this.conn.get();
     const tx = db.transaction(['articles', 'texts'], 'readwrite');
     const texts = tx.objectStore('texts');
-    const requests: Promise<unknown>[] = [];
-    let cursor = await tx.objectStore('articles').index('firstSeenAt').openCursor(range, 'next');
-    while (cursor && requests.length < 2 * limit) {
-      requests.push(texts.delete(cursor.primaryKey), cursor.delete());
+    const doomed: string[] = [];
+    let cursor = await tx.objectStore('articles').index('firstSeenAt').openKeyCursor(range, 'next');
+    while (cursor && doomed.length < limit) {
+      doomed.push(cursor.primaryKey);
       cursor = await cursor.continue();
     }
-    await commit(tx, requests);
-    return requests.length / 2;
+    const articles = tx.objectStore('articles');
+    await commit(tx, (add) => {
+      for (const id of doomed) {
+        add(articles.delete(id));
+        add(texts.delete(id));
+      }
+    });
+    return doomed.length;
   }
 
   /** Runs a write; when the browser reports the storage full, evicts the oldest 10% and tries once more. */
@@ -171,11 +184,25 @@ export class Writer implements ArticleWrites {
 }
 
 /**
- * Waits for a transaction's requests, then for the transaction itself. When it aborted, the
- * transaction's error (QuotaExceededError, ConstraintError...) is what is thrown, not the
- * AbortError its pending requests report first.
+ * Issues a transaction's requests, waits for them, then for the transaction itself. If issuing
+ * throws part-way (a value that cannot be stored), the transaction is aborted so the requests
+ * already made are undone. When it aborted, the transaction's error (QuotaExceededError,
+ * ConstraintError...) is what is thrown, not the AbortError its pending requests report first.
  */
-async function commit(tx: { done: Promise<void> }, requests: (Promise<unknown> | undefined)[]): Promise<void> {
+async function commit(tx: { done: Promise<void>; abort(): void }, issue: (add: (request: Promise<unknown>) => void) => void): Promise<void> {
+  const requests: Promise<unknown>[] = [];
+  try {
+    issue((request) => requests.push(request));
+  } catch (err) {
+    for (const r of requests) r.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // Already finished.
+    }
+    await tx.done.catch(() => {});
+    throw err;
+  }
   const results = await Promise.allSettled(requests);
   await tx.done;
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -68,7 +68,8 @@ describe('connection problems', () => {
     const name = freshDbName();
     const conn = new DbConnection(name);
     const first = await conn.get();
-    forceCloseDatabase(unwrap(first));
+    // fake-indexeddb 6.2 declares the parameter as the class rather than an instance.
+    forceCloseDatabase(unwrap(first) as unknown as Parameters<typeof forceCloseDatabase>[0]);
     expect(conn.problem).toBe(PROBLEMS.terminated);
     const second = await conn.get();
     expect(second).not.toBe(first);

@@ -1,0 +1,184 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { BADGE_COLORS, badgeFor } from '../../src/background/badge.ts';
+import { handlePageArticle, handlePageNotArticle, NOTES } from '../../src/background/page.ts';
+import type { PageSender } from '../../src/background/router.ts';
+import type { Services } from '../../src/background/services.ts';
+import { uiHandlers } from '../../src/background/ui.ts';
+import type { PageArticleMessage, Settings } from '../../src/shared/messages.ts';
+import { BASE_URL, syntheticArticle, testServices } from './background-fixtures.ts';
+import { SEED_META, seed } from './helpers.ts';
+
+const HOUR = 3_600_000;
+const tabOf: Record<string, number> = { '001': 1, '002': 2, '000': 3, '003': 4, '004': 5 };
+
+function visit(s: Services, n: string, opts: { incognito?: boolean } = {}) {
+  const msg: PageArticleMessage = { type: 'page/article', text: seed(n), meta: { ...SEED_META[n] } };
+  const from: PageSender = { kind: 'page', tabId: tabOf[n], url: SEED_META[n].url!, incognito: opts.incognito ?? false };
+  return handlePageArticle(s, msg, from);
+}
+
+function clock(start = Date.UTC(2024, 3, 2)) {
+  let t = start;
+  return () => (t += HOUR);
+}
+
+async function settings(s: Services, patch: Partial<Settings>) {
+  return uiHandlers(s)['ui/set-settings']({ type: 'ui/set-settings', settings: patch }, { kind: 'ui' });
+}
+
+describe('page/article', () => {
+  it('checks a copy against what was read before, names the original, and badges the tab', async () => {
+    const { s, rec, session } = testServices({ now: clock() });
+    const first = await visit(s, '001');
+    expect(first.pageId).toBe(SEED_META['001'].url);
+    expect(first.result?.original).toBeUndefined();
+    expect(rec.badges.get(1)).toBeNull();
+
+    const copy = await visit(s, '002');
+    expect(copy.result?.verdict).toBe('partial-copy');
+    expect(copy.result?.original?.id).toBe(SEED_META['001'].url);
+    const badge = rec.badges.get(2);
+    expect(badge?.color).toBe(BADGE_COLORS['partial-copy']);
+    expect(badge?.text).toBe(`${Math.round(copy.result!.original!.containment * 100)}%`);
+    // The state outlives the worker: it is in storage.session.
+    expect(session.data.get('tab:2')).toEqual(copy);
+    expect(await uiHandlers(s)['ui/tab-state']({ type: 'ui/tab-state', tabId: 2 }, { kind: 'ui' })).toEqual(copy);
+
+    const rewrite = await visit(s, '000');
+    expect(rewrite.result?.verdict).toBe('rewrite');
+    expect(rec.badges.get(3)).toEqual({ text: 'RW', color: BADGE_COLORS.rewrite });
+    s.conn.close();
+  });
+
+  it('names an earlier-published original read after its copies, without duplicating re-visits', async () => {
+    const { s } = testServices({ now: clock() });
+    await visit(s, '002');
+    const firstSeen = (await s.store.get(SEED_META['002'].url!))!.firstSeenAt;
+    await visit(s, '001');
+    const again = await visit(s, '002');
+    expect(again.result?.original?.id).toBe(SEED_META['001'].url);
+    expect(await s.store.count()).toBe(2);
+    expect((await s.store.get(SEED_META['002'].url!))!.firstSeenAt).toBe(firstSeen);
+    s.conn.close();
+  });
+
+  it('neither checks nor indexes when paused or on an excluded site', async () => {
+    const { s, rec } = testServices({ now: clock() });
+    await settings(s, { paused: true });
+    expect(await visit(s, '001')).toEqual({ url: SEED_META['001'].url, note: NOTES.paused });
+    await settings(s, { paused: false, excludedSites: ['axios.com'] });
+    expect(await visit(s, '001')).toEqual({ url: SEED_META['001'].url, note: NOTES.excluded });
+    expect(await s.store.count()).toBe(0);
+    expect(rec.badges.get(1)).toBeNull();
+    s.conn.close();
+  });
+
+  it('checks private-window pages without adding them, unless the reader allows it', async () => {
+    const { s } = testServices({ now: clock() });
+    await visit(s, '001');
+    const priv = await visit(s, '002', { incognito: true });
+    expect(priv.note).toBe(NOTES.private);
+    expect(priv.pageId).toBeUndefined();
+    expect(priv.result?.original?.id).toBe(SEED_META['001'].url);
+    expect(await s.store.count()).toBe(1);
+    await settings(s, { indexPrivate: true });
+    await visit(s, '002', { incognito: true });
+    expect(await s.store.count()).toBe(2);
+    s.conn.close();
+  });
+
+  it('keeps tab states in storage.local when storage.session is missing, but never private ones', async () => {
+    const { s, local } = testServices({ now: clock(), session: false });
+    const state = await visit(s, '001');
+    expect(local.data.get('tab:1')).toEqual(state);
+    await visit(s, '002', { incognito: true });
+    expect(local.data.has('tab:2')).toBe(false);
+    await s.tabs.removeAll();
+    expect(local.data.size).toBe(0);
+    s.conn.close();
+  });
+
+  it('keeps at most maxArticles, evicting the first seen', async () => {
+    const { s } = testServices({ now: clock() });
+    await settings(s, { maxArticles: 100 });
+    const old = Array.from({ length: 100 }, (_, i) => syntheticArticle(i, 1000 + i));
+    for (const a of old) await s.writer.putArticle(a.record, a.text);
+    await visit(s, '001');
+    expect(await s.store.count()).toBe(100);
+    expect(await s.store.get(old[0].record.id)).toBeUndefined();
+    expect(await s.store.get(old[1].record.id)).toBeDefined();
+    expect(await s.store.get(SEED_META['001'].url!)).toBeDefined();
+    s.conn.close();
+  });
+
+  it('clears the tab for pages that are not articles', async () => {
+    const { s, rec } = testServices();
+    const state = await handlePageNotArticle(s, { type: 'page/not-article', url: 'https://x.example/' }, { kind: 'page', tabId: 8, url: 'https://x.example/', incognito: false });
+    expect(state).toEqual({ url: 'https://x.example/', note: NOTES.notArticle });
+    expect(rec.badges.get(8)).toBeNull();
+    s.conn.close();
+  });
+});
+
+describe('badge', () => {
+  it('speaks only for copies and rewrites', () => {
+    expect(badgeFor(undefined)).toBeNull();
+    const base = { score: 0.5, credited: false, credits: [], matches: [], evidence: [] };
+    const original = { containment: 0.004 } as never;
+    expect(badgeFor({ ...base, verdict: 'copy', original })).toEqual({ text: '1%', color: BADGE_COLORS.copy });
+    expect(badgeFor({ ...base, verdict: 'related', original })).toBeNull();
+    expect(badgeFor({ ...base, verdict: 'copy' })).toBeNull();
+  });
+});
+
+describe('ui requests', () => {
+  it('reports stats, exports a pack another index imports, and compares two stored articles', async () => {
+    const { s } = testServices({ now: clock() });
+    const ui = uiHandlers(s);
+    for (const n of ['001', '002', '004']) await visit(s, n);
+    const stats = await ui['ui/stats']({ type: 'ui/stats' }, { kind: 'ui' });
+    expect(stats).toMatchObject({ articles: 3, bytes: 12345 });
+    expect(stats.oldestSeenAt).toBeLessThan(stats.newestSeenAt!);
+    expect(stats.error).toBeUndefined();
+
+    const pack = await ui['ui/export']({ type: 'ui/export' }, { kind: 'ui' });
+    const other = testServices({ now: clock() });
+    await visit(other.s, '001'); // already known there
+    const result = await uiHandlers(other.s)['ui/import']({ type: 'ui/import', text: pack }, { kind: 'ui' });
+    expect(result).toEqual({ added: 2, updated: 1, evicted: 0 });
+
+    const view = await uiHandlers(other.s)['ui/compare'](
+      { type: 'ui/compare', pageId: SEED_META['002'].url!, originalId: SEED_META['001'].url! },
+      { kind: 'ui' },
+    );
+    expect(view.page.text).toBe(seed('002'));
+    expect(view.original.text).toBe(seed('001'));
+    expect(view.original.outlet).toBe('Axios');
+    expect(view.comparison.verdict).toBe('partial-copy');
+    expect(view.comparison.passages.length).toBeGreaterThan(0);
+
+    await expect(ui['ui/import']({ type: 'ui/import', text: '{"format":"nope"}' }, { kind: 'ui' })).rejects.toThrow(/cannot be imported/);
+    s.conn.close();
+    other.s.conn.close();
+  });
+
+  it('opens the compare page, forwards highlight requests, clears the index but not settings', async () => {
+    const { s, rec } = testServices({ now: clock() });
+    const ui = uiHandlers(s);
+    await ui['ui/open-compare']({ type: 'ui/open-compare', pageId: 'https://a.example/x?y=1', originalId: 'https://b.example/' }, { kind: 'ui' });
+    const opened = new URL(rec.opened[0]);
+    expect(rec.opened[0].startsWith(`${BASE_URL}src/popup/compare.html?`)).toBe(true);
+    expect(opened.searchParams.get('page')).toBe('https://a.example/x?y=1');
+    expect(opened.searchParams.get('original')).toBe('https://b.example/');
+    await ui['ui/highlight']({ type: 'ui/highlight', tabId: 4 }, { kind: 'ui' });
+    expect(rec.sent).toEqual([{ tabId: 4, msg: { type: 'content/highlight' } }]);
+
+    await visit(s, '001');
+    await ui['ui/set-paused']({ type: 'ui/set-paused', paused: true }, { kind: 'ui' });
+    expect((await ui['ui/clear']({ type: 'ui/clear' }, { kind: 'ui' })).articles).toBe(0);
+    expect((await ui['ui/get-settings']({ type: 'ui/get-settings' }, { kind: 'ui' })).paused).toBe(true);
+    await expect(settings(s, { maxArticles: 3 })).rejects.toThrow(/Settings not saved/);
+    s.conn.close();
+  });
+});
