@@ -1,5 +1,5 @@
 // `firsthand eval PAIRS.jsonl`: detection quality on a labelled corpus of text pairs.
-import { compareTexts, type Verdict } from '../index/index.ts';
+import { compareTexts, fingerprint, type Verdict } from '../index/index.ts';
 import { rocAuc } from './auc.ts';
 import { Output } from './output.ts';
 import { readPairs } from './pairs.ts';
@@ -11,7 +11,8 @@ export const EVAL_HELP = `Usage:
 Compares every labelled pair {"id","original","candidate","label"} and reports:
   - a table of verdicts per label (counts and shares);
   - ROC AUC of the score, derived pairs against hard negatives and against all negatives;
-  - the share of 'unrelated' pairs that got a flagged verdict (copy, partial copy, rewrite).
+  - the share of 'unrelated' pairs that got a flagged verdict (copy, partial copy, rewrite);
+  - per label, how many candidates share an LSH band with their original (what an index finds).
 
 Labels: positives cut, light, heavy (Clough & Stevenson) or copy, partial-copy, rewrite;
 hard negatives non (or related); easy negatives unrelated. Other labels are tabulated only.
@@ -33,6 +34,8 @@ interface LabelRow {
   n: number;
   counts: Record<Verdict, number>;
   meanScore: number;
+  /** Pairs whose candidate shares at least one LSH band with the original: what an index lookup would find. */
+  retrieved: number;
 }
 
 export interface EvalReport {
@@ -59,11 +62,13 @@ export function evaluate(file: string, json: boolean, out: Output): number {
     const c = compareTexts(p.original, p.candidate);
     let row = rows.get(label);
     if (!row) {
-      row = { label, n: 0, counts: { copy: 0, 'partial-copy': 0, rewrite: 0, related: 0, unrelated: 0 }, meanScore: 0, sum: 0 };
+      row = { label, n: 0, counts: { copy: 0, 'partial-copy': 0, rewrite: 0, related: 0, unrelated: 0 }, meanScore: 0, retrieved: 0, sum: 0 };
       rows.set(label, row);
     }
     row.n++;
     row.counts[c.verdict]++;
+    const bands = new Set(fingerprint(p.original).bandKeys);
+    if (fingerprint(p.candidate).bandKeys.some((k) => bands.has(k))) row.retrieved++;
     row.sum += c.score;
     if (POSITIVE.has(label)) pos.push(c.score);
     else if (HARD_NEGATIVE.has(label)) hard.push(c.score);
@@ -93,14 +98,16 @@ export function evaluate(file: string, json: boolean, out: Output): number {
 
 export function renderReport(file: string, r: EvalReport): string[] {
   const w = 16;
-  const head = ['label'.padEnd(12), 'n'.padStart(5), ...VERDICTS.map((v) => v.padStart(w)), 'mean score'.padStart(12)].join(' ');
+  const head = ['label'.padEnd(12), 'n'.padStart(5), ...VERDICTS.map((v) => v.padStart(w)), 'mean score'.padStart(12), 'LSH found'.padStart(10)].join(' ');
   const lines = [`${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}`, '', head];
   for (const row of r.labels) {
     const cells = VERDICTS.map((v) => {
       const n = row.counts[v];
       return `${n} (${((n / row.n) * 100).toFixed(0)}%)`.padStart(w);
     });
-    lines.push([row.label.padEnd(12), String(row.n).padStart(5), ...cells, row.meanScore.toFixed(3).padStart(12)].join(' '));
+    lines.push(
+      [row.label.padEnd(12), String(row.n).padStart(5), ...cells, row.meanScore.toFixed(3).padStart(12), `${row.retrieved}/${row.n}`.padStart(10)].join(' '),
+    );
   }
   const auc = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
   lines.push(
