@@ -21,4 +21,4 @@ void runContent({
   },
   now: () => performance.now(),
   exposeText: typeof __FIRSTHAND_TEST__ !== 'undefined' && __FIRSTHAND_TEST__,
-}).then((run) => recordTiming(performance, startedAt, run.busyMs));
+}).then((run) => recordTiming(performance, startedAt, run));
