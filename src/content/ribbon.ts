@@ -139,6 +139,10 @@ export function createRibbon(
     ),
     status,
   );
+  // Escape inside the ribbon dismisses it, like its × button.
+  card.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') card.querySelector<HTMLButtonElement>('.close')?.click();
+  });
   clear(root);
   root.append(style, card);
   doc.documentElement.appendChild(host);

@@ -103,6 +103,8 @@ export function createIndexPanel(doc: Document, onPausedChange: (paused: boolean
         tile(doc, 'oldest', stats.oldestSeenAt ? formatAge(stats.oldestSeenAt) : '—', formatDate(stats.oldestSeenAt)),
       );
       setPaused(settings.paused);
+      // The index may be unusable right now (storage full, database blocked): say so in the background's words.
+      if (stats.error) say(stats.error, 'error');
     } catch (err) {
       say(errorText(err), 'error');
     }

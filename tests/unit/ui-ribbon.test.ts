@@ -119,3 +119,14 @@ describe('ribbon', () => {
     expect((meters[0].firstElementChild as HTMLElement).style.width).toBe('45.0%');
   });
 });
+
+describe('ribbon keyboard', () => {
+  it('is dismissed with Escape from inside it', () => {
+    const h = handlers();
+    const ribbon = createRibbon(document, result('rewrite'), h)!;
+    const button = ribbon.root.querySelector('button.btn') as HTMLButtonElement;
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(h.calls).toContain('dismissed');
+    expect(hosts()).toHaveLength(0);
+  });
+});
