@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../shared/messages.ts';
 import type { Badge } from './badge.ts';
 import { handlePageArticle, handlePageNotArticle } from './page.ts';
+import { reindexIfNeeded } from './reindex.ts';
 import { route, type Handlers, type SenderInfo } from './router.ts';
 import { createServices } from './services.ts';
 import type { KeyValueArea } from './tab-state.ts';
@@ -72,5 +73,12 @@ browser.runtime.onStartup.addListener(() => {
 function sameDocument(a: string, b: string): boolean {
   return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 }
+
+// Once per worker start: a release with new signature parameters rebuilds the index from its texts.
+void reindexIfNeeded(services)
+  .then(({ rebuilt, dropped }) => {
+    if (rebuilt || dropped) console.info(`Firsthand: index rebuilt for new signature parameters (${rebuilt} articles, ${dropped} without text removed)`);
+  })
+  .catch((err: unknown) => console.warn('Firsthand: index not rebuilt:', err));
 
 if (__FIRSTHAND_TEST__) installTestHooks();

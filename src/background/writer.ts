@@ -1,6 +1,6 @@
 // The one module that writes the reader's index. The MV3 worker can be stopped at any moment,
 // so every change is a single IndexedDB transaction: it happens whole or not at all.
-import { DEFAULT_PARAMS, PackError, paramsId, parsePack, type ArticleRecord, type PageMeta, type SignatureParams } from '../index/index.ts';
+import { DEFAULT_PARAMS, PackError, parsePack, type ArticleRecord, type PageMeta, type SignatureParams } from '../index/index.ts';
 import type { ImportResult, Settings } from '../shared/messages.ts';
 import { DbConnection, errorText, type ArticleWrites, type FirsthandIDB, type StoredText } from './db.ts';
 import { packText } from './texts.ts';
@@ -41,7 +41,6 @@ export class Writer implements ArticleWrites {
       await commit(tx, (add) => {
         add(tx.objectStore('articles').put(record));
         if (stored) add(tx.objectStore('texts').put(stored));
-        add(tx.objectStore('meta').put({ key: 'params', params: record.params }));
       });
     };
     await this.withQuotaRetry(write);
@@ -67,6 +66,12 @@ export class Writer implements ArticleWrites {
       add(tx.objectStore('texts').clear());
     });
     this.conn.problem = undefined;
+  }
+
+  /** Records which signature parameters every article in the index was made with (see reindex.ts). */
+  async markParams(params: string): Promise<void> {
+    const db = await this.conn.get();
+    await db.put('meta', { key: 'params', params });
   }
 
   async saveSettings(settings: Settings): Promise<void> {
@@ -112,7 +117,6 @@ export class Writer implements ArticleWrites {
       await commit(tx, (add) => {
         for (const record of records) add(articles.put(record));
         for (const stored of texts) add(tx.objectStore('texts').put(stored));
-        add(tx.objectStore('meta').put({ key: 'params', params: paramsId(this.params) }));
       });
     } catch (err) {
       if (isQuotaError(err)) throw new StorageFullError('Storage is full: nothing was imported. Free disk space and try again.');
