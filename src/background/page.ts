@@ -3,7 +3,8 @@
 // before it; a later copy of this page finds it as its original, and an earlier-published
 // original read after its copies is named by the copies' next check.
 import { buildRecord, checkArticle, type ArticleRecord } from '../index/index.ts';
-import type { PageArticleMessage, PageNotArticleMessage, Settings, TabState } from '../shared/messages.ts';
+import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, Settings, TabState } from '../shared/messages.ts';
+import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../shared/validate.ts';
 import { badgeFor } from './badge.ts';
 import { errorText } from './db.ts';
@@ -70,6 +71,17 @@ export async function handlePageNotArticle(s: Services, _msg: PageNotArticleMess
   const state: TabState = { url: from.url, note: NOTES.notArticle };
   await publish(s, from, state);
   return state;
+}
+
+/** The ribbon's Compare button: only for the page this tab reported and one of its matches. */
+export async function handlePageOpenCompare(s: Services, msg: PageOpenCompareMessage, from: PageSender): Promise<null> {
+  const state = await s.tabs.get(from.tabId);
+  const result = state?.result;
+  if (!state?.pageId || !result) throw new Error('This tab has no checked article to compare.');
+  const known = result.original?.id === msg.originalId || result.matches.some((m) => m.id === msg.originalId);
+  if (!known) throw new Error('That article is not among this page\'s matches.');
+  await s.browser.openTab(compareUrl(s, state.pageId, msg.originalId));
+  return null;
 }
 
 /** Keeps the tab's state for the popup and sets its badge. Private tabs' states never reach the disk. */

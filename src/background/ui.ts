@@ -10,6 +10,12 @@ import { importErrorText } from './writer.ts';
 
 type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? K : never]: Handlers[K] };
 
+/** The compare page for a page and its original. */
+export function compareUrl(s: Services, pageId: string, originalId: string): string {
+  const query = new URLSearchParams({ page: pageId, original: originalId });
+  return `${s.browser.baseUrl}src/popup/compare.html?${query}`;
+}
+
 export async function indexStats(s: Services): Promise<IndexStats> {
   const params = paramsId(DEFAULT_PARAMS);
   const bytes = (await s.browser.usage().catch(() => undefined)) ?? 0;
@@ -81,8 +87,7 @@ export function uiHandlers(s: Services): UiHandlers {
     'ui/set-settings': (m) => saveSettings(s, m.settings),
     'ui/compare': (m) => compareArticles(s, m.pageId, m.originalId),
     'ui/open-compare': async (m) => {
-      const query = new URLSearchParams({ page: m.pageId, original: m.originalId });
-      await s.browser.openTab(`${s.browser.baseUrl}src/popup/compare.html?${query}`);
+      await s.browser.openTab(compareUrl(s, m.pageId, m.originalId));
       return null;
     },
     'ui/highlight': async (m) => {

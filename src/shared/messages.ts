@@ -16,6 +16,14 @@ export interface PageNotArticleMessage {
   url: string;
 }
 
+/** Content script -> background: open the comparison of this tab's page with one of its
+ * matches (the ribbon's "Compare" button). The page is the one the worker recorded for the
+ * sender's tab; originalId must be among that page's matches. */
+export interface PageOpenCompareMessage {
+  type: 'page/open-compare';
+  originalId: string;
+}
+
 /** Popup/options/compare (extension pages only) -> background. */
 export type UiMessage =
   | { type: 'ui/tab-state'; tabId: number }
@@ -30,7 +38,7 @@ export type UiMessage =
   | { type: 'ui/open-compare'; pageId: string; originalId: string }
   | { type: 'ui/highlight'; tabId: number };
 
-export type Message = PageArticleMessage | PageNotArticleMessage | UiMessage;
+export type Message = PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage;
 
 /** Background -> content script (via tabs.sendMessage). */
 export type ContentMessage =
@@ -109,6 +117,7 @@ export interface ImportResult {
 export interface ReplyMap {
   'page/article': TabState;
   'page/not-article': TabState;
+  'page/open-compare': null;
   'ui/tab-state': TabState | null;
   'ui/stats': IndexStats;
   /** The pack as JSON text, ready to be saved as a file. */

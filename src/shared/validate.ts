@@ -134,6 +134,7 @@ const nonEmptyId: Check = (v) => str(MAX_ID_CHARS)(v) ?? ((v as string).length =
 const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'page/article': { text: str(MAX_TEXT_CHARS), meta: checkMeta },
   'page/not-article': { url },
+  'page/open-compare': { originalId: nonEmptyId },
   'ui/tab-state': { tabId },
   'ui/stats': {},
   'ui/export': {},

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, badgeFor } from '../../src/background/badge.ts';
-import { handlePageArticle, handlePageNotArticle, NOTES } from '../../src/background/page.ts';
+import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES } from '../../src/background/page.ts';
 import type { PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
@@ -117,6 +117,23 @@ describe('page/article', () => {
     const state = await handlePageNotArticle(s, { type: 'page/not-article', url: 'https://x.example/' }, { kind: 'page', tabId: 8, url: 'https://x.example/', incognito: false });
     expect(state).toEqual({ url: 'https://x.example/', note: NOTES.notArticle });
     expect(rec.badges.get(8)).toBeNull();
+    s.conn.close();
+  });
+});
+
+describe('page/open-compare', () => {
+  it('opens the comparison of the tab\'s page with one of its matches, and nothing else', async () => {
+    const { s, rec } = testServices({ now: clock() });
+    await visit(s, '001');
+    await visit(s, '002');
+    const from: PageSender = { kind: 'page', tabId: 2, url: SEED_META['002'].url!, incognito: false };
+    await handlePageOpenCompare(s, { type: 'page/open-compare', originalId: SEED_META['001'].url! }, from);
+    const opened = new URL(rec.opened[0]);
+    expect(opened.searchParams.get('page')).toBe(SEED_META['002'].url);
+    expect(opened.searchParams.get('original')).toBe(SEED_META['001'].url);
+    await expect(handlePageOpenCompare(s, { type: 'page/open-compare', originalId: 'https://elsewhere.example/' }, from)).rejects.toThrow(/not among/);
+    await expect(handlePageOpenCompare(s, { type: 'page/open-compare', originalId: SEED_META['001'].url! }, { ...from, tabId: 99 })).rejects.toThrow(/no checked article/);
+    expect(rec.opened).toHaveLength(1);
     s.conn.close();
   });
 });

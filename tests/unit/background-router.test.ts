@@ -24,6 +24,7 @@ describe('authorize', () => {
     ['a page message with no tab', 'page/article', { ...contentScript, tab: undefined }],
     ['a page message from a subframe', 'page/article', { ...contentScript, frameId: 3 }],
     ['a page message from a file: page', 'page/article', { ...contentScript, url: 'file:///home/x.html' }],
+    ['an open-compare from an extension page', 'page/open-compare', popup],
     ['a ui message from a content script', 'ui/export', contentScript],
     ['a ui message from a content script claiming an extension URL', 'ui/clear', { ...contentScript, url: `${SELF.baseUrl}x.html`, origin: 'https://news.example' }],
     ['a ui message from another extension', 'ui/clear', { ...popup, id: 'other' }],
@@ -41,6 +42,7 @@ describe('route', () => {
     return {
       'page/article': vi.fn(async (_m, from) => ({ url: from.url, note: 'handled' })),
       'page/not-article': fail,
+      'page/open-compare': fail,
       'ui/tab-state': fail,
       'ui/stats': vi.fn(async () => ({ articles: 1, bytes: 2, params: 'p' })),
       'ui/export': fail,

@@ -16,6 +16,7 @@ describe('validateMessage', () => {
     const good: unknown[] = [
       article,
       { type: 'page/not-article', url: 'https://a.example/' },
+      { type: 'page/open-compare', originalId: 'https://b.example/y' },
       { type: 'ui/tab-state', tabId: 3 },
       { type: 'ui/stats' },
       { type: 'ui/export' },
