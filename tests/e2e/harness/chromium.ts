@@ -12,15 +12,16 @@ const pageOf = new WeakMap<Tab, Page>();
 function wrap(page: Page): Tab {
   const tab: Tab = {
     goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    // The function is serialised into the page; its argument must be JSON-like (callers pass plain data).
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
     href: () => page.evaluate(() => location.href),
     screenshot: async (path, fullPage = false) => { await page.screenshot({ path, fullPage }); },
-    click: async (selector) => {
-      const el = await page.$(selector);
-      if (!el) return false;
-      await el.click();
-      return true;
+    clickButton: async (label) => {
+      await page.getByRole('button', { name: label, exact: true }).first().click({ timeout: 20_000 });
     },
+    setFiles: async (selector, path) => { await page.setInputFiles(selector, path); },
+    setViewport: async (width, height) => { await page.setViewportSize({ width, height }); },
     close: () => page.close(),
   };
   pageOf.set(tab, page);
@@ -85,6 +86,11 @@ export async function launchChromium(opts: LaunchOptions): Promise<Session & { c
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()]);
       const file = await download.path();
       return { name: download.suggestedFilename(), text: readFileSync(file, 'utf8') };
+    },
+    async newTabAfter(action) {
+      const [page] = await Promise.all([context.waitForEvent('page', { timeout: 20_000 }), action()]);
+      await page.waitForLoadState('load');
+      return wrap(page);
     },
     close: () => context.close(),
   };

@@ -4,7 +4,7 @@
 // traffic (updates, telemetry, safe browsing, captive portal checks) off the closed network.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { LaunchOptions, Session, Tab } from './types.ts';
 import { poll } from './wait.ts';
 
@@ -79,15 +79,27 @@ function prefs(port: number, extId: string, downloadsDir: string): Record<string
 function wrap(page: Page): Tab {
   return {
     goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
-    evaluate: (fn, arg) => page.evaluate(fn, arg) as never,
+    // The function is serialised into the page; its argument must be JSON-like (callers pass plain data).
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
     href: () => page.evaluate(() => location.href),
     screenshot: async (path, fullPage = false) => { await page.screenshot({ path: path as `${string}.png`, fullPage }); },
-    click: async (selector) => {
-      const el = await page.$(selector);
-      if (!el) return false;
-      await el.click();
-      return true;
+    clickButton: async (label) => {
+      const button = await poll(`a button "${label}"`, async () => {
+        for (const b of await page.$$('button')) {
+          const ok = await b.evaluate((el, l) => el.textContent?.trim() === l && el.getClientRects().length > 0, label);
+          if (ok) return b;
+        }
+        return undefined;
+      }, 20_000);
+      await button.click();
     },
+    setFiles: async (selector, path) => {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector} on the page`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+    },
+    setViewport: async (width, height) => { await page.setViewport({ width, height }); },
     close: () => page.close(),
   };
 }
@@ -134,6 +146,17 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
         const href = await tab.href().catch(() => '');
         const ready = await page.evaluate(() => document.readyState).catch(() => '');
         return href.startsWith('moz-extension://') && ready === 'complete' ? true : undefined;
+      }, 20_000);
+      return tab;
+    },
+    async newTabAfter(action) {
+      const before = new Set(await browser.pages());
+      await action();
+      const page = await poll('a new tab', async () => (await browser.pages()).find((p) => !before.has(p)), 20_000);
+      const tab = wrap(page);
+      await poll('the new tab to load', async () => {
+        const s = await page.evaluate(() => ({ href: location.href, ready: document.readyState })).catch(() => undefined);
+        return s && s.href !== 'about:blank' && s.ready === 'complete' ? true : undefined;
       }, 20_000);
       return tab;
     },

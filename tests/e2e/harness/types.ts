@@ -10,8 +10,11 @@ export interface Tab {
   /** The page's own URL as its script sees it (BiDi reports extension tabs as about:blank). */
   href(): Promise<string>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
-  /** Clicks the first element matching the selector; false when there is none. */
-  click(selector: string): Promise<boolean>;
+  /** Clicks (a real, trusted click) the first visible button whose text is exactly `label`. */
+  clickButton(label: string): Promise<void>;
+  /** Puts a file into a file input, as a reader choosing it in the file dialog. */
+  setFiles(selector: string, path: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export interface Session {
   downloadsDir: string;
   /** Runs an action in the tab and returns the text of the file it downloads. */
   captureDownload(tab: Tab, action: () => Promise<unknown>): Promise<{ name: string; text: string }>;
+  /** Runs an action that opens a new tab and returns that tab once it has loaded. */
+  newTabAfter(action: () => Promise<unknown>): Promise<Tab>;
   /** Quits the browser, keeping the profile directory. */
   close(): Promise<void>;
 }

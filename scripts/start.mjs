@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm start`: see Firsthand work on the founding case in one command.
+// Installs if needed, checks the browsers, builds both packages, serves the fixture news site on
+// loopback, opens Chromium with the test build and reads the five seed articles in order (the
+// Axios report first, then the pages that copied, rewrote or followed it), printing what the
+// extension says about each. Headed when $DISPLAY is set (then it stays open until Ctrl-C),
+// headless otherwise.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBrowsers } from './ensure-browsers.mjs';
+import { needsInstall } from './test.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n"${[cmd, ...args].join(' ')}" failed; stopping.`);
+    process.exit(1);
+  }
+}
+
+if (needsInstall()) run('npm', ['install']);
+if (!ensureBrowsers()) process.exit(1);
+run('npm', ['run', 'build']);
+run('npm', ['run', 'build:test']);
+
+// The fixture site and the browser harness are TypeScript; tsx loads them.
+const { register } = await import('tsx/esm/api');
+register();
+const { startSite } = await import('../tests/fixtures/site/server.ts');
+const { ARTICLES, articleUrl } = await import('../tests/fixtures/site/articles.ts');
+const { launchChromium } = await import('../tests/e2e/harness/chromium.ts');
+const { seen } = await import('../tests/e2e/harness/reader.ts');
+const { ask, openConsole, tabIdFor, badgeText } = await import('../tests/e2e/harness/extension.ts');
+const { mkdtempSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+
+const headed = Boolean(process.env.DISPLAY);
+const site = await startSite();
+const profileDir = join(mkdtempSync(join(tmpdir(), 'firsthand-start-')), 'profile');
+const session = await launchChromium({
+  profileDir,
+  sitePort: site.port,
+  hosts: site.hosts,
+  extensionDir: join(root, 'dist-test', 'chrome'),
+  headless: !headed,
+});
+console.log(`\nChromium ${headed ? '(headed)' : '(headless)'} with Firsthand; fixture site on 127.0.0.1:${site.port}\n`);
+
+const order = ['001', '002', '000', '003', '004'];
+const ext = await openConsole(session);
+const rows = [];
+for (const key of order) {
+  const article = ARTICLES.find((a) => a.key === key);
+  const url = articleUrl(article);
+  const tab = await session.open(url);
+  const shown = await seen(tab, url);
+  const tabId = await tabIdFor(ext, url);
+  const state = await ask(ext, { type: 'ui/tab-state', tabId });
+  const original = state?.result?.original;
+  rows.push({
+    seed: key,
+    outlet: article.outlet.name,
+    verdict: shown.verdict,
+    badge: await badgeText(ext, tabId),
+    original: original ? `${original.outlet} (${Math.round(original.containment * 100)}% of this page, ${Math.round(original.coverage * 100)}% of it)` : '—',
+  });
+}
+
+const cols = ['seed', 'outlet', 'verdict', 'badge', 'original'];
+const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
+console.log(line(cols));
+console.log(line(widths.map((w) => '─'.repeat(w))));
+for (const r of rows) console.log(line(cols.map((c) => r[c])));
+
+if (headed) {
+  console.log('\nThe browser stays open: read the pages, open the popup. Ctrl-C to quit.');
+  await new Promise((resolve) => process.once('SIGINT', resolve));
+}
+await session.close();
+await site.close();
