@@ -18,7 +18,8 @@ export function extensionPathFrom(triggerUrl: string): { path: string; sameTab: 
   if (url.hostname !== TEST_OPEN_HOST || url.pathname !== '/open') return null;
   const path = (url.searchParams.get('path') ?? '').replace(/^\/+/, '');
   // Only a path inside the extension: no scheme, no host, no climbing out.
-  if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.split(/[/?#]/)[0].includes('..')) return null;
+  const file = path.split(/[?#]/)[0];
+  if (!file || /^[a-z][a-z0-9+.-]*:/i.test(path) || file.split('/').includes('..') || file.includes('\\')) return null;
   return { path, sameTab: url.searchParams.get('target') === 'same' };
 }
 
