@@ -1,6 +1,7 @@
 // Requests from the extension's own pages: the popup, the options page and the compare page.
 import { compareTexts, creditsOutlet, DEFAULT_PARAMS, encodePack, paramsId, type ArticleRecord, type PackItem } from '../index/index.ts';
 import type { ArticleView, CompareView, ImportResult, IndexStats, Settings } from '../shared/messages.ts';
+import { MAX_PACK_CHARS } from '../shared/validate.ts';
 import { errorText, iterateTexts } from './db.ts';
 import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
@@ -37,7 +38,14 @@ export async function exportPack(s: Services): Promise<string> {
     const item = items.get(stored.id);
     if (item) item.text = await unpackText(stored);
   }
-  return encodePack(items.values(), DEFAULT_PARAMS);
+  const json = encodePack(items.values(), DEFAULT_PARAMS);
+  // Chrome refuses runtime messages over 64 MiB; say so plainly rather than fail obscurely.
+  if (json.length > MAX_PACK_CHARS) {
+    throw new Error(
+      `Your index (${items.size} articles, ${Math.round(json.length / 1e6)} MB as a pack) is too large to export in one file; lower "Keep at most" in the options and export again.`,
+    );
+  }
+  return json;
 }
 
 async function articleView(s: Services, id: string): Promise<{ record: ArticleRecord; view: ArticleView }> {
