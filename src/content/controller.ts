@@ -11,14 +11,7 @@ import { PageHighlighter } from './highlight.ts';
 import { createRibbon, type Ribbon } from './ribbon.ts';
 import { isTabState } from './validate-state.ts';
 
-/** Content script -> background: open the comparison of this tab's page with an original.
- * (The background knows the page from sender.tab; see the report on the protocol.) */
-export interface PageOpenCompareMessage {
-  type: 'page/open-compare';
-  originalId: string;
-}
-
-export type OutgoingMessage = Message | PageOpenCompareMessage;
+export type OutgoingMessage = Message;
 
 export interface ContentEnv {
   doc: Document;
@@ -81,7 +74,8 @@ export async function runContent(env: ContentEnv): Promise<ContentRun> {
     const started = env.now();
     state = next;
     const result = next.result;
-    doc.documentElement.dataset.firsthandVerdict = result?.verdict ?? 'none';
+    // Only test builds tell the page what was concluded: a page must not learn that Firsthand runs.
+    if (env.exposeText) doc.documentElement.dataset.firsthandVerdict = result?.verdict ?? 'none';
     run.verdict = result?.verdict;
     if (run.ribbon) {
       highlight(false);

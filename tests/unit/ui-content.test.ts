@@ -48,6 +48,17 @@ afterEach(() => {
 });
 
 describe('content script', () => {
+  it('leaves no trace a page could read in store builds', async () => {
+    load('002-ledger.html');
+    const t = env((msg) => (msg.type === 'page/article' ? { ok: true, value: { url: 'u', pageId: 'p', result: result('partial-copy') } } : undefined));
+    t.e.exposeText = false;
+    const run = await runContent(t.e);
+    expect(run.verdict).toBe('partial-copy');
+    expect(ribbonHosts()).toHaveLength(1);
+    expect(document.documentElement.dataset.firsthandVerdict).toBeUndefined();
+    expect(document.documentElement.dataset.firsthandRibbon).toBeUndefined();
+  });
+
   it('reports a section front as not an article and does nothing else', async () => {
     load('section-front.html');
     const t = env(() => ({ ok: true, value: { url: 'x' } }));
