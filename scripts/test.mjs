@@ -6,7 +6,7 @@
 //   end-to-end tests in both browsers
 // Every step runs even after an earlier one failed, unless it needs what failed; the last line
 // is "N passed, N failed" over the steps, and the exit code is non-zero if any step failed.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,19 +27,35 @@ function scripts() {
   return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
 }
 
+/** Runs a command with its output shown as it comes; resolves to whether it succeeded and what it printed. */
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  if (r.error) console.error(`${cmd}: ${r.error.message}`);
-  return r.status === 0;
+  return new Promise((resolve) => {
+    // Piped output is not a terminal; keep the tools' colours when ours is one.
+    const env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env;
+    const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.on('error', (err) => { console.error(`${cmd}: ${err.message}`); resolve({ ok: false, out }); });
+    child.on('close', (code) => resolve({ ok: code === 0, out }));
+  });
+}
+
+/** "22 passed (22)" from a vitest run's "Tests" line, for the summary. */
+function vitestCounts(out) {
+  // eslint-disable-next-line no-control-regex
+  const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const m = /^\s*Tests\s+(.+)$/m.exec(plain);
+  return m ? m[1].trim() : '';
 }
 
 /** Runs every step and prints the summary; true when all passed. */
-export function main() {
+export async function main() {
   const results = [];
   const failed = new Set();
 
   /** Runs one step; `needs` names steps that must have passed, else this one fails unrun. */
-  function step(name, fn, needs = []) {
+  async function step(name, fn, needs = []) {
     const blocked = needs.filter((n) => failed.has(n));
     console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}`);
     if (blocked.length) {
@@ -49,33 +65,45 @@ export function main() {
       return;
     }
     const started = Date.now();
-    const ok = fn();
+    const r = await fn();
+    const ok = typeof r === 'boolean' ? r : r.ok;
+    const counts = typeof r === 'object' && r.counts ? `, tests: ${r.counts}` : '';
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    results.push({ name, ok, note: `${secs} s` });
+    results.push({ name, ok, note: `${secs} s${counts}` });
     if (!ok) failed.add(name);
   }
 
-  step('install', () => (needsInstall() ? (console.log('node_modules is missing or stale: npm install'), run('npm', ['install'])) : (console.log('node_modules is up to date'), true)));
-  step('browsers', () => ensureBrowsers());
-  step('typecheck', () => run('npx', ['tsc', '--noEmit']), ['install']);
-  step('unit tests', () => run('npx', ['vitest', 'run']), ['install']);
+  const vitest = async (args) => {
+    const r = await run('npx', ['vitest', 'run', ...args]);
+    return { ok: r.ok, counts: vitestCounts(r.out) };
+  };
+  await step('install', async () => {
+    if (!needsInstall()) return (console.log('node_modules is up to date'), true);
+    console.log('node_modules is missing or stale: npm install');
+    return (await run('npm', ['install'])).ok;
+  });
+  await step('browsers', () => ensureBrowsers());
+  await step('typecheck', async () => (await run('npx', ['tsc', '--noEmit'])).ok, ['install']);
+  await step('unit tests', () => vitest([]), ['install']);
   const defined = scripts();
   if (!defined['build:test']) {
-    step('test build', () => (console.error('package.json has no "build:test" script; the end-to-end tests need it'), false));
+    await step('test build', () => (console.error('package.json has no "build:test" script; the end-to-end tests need it'), false));
   } else {
-    step('test build', () => run('npm', ['run', 'build:test']), ['install']);
+    await step('test build', async () => (await run('npm', ['run', 'build:test'])).ok, ['install']);
   }
-  if (defined.build) step('store build', () => run('npm', ['run', 'build']), ['install']);
-  if (defined['lint:firefox']) step('Firefox lint', () => run('npm', ['run', 'lint:firefox']), defined.build ? ['store build'] : ['install']);
-  step('end-to-end tests', () => run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts']), ['browsers', 'test build']);
+  if (defined.build) await step('store build', async () => (await run('npm', ['run', 'build'])).ok, ['install']);
+  if (defined['lint:firefox']) {
+    await step('Firefox lint', async () => (await run('npm', ['run', 'lint:firefox'])).ok, defined.build ? ['store build'] : ['install']);
+  }
+  await step('end-to-end tests', () => vitest(['-c', 'vitest.e2e.config.ts']), ['browsers', 'test build']);
 
   console.log('\n── summary ' + '─'.repeat(52));
-  for (const r of results) console.log(`${r.ok ? 'pass' : 'FAIL'}  ${r.name.padEnd(20)} ${r.note}`);
+  for (const r of results) console.log(`${r.ok ? 'pass' : 'FAIL'}  ${r.name.padEnd(18)} ${r.note}`);
   const passed = results.filter((r) => r.ok).length;
   console.log(`${passed} passed, ${results.length - passed} failed`);
   return results.length === passed;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exit(main() ? 0 : 1);
+  main().then((ok) => process.exit(ok ? 0 : 1));
 }

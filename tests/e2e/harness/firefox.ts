@@ -28,7 +28,8 @@ function prefs(port: number, extId: string, downloadsDir: string): Record<string
     'network.proxy.http_port': port,
     'network.proxy.ssl': '127.0.0.1',
     'network.proxy.ssl_port': port,
-    'network.proxy.no_proxies_on': '',
+    // Loopback itself is reached directly: only the outlet host names go through the proxy.
+    'network.proxy.no_proxies_on': '127.0.0.1',
     'network.proxy.allow_hijacking_localhost': true,
     'network.proxy.share_proxy_settings': false,
     'dom.security.https_first': false,
@@ -59,7 +60,9 @@ function prefs(port: number, extId: string, downloadsDir: string): Record<string
     'browser.newtabpage.enabled': false,
     'browser.startup.page': 0,
     'media.gmp-manager.updateEnabled': false,
-    'services.settings.server': 'http://127.0.0.1:1/',
+    // Remote settings (blocklists etc.) at a closed loopback port; Firefox honours this pref
+    // only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1 in its environment (set at launch).
+    'services.settings.server': 'http://127.0.0.1:1/v1',
     'browser.ping-centre.telemetry': false,
     // The add-on keeps its id -> UUID mapping and its storage across the restart scenario.
     'extensions.webextensions.uuids': JSON.stringify({ [extId]: EXTENSION_UUID }),
@@ -116,6 +119,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
     userDataDir: opts.profileDir,
     defaultViewport: { width: 1200, height: 900 },
     extraPrefsFirefox: prefs(opts.sitePort, extId, downloadsDir),
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
   await browser.installExtension(opts.extensionDir);
 
