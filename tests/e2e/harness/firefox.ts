@@ -157,6 +157,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
       const before = new Set(await browser.pages());
       await action();
       const page = await poll('a new tab', async () => (await browser.pages()).find((p) => !before.has(p)), 20_000);
+      // Tabs the extension opens do not get the launch's default viewport.
+      await page.setViewport({ width: 1200, height: 900 });
       const tab = wrap(page);
       await poll('the new tab to load', async () => {
         const s = await page.evaluate(() => ({ href: location.href, ready: document.readyState })).catch(() => undefined);

@@ -38,12 +38,21 @@ export function artifactPath(name: string): string {
   return join(ARTIFACTS, `${name}.png`);
 }
 
-export async function launch(name: BrowserName, site: Site, profileDir: string): Promise<Session> {
+/** The unpacked store build for a browser (npm run build), as readers install it. */
+export function storeExtensionDir(name: BrowserName): string {
+  const dir = join(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${dir}/manifest.json is missing: build the store packages first with "npm run build"`);
+  }
+  return dir;
+}
+
+export async function launch(name: BrowserName, site: Site, profileDir: string, dir = extensionDir(name)): Promise<Session> {
   const opts = {
     profileDir,
     sitePort: site.port,
     hosts: site.hosts,
-    extensionDir: extensionDir(name),
+    extensionDir: dir,
     headless: process.env.FIRSTHAND_E2E_HEADED ? false : true,
   };
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
