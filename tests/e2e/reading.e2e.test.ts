@@ -4,10 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeU32 } from '../../src/index/base64.ts';
+import { fingerprint } from '../../src/index/index.ts';
 import { articleByKey, articleUrl, FRONT_PAGE_URL } from '../fixtures/site/articles.ts';
 import { startSite, type Site } from '../fixtures/site/server.ts';
 import { gotoExtensionPage, pageText, POPUP_PATH, tabIdFor, ask } from './harness/extension.ts';
 import { seenNow } from './harness/reader.ts';
+import { poll } from './harness/wait.ts';
 import { BROWSERS, launch, newProfileDir } from './harness/session.ts';
 import type { Session } from './harness/types.ts';
 import { Console, indexPanelText, openPopup, PARTLY_COPIED_FROM_AXIOS, read, revisit, REWRITTEN_FROM_AXIOS, snap } from './steps.ts';
@@ -87,7 +90,10 @@ describe.each(BROWSERS)('%s: reading the Axios scoop and the pages that reused i
     const ui = await ext.get();
     // The content script reports a non-article to the background; wait for that, then look.
     const frontId = await tabIdFor(ui, FRONT_PAGE_URL);
-    const state = await ask<{ note?: string; result?: unknown }>(ui, { type: 'ui/tab-state', tabId: frontId });
+    // The tab can be found before its content script has reported: wait for the report itself.
+    const state = await poll('the front page to be reported as not an article', () =>
+      ask<{ note?: string; result?: unknown } | null>(ui, { type: 'ui/tab-state', tabId: frontId }),
+    );
     expect(state.note).toMatch(/does not look like an article/);
     expect(state.result).toBeUndefined();
     expect(await seenNow(front)).toEqual({ verdict: undefined, ribbon: undefined });
@@ -109,6 +115,13 @@ describe.each(BROWSERS)('%s: reading the Axios scoop and the pages that reused i
     expect(parsed.format).toBe('firsthand-pack');
     expect(parsed.version).toBe(1);
     expect(parsed.articles).toHaveLength(6);
+    // Bit for bit: the browser's signatures and token hashes equal Node's for the same text.
+    for (const a of parsed.articles as { id: string; text?: string; signature: string; tokens: string }[]) {
+      expect(a.text, a.id).toBeTruthy();
+      const fp = fingerprint(a.text ?? '');
+      expect(a.tokens, a.id).toBe(encodeU32(fp.tokens));
+      expect(a.signature, a.id).toBe(encodeU32(fp.signature));
+    }
     const packPath = join(profileDir, '..', pack.name);
     writeFileSync(packPath, pack.text);
 
