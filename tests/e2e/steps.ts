@@ -67,6 +67,8 @@ export async function indexPanelText(ext: Tab, mustInclude: RegExp): Promise<str
 
 export async function snap(tab: Tab, name: string, fullPage = false): Promise<string> {
   const path = artifactPath(name);
+  // Let the ribbon's 180 ms entrance finish, so the picture shows what a reader sees after it.
+  await new Promise((r) => setTimeout(r, 400));
   await tab.screenshot(path, fullPage);
   return path;
 }
