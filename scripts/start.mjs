@@ -66,7 +66,11 @@ for (const key of order) {
     outlet: article.outlet.name,
     verdict: shown.verdict,
     badge: await badgeText(ext, tabId),
-    original: original ? `${original.outlet} (${Math.round(original.containment * 100)}% of this page, ${Math.round(original.coverage * 100)}% of it)` : '—',
+    original: original
+      ? `${original.outlet} (${Math.round(original.containment * 100)}% of this page, ${Math.round(original.coverage * 100)}% of it)`
+      : shown.verdict === 'related'
+        ? '— (same story; no ribbon)'
+        : '— (nothing earlier in the index)',
   });
 }
 
