@@ -90,6 +90,12 @@ export function isContentWord(w: string): boolean {
  * one is skipped, so a page that prints its body twice counts it once.
  */
 export function contentWords(text: string): Tokens {
+  const content = collect(text, true);
+  // A text of function words alone ("to be or not to be") is still compared, by all its words.
+  return content.words.length > 0 ? content : collect(text, false);
+}
+
+function collect(text: string, contentOnly: boolean): Tokens {
   const out: Tokens = { words: [], starts: [], ends: [] };
   const seen = new Set<string>();
   let lineStart = 0;
@@ -103,7 +109,7 @@ export function contentWords(text: string): Tokens {
       if (!seen.has(key)) {
         seen.add(key);
         for (let i = 0; i < t.words.length; i++) {
-          if (!isContentWord(t.words[i])) continue;
+          if (contentOnly && !isContentWord(t.words[i])) continue;
           out.words.push(t.words[i]);
           out.starts.push(lineStart + t.starts[i]);
           out.ends.push(lineStart + t.ends[i]);
