@@ -28,10 +28,21 @@ export interface Store {
   stats(): Promise<StoreStats>;
 }
 
+/** Band-key maps are split in shards: one JavaScript Map holds at most 2^24 entries, and an
+ * index of 100k articles already has 12.8M band keys. */
+const SHARDS = 64;
+
+function shardOf(key: string): number {
+  let h = 0;
+  for (let i = key.length - 1, k = 0; i >= 0 && k < 6; i--, k++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return (h >>> 0) % SHARDS;
+}
+
 /** In-memory Store: the CLI, tests and benchmarks. */
 export class MemoryStore implements Store {
   private readonly records = new Map<string, ArticleRecord>();
-  private readonly bands = new Map<string, Set<string>>();
+  /** Band key -> the id holding it, or the set of ids when several do (most keys have one). */
+  private readonly bands: Map<string, string | Set<string>>[] = Array.from({ length: SHARDS }, () => new Map());
 
   async put(record: ArticleRecord): Promise<void> {
     this.putSync(record);
@@ -41,9 +52,12 @@ export class MemoryStore implements Store {
     this.deleteSync(record.id);
     this.records.set(record.id, record);
     for (const key of record.bandKeys) {
-      let ids = this.bands.get(key);
-      if (!ids) this.bands.set(key, (ids = new Set()));
-      ids.add(record.id);
+      const shard = this.bands[shardOf(key)];
+      const ids = shard.get(key);
+      if (ids === undefined) shard.set(key, record.id);
+      else if (typeof ids === 'string') {
+        if (ids !== record.id) shard.set(key, new Set([ids, record.id]));
+      } else ids.add(record.id);
     }
   }
 
@@ -59,10 +73,15 @@ export class MemoryStore implements Store {
     const old = this.records.get(id);
     if (!old) return false;
     for (const key of old.bandKeys) {
-      const ids = this.bands.get(key);
-      if (!ids) continue;
+      const shard = this.bands[shardOf(key)];
+      const ids = shard.get(key);
+      if (ids === undefined) continue;
+      if (typeof ids === 'string') {
+        if (ids === id) shard.delete(key);
+        continue;
+      }
       ids.delete(id);
-      if (ids.size === 0) this.bands.delete(key);
+      if (ids.size === 1) shard.set(key, ids.values().next().value as string);
     }
     this.records.delete(id);
     return true;
@@ -75,9 +94,10 @@ export class MemoryStore implements Store {
   candidatesSync(bandKeys: readonly string[]): CandidateHit[] {
     const hits = new Map<string, number>();
     for (const key of new Set(bandKeys)) {
-      const ids = this.bands.get(key);
-      if (!ids) continue;
-      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+      const ids = this.bands[shardOf(key)].get(key);
+      if (ids === undefined) continue;
+      if (typeof ids === 'string') hits.set(ids, (hits.get(ids) ?? 0) + 1);
+      else for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     return [...hits].map(([id, n]) => ({ id, hits: n }));
   }

@@ -36,26 +36,61 @@ function setOf(a: Uint32Array): Set<number> {
 
 const LCS_MAX_WORDS = 5000;
 
-/** Length of the longest common subsequence, over the words both texts share. */
+/**
+ * Length of the longest common subsequence, over the words both texts share. Bit-parallel
+ * (Allison & Dix 1986, Hyyro 2004): one row of the dynamic programme is a bit vector, updated
+ * for each word of `b` with one addition and a few logical operations per 32 words of `a`.
+ */
 export function lcsLength(a: Uint32Array, b: Uint32Array): number {
-  const inB = setOf(b);
-  const inA = setOf(a);
-  // Bounded work for enormous pages: the order of the first 5,000 shared words decides.
-  const x = a.filter((t) => inB.has(t)).subarray(0, LCS_MAX_WORDS);
-  const y = b.filter((t) => inA.has(t)).subarray(0, LCS_MAX_WORDS);
-  if (x.length === 0 || y.length === 0) return 0;
-  let prev = new Int32Array(y.length + 1);
-  let cur = new Int32Array(y.length + 1);
-  for (let i = 1; i <= x.length; i++) {
-    const xi = x[i - 1];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = xi === y[j - 1] ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
+  // Symbols: the distinct words of a, numbered; x keeps a's words that b has, y b's that a has.
+  const symOf = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) if (!symOf.has(a[i])) symOf.set(a[i], symOf.size);
+  const inB = new Uint8Array(symOf.size);
+  const y = new Int32Array(Math.min(b.length, LCS_MAX_WORDS));
+  let ny = 0;
+  for (let j = 0; j < b.length; j++) {
+    const s = symOf.get(b[j]);
+    if (s === undefined) continue;
+    inB[s] = 1;
+    if (ny < LCS_MAX_WORDS) y[ny++] = s;
   }
-  return prev[y.length];
+  const x = new Int32Array(Math.min(a.length, LCS_MAX_WORDS));
+  let nx = 0;
+  // Bounded work for enormous pages: the order of the first 5,000 shared words decides.
+  for (let i = 0; i < a.length && nx < LCS_MAX_WORDS; i++) {
+    const s = symOf.get(a[i])!;
+    if (inB[s]) x[nx++] = s;
+  }
+  if (nx === 0 || ny === 0) return 0;
+  const words = (nx + 31) >>> 5;
+  // Where each symbol occurs in x, as a bit mask over x's positions.
+  const masks = new Uint32Array(symOf.size * words);
+  for (let i = 0; i < nx; i++) masks[x[i] * words + (i >>> 5)] |= 1 << (i & 31);
+  // v: ones where the row's value does not step up; starts all ones over x's length.
+  const v = new Uint32Array(words).fill(0xffffffff);
+  const tail = nx & 31;
+  const tailMask = tail ? ((1 << tail) - 1) >>> 0 : 0xffffffff;
+  v[words - 1] = tailMask;
+  for (let j = 0; j < ny; j++) {
+    const base = y[j] * words;
+    let carry = 0;
+    for (let k = 0; k < words; k++) {
+      const vk = v[k];
+      const mk = masks[base + k];
+      const sum = vk + ((vk & mk) >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[k] = (sum >>> 0) | (vk & ~mk);
+    }
+    v[words - 1] &= tailMask;
+  }
+  let ones = 0;
+  for (let k = 0; k < words; k++) {
+    let w = v[k];
+    w -= (w >>> 1) & 0x55555555;
+    w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+    ones += Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return nx - ones;
 }
 
 /**
