@@ -1,6 +1,7 @@
 // The pack: one versioned JSON file holding an index, shared by the extension's export/import
 // and the CLI. Documented in README ("Pack format"). Validated whole before anything is written.
 import { decodeU32, encodeU32 } from './base64.ts';
+import { jsonProblem } from './json-where.ts';
 import { bandKeys } from './minhash.ts';
 import { hostKey } from './outlet.ts';
 import { DEFAULT_PARAMS, paramsDiff, paramsId } from './params.ts';
@@ -13,6 +14,8 @@ const MAX_URL = 4096;
 const MAX_TITLE = 1000;
 const MAX_TEXT = 2_000_000;
 const MAX_TOKENS = 200_000;
+/** Far above any article; a bound so that a forged count cannot reach the reader as "1e+300 words". */
+const MAX_WORDS = 10_000_000;
 const CREDIT_KINDS = new Set(['dateline', 'text', 'link', 'meta', 'jsonld']);
 
 export class PackError extends Error {
@@ -50,6 +53,8 @@ export function encodePack(items: Iterable<PackItem>, params: SignatureParams = 
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+/** A value as the message shows it: numbers as numbers (JSON would print Infinity as null), the rest as JSON, short. */
+const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)).slice(0, 40));
 
 function str(o: Record<string, unknown>, k: string, where: string, max: number, required = true): string | undefined {
   const v = own(o, k);
@@ -63,20 +68,33 @@ function time(o: Record<string, unknown>, k: string, where: string, required: bo
   const v = own(o, k);
   if (v === undefined && !required) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15)
-    throw new PackError(`${where}: ${k} must be a time in ms since 1970 (got ${JSON.stringify(v)?.slice(0, 40)})`);
+    throw new PackError(`${where}: ${k} must be a time in ms since 1970 (got ${shown(v)})`);
   return v;
 }
 
 function url(o: Record<string, unknown>, k: string, where: string, required: boolean): string | undefined {
   const v = str(o, k, where, MAX_URL, required);
   if (v === undefined || v === '') return v;
-  if (!/^(https?|file):\/\//i.test(v)) throw new PackError(`${where}: ${k} must be an http(s) or file URL`);
+  if (!/^(https?|file):\/\//i.test(v)) throw new PackError(`${where}: ${k} must be an http(s) or file URL, not ${shown(v)}`);
   return v;
+}
+
+/** A parameter of the wrong type is named as such, rather than compared ("256 vs 256" for "256"). */
+function paramType(o: Record<string, unknown>, k: string, type: 'number' | 'string', where: string): void {
+  const v = own(o, k);
+  if (v === undefined) throw new PackError(`${where}.${k} is missing`);
+  if (typeof v !== type || (type === 'number' && !Number.isFinite(v)))
+    throw new PackError(`${where}.${k} must be a ${type}, not ${shown(v)}`);
 }
 
 function parseParams(v: unknown): SignatureParams {
   if (!isObj(v)) throw new PackError('params: missing or not an object');
+  paramType(v, 'hash', 'string', 'params');
+  for (const k of ['seed', 'numPerm', 'bands', 'rows', 'tokenizer']) paramType(v, k, 'number', 'params');
   const sh = own(v, 'shingle');
+  if (!isObj(sh)) throw new PackError('params.shingle: missing or not an object');
+  paramType(sh, 'kind', 'string', 'params.shingle');
+  paramType(sh, 'size', 'number', 'params.shingle');
   return {
     hash: own(v, 'hash') as SignatureParams['hash'],
     seed: own(v, 'seed') as number,
@@ -95,7 +113,7 @@ function parseCredits(v: unknown, where: string): Credit[] {
     const w = `${where}: credit ${i + 1}`;
     if (!isObj(c)) throw new PackError(`${w} is not an object`);
     const kind = own(c, 'kind');
-    if (typeof kind !== 'string' || !CREDIT_KINDS.has(kind)) throw new PackError(`${w}: unknown kind ${JSON.stringify(kind)?.slice(0, 40)}`);
+    if (typeof kind !== 'string' || !CREDIT_KINDS.has(kind)) throw new PackError(`${w}: unknown kind ${shown(kind)}`);
     const host = str(c, 'host', w, 253, false);
     return {
       outlet: str(c, 'outlet', w, 200)!,
@@ -117,9 +135,10 @@ function parseArticle(a: unknown, i: number, params: SignatureParams, pid: strin
     throw new PackError(`${where}: signature must be base64 of ${params.numPerm} 32-bit values`);
   const tokens = decodeU32(str(a, 'tokens', where, MAX_TOKENS * 6)!);
   if (!tokens) throw new PackError(`${where}: tokens must be base64 of 32-bit values`);
+  if (tokens.length > MAX_TOKENS) throw new PackError(`${where}: tokens holds ${tokens.length} values, at most ${MAX_TOKENS} allowed`);
   const wordCount = own(a, 'wordCount');
-  if (typeof wordCount !== 'number' || !Number.isInteger(wordCount) || wordCount < 0)
-    throw new PackError(`${where}: wordCount must be a whole number >= 0`);
+  if (typeof wordCount !== 'number' || !Number.isInteger(wordCount) || wordCount < 0 || wordCount > MAX_WORDS)
+    throw new PackError(`${where}: wordCount must be a whole number from 0 to ${MAX_WORDS} (got ${shown(wordCount)})`);
   const host = str(a, 'host', where, 253)!;
   const outlet = str(a, 'outlet', where, 200)!;
   const canonicalUrl = url(a, 'canonicalUrl', where, false);
@@ -150,15 +169,26 @@ function parseArticle(a: unknown, i: number, params: SignatureParams, pid: strin
 /** Reads a pack; throws PackError naming what is wrong and where. Nothing is returned unless all of it is valid. */
 export function parsePack(text: string, expected: SignatureParams = DEFAULT_PARAMS): { params: SignatureParams; items: PackItem[] } {
   if (typeof text !== 'string' || text.trim() === '') throw new PackError('the file is empty');
+  // A byte-order mark is harmless: editors on Windows add one to UTF-8 files.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1 && nul < 4096)
+    throw new PackError(`not a Firsthand pack: the file is not UTF-8 text (NUL characters from offset ${nul}: UTF-16 or binary data); packs are UTF-8 JSON`);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new PackError(`not a Firsthand pack: the file is not valid JSON (${(e as Error).message.slice(0, 80)})`);
+    const p = jsonProblem(text);
+    const where = p ? `${p.problem}, at line ${p.line}, column ${p.column}` : (e as Error).message.slice(0, 120);
+    throw new PackError(`not a Firsthand pack: the file is not valid JSON: ${where}`);
   }
-  if (!isObj(doc) || own(doc, 'format') !== PACK_FORMAT) throw new PackError(`not a Firsthand pack: "format" must be "${PACK_FORMAT}"`);
+  if (!isObj(doc)) throw new PackError(`not a Firsthand pack: the file holds ${Array.isArray(doc) ? 'a list' : doc === null ? 'null' : `a ${typeof doc}`}, not a pack object`);
+  const format = own(doc, 'format');
+  if (format !== PACK_FORMAT)
+    throw new PackError(`not a Firsthand pack: "format" must be "${PACK_FORMAT}"${format === undefined ? ' and is missing' : `, not ${shown(format)}`}`);
   const version = own(doc, 'version');
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new PackError('pack version is missing or not a whole number');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new PackError(`pack "version" must be a whole number from 1${version === undefined ? ' and is missing' : `, not ${shown(version)}`}`);
   if (version > PACK_VERSION)
     throw new PackError(`pack version ${version} was made by a newer Firsthand; this one reads version ${PACK_VERSION}`);
   const params = parseParams(own(doc, 'params'));
@@ -176,5 +206,10 @@ export function parsePack(text: string, expected: SignatureParams = DEFAULT_PARA
     seen.set(item.record.id, i);
     return item;
   });
+  // A count that disagrees with the list means the file was cut or edited by hand (checked after
+  // the articles, whose own problems say more).
+  const count = own(doc, 'count');
+  if (count !== undefined && count !== articles.length)
+    throw new PackError(`"count" says ${shown(count)} articles but the pack holds ${articles.length}; the file was cut or edited`);
   return { params: expected, items };
 }
