@@ -25,6 +25,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Reads a UTF-8 text file; refuses directories, binary data, invalid UTF-8 and empty text. */
 export function readTextFile(file: string): string {
   const bytes = readBytes(file);
+  if (isUtf16(bytes)) throw new CliError('UTF-16 text, expected UTF-8 (save the file as UTF-8)', file);
   if (bytes.includes(0)) throw new CliError('binary file (contains NUL bytes), expected UTF-8 text', file);
   let text: string;
   try {
@@ -35,6 +36,20 @@ export function readTextFile(file: string): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw new CliError('empty file', file);
   return text;
+}
+
+/** A byte-order mark of UTF-16, or ASCII text with every other byte NUL (UTF-16 without a mark). */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0 && bytes[i + 1] !== 0) evenNul++;
+    if (bytes[i + 1] === 0 && bytes[i] !== 0) oddNul++;
+  }
+  return evenNul === n / 2 || oddNul === n / 2;
 }
 
 /** Like readTextFile, but undefined when the file does not exist. */

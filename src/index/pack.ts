@@ -172,8 +172,16 @@ export function parsePack(text: string, expected: SignatureParams = DEFAULT_PARA
   // A byte-order mark is harmless: editors on Windows add one to UTF-8 files.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\u0000');
-  if (nul !== -1 && nul < 4096)
-    throw new PackError(`not a Firsthand pack: the file is not UTF-8 text (NUL characters from offset ${nul}: UTF-16 or binary data); packs are UTF-8 JSON`);
+  if (nul !== -1 && nul < 4096) {
+    // UTF-16 read as UTF-8: every other character of the opening is NUL.
+    const head = text.slice(nul, nul + 64);
+    const utf16 = head.length >= 8 && [...head].every((c, i) => (i % 2 === 0) === (c === '\u0000'));
+    throw new PackError(
+      utf16
+        ? `not a Firsthand pack: the file is UTF-16 text (NUL characters from offset ${nul}); packs are UTF-8 JSON, save it as UTF-8`
+        : `not a Firsthand pack: the file is binary, not UTF-8 text (NUL characters from offset ${nul}); packs are UTF-8 JSON`,
+    );
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
