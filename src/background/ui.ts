@@ -88,6 +88,8 @@ export function uiHandlers(s: Services): UiHandlers {
     },
     'ui/clear': async () => {
       await s.writer.clear();
+      // Each tab's result names articles the reader read: Clear forgets those too.
+      await s.tabs.removeAll();
       return indexStats(s);
     },
     'ui/set-paused': (m) => saveSettings(s, { paused: m.paused }),

@@ -192,8 +192,10 @@ describe('ui requests', () => {
     expect(rec.sent).toEqual([{ tabId: 4, msg: { type: 'content/highlight' } }]);
 
     await visit(s, '001');
+    expect(await s.tabs.get(tabOf['001'])).not.toBeNull();
     await ui['ui/set-paused']({ type: 'ui/set-paused', paused: true }, { kind: 'ui' });
     expect((await ui['ui/clear']({ type: 'ui/clear' }, { kind: 'ui' })).articles).toBe(0);
+    expect(await s.tabs.get(tabOf['001'])).toBeNull();
     expect((await ui['ui/get-settings']({ type: 'ui/get-settings' }, { kind: 'ui' })).paused).toBe(true);
     await expect(settings(s, { maxArticles: 3 })).rejects.toThrow(/Settings not saved/);
     s.conn.close();
