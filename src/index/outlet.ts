@@ -7,17 +7,28 @@ const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne
 export function hostOf(url: string | undefined): string {
   if (!url) return '';
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]+)/i.exec(url.trim());
-  return m ? m[1].toLowerCase().replace(/^www\d*\./, '') : '';
+  // A DNS name is at most 253 characters; anything longer is not a host.
+  return m && m[1].length <= 253 ? m[1].toLowerCase().replace(/^www\d*\./, '') : '';
+}
+
+/** Where a host's registrable domain starts among its labels: 1 for edition.cnn.com, 1 for news.bbc.co.uk. */
+function registrableStart(labels: string[]): number {
+  let i = labels.length - 2;
+  if (i > 0 && SECOND_LEVEL.has(labels[i]) && labels[labels.length - 1].length === 2) i--;
+  return Math.max(0, i);
 }
 
 /** The registrable name of a host: edition.cnn.com -> cnn, bbc.co.uk -> bbc. */
 export function hostKey(host: string): string {
   const labels = host.toLowerCase().split('.').filter(Boolean);
   if (labels.length === 0) return '';
-  if (labels.length === 1) return labels[0];
-  let i = labels.length - 2;
-  if (i > 0 && SECOND_LEVEL.has(labels[i]) && labels[labels.length - 1].length === 2) i--;
-  return labels[i].replace(/[^a-z0-9]/g, '');
+  return labels[registrableStart(labels)].replace(/[^a-z0-9]/g, '');
+}
+
+/** The registrable domain of a host: edition.cnn.com -> cnn.com, news.bbc.co.uk -> bbc.co.uk. */
+export function registrableDomain(host: string): string {
+  const labels = host.toLowerCase().split('.').filter(Boolean);
+  return labels.slice(registrableStart(labels)).join('.');
 }
 
 /** Key of an outlet name: lower-case letters and digits, without a leading "the" or a TLD. */

@@ -36,8 +36,16 @@ function clean(name: string): string {
   return name.replace(/[’'](s)?$/u, '').replace(/[.\s]+$/, '').trim();
 }
 
-function add(out: Credit[], outlet: string, kind: CreditKind, evidence: string, host?: string): void {
-  const key = host ? hostKey(host) : outletKey(outlet);
+/** Bounds shared with the pack format (pack.ts), so that every record exports and imports again. */
+const MAX_CREDITS = 100;
+const MAX_NAME = 200;
+const MAX_HOST = 253;
+
+function add(out: Credit[], outletName: string, kind: CreditKind, evidence: string, hostName?: string): void {
+  if (out.length >= MAX_CREDITS) return;
+  const outlet = outletName.slice(0, MAX_NAME);
+  const host = hostName && hostName.length <= MAX_HOST ? hostName : undefined;
+  const key = (host ? hostKey(host) : outletKey(outlet)).slice(0, MAX_NAME);
   if (!key || NOT_OUTLETS.has(outlet.toLowerCase())) return;
   const existing = out.find((c) => c.key === key);
   if (existing) {
@@ -89,7 +97,7 @@ export function extractCredits(text: string, meta: PageMeta = {}): Credit[] {
     if (!h || h === selfHost) continue;
     const credit = out.find((c) => c.key === hostKey(h));
     if (credit) {
-      credit.host ??= h;
+      if (h.length <= MAX_HOST) credit.host ??= h;
       if (credit.kind === 'text') credit.evidence = `${credit.evidence}; links to ${link.href}`.slice(0, 300);
     }
   }
