@@ -1,0 +1,119 @@
+// Runs in a plain Chromium page (bundled by bench/chromium.ts): the extension's own IndexedDB
+// modules (db.ts, writer.ts) and the engine, on a generated index, timed where they run.
+import { DbConnection, IdbStore } from '../../src/background/db.ts';
+import { packText } from '../../src/background/texts.ts';
+import { Writer } from '../../src/background/writer.ts';
+import { exportPack } from '../../src/background/ui.ts';
+import { checkArticle } from '../../src/index/check.ts';
+import { buildRecord } from '../../src/index/record.ts';
+import type { ArticleRecord } from '../../src/index/types.ts';
+import { Generator } from '../corpus.ts';
+import { ARTICLE_WORDS, makeQueries, type Query } from '../queries.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+
+const conn = new DbConnection('firsthand-bench');
+const writer = new Writer(conn);
+const store = new IdbStore(conn, writer);
+let gen: Generator;
+let queries: Query[] = [];
+let count = 0;
+let planted: { records: ArticleRecord[]; texts: string[] } = { records: [], texts: [] };
+const T0 = Date.UTC(2026, 0, 1);
+
+async function putBatch(records: ArticleRecord[], texts: string[] | undefined): Promise<void> {
+  const stored = texts ? await Promise.all(records.map((r, i) => packText(r.id, texts[i]))) : [];
+  const db = await conn.get();
+  const tx = db.transaction(['articles', 'texts'], 'readwrite');
+  for (const r of records) void tx.objectStore('articles').put(r);
+  for (const s of stored) void tx.objectStore('texts').put(s);
+  await tx.done;
+}
+
+const api = {
+  async setup(vocab: { words: string[]; cumulative: number[]; stream: number[] }, perKind: number): Promise<number> {
+    const v: Vocabulary = { words: vocab.words, cumulative: Float64Array.from(vocab.cumulative), stream: vocab.stream };
+    gen = new Generator(v);
+    const made = makeQueries(gen, perKind, T0);
+    queries = made.queries;
+    planted = { records: made.originals, texts: made.originalTexts };
+    await putBatch(made.originals, made.originalTexts);
+    count = made.originals.length;
+    return count;
+  },
+  /** Adds distractors up to `size` articles; with texts when asked (gzip, as the extension keeps them). */
+  async fill(size: number, withTexts: boolean): Promise<number> {
+    const t0 = performance.now();
+    while (count < size) {
+      const batch: ArticleRecord[] = [];
+      const texts: string[] = [];
+      for (let i = 0; i < 500 && count < size; i++, count++) {
+        const words = gen.words(gen.length(ARTICLE_WORDS));
+        batch.push(gen.record(words, T0 + count));
+        if (withTexts) texts.push(gen.text(words));
+      }
+      await putBatch(batch, withTexts ? texts : undefined);
+    }
+    return (performance.now() - t0) / 1000;
+  },
+  /** Full checks (candidates, record reads, verification, verdict) of every query, `rounds` times. */
+  async check(rounds: number): Promise<{ kind: string; ms: number; candidateMs: number }[]> {
+    const built = queries.map((q) => ({ q, page: buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()) }));
+    for (const { page } of built.slice(0, 20)) await checkArticle(store, page);
+    const out: { kind: string; ms: number; candidateMs: number }[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const { q, page } of built) {
+        const t0 = performance.now();
+        await store.candidates(page.record.bandKeys);
+        const t1 = performance.now();
+        await checkArticle(store, page);
+        out.push({ kind: q.kind, ms: performance.now() - t1, candidateMs: t1 - t0 });
+      }
+    }
+    return out;
+  },
+  async usage(): Promise<number> {
+    return (await navigator.storage.estimate()).usage ?? 0;
+  },
+  async exportPack(): Promise<{ ms: number; chars: number; error?: string }> {
+    const t0 = performance.now();
+    try {
+      const json = await exportPack({ store, conn } as unknown as Parameters<typeof exportPack>[0]);
+      (globalThis as { lastPack?: string }).lastPack = json;
+      return { ms: performance.now() - t0, chars: json.length };
+    } catch (err) {
+      return { ms: performance.now() - t0, chars: 0, error: String(err) };
+    }
+  },
+  async importPack(): Promise<{ ms: number; added?: number; error?: string }> {
+    const json = (globalThis as { lastPack?: string }).lastPack ?? '';
+    await writer.clear();
+    const t0 = performance.now();
+    try {
+      const r = await writer.importPack(json);
+      return { ms: performance.now() - t0, added: r.added };
+    } catch (err) {
+      return { ms: performance.now() - t0, error: String(err) };
+    }
+  },
+  /** Texts for `n` more articles (gzip, as the extension keeps them), under ids of their own. */
+  async addTexts(n: number): Promise<void> {
+    for (let done = 0; done < n; done += 500) {
+      const stored = await Promise.all(
+        Array.from({ length: Math.min(500, n - done) }, (_, i) => packText(`https://texts.example/${done + i}`, gen.text(gen.words(gen.length(ARTICLE_WORDS))))),
+      );
+      const db = await conn.get();
+      const tx = db.transaction('texts', 'readwrite');
+      for (const s of stored) void tx.store.put(s);
+      await tx.done;
+    }
+  },
+  /** Back to the planted originals alone. */
+  async reset(): Promise<number> {
+    await writer.clear();
+    await putBatch(planted.records, planted.texts);
+    return (count = planted.records.length);
+  },
+  count: () => store.count(),
+};
+
+(globalThis as unknown as { bench: typeof api }).bench = api;

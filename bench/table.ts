@@ -1,0 +1,85 @@
+// The one table `npm run bench` prints (Markdown, pasted into BENCHMARKS.md as it is).
+import type { ChromiumResult } from './chromium.ts';
+import type { PairsResult } from './cli-pairs.ts';
+import type { SizeResult } from './index-node.ts';
+import type { SignatureResult } from './signature.ts';
+import { fmt, fmtRatio } from './stats.ts';
+
+interface Results {
+  signature: SignatureResult;
+  node: SizeResult[];
+  cli: PairsResult;
+  browser?: ChromiumResult | { error: string };
+}
+
+const met = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**not met**');
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+
+export function table(r: Results): string {
+  const rows: string[][] = [];
+  const s = r.signature;
+  rows.push([
+    '1. Signature, 1,000-word text',
+    `ours ${fmt(s.ms.ours.p50)} ms (256 values); npm minhash 128 perm ${fmt(s.ms.minhash128.p50)} ms, 256 perm ${fmt(s.ms.minhash256.p50)} ms`,
+    'ours >= 20x faster than minhash',
+    `${fmtRatio(s.ratios.minhash128VsOurs)} vs 128 perm; ${fmtRatio(s.ratios.minhash256VsOurs)} vs 256 perm; ${fmtRatio(s.ratios.minhash128OurShinglesVsOurs)} vs 128 perm on our ${s.shingles} shingles`,
+    met(s.ratios.minhash128VsOurs.p50 >= 20),
+  ]);
+  rows.push(['1. Signature vs floor', `floor (tokenise + hash each shingle once) ${fmt(s.ms.floor.p50)} ms; tokenising alone ${fmt(s.ms.tokenise.p50)} ms`, '<= 2x floor', `${fmtRatio(s.ratios.oursVsFloor)}`, met(s.ratios.oursVsFloor.p50 <= 2)]);
+  const first = r.node[0];
+  for (const n of r.node) {
+    const growth = n.check.p50 / first.check.p50;
+    rows.push([
+      `2. Check, Node memory store, ${k(n.articles)}`,
+      `p50 ${fmt(n.check.p50)} ms, p95 ${fmt(n.check.p95)} ms (n=${n.check.n})`,
+      n.articles === 100_000 ? 'p95 <= 2 ms; p50 <= 2x the 1k figure' : n.articles > first.articles ? 'p50 <= 2x the 1k figure' : 'baseline',
+      `${growth.toFixed(2)}x the 1k p50`,
+      n.articles === 100_000 ? met(n.check.p95 <= 2 && growth <= 2) : n.articles > first.articles ? met(growth <= 2) : '',
+    ]);
+  }
+  for (const n of r.node) {
+    rows.push([
+      `3. Recall, ${k(n.articles)}`,
+      `candidates: copy ${pct(n.recall.copy.candidates)}, partial ${pct(n.recall.partial.candidates)}, rewrite ${pct(n.recall.rewrite.candidates)}; flagged as a match: ${pct(n.recall.copy.matched)} / ${pct(n.recall.partial.matched)} / ${pct(n.recall.rewrite.matched)}`,
+      'does not fall as the index grows',
+      `false candidates verified per check: mean ${n.falseVerified.mean.toFixed(2)}, p95 ${n.falseVerified.p95.toFixed(0)}`,
+      n === first ? '' : met(['copy', 'partial', 'rewrite'].every((q) => n.recall[q as 'copy'].candidates >= first.recall[q as 'copy'].candidates - 0.02)),
+    ]);
+  }
+  const b = r.browser;
+  if (b && 'error' in b) rows.push(['Chromium', b.error, '', '', 'not run']);
+  else if (b) {
+    const base = b.sizes[0];
+    for (const z of b.sizes) {
+      const growth = z.check.p50 / base.check.p50;
+      rows.push([
+        `2. Check, Chromium IndexedDB, ${k(z.articles)}`,
+        `p50 ${fmt(z.check.p50, 1)} ms, p95 ${fmt(z.check.p95, 1)} ms; of which band-key lookups p50 ${fmt(z.candidates.p50, 1)} ms`,
+        z.articles >= 100_000 ? 'p95 <= 10 ms; <= 2x the 1k figure' : 'p95 <= 10 ms at 100k',
+        `${growth.toFixed(2)}x the 1k p50`,
+        z.articles >= 100_000 ? met(z.check.p95 <= 10 && growth <= 2) : met(z.check.p95 <= 10),
+      ]);
+    }
+    rows.push([
+      '5. Storage per article (navigator.storage.estimate)',
+      `index ${b.storage.indexBytesPerArticle} B (${b.storage.articles} articles); text, gzip ${b.storage.textBytesPerArticle} B (${b.storage.textArticles} texts)`,
+      'index <= 2 KB',
+      `${(b.storage.indexBytesPerArticle / 2048).toFixed(1)}x the budget; writes ${Math.round(b.writeRate)} articles/s`,
+      met(b.storage.indexBytesPerArticle <= 2048),
+    ]);
+    for (const x of b.bulk) {
+      rows.push([
+        `6. Export / import, ${k(x.articles)} articles`,
+        x.exportError ? `export failed: ${x.exportError.slice(0, 160)}` : `export ${fmt(x.exportMs / 1000, 1)} s (${x.packMB.toFixed(0)} MB pack); import ${x.importError ? 'failed: ' + x.importError.slice(0, 120) : fmt(x.importMs / 1000, 1) + ' s'}`,
+        'import of 100k <= 30 s',
+        x.importError || x.exportError ? '' : `${Math.round(x.articles / (x.importMs / 1000))} articles/s imported: 100k would take ~${Math.round(100_000 / (x.articles / (x.importMs / 1000)))} s`,
+        met(!x.importError && !x.exportError && x.importMs * (100_000 / x.articles) <= 30_000),
+      ]);
+    }
+  }
+  rows.push(['6. CLI compare --pairs', `${r.cli.pairs} pairs of ~600-content-word articles in ${fmt(r.cli.seconds.p50, 2)} s (IQR ${fmt(r.cli.seconds.iqr, 2)})`, 'reported', `${Math.round(r.cli.pairsPerSecond)} pairs/s (${Math.round(r.cli.wholeCommandPairsPerSecond)} pairs/s with start-up)`, '']);
+  const head = ['Measure', 'Result (medians)', 'Target', 'Ratio / note', 'Status'];
+  const esc = (c: string) => c.replace(/\|/g, '\\|');
+  return [head, head.map(() => '---'), ...rows].map((row) => `| ${row.map(esc).join(' | ')} |`).join('\n');
+}
