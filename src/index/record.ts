@@ -1,5 +1,5 @@
 import { fingerprint, type Fingerprint } from './fingerprint.ts';
-import { hostKey, hostOf, outletKey } from './outlet.ts';
+import { hostKey, hostOf, outletKey, registrableDomain } from './outlet.ts';
 import { DEFAULT_PARAMS, paramsId } from './params.ts';
 import { extractCredits } from './provenance.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from './types.ts';
@@ -11,10 +11,17 @@ export function parseTime(value: string | undefined): number | undefined {
   return Number.isFinite(t) && t > 0 ? t : undefined;
 }
 
-/** The key an article is stored under: its canonical URL, else its URL without the fragment. */
+/**
+ * The key an article is stored under: its canonical URL, else its URL without the fragment.
+ * A canonical URL on another site is the page's claim, not its address: a page must not take
+ * over (overwrite) another outlet's record by naming its URL, so a web page keeps its own URL
+ * then. (A local file, as the CLI reads, has no site of its own: its canonical URL is its key.)
+ */
 export function recordId(meta: PageMeta): string {
-  const url = (meta.canonicalUrl || meta.url || '').trim();
-  return url.replace(/#.*$/, '');
+  const own = (meta.url || '').trim();
+  const canonical = (meta.canonicalUrl || '').trim();
+  const foreign = /^https?:\/\//i.test(own) && canonical && registrableDomain(hostOf(own)) !== registrableDomain(hostOf(canonical));
+  return (foreign ? own : canonical || own).replace(/#.*$/, '');
 }
 
 /** Builds the stored record of an article (and the fingerprint, whose offsets are not stored). */
