@@ -139,7 +139,9 @@ export function createIndexPanel(doc: Document, onPausedChange: (paused: boolean
     if (!file) return;
     say(`Reading ${file.name} (${formatBytes(file.size)})…`);
     try {
-      const text = await file.text();
+      // Decoded as UTF-8 here rather than by Blob.text(): Chromium's Blob.text() follows a UTF-16
+      // byte-order mark and Firefox's does not, and a file must import the same in both.
+      const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
       say(`Importing ${file.name}: checking and adding its articles…`);
       const value = await ask<unknown>({ type: 'ui/import', text });
       say(importSummary(value), 'ok');
