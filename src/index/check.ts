@@ -76,6 +76,10 @@ export async function checkArticle(
     });
     if (iCredit && !cameFirst(r, me) && isDerived(verdict))
       evidence.push(`This page credits ${r.outlet} although its stated date is earlier; the credit decides the order.`);
+    // A stated date is the page's own claim: when it alone puts this page before an article the
+    // reader saw first, say so, so a page cannot quietly make itself the original.
+    if (pageFirst && !theyCredit && isDerived(verdict) && me.publishedAt !== undefined && r.firstSeenAt < me.firstSeenAt)
+      evidence.push(`This page states it was published ${day(me.publishedAt)}, before ${r.outlet} (${day(when(r))}), which you read first; only this page's stated date puts it first.`);
   }
   matches.sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.score - a.score);
 
@@ -95,6 +99,8 @@ export async function checkArticle(
         ? `${original.outlet} published it first (${day(t)}${me.publishedAt !== undefined ? `; this page ${day(me.publishedAt)}` : ''}).`
         : `${original.outlet} was read first (${day(t)}); neither page states a publication time.`,
     );
+    if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt)
+      evidence.push(`You read this page first (${day(me.firstSeenAt)}) and ${original.outlet} later (${day(original.firstSeenAt)}); only the date ${original.outlet} states puts it first.`);
     evidence.push(original.credited ? `This page credits ${original.outlet}.` : `This page does not credit ${original.outlet}.`);
     if (sources.length > 1) evidence.push(`${sources.length - 1} later match(es) also share text; the earliest credited one is named.`);
   }
