@@ -11,6 +11,17 @@ export function parseTime(value: string | undefined): number | undefined {
   return Number.isFinite(t) && t > 0 ? t : undefined;
 }
 
+/** Longest URL a record keeps (the pack format's bound). */
+const MAX_URL = 4096;
+/** Longest language tag a record keeps (BCP 47 tags in practice stay under 35 characters). */
+const MAX_LANG = 35;
+
+/** A web or file URL as a record may keep it; undefined for anything else (javascript:, data:, blank, too long). */
+function webUrl(value: string | undefined): string | undefined {
+  const u = value?.trim();
+  return u && u.length <= MAX_URL && /^(https?|file):\/\//i.test(u) ? u : undefined;
+}
+
 /**
  * The key an article is stored under: its canonical URL, else its URL without the fragment.
  * A canonical URL on another site is the page's claim, not its address: a page must not take
@@ -18,8 +29,8 @@ export function parseTime(value: string | undefined): number | undefined {
  * then. (A local file, as the CLI reads, has no site of its own: its canonical URL is its key.)
  */
 export function recordId(meta: PageMeta): string {
-  const own = (meta.url || '').trim();
-  const canonical = (meta.canonicalUrl || '').trim();
+  const own = webUrl(meta.url) ?? '';
+  const canonical = webUrl(meta.canonicalUrl) ?? '';
   const foreign = /^https?:\/\//i.test(own) && canonical && registrableDomain(hostOf(own)) !== registrableDomain(hostOf(canonical));
   return (foreign ? own : canonical || own).replace(/#.*$/, '');
 }
@@ -32,21 +43,24 @@ export function buildRecord(
   params: SignatureParams = DEFAULT_PARAMS,
 ): { record: ArticleRecord; fp: Fingerprint } {
   const fp = fingerprint(text, params);
-  const host = hostOf(meta.url) || hostOf(meta.canonicalUrl);
+  // Only what the pack format accepts is kept, so that every record exports and imports again.
+  const url = webUrl(meta.url);
+  const canonicalUrl = webUrl(meta.canonicalUrl);
+  const host = hostOf(url) || hostOf(canonicalUrl);
   const outlet = (meta.siteName || '').trim() || host || 'unknown outlet';
   const published = parseTime(meta.publishedTime) ?? parseTime(meta.jsonLd?.datePublished);
   const title = (meta.title || text.split('\n', 1)[0] || '').trim().slice(0, 500);
   const record: ArticleRecord = {
     id: recordId(meta) || `text:${fp.signature.slice(0, 4).join('-')}`,
-    url: meta.url || meta.canonicalUrl || '',
-    ...(meta.canonicalUrl ? { canonicalUrl: meta.canonicalUrl } : {}),
+    url: url ?? canonicalUrl ?? '',
+    ...(canonicalUrl ? { canonicalUrl } : {}),
     title,
     outlet: outlet.slice(0, 200),
-    outletKey: (meta.siteName ? outletKey(meta.siteName) : '') || hostKey(host),
+    outletKey: ((meta.siteName ? outletKey(meta.siteName) : '') || hostKey(host)).slice(0, 200),
     host,
     ...(published !== undefined ? { publishedAt: published } : {}),
     firstSeenAt,
-    ...(meta.lang ? { lang: meta.lang } : {}),
+    ...(meta.lang && meta.lang.length <= MAX_LANG ? { lang: meta.lang } : {}),
     wordCount: fp.wordCount,
     params: paramsId(params),
     signature: fp.signature,
