@@ -96,16 +96,21 @@ const api = {
     }
   },
   /** Texts for `n` more articles (gzip, as the extension keeps them), under ids of their own. */
-  async addTexts(n: number): Promise<void> {
+  async addTexts(n: number): Promise<number> {
+    let bytes = 0;
     for (let done = 0; done < n; done += 500) {
       const stored = await Promise.all(
         Array.from({ length: Math.min(500, n - done) }, (_, i) => packText(`https://texts.example/${done + i}`, gen.text(gen.words(gen.length(ARTICLE_WORDS))))),
       );
       const db = await conn.get();
       const tx = db.transaction('texts', 'readwrite');
-      for (const s of stored) void tx.store.put(s);
+      for (const s of stored) {
+        bytes += s.gzip?.byteLength ?? s.text?.length ?? 0;
+        void tx.store.put(s);
+      }
       await tx.done;
     }
+    return bytes;
   },
   /** Back to the planted originals alone. */
   async reset(): Promise<number> {
