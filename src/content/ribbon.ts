@@ -146,5 +146,22 @@ export function createRibbon(
   clear(root);
   root.append(style, card);
   doc.documentElement.appendChild(host);
+  showOnTop(host);
   return { host, root, text: verdictText(result), setHighlighted, remove };
+}
+
+/**
+ * Puts the ribbon in the browser's top layer (a manual popover), above anything a page can stack
+ * with z-index: a page's CSS can cover a fixed element, even at the highest z-index (an
+ * `html::after` overlay comes later in paint order), but not the top layer. Where popovers are
+ * missing, the ribbon stays a fixed element at the highest z-index.
+ */
+function showOnTop(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  host.popover = 'manual';
+  try {
+    host.showPopover();
+  } catch (err) {
+    console.debug('Firsthand: the ribbon could not be raised to the top layer:', err);
+  }
 }
