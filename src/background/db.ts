@@ -27,7 +27,7 @@ export interface FirsthandDB extends DBSchema {
   articles: {
     key: string;
     value: ArticleRecord;
-    indexes: { bandKeys: string; firstSeenAt: number; outletKey: string };
+    indexes: { bandKeys: number; firstSeenAt: number; outletKey: string };
   };
   texts: { key: string; value: StoredText };
   meta: { key: MetaEntry['key']; value: MetaEntry };
@@ -140,7 +140,7 @@ export class IdbStore implements Store {
   }
 
   /** One getAllKeys per distinct band key on the multiEntry index, all in one transaction, counted per id. */
-  async candidates(bandKeys: readonly string[]): Promise<CandidateHit[]> {
+  async candidates(bandKeys: readonly number[]): Promise<CandidateHit[]> {
     const db = await this.conn.get();
     const index = db.transaction('articles').store.index('bandKeys');
     const lists = await Promise.all([...new Set(bandKeys)].map((key) => index.getAllKeys(key)));

@@ -10,7 +10,7 @@ export interface Fingerprint {
   /** Two per token: [start, end) character offsets in the text. */
   offsets: Uint32Array;
   signature: Uint32Array;
-  bandKeys: string[];
+  bandKeys: number[];
   /** Content words after dropping repeated paragraphs. */
   wordCount: number;
 }

@@ -53,13 +53,16 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return eq / a.length;
 }
 
-/** LSH band keys: one per band of `rows` consecutive values. None for an empty signature. */
-export function bandKeys(sig: Uint32Array, params: SignatureParams): string[] {
-  const keys: string[] = [];
+/**
+ * LSH band keys: one per band of `rows` consecutive values, as numbers band * 2^32 + hash (exact
+ * in a double up to 2^21 bands), so an index stores 8-byte keys. None for an empty signature.
+ */
+export function bandKeys(sig: Uint32Array, params: SignatureParams): number[] {
+  const keys: number[] = [];
   if (sig.length === 0 || sig[0] === EMPTY) return keys;
   for (let b = 0; b < params.bands; b++) {
     const h = hashSeq(sig, b * params.rows, params.rows, params.seed ^ Math.imul(b + 1, 0x9e3779b1));
-    keys.push(`${b.toString(36)}:${h.toString(36)}`);
+    keys.push(b * 0x1_0000_0000 + h);
   }
   return keys;
 }

@@ -22,7 +22,7 @@ export interface Store {
   get(id: string): Promise<ArticleRecord | undefined>;
   delete(id: string): Promise<boolean>;
   /** Ids of records sharing at least one band key with the query, with the count of shared keys. */
-  candidates(bandKeys: readonly string[]): Promise<CandidateHit[]>;
+  candidates(bandKeys: readonly number[]): Promise<CandidateHit[]>;
   iterate(): AsyncIterable<ArticleRecord>;
   count(): Promise<number>;
   stats(): Promise<StoreStats>;
@@ -32,17 +32,16 @@ export interface Store {
  * index of 100k articles already has 12.8M band keys. */
 const SHARDS = 64;
 
-function shardOf(key: string): number {
-  let h = 0;
-  for (let i = key.length - 1, k = 0; i >= 0 && k < 6; i--, k++) h = (h * 31 + key.charCodeAt(i)) | 0;
-  return (h >>> 0) % SHARDS;
+/** The band's hash is uniform, and band * 2^32 is a multiple of SHARDS. */
+function shardOf(key: number): number {
+  return key % SHARDS;
 }
 
 /** In-memory Store: the CLI, tests and benchmarks. */
 export class MemoryStore implements Store {
   private readonly records = new Map<string, ArticleRecord>();
   /** Band key -> the id holding it, or the set of ids when several do (most keys have one). */
-  private readonly bands: Map<string, string | Set<string>>[] = Array.from({ length: SHARDS }, () => new Map());
+  private readonly bands: Map<number, string | Set<string>>[] = Array.from({ length: SHARDS }, () => new Map());
 
   async put(record: ArticleRecord): Promise<void> {
     this.putSync(record);
@@ -87,11 +86,11 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async candidates(bandKeys: readonly string[]): Promise<CandidateHit[]> {
+  async candidates(bandKeys: readonly number[]): Promise<CandidateHit[]> {
     return this.candidatesSync(bandKeys);
   }
 
-  candidatesSync(bandKeys: readonly string[]): CandidateHit[] {
+  candidatesSync(bandKeys: readonly number[]): CandidateHit[] {
     const hits = new Map<string, number>();
     for (const key of new Set(bandKeys)) {
       const ids = this.bands[shardOf(key)].get(key);

@@ -80,8 +80,8 @@ export interface ArticleRecord {
   /** Id of the SignatureParams the signature was made with (paramsId()). */
   params: string;
   signature: Uint32Array;
-  /** LSH band keys, one per band ("b<band>:<hex>"). */
-  bandKeys: string[];
+  /** LSH band keys, one per band: band * 2^32 + the band's 32-bit hash. */
+  bandKeys: number[];
   /** Ordered 32-bit hashes of the article's content words: exact verification data. */
   tokens: Uint32Array;
   credits: Credit[];
