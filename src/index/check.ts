@@ -8,8 +8,24 @@ import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
 import { isDerived, score, VERDICT_RANK, verdictOf, type Sensitivity } from './verdict.ts';
 import { boilerplateShingles, measure } from './verify.ts';
 
-/** At most this many candidates are verified, those sharing the most bands first. */
-export const MAX_VERIFIED = 64;
+/** At most this many candidates are read from the store, those sharing the most bands first. */
+export const MAX_FETCHED = 32;
+/** At most this many are verified exactly, those whose signatures agree most first. */
+export const MAX_VERIFIED = 16;
+/**
+ * Signature positions that must agree for a candidate to be verified. A band hit alone gives 2
+ * (its rows); two unrelated articles (Jaccard ~0.003) add fewer than one more on average, while a
+ * rewrite at Jaccard 0.05 is expected to agree in 13 of 256 positions.
+ */
+export const MIN_AGREEMENT = 4;
+
+/** Number of equal positions of two signatures of the same parameters. */
+function agreement(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length) return 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) n++;
+  return n;
+}
 
 /** When the article appeared: its stated publication time, else when the reader first saw it. */
 function when(r: ArticleRecord): number {
@@ -33,14 +49,21 @@ export async function checkArticle(
   const hits = (await store.candidates(me.bandKeys))
     .filter((h) => h.id !== me.id)
     .sort((a, b) => b.hits - a.hits || (a.id < b.id ? -1 : 1))
-    .slice(0, MAX_VERIFIED);
-  const records: ArticleRecord[] = [];
+    .slice(0, MAX_FETCHED);
+  const fetched: ArticleRecord[] = [];
   for (const h of hits) {
     const r = await store.get(h.id);
-    if (r && r.params === me.params) records.push(r);
+    if (r && r.params === me.params) fetched.push(r);
   }
   // Text that many outlets share with this page (bylines, boilerplate, wire notes) is ignored.
-  const ignore = boilerplateShingles(me.tokens, records.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey);
+  const ignore = boilerplateShingles(me.tokens, fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey);
+  // Only candidates whose whole signature agrees beyond the one band that found them are verified.
+  const records = fetched
+    .map((r) => ({ r, agree: agreement(me.signature, r.signature) }))
+    .filter((x) => x.agree >= MIN_AGREEMENT)
+    .sort((a, b) => b.agree - a.agree)
+    .slice(0, MAX_VERIFIED)
+    .map((x) => x.r);
 
   const matches: MatchSummary[] = [];
   const evidence: string[] = [];

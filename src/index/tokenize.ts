@@ -1,9 +1,8 @@
 // Normalisation and tokenisation for any script. Deterministic: plain regular expressions and
 // String.prototype.normalize only (Intl.Segmenter's dictionaries differ between engines).
+import { scanWords } from './scan.ts';
 import { STOPWORDS } from './stopwords.ts';
 
-/** Words: dotted abbreviations (U.S.), numbers with separators (32,000), letter/digit runs with inner apostrophes. */
-const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc][\p{L}\p{M}]+)*/gu;
 /** Scripts written without spaces: every character is a token. */
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const UNSPACED_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}][\p{M}]*/gu;
@@ -13,6 +12,7 @@ const MARKS = /\p{M}/gu;
 /** Arabic short vowels, tanwin, shadda, sukun, superscript alef, tatweel. */
 const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
 const LATIN_PLURAL = /^[a-z]{3,}[^s'u]s$/;
+const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
 
 /** Tokens of a text: normalised words with their [start, end) character offsets. */
 export interface Tokens {
@@ -32,6 +32,11 @@ function foldArabic(w: string): string {
 
 /** Normalises one raw word: compatibility forms, case, safe diacritics, apostrophes, separators. */
 export function normalizeWord(raw: string): string {
+  // Most words in most news are plain ASCII letters and digits: nothing to fold but case.
+  if (PLAIN_ASCII.test(raw)) {
+    const lower = raw.toLowerCase();
+    return LATIN_PLURAL.test(lower) ? lower.slice(0, -1) : lower;
+  }
   let w = raw.normalize('NFKC').toLowerCase();
   if (/[^\x00-\x7f]/.test(w)) {
     w = w.replace(/[\u2019\u02bc]/g, "'");
@@ -53,9 +58,8 @@ export function tokenize(text: string): Tokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const at = m.index ?? 0;
+  scanWords(text, (at, end) => {
+    const raw = text.slice(at, end);
     if (raw.charCodeAt(0) >= 0x0e00 && UNSPACED.test(raw)) {
       // Split mixed runs: unspaced characters one by one, anything else as a word.
       let last = 0;
@@ -67,7 +71,7 @@ export function tokenize(text: string): Tokens {
       }
       if (last < raw.length) push(raw.slice(last), at + last);
     } else push(raw, at);
-  }
+  });
   function push(raw: string, at: number): void {
     const w = normalizeWord(raw);
     if (!w) return;
