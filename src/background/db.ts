@@ -1,22 +1,35 @@
-// The reader's index in IndexedDB, through idb with a typed schema.
-// Schema changes are numbered steps applied in order (`if (oldVersion < N)`); a new change is a
-// new step appended at the end, never an edit to an old one, and each step has a test.
+// The reader's index in IndexedDB, through idb with a typed schema (the steps that build it are
+// in db-schema.ts). Articles are keyed by a small number; their URL (`id`) is a unique index.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { ArticleRecord, PageMeta } from '../index/types.ts';
+import { bandKeys } from '../index/minhash.ts';
+import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
+import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
 import type { CandidateHit, Store, StoreStats } from '../index/store.ts';
 import type { Settings } from '../shared/messages.ts';
+import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 
-export const DB_NAME = 'firsthand';
-export const DB_VERSION = 2;
+export { DB_NAME, DB_VERSION };
+
+/** An article as stored: the record without its band keys (recomputed from the signature), under its number. */
+export type StoredArticle = Omit<ArticleRecord, 'bandKeys'> & { key?: number };
+
+/** An article's LSH band keys, under the article's number, with its id so a lookup names it. */
+export interface BandEntry {
+  key: number;
+  id: string;
+  bandKeys: number[];
+}
 
 /** An article's text, gzip-compressed where CompressionStream exists, else as plain text. */
-export interface StoredText {
-  id: string;
+export interface TextBody {
   gzip?: Uint8Array;
   text?: string;
   /** The page metadata the record was built from, so the index can be rebuilt from its texts. */
   meta?: PageMeta;
 }
+
+/** A text as stored, under its article's number. */
+export type StoredText = TextBody & { key: number };
 
 export type MetaEntry =
   | { key: 'settings'; settings: Settings }
@@ -25,11 +38,12 @@ export type MetaEntry =
 
 export interface FirsthandDB extends DBSchema {
   articles: {
-    key: string;
-    value: ArticleRecord;
-    indexes: { bandKeys: number; firstSeenAt: number; outletKey: string };
+    key: number;
+    value: StoredArticle;
+    indexes: { id: string; firstSeenAt: number; outletKey: string };
   };
-  texts: { key: string; value: StoredText };
+  bands: { key: number; value: BandEntry; indexes: { bandKeys: number } };
+  texts: { key: number; value: StoredText };
   meta: { key: MetaEntry['key']; value: MetaEntry };
 }
 
@@ -40,20 +54,22 @@ type UpgradeTx = IDBPTransaction<FirsthandDB, StoreNames<FirsthandDB>[], 'versio
  * Brings a database from oldVersion up to newVersion. Exported so tests can build a database
  * exactly as an older release left it and then upgrade it.
  */
-export function upgrade(db: FirsthandIDB, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
-  if (oldVersion < 1 && newVersion >= 1) {
-    // Step 1: what indexing and checking need. bandKeys is multiEntry so one lookup per LSH band
-    // key finds every article sharing it; firstSeenAt orders retention (oldest evicted first).
-    const articles = db.createObjectStore('articles', { keyPath: 'id' });
-    articles.createIndex('bandKeys', 'bandKeys', { multiEntry: true });
-    articles.createIndex('firstSeenAt', 'firstSeenAt');
-    db.createObjectStore('texts', { keyPath: 'id' });
-    db.createObjectStore('meta', { keyPath: 'key' });
-  }
-  if (oldVersion < 2 && newVersion >= 2) {
-    // Step 2: articles by outlet, for per-outlet counts and for finding an outlet's own reports.
-    tx.objectStore('articles').createIndex('outletKey', 'outletKey');
-  }
+export function upgrade(db: FirsthandIDB, oldVersion: number, newVersion: number, tx: UpgradeTx, params: SignatureParams = DEFAULT_PARAMS): void {
+  upgradeSteps(db as unknown as Parameters<typeof upgradeSteps>[0], oldVersion, newVersion, tx as unknown as Parameters<typeof upgradeSteps>[3], params);
+}
+
+/** The stored form of a record (its number is assigned by the writer). */
+export function toStored(record: ArticleRecord, key?: number): StoredArticle {
+  const { bandKeys: _bands, ...rest } = record;
+  return key === undefined ? rest : { ...rest, key };
+}
+
+/** The record of a stored article: band keys recomputed from its signature (or, made with other
+ * parameters, as stored). */
+export function fromStored(stored: StoredArticle, params: SignatureParams, storedBands?: number[]): ArticleRecord {
+  const { key: _key, ...rest } = stored;
+  const keys = stored.params === paramsId(params) ? bandKeys(stored.signature, params) : (storedBands ?? []);
+  return { ...rest, bandKeys: keys };
 }
 
 /** Why the index is unusable right now, in words for the reader; shown by the popup's stats. */
@@ -122,10 +138,15 @@ const ITERATE_BATCH = 256;
 
 /** The engine's Store on IndexedDB: reads here, writes through the writer. */
 export class IdbStore implements Store {
+  private readonly pid: string;
+
   constructor(
     private readonly conn: DbConnection,
     private readonly writes: ArticleWrites,
-  ) {}
+    private readonly params: SignatureParams = DEFAULT_PARAMS,
+  ) {
+    this.pid = paramsId(params);
+  }
 
   put(record: ArticleRecord): Promise<void> {
     return this.writes.putArticle(record);
@@ -136,31 +157,28 @@ export class IdbStore implements Store {
   }
 
   async get(id: string): Promise<ArticleRecord | undefined> {
-    return (await this.conn.get()).get('articles', id);
+    const db = await this.conn.get();
+    const stored = await db.getFromIndex('articles', 'id', id);
+    if (!stored) return undefined;
+    // Made with other parameters (until re-indexed): its band keys cannot be recomputed, they are read.
+    const bands = stored.params === this.pid || stored.key === undefined ? undefined : (await db.get('bands', stored.key))?.bandKeys;
+    return fromStored(stored, this.params, bands);
   }
 
-  /** One getAllKeys per distinct band key on the multiEntry index, all in one transaction, counted per id. */
-  async candidates(bandKeys: readonly number[]): Promise<CandidateHit[]> {
+  /** One getAll per distinct band key on the multiEntry index of "bands", all in one
+   * transaction; each entry names its article, counted per id. */
+  async candidates(keys: readonly number[]): Promise<CandidateHit[]> {
     const db = await this.conn.get();
-    const index = db.transaction('articles').store.index('bandKeys');
-    const lists = await Promise.all([...new Set(bandKeys)].map((key) => index.getAllKeys(key)));
+    const index = db.transaction('bands').store.index('bandKeys');
+    const lists = await Promise.all([...new Set(keys)].map((key) => index.getAll(key)));
     const hits = new Map<string, number>();
-    for (const ids of lists) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    for (const entries of lists) for (const { id } of entries) hits.set(id, (hits.get(id) ?? 0) + 1);
     return [...hits].map(([id, n]) => ({ id, hits: n }));
   }
 
-  /** All records in id order, read in batches, each in its own short transaction (a
-   * transaction would auto-commit while the consumer awaits between records). */
+  /** All records in the order they were first stored. */
   async *iterate(): AsyncIterable<ArticleRecord> {
-    let after: string | undefined;
-    for (;;) {
-      const db = await this.conn.get();
-      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const batch = await db.getAll('articles', range, ITERATE_BATCH);
-      for (const record of batch) yield record;
-      if (batch.length < ITERATE_BATCH) return;
-      after = batch[batch.length - 1].id;
-    }
+    for await (const batch of readBatches(this.conn, false)) for (const { record } of batch) yield fromStored(record, this.params);
   }
 
   async count(): Promise<number> {
@@ -180,15 +198,42 @@ export class IdbStore implements Store {
   }
 }
 
-/** Every stored text in id order, in batches of short transactions (see IdbStore.iterate). */
-export async function* iterateTexts(conn: DbConnection): AsyncIterable<StoredText> {
-  let after: string | undefined;
+/**
+ * Every stored article in key order (the order they were first stored), in batches, each read
+ * in its own short transaction (a transaction would auto-commit while the consumer awaits
+ * between batches); with each article's stored text when asked.
+ */
+export async function* readBatches(
+  conn: DbConnection,
+  withTexts: boolean,
+  size = ITERATE_BATCH,
+): AsyncIterable<{ record: StoredArticle; text?: StoredText }[]> {
+  let after: number | undefined;
   for (;;) {
     const db = await conn.get();
+    const tx = db.transaction(['articles', 'texts']);
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const batch = await db.getAll('texts', range, ITERATE_BATCH);
-    for (const stored of batch) yield stored;
-    if (batch.length < ITERATE_BATCH) return;
-    after = batch[batch.length - 1].id;
+    const records = await tx.objectStore('articles').getAll(range, size);
+    if (records.length === 0) return;
+    const last = records[records.length - 1].key!;
+    const byKey = new Map<number, StoredText>();
+    if (withTexts) {
+      const texts = await tx.objectStore('texts').getAll(IDBKeyRange.bound(records[0].key!, last));
+      for (const t of texts) byKey.set(t.key, t);
+    }
+    yield records.map((record) => {
+      const text = byKey.get(record.key!);
+      return text ? { record, text } : { record };
+    });
+    if (records.length < size) return;
+    after = last;
   }
+}
+
+/** The stored text of the article with this id, if any. */
+export async function readText(conn: DbConnection, id: string): Promise<StoredText | undefined> {
+  const db = await conn.get();
+  const tx = db.transaction(['articles', 'texts']);
+  const key = await tx.objectStore('articles').index('id').getKey(id);
+  return key === undefined ? undefined : tx.objectStore('texts').get(key);
 }

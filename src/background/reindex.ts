@@ -3,7 +3,7 @@
 // rebuilds itself from them instead of being thrown away. The work is resumable: the worker may
 // be stopped part-way, and the next start carries on with the articles not yet rebuilt.
 import { buildRecord, DEFAULT_PARAMS, paramsId, type ArticleRecord, type PageMeta, type SignatureParams } from '../index/index.ts';
-import type { DbConnection, IdbStore } from './db.ts';
+import { readText, type DbConnection, type IdbStore } from './db.ts';
 import { unpackText } from './texts.ts';
 import type { Writer } from './writer.ts';
 
@@ -33,7 +33,7 @@ export async function reindexIfNeeded(
   if (marker?.key === 'params' && marker.params === current) return result;
   for await (const old of s.store.iterate()) {
     if (old.params === current) continue;
-    const stored = await (await s.conn.get()).get('texts', old.id);
+    const stored = await readText(s.conn, old.id);
     if (!stored) {
       await s.writer.deleteArticle(old.id);
       result.dropped++;

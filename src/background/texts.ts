@@ -1,7 +1,7 @@
 // Article texts are kept for the compare page and for rebuilding the index; news text
 // gzips to about a third, which matters over a year of reading.
 import type { PageMeta } from '../index/types.ts';
-import type { StoredText } from './db.ts';
+import type { TextBody } from './db.ts';
 
 const hasCompression = typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
 
@@ -12,15 +12,15 @@ async function pipe(bytes: BlobPart, transform: CompressionStream | Decompressio
 
 /** The stored form of an article text. Runs outside any transaction: IndexedDB transactions
  * commit as soon as they wait on anything but their own requests. */
-export async function packText(id: string, text: string, meta?: PageMeta): Promise<StoredText> {
-  const stored: StoredText = { id };
+export async function packText(text: string, meta?: PageMeta): Promise<TextBody> {
+  const stored: TextBody = {};
   if (hasCompression) stored.gzip = await pipe(text, new CompressionStream('gzip'));
   else stored.text = text;
   if (meta) stored.meta = meta;
   return stored;
 }
 
-export async function unpackText(stored: StoredText): Promise<string> {
+export async function unpackText(stored: TextBody): Promise<string> {
   if (stored.text !== undefined) return stored.text;
   if (!stored.gzip) return '';
   if (!hasCompression) throw new Error('This browser cannot read compressed article texts (no DecompressionStream).');

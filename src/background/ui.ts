@@ -1,8 +1,9 @@
 // Requests from the extension's own pages: the popup, the options page and the compare page.
-import { compareTexts, creditsOutlet, DEFAULT_PARAMS, encodePack, paramsId, type ArticleRecord, type PackItem } from '../index/index.ts';
+import { compareTexts, creditsOutlet, DEFAULT_PARAMS, paramsId, type ArticleRecord } from '../index/index.ts';
 import type { ArticleView, CompareView, ImportResult, IndexStats, Settings } from '../shared/messages.ts';
 import { MAX_PACK_CHARS } from '../shared/validate.ts';
-import { errorText, iterateTexts } from './db.ts';
+import { errorText, readText } from './db.ts';
+import { exportParts } from './pack-io.ts';
 import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings, updateSettings } from './settings.ts';
@@ -30,28 +31,23 @@ export async function indexStats(s: Services): Promise<IndexStats> {
   }
 }
 
-/** The whole index as a pack (JSON text), texts included. */
-export async function exportPack(s: Services): Promise<string> {
-  const items = new Map<string, PackItem>();
-  for await (const record of s.store.iterate()) items.set(record.id, { record });
-  for await (const stored of iterateTexts(s.conn)) {
-    const item = items.get(stored.id);
-    if (item) item.text = await unpackText(stored);
-  }
-  const json = encodePack(items.values(), DEFAULT_PARAMS);
+/** The whole index as a pack (JSON text), texts included, for a runtime message. (The popup
+ * exports by itself, into a file of any size: see pack-io.ts.) */
+export async function exportPack(s: Pick<Services, 'conn'>): Promise<string> {
+  const { parts, articles, chars } = await exportParts(s.conn);
   // Chrome refuses runtime messages over 64 MiB; say so plainly rather than fail obscurely.
-  if (json.length > MAX_PACK_CHARS) {
+  if (chars > MAX_PACK_CHARS) {
     throw new Error(
-      `Your index (${items.size} articles, ${Math.round(json.length / 1e6)} MB as a pack) is too large to export in one file; lower "Keep at most" in the options and export again.`,
+      `Your index (${articles} articles, ${Math.round(chars / 1e6)} MB as a pack) is too large to send in one message; export it from the popup.`,
     );
   }
-  return json;
+  return parts.join('');
 }
 
 async function articleView(s: Services, id: string): Promise<{ record: ArticleRecord; view: ArticleView }> {
   const record = await s.store.get(id);
   if (!record) throw new Error('This article is no longer in your index.');
-  const stored = await (await s.conn.get()).get('texts', id);
+  const stored = await readText(s.conn, id);
   if (!stored) throw new Error(`The text of "${record.title}" is not stored (it came from a pack without texts).`);
   const { url, title, outlet, host, publishedAt, firstSeenAt, wordCount, credits } = record;
   const view: ArticleView = { id, url, title, outlet, host, firstSeenAt, wordCount, credits, text: await unpackText(stored) };

@@ -1,8 +1,8 @@
 // The one module that writes the reader's index. The MV3 worker can be stopped at any moment,
 // so every change is a single IndexedDB transaction: it happens whole or not at all.
-import { DEFAULT_PARAMS, PackError, parsePack, type ArticleRecord, type PageMeta, type SignatureParams } from '../index/index.ts';
+import { DEFAULT_PARAMS, PackError, parsePack, type ArticleRecord, type PackItem, type PageMeta, type SignatureParams } from '../index/index.ts';
 import type { ImportResult, Settings } from '../shared/messages.ts';
-import { DbConnection, errorText, type ArticleWrites, type FirsthandIDB, type StoredText } from './db.ts';
+import { DbConnection, errorText, toStored, type ArticleWrites, type FirsthandIDB, type TextBody } from './db.ts';
 import { packText } from './texts.ts';
 
 export interface RetentionLimits {
@@ -12,6 +12,11 @@ export interface RetentionLimits {
 }
 
 const DAY_MS = 86_400_000;
+/** Articles compressed, then written, per step of an import (one transaction for all of them). */
+const IMPORT_BATCH = 2000;
+
+/** How far an import has come: texts compressed, then articles written. */
+export type ImportProgress = (p: { phase: 'compressing' | 'writing'; done: number; total: number }) => void;
 /** Share of the index evicted (oldest first) when the browser reports the storage full. */
 const QUOTA_EVICT_SHARE = 0.1;
 
@@ -35,12 +40,17 @@ export class Writer implements ArticleWrites {
 
   /** Stores an article and, when given, its text: a re-visit replaces the record with the same id. */
   async putArticle(record: ArticleRecord, text?: string, meta?: PageMeta): Promise<void> {
-    const stored = text === undefined ? undefined : await packText(record.id, text, meta);
+    const body = text === undefined ? undefined : await packText(text, meta);
     const write = async (db: FirsthandIDB) => {
-      const tx = db.transaction(['articles', 'texts', 'meta'], 'readwrite');
-      await commit(tx, (add) => {
-        add(tx.objectStore('articles').put(record));
-        if (stored) add(tx.objectStore('texts').put(stored));
+      const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
+      await run(tx, async () => {
+        const articles = tx.objectStore('articles');
+        // A re-visit keeps the article's number; a new article is given the next one.
+        const found = await articles.index('id').getKey(record.id);
+        const key = await articles.put(toStored(record, found));
+        const requests: Promise<unknown>[] = [tx.objectStore('bands').put({ key, id: record.id, bandKeys: record.bandKeys })];
+        if (body) requests.push(tx.objectStore('texts').put({ ...body, key }));
+        await Promise.all(requests);
       });
     };
     await this.withQuotaRetry(write);
@@ -48,21 +58,22 @@ export class Writer implements ArticleWrites {
 
   async deleteArticle(id: string): Promise<boolean> {
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'texts'], 'readwrite');
-    const existed = (await tx.objectStore('articles').getKey(id)) !== undefined;
-    await commit(tx, (add) => {
-      add(tx.objectStore('articles').delete(id));
-      add(tx.objectStore('texts').delete(id));
+    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
+    return run(tx, async () => {
+      const key = await tx.objectStore('articles').index('id').getKey(id);
+      if (key === undefined) return false;
+      await Promise.all([tx.objectStore('articles').delete(key), tx.objectStore('bands').delete(key), tx.objectStore('texts').delete(key)]);
+      return true;
     });
-    return existed;
   }
 
   /** Forgets every article; settings stay. */
   async clear(): Promise<void> {
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
     await commit(tx, (add) => {
       add(tx.objectStore('articles').clear());
+      add(tx.objectStore('bands').clear());
       add(tx.objectStore('texts').clear());
     });
     this.conn.problem = undefined;
@@ -82,12 +93,17 @@ export class Writer implements ArticleWrites {
   /**
    * Merges a pack into the index, all or nothing: the whole file is validated first (parsePack
    * throws PackError naming what is wrong and where), texts are compressed, and only then one
-   * transaction writes everything. A record already present keeps the earliest first-seen time
-   * and its stored text unless the pack brings one.
+   * transaction writes everything, in batches whose progress `onProgress` hears. A record
+   * already present keeps its number, the earliest first-seen time and its stored text unless
+   * the pack brings one.
    */
-  async importPack(json: string, limits?: RetentionLimits, now = Date.now()): Promise<ImportResult> {
-    const { items } = parsePack(json, this.params);
-    const merged = new Map<string, { record: ArticleRecord; text?: string }>();
+  async importPack(json: string, limits?: RetentionLimits, now = Date.now(), onProgress?: ImportProgress): Promise<ImportResult> {
+    return this.importItems(parsePack(json, this.params).items, limits, now, onProgress);
+  }
+
+  /** importPack for items already parsed and validated. */
+  async importItems(items: readonly PackItem[], limits?: RetentionLimits, now = Date.now(), onProgress?: ImportProgress): Promise<ImportResult> {
+    const merged = new Map<string, { record: ArticleRecord; text?: string; body?: TextBody }>();
     for (const item of items) {
       const seen = merged.get(item.record.id);
       if (!seen) merged.set(item.record.id, { record: { ...item.record }, text: item.text });
@@ -96,27 +112,51 @@ export class Writer implements ArticleWrites {
         seen.text = item.text ?? seen.text;
       }
     }
-    const texts: StoredText[] = [];
-    for (const { record, text } of merged.values()) if (text !== undefined) texts.push(await packText(record.id, text));
+    const entries = [...merged.values()];
+    // Compressed before the transaction opens: it would commit while waiting on anything else.
+    const withTexts = entries.some((e) => e.text !== undefined);
+    for (let i = 0; withTexts && i < entries.length; i += IMPORT_BATCH) {
+      const batch = entries.slice(i, i + IMPORT_BATCH);
+      await Promise.all(batch.map(async (e) => e.text !== undefined && (e.body = await packText(e.text))));
+      onProgress?.({ phase: 'compressing', done: Math.min(i + IMPORT_BATCH, entries.length), total: entries.length });
+    }
 
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'texts', 'meta'], 'readwrite');
-    const articles = tx.objectStore('articles');
-    const existing = await Promise.all([...merged.keys()].map((id) => articles.get(id)));
+    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
     let added = 0;
     let updated = 0;
-    const records = [...merged.values()].map(({ record }, i) => {
-      const old = existing[i];
-      if (old) {
-        updated++;
-        record.firstSeenAt = Math.min(old.firstSeenAt, record.firstSeenAt);
-      } else added++;
-      return record;
-    });
     try {
-      await commit(tx, (add) => {
-        for (const record of records) add(articles.put(record));
-        for (const stored of texts) add(tx.objectStore('texts').put(stored));
+      await run(tx, async () => {
+        const articles = tx.objectStore('articles');
+        const bands = tx.objectStore('bands');
+        const texts = tx.objectStore('texts');
+        const byId = articles.index('id');
+        const empty = (await articles.count()) === 0;
+        let next = ((await articles.openKeyCursor(null, 'prev'))?.key ?? 0) + 1;
+        for (let i = 0; i < entries.length; i += IMPORT_BATCH) {
+          const batch = entries.slice(i, i + IMPORT_BATCH);
+          const existing = empty ? [] : await Promise.all(batch.map((e) => byId.get(e.record.id)));
+          const requests: Promise<unknown>[] = [];
+          try {
+            batch.forEach(({ record, body }, j) => {
+              const old = existing[j];
+              if (old) {
+                updated++;
+                record.firstSeenAt = Math.min(old.firstSeenAt, record.firstSeenAt);
+              } else added++;
+              const key = old?.key ?? next++;
+              requests.push(articles.put(toStored(record, key)), bands.put({ key, id: record.id, bandKeys: record.bandKeys }));
+              if (body) requests.push(texts.put({ ...body, key }));
+            });
+          } catch (err) {
+            // A request that cannot even be issued aborts the transaction: those already issued
+            // then fail with AbortError, for which the transaction's own error stands.
+            for (const r of requests) r.catch(() => {});
+            throw err;
+          }
+          await Promise.all(requests);
+          onProgress?.({ phase: 'writing', done: Math.min(i + IMPORT_BATCH, entries.length), total: entries.length });
+        }
       });
     } catch (err) {
       if (isQuotaError(err)) throw new StorageFullError('Storage is full: nothing was imported. Free disk space and try again.');
@@ -146,9 +186,10 @@ export class Writer implements ArticleWrites {
   private async evictWhere(range: IDBKeyRange | null, limit: number): Promise<number> {
     if (limit <= 0) return 0;
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
     const texts = tx.objectStore('texts');
-    const doomed: string[] = [];
+    const bands = tx.objectStore('bands');
+    const doomed: number[] = [];
     let cursor = await tx.objectStore('articles').index('firstSeenAt').openKeyCursor(range, 'next');
     while (cursor && doomed.length < limit) {
       doomed.push(cursor.primaryKey);
@@ -156,9 +197,10 @@ export class Writer implements ArticleWrites {
     }
     const articles = tx.objectStore('articles');
     await commit(tx, (add) => {
-      for (const id of doomed) {
-        add(articles.delete(id));
-        add(texts.delete(id));
+      for (const key of doomed) {
+        add(articles.delete(key));
+        add(bands.delete(key));
+        add(texts.delete(key));
       }
     });
     return doomed.length;
@@ -211,6 +253,28 @@ async function commit(tx: { done: Promise<void>; abort(): void }, issue: (add: (
   await tx.done;
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/**
+ * Runs a transaction's work, whose requests it awaits, then waits for the transaction. When the
+ * work fails, the transaction is aborted (nothing of it is kept) and the transaction's own error
+ * (QuotaExceededError...) is thrown rather than the AbortError its requests report.
+ */
+async function run<T>(tx: { done: Promise<void>; abort(): void; error: DOMException | null }, work: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (err) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished.
+    }
+    const txError = await tx.done.then(() => undefined, (e: unknown) => e);
+    throw (err as { name?: string } | null)?.name === 'AbortError' && txError ? txError : err;
+  }
+  await tx.done;
+  return result;
 }
 
 /** A reader-facing message for a failed import. */

@@ -27,28 +27,45 @@ export interface PackItem {
   text?: string;
 }
 
+/** One article as a pack holds it (a plain object, ready for JSON). */
+function packArticle({ record: r, text }: PackItem): unknown {
+  return {
+    id: r.id,
+    url: r.url,
+    ...(r.canonicalUrl ? { canonicalUrl: r.canonicalUrl } : {}),
+    title: r.title,
+    outlet: r.outlet,
+    outletKey: r.outletKey,
+    host: r.host,
+    ...(r.publishedAt !== undefined ? { publishedAt: r.publishedAt } : {}),
+    firstSeenAt: r.firstSeenAt,
+    ...(r.lang ? { lang: r.lang } : {}),
+    wordCount: r.wordCount,
+    signature: encodeU32(r.signature),
+    tokens: encodeU32(r.tokens),
+    credits: r.credits,
+    ...(text !== undefined ? { text } : {}),
+  };
+}
+
 export function encodePack(items: Iterable<PackItem>, params: SignatureParams = DEFAULT_PARAMS): string {
   const articles: unknown[] = [];
-  for (const { record: r, text } of items) {
-    articles.push({
-      id: r.id,
-      url: r.url,
-      ...(r.canonicalUrl ? { canonicalUrl: r.canonicalUrl } : {}),
-      title: r.title,
-      outlet: r.outlet,
-      outletKey: r.outletKey,
-      host: r.host,
-      ...(r.publishedAt !== undefined ? { publishedAt: r.publishedAt } : {}),
-      firstSeenAt: r.firstSeenAt,
-      ...(r.lang ? { lang: r.lang } : {}),
-      wordCount: r.wordCount,
-      signature: encodeU32(r.signature),
-      tokens: encodeU32(r.tokens),
-      credits: r.credits,
-      ...(text !== undefined ? { text } : {}),
-    });
-  }
+  for (const item of items) articles.push(packArticle(item));
   return JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, params, createdAt: new Date().toISOString(), count: articles.length, articles });
+}
+
+/**
+ * A pack written piece by piece, for indexes too large for one string: `head`, then each
+ * article's JSON (encodeArticle) separated by commas, then `tail` give exactly what encodePack
+ * gives for the same articles.
+ */
+export function packFrame(count: number, params: SignatureParams = DEFAULT_PARAMS, createdAt = new Date()): { head: string; tail: string } {
+  const head = JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, params, createdAt: createdAt.toISOString(), count });
+  return { head: `${head.slice(0, -1)},"articles":[`, tail: ']}' };
+}
+
+export function encodeArticle(item: PackItem): string {
+  return JSON.stringify(packArticle(item));
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,50 +2,79 @@ import 'fake-indexeddb/auto';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { openDB, unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, DbConnection, IdbStore, PROBLEMS, upgrade, type FirsthandDB } from '../../src/background/db.ts';
+import { DB_VERSION, DbConnection, IdbStore, PROBLEMS, readText, upgrade } from '../../src/background/db.ts';
 import { Writer } from '../../src/background/writer.ts';
 import { buildRecord, MemoryStore } from '../../src/index/index.ts';
 import { freshDbName, syntheticArticle } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
-const INDEXES = ['bandKeys', 'firstSeenAt', 'outletKey'];
+const INDEXES = ['firstSeenAt', 'id', 'outletKey'];
 
-/** Creates a database exactly as a release at `version` left it. */
+/** Creates a database exactly as a release at `version` left it (its stores typed as they were then). */
 async function createAt(name: string, version: number) {
-  return openDB<FirsthandDB>(name, version, { upgrade: (db, old, _new, tx) => upgrade(db, old, version, tx) });
+  return openDB(name, version, {
+    upgrade: (db, old, _new, tx) =>
+      upgrade(db as unknown as Parameters<typeof upgrade>[0], old, version, tx as unknown as Parameters<typeof upgrade>[3]),
+  });
 }
+
+/** A band key as releases before version 3 stored it: band and hash as base-36 text. */
+const oldBandKey = (key: number) => `${Math.floor(key / 2 ** 32).toString(36)}:${(key % 2 ** 32).toString(36)}`;
 
 describe('schema', () => {
   it('a new database has every store and index of the current version', async () => {
     const conn = new DbConnection(freshDbName());
     const db = await conn.get();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'texts']);
-    const articles = db.transaction('articles').store;
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bands', 'meta', 'texts']);
+    const tx = db.transaction(['articles', 'bands']);
+    const articles = tx.objectStore('articles');
     expect([...articles.indexNames].sort()).toEqual(INDEXES);
-    expect(articles.index('bandKeys').multiEntry).toBe(true);
+    expect(articles.autoIncrement).toBe(true);
+    expect(articles.index('id').unique).toBe(true);
+    expect([...tx.objectStore('bands').indexNames]).toEqual(['bandKeys']);
+    expect(tx.objectStore('bands').index('bandKeys').multiEntry).toBe(true);
     conn.close();
   });
 
   for (let from = 1; from < DB_VERSION; from++) {
-    it(`upgrades a version ${from} database without losing articles or texts`, async () => {
+    it(`upgrades a version ${from} database without losing articles or texts, every article still found by its band keys`, async () => {
       const name = freshDbName();
       const old = await createAt(name, from);
-      const { record } = syntheticArticle(1, 1000);
-      await old.put('articles', record);
-      await old.put('texts', { id: record.id, text: 'kept' });
-      await old.put('meta', { key: 'params', params: record.params });
+      // As the old release left them: URL keys, band keys as text, texts under the URL.
+      const arts = [syntheticArticle(1, 1000), syntheticArticle(2, 500), syntheticArticle(3, 3000)];
+      for (const { record } of arts) await old.put('articles', { ...record, bandKeys: record.bandKeys.map(oldBandKey) });
+      await old.put('texts', { id: arts[0].record.id, text: 'kept' });
+      await old.put('texts', { id: arts[2].record.id, text: 'kept too', meta: arts[2].meta });
+      await old.put('texts', { id: 'https://gone.example/orphan', text: 'no article' });
+      await old.put('meta', { key: 'params', params: arts[0].record.params });
       old.close();
 
       const conn = new DbConnection(name);
+      const store = new IdbStore(conn, new Writer(conn));
       const db = await conn.get();
       expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bands', 'meta', 'texts']);
       expect([...db.transaction('articles').store.indexNames].sort()).toEqual(INDEXES);
-      expect((await db.get('articles', record.id))?.title).toBe(record.title);
-      expect((await db.get('texts', record.id))?.text).toBe('kept');
-      // Indexes added by the upgrade cover records written before it.
-      expect(await db.getAllKeysFromIndex('articles', 'outletKey', record.outletKey)).toEqual([record.id]);
-      expect(await db.getAllKeysFromIndex('articles', 'bandKeys', record.bandKeys[0])).toEqual([record.id]);
+      for (const { record } of arts) {
+        expect(await store.get(record.id)).toEqual(record);
+        // Found by every one of its (numeric) band keys, as often as it has bands.
+        expect((await store.candidates(record.bandKeys)).find((h) => h.id === record.id)?.hits).toBe(new Set(record.bandKeys).size);
+        expect(await db.getAllKeysFromIndex('articles', 'outletKey', record.outletKey)).toHaveLength(1);
+      }
+      expect(await store.count()).toBe(3);
+      expect(await store.stats()).toEqual({ articles: 3, oldestSeenAt: 500, newestSeenAt: 3000 });
+      expect((await readText(conn, arts[0].record.id))?.text).toBe('kept');
+      expect(await readText(conn, arts[1].record.id)).toBeUndefined();
+      expect((await readText(conn, arts[2].record.id))?.meta).toEqual(arts[2].meta);
+      // The orphaned text is not carried over; the settings and marker are.
+      expect(await db.count('texts')).toBe(2);
+      expect((await db.get('meta', 'params'))?.key).toBe('params');
+      // Keys are small numbers, and the next article gets the next one.
+      expect((await db.getAllKeys('articles')).sort()).toEqual([1, 2, 3]);
+      const next = syntheticArticle(4, 4000);
+      await store.put(next.record);
+      expect(await db.getKeyFromIndex('articles', 'id', next.record.id)).toBe(4);
       conn.close();
     });
   }
@@ -142,18 +171,16 @@ describe('IdbStore', () => {
     conn.close();
   });
 
-  it('iterates across batch boundaries', async () => {
+  it('iterates across batch boundaries, in the order articles were first stored', async () => {
     const conn = new DbConnection(freshDbName());
     const writer = new Writer(conn);
     const idb = new IdbStore(conn, writer);
     const { record } = syntheticArticle(7, 5);
-    const db = await conn.get();
-    const tx = db.transaction('articles', 'readwrite');
-    for (let i = 0; i < 600; i++) void tx.store.put({ ...record, id: `https://x.example/${String(i).padStart(4, '0')}` });
-    await tx.done;
+    const id = (i: number) => `https://x.example/${600 - i}`;
+    await writer.importItems(Array.from({ length: 600 }, (_, i) => ({ record: { ...record, id: id(i) } })));
     let n = 0;
     for await (const r of idb.iterate()) {
-      expect(r.id).toBe(`https://x.example/${String(n).padStart(4, '0')}`);
+      expect(r.id).toBe(id(n));
       n++;
     }
     expect(n).toBe(600);

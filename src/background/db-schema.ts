@@ -1,0 +1,97 @@
+// The index database's schema, as numbered steps applied in order (`if (oldVersion < N)`); a new
+// change is a new step appended at the end, never an edit to an old one, and each step has a test
+// that builds a database as the older release left it and upgrades it.
+import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
+import { bandKeys } from '../index/minhash.ts';
+import type { SignatureParams } from '../index/types.ts';
+
+export const DB_NAME = 'firsthand';
+export const DB_VERSION = 3;
+
+// The schema is typed in db.ts (the current version); old steps speak of stores as they were.
+type AnyDB = IDBPDatabase<unknown>;
+type AnyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+type AnyStore = IDBPObjectStore<unknown, string[], string, 'versionchange'>;
+
+/**
+ * Brings a database from oldVersion up to newVersion. Exported so tests can build a database
+ * exactly as an older release left it and then upgrade it.
+ */
+export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, tx: AnyTx, params: SignatureParams): void {
+  if (oldVersion < 1 && newVersion >= 1) {
+    // Step 1: what indexing and checking need. bandKeys is multiEntry so one lookup per LSH band
+    // key finds every article sharing it; firstSeenAt orders retention (oldest evicted first).
+    const articles = db.createObjectStore('articles', { keyPath: 'id' });
+    articles.createIndex('bandKeys', 'bandKeys', { multiEntry: true });
+    articles.createIndex('firstSeenAt', 'firstSeenAt');
+    db.createObjectStore('texts', { keyPath: 'id' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  }
+  if (oldVersion < 2 && newVersion >= 2) {
+    // Step 2: articles by outlet, for per-outlet counts and for finding an outlet's own reports.
+    tx.objectStore('articles').createIndex('outletKey', 'outletKey');
+  }
+  if (oldVersion < 3 && newVersion >= 3) {
+    // Step 3: every article gets a small number (autoIncrement) as its key, and its URL (`id`)
+    // becomes a unique index. The 128 LSH band keys move to a store of their own ("bands"),
+    // keyed by that number, as numbers band * 2^32 + hash: each of their 128 index entries per
+    // article then carries an 8-byte number instead of the URL. Records no longer hold band keys
+    // (they are recomputed from the signature). Texts are keyed by the article's number too.
+    const oldArticles = tx.objectStore('articles') as unknown as AnyStore;
+    const oldTexts = tx.objectStore('texts') as unknown as AnyStore;
+    oldArticles.name = 'articles-v2';
+    oldTexts.name = 'texts-v2';
+    const articles = db.createObjectStore('articles', { keyPath: 'key', autoIncrement: true });
+    articles.createIndex('id', 'id', { unique: true });
+    articles.createIndex('firstSeenAt', 'firstSeenAt');
+    articles.createIndex('outletKey', 'outletKey');
+    const bands = db.createObjectStore('bands', { keyPath: 'key' });
+    bands.createIndex('bandKeys', 'bandKeys', { multiEntry: true });
+    db.createObjectStore('texts', { keyPath: 'key' });
+    // The copy runs inside the upgrade transaction: the upgrade happens whole or not at all.
+    void migrateToV3(db, tx, params).catch((err: unknown) => {
+      console.error('Firsthand: the index could not be upgraded', err);
+      try {
+        tx.abort();
+      } catch {
+        // Already finished.
+      }
+    });
+  }
+}
+
+async function migrateToV3(db: AnyDB, tx: AnyTx, params: SignatureParams): Promise<void> {
+  const articles = tx.objectStore('articles');
+  const bands = tx.objectStore('bands');
+  const texts = tx.objectStore('texts');
+  const keyOf = new Map<string, number>();
+  let next = 1;
+  let cursor = await tx.objectStore('articles-v2').openCursor();
+  while (cursor) {
+    const old = cursor.value as Record<string, unknown> & { id: string };
+    const { bandKeys: _old, key: _key, ...record } = old;
+    const key = next++;
+    keyOf.set(old.id, key);
+    articles.put({ ...record, key }).catch(ignore);
+    bands.put({ key, id: old.id, bandKeys: bandKeysOf(record.signature, params) }).catch(ignore);
+    cursor = await cursor.continue();
+  }
+  let textCursor = await tx.objectStore('texts-v2').openCursor();
+  while (textCursor) {
+    const { id, key: _key, ...stored } = textCursor.value as Record<string, unknown> & { id: string };
+    const key = keyOf.get(id);
+    // A text whose article is gone can no longer be reached: it is not carried over.
+    if (key !== undefined) texts.put({ ...stored, key }).catch(ignore);
+    textCursor = await textCursor.continue();
+  }
+  db.deleteObjectStore('articles-v2');
+  db.deleteObjectStore('texts-v2');
+}
+
+/** A failed write aborts the upgrade transaction, which is what reports it. */
+const ignore = () => {};
+
+/** Band keys of a stored signature; none when it is not one (such a record is found again after re-indexing). */
+function bandKeysOf(signature: unknown, params: SignatureParams): number[] {
+  return signature instanceof Uint32Array && signature.length === params.numPerm ? bandKeys(signature, params) : [];
+}

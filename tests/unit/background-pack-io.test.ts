@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { DbConnection, IdbStore, readText } from '../../src/background/db.ts';
+import { exportParts, importPackText } from '../../src/background/pack-io.ts';
+import { unpackText } from '../../src/background/texts.ts';
+import { Writer } from '../../src/background/writer.ts';
+import { encodePack, parsePack, PackError } from '../../src/index/index.ts';
+import { freshDbName, syntheticArticle } from './background-fixtures.ts';
+
+function setup() {
+  const conn = new DbConnection(freshDbName());
+  const writer = new Writer(conn);
+  return { conn, writer, store: new IdbStore(conn, writer) };
+}
+
+/** A pack's text without its creation time, which differs from one export to the next. */
+const timeless = (json: string) => json.replace(/"createdAt":"[^"]*"/, '"createdAt":""');
+
+describe('export in pieces', () => {
+  it('gives exactly the pack encodePack gives, texts included, over several batches', async () => {
+    const { conn, writer } = setup();
+    const base = Array.from({ length: 20 }, (_, i) => syntheticArticle(i, 0));
+    const arts = Array.from({ length: 1100 }, (_, i) => {
+      const a = base[i % 20];
+      return { ...a, record: { ...a.record, id: `https://many.example/${i}`, firstSeenAt: 1000 + i } };
+    });
+    await writer.importItems(arts.map((a, i) => (i % 3 ? { record: a.record, text: a.text } : { record: a.record })));
+    const seen: number[] = [];
+    const { parts, articles, chars } = await exportParts(conn, (n) => seen.push(n));
+    expect(articles).toBe(1100);
+    expect(seen).toEqual([500, 1000, 1100]);
+    const json = parts.join('');
+    expect(chars).toBe(json.length);
+    const expected = encodePack(arts.map((a, i) => (i % 3 ? { record: a.record, text: a.text } : { record: a.record })));
+    expect(timeless(json)).toBe(timeless(expected));
+    expect(parsePack(json).items).toHaveLength(1100);
+    conn.close();
+  });
+
+  it('an empty index exports an empty pack', async () => {
+    const { conn } = setup();
+    const { parts, articles } = await exportParts(conn);
+    expect(articles).toBe(0);
+    expect(parsePack(parts.join('')).items).toEqual([]);
+    conn.close();
+  });
+});
+
+describe('import from a page', () => {
+  it('validates whole, writes in steps whose progress it reports, and applies the stored retention limits', async () => {
+    const { conn, writer, store } = setup();
+    await writer.saveSettings({ sensitivity: 'normal', excludedSites: [], maxArticles: 2000, maxAgeDays: 0, indexPrivate: false, paused: false });
+    const base = Array.from({ length: 20 }, (_, i) => syntheticArticle(i, 0));
+    const arts = Array.from({ length: 2100 }, (_, i) => ({ ...base[i % 20], record: { ...base[i % 20].record, firstSeenAt: 1000 + i } }));
+    const pack = encodePack(arts.map((a, i) => ({ record: { ...a.record, id: `https://bulk.example/${i}` }, ...(i < 3 ? { text: a.text } : {}) })));
+    const progress: string[] = [];
+    const result = await importPackText(conn, writer, pack, (p) => progress.push(`${p.phase} ${p.done}/${p.total}`));
+    expect(result).toEqual({ added: 2100, updated: 0, evicted: 100 });
+    expect(progress).toEqual(['compressing 2000/2100', 'compressing 2100/2100', 'writing 2000/2100', 'writing 2100/2100']);
+    expect(await store.count()).toBe(2000);
+    // The oldest 100 went, with their texts.
+    expect(await store.get('https://bulk.example/0')).toBeUndefined();
+    expect(await readText(conn, 'https://bulk.example/1')).toBeUndefined();
+    expect(await (await conn.get()).count('texts')).toBe(0);
+    const last = await store.get('https://bulk.example/2099');
+    expect(last?.bandKeys).toEqual(arts[2099].record.bandKeys);
+    expect((await store.candidates(arts[2099].record.bandKeys)).map((h) => h.id)).toContain('https://bulk.example/2099');
+    conn.close();
+  });
+
+  it('writes nothing when any article is bad', async () => {
+    const { conn, writer, store } = setup();
+    const a = syntheticArticle(1, 1000);
+    await writer.putArticle(a.record, a.text);
+    const doc = JSON.parse(encodePack([syntheticArticle(2, 5), syntheticArticle(3, 6)].map((x) => ({ record: x.record, text: x.text }))));
+    doc.articles[1].tokens = 'not base64!';
+    await expect(importPackText(conn, writer, JSON.stringify(doc))).rejects.toBeInstanceOf(PackError);
+    expect(await store.count()).toBe(1);
+    expect(await unpackText((await readText(conn, a.record.id))!)).toBe(a.text);
+    conn.close();
+  });
+});
