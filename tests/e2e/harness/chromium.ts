@@ -53,10 +53,11 @@ export async function launchChromium(opts: LaunchOptions): Promise<Session & { c
       '--disable-sync',
       '--disable-default-apps',
       // Plain-HTTP fixtures: no attempt to upgrade them to HTTPS first.
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeIncognito',
       `--host-resolver-rules=${rules}`,
       `--disable-extensions-except=${opts.extensionDir}`,
       `--load-extension=${opts.extensionDir}`,
+      ...(opts.extraArgs ?? []),
     ],
   });
   const id = await extensionId(context);

@@ -42,4 +42,6 @@ export interface LaunchOptions {
   /** The unpacked test build for this browser. */
   extensionDir: string;
   headless?: boolean;
+  /** More Chromium switches (e.g. --remote-debugging-port=0 for a second DevTools client). */
+  extraArgs?: string[];
 }

@@ -1,0 +1,140 @@
+// Chromium's DevTools protocol at browser level, for what playwright-core does not reach: the
+// extension's service worker (stop it, read its heap, watch its network) and the extension's
+// incognito access. Chromium is launched with --remote-debugging-port=0 beside playwright's own
+// pipe, and puppeteer-core connects to that port as a second client.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type CDPSession, type Target } from 'puppeteer-core';
+import type { BrowserContext } from 'playwright-core';
+import type { Site } from '../../fixtures/site/server.ts';
+import { launchChromium } from './chromium.ts';
+import { extensionDir } from './session.ts';
+import type { Session } from './types.ts';
+import { poll } from './wait.ts';
+
+export type ChromiumSession = Session & { context: BrowserContext; extensionId: string };
+
+export interface SeenRequest {
+  /** The DevTools target type that made it: service_worker, page, other… */
+  target: string;
+  /** The URL of the context that made it (the worker script, the extension page, the web page). */
+  from: string;
+  url: string;
+}
+
+export class Devtools {
+  private readonly watched = new Set<Target>();
+  private recording: SeenRequest[] | undefined;
+
+  private constructor(
+    readonly session: ChromiumSession,
+    readonly browser: Browser,
+    private readonly root: CDPSession,
+  ) {}
+
+  static async launch(site: Site, profileDir: string): Promise<Devtools> {
+    const session = await launchChromium({
+      profileDir,
+      sitePort: site.port,
+      hosts: site.hosts,
+      extensionDir: extensionDir('chromium'),
+      headless: process.env.FIRSTHAND_E2E_HEADED ? false : true,
+      extraArgs: ['--remote-debugging-port=0'],
+    });
+    const [port, path] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n');
+    const browser = await puppeteer.connect({ browserWSEndpoint: `ws://127.0.0.1:${port}${path}`, defaultViewport: null });
+    return new Devtools(session, browser, await browser.target().createCDPSession());
+  }
+
+  get extensionId(): string {
+    return this.session.extensionId;
+  }
+
+  /** The running worker's DevTools target id, or undefined while the browser has it stopped. */
+  async workerTargetId(): Promise<string | undefined> {
+    const { targetInfos } = await this.root.send('Target.getTargets');
+    return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${this.extensionId}/`))?.targetId;
+  }
+
+  /** Stops the extension's worker at once (as the browser does when it reclaims it), wherever it is. */
+  async stopWorker(): Promise<void> {
+    const id = await this.workerTargetId();
+    if (!id) return;
+    await this.root.send('Target.closeTarget', { targetId: id });
+    await poll('the worker to stop', async () => ((await this.workerTargetId()) === id ? undefined : true), 20_000);
+  }
+
+  private async workerTarget(): Promise<Target> {
+    return poll('the extension worker target', async () =>
+      this.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${this.extensionId}/`)), 20_000);
+  }
+
+  /** The worker's JavaScript heap after a full garbage collection, in bytes. */
+  async workerHeap(): Promise<{ used: number; total: number }> {
+    const cdp = await (await this.workerTarget()).createCDPSession();
+    try {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      return { used: heap.usedSize, total: heap.totalSize };
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Records every network request of every target from now on (the extension's worker and pages,
+   * and the web pages with their content scripts), including worker restarts and new tabs.
+   */
+  async recordRequests(): Promise<SeenRequest[]> {
+    const seen: SeenRequest[] = [];
+    this.recording = seen;
+    this.browser.on('targetcreated', (t: Target) => void this.watch(t));
+    for (const t of this.browser.targets()) await this.watch(t);
+    return seen;
+  }
+
+  private async watch(target: Target): Promise<void> {
+    const seen = this.recording;
+    const type = target.type();
+    if (!seen || this.watched.has(target) || !['page', 'service_worker', 'shared_worker', 'other'].includes(type)) return;
+    this.watched.add(target);
+    try {
+      const cdp = await target.createCDPSession();
+      cdp.on('Network.requestWillBeSent', (e) => seen.push({ target: type, from: target.url(), url: e.request.url }));
+      cdp.on('Network.webSocketCreated', (e) => seen.push({ target: type, from: target.url(), url: e.url }));
+      await cdp.send('Network.enable');
+    } catch {
+      // The target went away before it could be watched (a closed tab or a stopped worker).
+    }
+  }
+
+  /**
+   * Lets the extension run in incognito windows, as a reader does on chrome://extensions
+   * (developer mode on first, or Chromium disables an unpacked extension when its settings
+   * change). The extension reloads; resolves once its pages load again.
+   */
+  async allowIncognito(): Promise<void> {
+    const page = await this.session.context.newPage();
+    await page.goto('chrome://extensions');
+    await page.evaluate(async (id) => {
+      const dev = (globalThis as unknown as { chrome: { developerPrivate: {
+        updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void>;
+        updateExtensionConfiguration(c: { extensionId: string; incognitoAccess: boolean }): Promise<void>;
+      } } }).chrome.developerPrivate;
+      await dev.updateProfileConfiguration({ inDeveloperMode: true });
+      await dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
+    }, this.extensionId);
+    await page.close();
+    const probe = await this.session.context.newPage();
+    await poll('the extension to reload with incognito access', async () => {
+      const ok = await probe.goto(`chrome-extension://${this.extensionId}/src/popup/popup.html`).then(() => true, () => false);
+      return ok ? true : undefined;
+    }, 30_000, 300);
+    await probe.close();
+  }
+
+  async close(): Promise<void> {
+    await this.browser.disconnect().catch(() => undefined);
+    await this.session.close();
+  }
+}

@@ -1,0 +1,55 @@
+// The reader's index as the browser keeps it: IndexedDB "firsthand", read from one of the
+// extension's own pages (same origin as the worker), without a version so nothing is upgraded.
+import type Browser from 'webextension-polyfill';
+import type { Tab } from './types.ts';
+
+export interface DbShape {
+  version: number;
+  /** Records per object store. */
+  counts: Record<string, number>;
+  /** Index names per object store. */
+  indexes: Record<string, string[]>;
+}
+
+/** What the database holds right now; undefined when it does not exist. */
+export async function dbShape(ext: Tab, name = 'firsthand'): Promise<DbShape | undefined> {
+  return ext.evaluate(async (dbName) => {
+    const dbs = await indexedDB.databases?.();
+    if (dbs && !dbs.some((d) => d.name === dbName)) return undefined;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(dbName);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      const counts: Record<string, number> = {};
+      const indexes: Record<string, string[]> = {};
+      for (const store of Array.from(db.objectStoreNames)) {
+        const tx = db.transaction(store);
+        const os = tx.objectStore(store);
+        indexes[store] = Array.from(os.indexNames);
+        counts[store] = await new Promise<number>((resolve, reject) => {
+          const req = os.count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      }
+      return { version: db.version, counts, indexes };
+    } finally {
+      db.close();
+    }
+  }, name);
+}
+
+/** Every key of the extension's storage areas (local and, where it exists, session). */
+export async function storageKeys(ext: Tab): Promise<{ local: string[]; session: string[] }> {
+  return ext.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser };
+    const api = g.browser ?? g.chrome;
+    const session = (api.storage as { session?: Browser.Storage.StorageArea }).session;
+    return {
+      local: Object.keys(await api.storage.local.get(null)),
+      session: session ? Object.keys(await session.get(null)) : [],
+    };
+  }, undefined);
+}
