@@ -1,0 +1,192 @@
+// Faults, in Chromium (its DevTools protocol can stop the extension's worker): the worker
+// stopped in the middle of a large import and of a page's write; a database left by the older
+// schema; one from a newer version. The index must hold all or nothing, still open, and the
+// reader must be told when it cannot be used, with nothing destroyed.
+import type Browser from 'webextension-polyfill';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRecord, DEFAULT_PARAMS, encodePack, type PackItem } from '../../src/index/index.ts';
+import { articleByKey, articleUrl } from '../fixtures/site/articles.ts';
+import { LOAD_ARTICLES } from '../fixtures/site/load.ts';
+import { startSite, type Site } from '../fixtures/site/server.ts';
+import { Devtools } from './harness/devtools.ts';
+import { ask, gotoExtensionPage, pageText, POPUP_PATH } from './harness/extension.ts';
+import { dbShape } from './harness/index-db.ts';
+import { newProfileDir } from './harness/session.ts';
+import type { Tab } from './harness/types.ts';
+import { poll } from './harness/wait.ts';
+import { Console, PARTLY_COPIED_FROM_AXIOS, read } from './steps.ts';
+
+const BULK = 1200;
+
+/** A pack of BULK distinct articles with their texts, as a newsroom might share. */
+function bulkPack(): string {
+  const items: PackItem[] = [];
+  for (let i = 0; i < BULK; i++) {
+    const a = LOAD_ARTICLES[i % 40];
+    const text = `Bulletin ${i}. ${a.paragraphs.join('\n\n')}`;
+    const { record } = buildRecord(text, { url: `https://www.bulk-archive.com/${i}`, siteName: 'Bulk Archive', title: `Bulletin ${i}` }, Date.UTC(2024, 0, 1) + i);
+    items.push({ record, text });
+  }
+  return encodePack(items, DEFAULT_PARAMS);
+}
+
+/** Sends an import without waiting; the reply (or its failure) lands on window.__importReply. */
+function startImport(ui: Tab, text: string): Promise<void> {
+  return ui.evaluate((t) => {
+    const g = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser; __importReply?: string };
+    const api = g.browser ?? g.chrome;
+    g.__importReply = 'pending';
+    api.runtime.sendMessage({ type: 'ui/import', text: t }).then(
+      (r: unknown) => { g.__importReply = JSON.stringify(r); },
+      (e: unknown) => { g.__importReply = `failed: ${String(e)}`; },
+    );
+  }, text);
+}
+
+const importReply = (ui: Tab) => ui.evaluate(() => (globalThis as unknown as { __importReply?: string }).__importReply ?? '', undefined);
+
+/** Runs in an extension page: replaces the database with one of the given version and stores. */
+async function plantDatabase(ui: Tab, version: number, withOutletIndex: boolean, records: unknown[]): Promise<void> {
+  await ui.evaluate(async ({ v, outletIndex, rows }) => {
+    await new Promise<void>((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('firsthand');
+      del.onsuccess = () => resolve();
+      del.onerror = () => reject(del.error);
+    });
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('firsthand', v);
+      req.onupgradeneeded = () => {
+        const articles = req.result.createObjectStore('articles', { keyPath: 'id' });
+        articles.createIndex('bandKeys', 'bandKeys', { multiEntry: true });
+        articles.createIndex('firstSeenAt', 'firstSeenAt');
+        if (outletIndex) articles.createIndex('outletKey', 'outletKey');
+        req.result.createObjectStore('texts', { keyPath: 'id' });
+        req.result.createObjectStore('meta', { keyPath: 'key' });
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('articles', 'readwrite');
+      for (const r of rows) tx.objectStore('articles').put(r);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { v: version, outletIndex: withOutletIndex, rows: records });
+}
+
+/** Every article record in the database, read from an extension page. */
+function allRecords(ui: Tab): Promise<unknown[]> {
+  return ui.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('firsthand');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const req = db.transaction('articles').objectStore('articles').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return rows;
+  }, undefined);
+}
+
+let site: Site;
+let dt: Devtools;
+let ext: Console;
+const stats = async () => ask<{ articles: number; error?: string }>(await ext.get(), { type: 'ui/stats' });
+
+beforeAll(async () => {
+  site = await startSite();
+  dt = await Devtools.launch(site, newProfileDir('chromium-faults'));
+  ext = new Console(dt.session);
+});
+afterAll(async () => {
+  await dt?.close();
+  await site?.close();
+});
+
+describe('chromium: faults', () => {
+  it('the worker stopped mid-import leaves all of the import or none, and the index still opens', async () => {
+    const pack = bulkPack();
+    const outcomes: string[] = [];
+    // Stops at several points of the import, and last once it has replied (-1).
+    for (const delay of [50, 250, 600, 1200, 2500, -1]) {
+      const ui = await ext.get();
+      expect((await stats()).articles).toBe(0);
+      await startImport(ui, pack);
+      if (delay >= 0) await new Promise((r) => setTimeout(r, delay));
+      else await poll('the import to finish', async () => ((await importReply(ui)).includes('"ok":true') ? true : undefined), 60_000, 100);
+      const replied = (await importReply(ui)) !== 'pending';
+      await dt.stopWorker();
+      // The next message starts a new worker, which opens the index as it was left.
+      const after = await poll('the restarted worker to answer', async () => stats().catch(() => undefined), 30_000, 200);
+      expect(after.error).toBeUndefined();
+      expect([0, BULK]).toContain(after.articles);
+      const shape = await dbShape(ui);
+      expect(shape?.counts.articles).toBe(after.articles);
+      expect(shape?.counts.texts).toBe(after.articles);
+      outcomes.push(`${delay} ms: ${after.articles === BULK ? 'all' : 'none'}${replied ? ' (had finished)' : ' (stopped mid-import)'}`);
+      if (after.articles) await ask(ui, { type: 'ui/clear' });
+    }
+    console.info(`chromium faults, worker stopped during a ${BULK}-article import: ${outcomes.join('; ')}`);
+    expect(outcomes.some((o) => o.includes('stopped mid-import'))).toBe(true);
+    expect(outcomes[outcomes.length - 1]).toBe('-1 ms: all (had finished)');
+  });
+
+  it('the worker stopped while a page is being saved leaves the article whole or absent', async () => {
+    let survived = 0;
+    for (const key of ['001', '002', '003']) {
+      const tab = await dt.session.open(articleUrl(articleByKey(key)));
+      await dt.stopWorker();
+      await tab.close();
+      const s = await poll('the restarted worker to answer', async () => stats().catch(() => undefined), 30_000, 200);
+      const shape = await dbShape(await ext.get());
+      expect(shape?.counts.articles).toBe(s.articles);
+      expect(shape?.counts.texts).toBe(s.articles);
+      survived++;
+    }
+    // The index still works: read again, each page is checked and saved.
+    await read(dt.session, '001');
+    const copy = await read(dt.session, '002');
+    expect(copy.ribbon).toMatch(PARTLY_COPIED_FROM_AXIOS);
+    console.info(`chromium faults: ${survived} worker stops during a page's check and write survived`);
+  });
+
+  it('a database left by the older schema (version 1) is upgraded with its articles kept', async () => {
+    const ui = await ext.get();
+    const records = await allRecords(ui);
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    await dt.stopWorker();
+    await plantDatabase(ui, 1, false, records);
+    expect((await dbShape(ui))?.indexes.articles).not.toContain('outletKey');
+    expect((await stats()).articles).toBe(records.length);
+    const shape = await dbShape(ui);
+    expect(shape?.version).toBe(2);
+    expect(shape?.indexes.articles).toContain('outletKey');
+    const copy = await read(dt.session, '002');
+    expect(copy.ribbon).toMatch(PARTLY_COPIED_FROM_AXIOS);
+  });
+
+  it('a database from a newer version is left alone, and the reader is told', async () => {
+    const ui = await ext.get();
+    const records = await allRecords(ui);
+    await dt.stopWorker();
+    await plantDatabase(ui, 99, true, records);
+    const s = await stats();
+    expect(s.error).toMatch(/^The index could not be opened: VersionError/);
+    await gotoExtensionPage(ui, POPUP_PATH);
+    const text = await pageText(ui, /could not be opened/);
+    expect(text).toMatch(/VersionError/);
+    // Pages are still answered, with the reason.
+    const copy = await read(dt.session, '002');
+    expect(copy.verdict).toBe('none');
+    // Nothing was destroyed: the newer database still holds every article.
+    const shape = await dbShape(ui);
+    expect(shape?.version).toBe(99);
+    expect(shape?.counts.articles).toBe(records.length);
+  });
+});
