@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of BENCHMARKS.md in one run; prints one table and writes
 // bench/results.json. Flags: --quick (fewer rounds, smaller sizes), --full (adds 1M articles in
-// Node's memory store and 100k in Chromium), --no-browser (Node parts only).
+// Node's memory store and 100k in Chromium), --no-browser (Node parts only), --only-browser
+// (the Chromium part only; the Node rows then hold no figures).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +23,14 @@ const started = Date.now();
 log('vocabulary...');
 const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
+const onlyBrowser = args.has('--only-browser');
 log('signature...');
-const signature = benchSignature(root, quick);
+const signature = onlyBrowser ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
 const nodeSizes = quick ? [1_000, 10_000] : full ? [1_000, 10_000, 100_000, 1_000_000] : [1_000, 10_000, 100_000];
-const node = await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
+const node = onlyBrowser ? [] : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
 log('CLI compare --pairs...');
-const cli = benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
+const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
 let browser: ChromiumResult | { error: string } | undefined;
 if (!args.has('--no-browser')) {
   log('Chromium (IndexedDB)...');

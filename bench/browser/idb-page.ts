@@ -1,9 +1,9 @@
 // Runs in a plain Chromium page (bundled by bench/chromium.ts): the extension's own IndexedDB
 // modules (db.ts, writer.ts) and the engine, on a generated index, timed where they run.
 import { DbConnection, IdbStore } from '../../src/background/db.ts';
+import { exportParts, importPackText } from '../../src/background/pack-io.ts';
 import { packText } from '../../src/background/texts.ts';
 import { Writer } from '../../src/background/writer.ts';
-import { exportPack } from '../../src/background/ui.ts';
 import { checkArticle } from '../../src/index/check.ts';
 import { buildRecord } from '../../src/index/record.ts';
 import type { ArticleRecord } from '../../src/index/types.ts';
@@ -20,13 +20,9 @@ let count = 0;
 let planted: { records: ArticleRecord[]; texts: string[] } = { records: [], texts: [] };
 const T0 = Date.UTC(2026, 0, 1);
 
+/** Stores articles as the extension does (the writer's batched import, one transaction). */
 async function putBatch(records: ArticleRecord[], texts: string[] | undefined): Promise<void> {
-  const stored = texts ? await Promise.all(records.map((r, i) => packText(r.id, texts[i]))) : [];
-  const db = await conn.get();
-  const tx = db.transaction(['articles', 'texts'], 'readwrite');
-  for (const r of records) void tx.objectStore('articles').put(r);
-  for (const s of stored) void tx.objectStore('texts').put(s);
-  await tx.done;
+  await writer.importItems(records.map((record, i) => (texts ? { record, text: texts[i] } : { record })));
 }
 
 const api = {
@@ -74,40 +70,48 @@ const api = {
   async usage(): Promise<number> {
     return (await navigator.storage.estimate()).usage ?? 0;
   },
+  /** The popup's export: the pack built in pieces into a Blob (no runtime messaging). */
   async exportPack(): Promise<{ ms: number; chars: number; error?: string }> {
     const t0 = performance.now();
     try {
-      const json = await exportPack({ store, conn } as unknown as Parameters<typeof exportPack>[0]);
-      (globalThis as { lastPack?: string }).lastPack = json;
-      return { ms: performance.now() - t0, chars: json.length };
+      const { parts, chars } = await exportParts(conn);
+      (globalThis as { lastPack?: Blob }).lastPack = new Blob(parts, { type: 'application/json' });
+      return { ms: performance.now() - t0, chars };
     } catch (err) {
       return { ms: performance.now() - t0, chars: 0, error: String(err) };
     }
   },
-  async importPack(): Promise<{ ms: number; added?: number; error?: string }> {
-    const json = (globalThis as { lastPack?: string }).lastPack ?? '';
+  /** The popup's import of that file into an empty index: read, decode, validate whole, write in one transaction. */
+  async importPack(): Promise<{ ms: number; added?: number; parseMs?: number; error?: string }> {
+    const blob = (globalThis as { lastPack?: Blob }).lastPack;
     await writer.clear();
     const t0 = performance.now();
     try {
-      const r = await writer.importPack(json);
-      return { ms: performance.now() - t0, added: r.added };
+      const json = new TextDecoder('utf-8').decode(await blob!.arrayBuffer());
+      let parseMs: number | undefined;
+      const r = await importPackText(conn, writer, json, (p) => {
+        parseMs ??= performance.now() - t0;
+        (globalThis as { importProgress?: string }).importProgress = `${p.phase} ${p.done} of ${p.total}`;
+      });
+      return { ms: performance.now() - t0, added: r.added, parseMs };
     } catch (err) {
       return { ms: performance.now() - t0, error: String(err) };
     }
   },
-  /** Texts for `n` more articles (gzip, as the extension keeps them), under ids of their own. */
+  /** Texts for `n` more articles (gzip, as the extension keeps them), under numbers of their own. */
   async addTexts(n: number): Promise<number> {
     let bytes = 0;
     for (let done = 0; done < n; done += 500) {
       const stored = await Promise.all(
-        Array.from({ length: Math.min(500, n - done) }, (_, i) => packText(`https://texts.example/${done + i}`, gen.text(gen.words(gen.length(ARTICLE_WORDS))))),
+        Array.from({ length: Math.min(500, n - done) }, () => packText(gen.text(gen.words(gen.length(ARTICLE_WORDS))))),
       );
       const db = await conn.get();
       const tx = db.transaction('texts', 'readwrite');
-      for (const s of stored) {
+      stored.forEach((s, i) => {
         bytes += s.gzip?.byteLength ?? s.text?.length ?? 0;
-        void tx.store.put(s);
-      }
+        // Under numbers no article uses: these texts are measured, never read.
+        void tx.store.put({ ...s, key: 1e12 + done + i });
+      });
       await tx.done;
     }
     return bytes;

@@ -3,6 +3,7 @@ import type { IndexStats, Settings } from '../shared/messages.ts';
 import { formatAge, formatBytes, formatCount, formatDate } from '../shared/format.ts';
 import { clear, el } from '../content/dom.ts';
 import { ask, errorText } from './api.ts';
+import { exportLocally, importLocally } from './bulk.ts';
 
 export interface IndexPanel {
   root: HTMLElement;
@@ -42,8 +43,8 @@ export function importSummary(value: unknown): string {
   return 'Import finished.';
 }
 
-function download(doc: Document, text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(doc: Document, blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = el(doc, 'a', { attrs: { href: url, download: name } });
   a.style.display = 'none';
   doc.body.append(a);
@@ -123,10 +124,10 @@ export function createIndexPanel(doc: Document, onPausedChange: (paused: boolean
   exportBtn.addEventListener('click', async () => {
     say('Preparing the export…');
     try {
-      const text = packText(await ask<unknown>({ type: 'ui/export' }));
-      if (text === null) throw new Error('The export came back empty.');
-      download(doc, text, exportFileName());
-      say(`Exported ${formatCount(articles)} articles (${formatBytes(text.length)}).`, 'ok');
+      // Read from the index here (this page shares the worker's database), into a file of any size.
+      const { blob, articles: n } = await exportLocally((done) => say(`Exporting… ${formatCount(done)} of ${formatCount(articles)}`));
+      download(doc, blob, exportFileName());
+      say(`Exported ${formatCount(n)} articles (${formatBytes(blob.size)}).`, 'ok');
     } catch (err) {
       say(errorText(err), 'error');
     }
@@ -139,15 +140,11 @@ export function createIndexPanel(doc: Document, onPausedChange: (paused: boolean
     if (!file) return;
     say(`Reading ${file.name} (${formatBytes(file.size)})…`);
     try {
-      // Decoded as UTF-8 here rather than by Blob.text(): Chromium's Blob.text() follows a UTF-16
-      // byte-order mark and Firefox's does not, and a file must import the same in both.
-      const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-      say(`Importing ${file.name}: checking and adding its articles…`);
-      const value = await ask<unknown>({ type: 'ui/import', text });
+      const value = await importLocally(file, (text) => say(text));
       say(importSummary(value), 'ok');
       await refresh();
     } catch (err) {
-      // The background's reason (e.g. "article 12: signature has 64 values, expected 128") is shown as is.
+      // The reason (e.g. "article 12: signature has 64 values, expected 128") is shown as is.
       say(errorText(err), 'error');
     }
   });
