@@ -55,8 +55,6 @@ export async function checkArticle(
     const r = await store.get(h.id);
     if (r && r.params === me.params) fetched.push(r);
   }
-  // Text that many outlets share with this page (bylines, boilerplate, wire notes) is ignored.
-  const ignore = boilerplateShingles(me.tokens, fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey);
   // Only candidates whose whole signature agrees beyond the one band that found them are verified.
   const records = fetched
     .map((r) => ({ r, agree: agreement(me.signature, r.signature) }))
@@ -64,6 +62,11 @@ export async function checkArticle(
     .sort((a, b) => b.agree - a.agree)
     .slice(0, MAX_VERIFIED)
     .map((x) => x.r);
+  // Text that many outlets share with this page (bylines, boilerplate, wire notes) is ignored;
+  // the pages that reveal it are the weak candidates too, so all fetched records count.
+  const ignore = records.length
+    ? boilerplateShingles(me.tokens, fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey)
+    : new Set<number>();
 
   const matches: MatchSummary[] = [];
   const evidence: string[] = [];
