@@ -36,15 +36,24 @@ const cache = new WeakMap<Document, { stamp: string; result: ExtractedArticle | 
 
 /** Whether the page looks like a single article: Readability's quick test plus enough extracted words. */
 export function isArticlePage(doc: Document, opts: ExtractOptions = {}): boolean {
-  if (!doc.body || !isProbablyReaderable(doc)) return false;
+  return readArticle(doc, opts) !== null;
+}
+
+/**
+ * The page's article when the page is one (the test of isArticlePage), else null: what the content
+ * script needs, with one extraction and no second look-up. Non-articles stop at Readability's
+ * quick test, before any copy of the document is made.
+ */
+export function readArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle | null {
+  if (!doc.body || !isProbablyReaderable(doc)) return null;
   const article = extractArticle(doc, opts);
-  return article !== null && countWords(article.text) >= MIN_ARTICLE_WORDS;
+  return article !== null && hasWords(article.text, MIN_ARTICLE_WORDS) ? article : null;
 }
 
 /** Extracts the main article of the page, or null when Readability finds none. Never mutates `doc`. */
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle | null {
   if (!doc.documentElement || !doc.body) return null;
-  // isArticlePage and the caller usually ask twice in a row; Readability is the costly part.
+  // A caller may ask again for the same, unchanged page; Readability is the costly part.
   const stamp = `${docUrl(doc) ?? ''}|${opts.baseUrl ?? ''}|${doc.getElementsByTagName('*').length}|${doc.body.textContent?.length ?? 0}`;
   const hit = cache.get(doc);
   if (hit && hit.stamp === stamp) return hit.result;
@@ -57,7 +66,8 @@ function runReadability(doc: Document, opts: ExtractOptions): ExtractedArticle |
   const clone = doc.cloneNode(true) as Document;
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+    // keepClasses: the text and links are read from the tree, so stripping its class attributes is wasted work.
+    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
   } catch {
     return null;
   }
@@ -105,10 +115,21 @@ export function blockText(root: Node): string {
   return lines.join('\n');
 }
 
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
 /** Words in a text; each Han/kana character counts as one word. */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu);
+  const m = text.match(WORD);
   return m ? m.length : 0;
+}
+
+/** countWords(text) >= n, counting no further than n (a long read is decided by its first words). */
+export function hasWords(text: string, n: number): boolean {
+  if (n <= 0) return true;
+  const word = new RegExp(WORD.source, WORD.flags);
+  let count = 0;
+  while (word.exec(text) !== null) if (++count >= n) return true;
+  return false;
 }
 
 function collectLinks(root: Element, base: string | undefined): { href: string; text: string }[] {

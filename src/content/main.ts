@@ -1,24 +1,32 @@
 // Content script entry (document_idle on http(s) pages). Browser glue only: the work is in controller.ts.
-import browser from 'webextension-polyfill';
 import { recordTiming, runContent } from './controller.ts';
+import { contentRuntime } from './runtime.ts';
 import { isContentMessage } from './validate-state.ts';
 
 const startedAt = performance.now();
+const testBuild = typeof __FIRSTHAND_TEST__ !== 'undefined' && __FIRSTHAND_TEST__;
+const runtime = contentRuntime();
 
 void runContent({
   doc: document,
   url: location.href,
-  send: (msg) => browser.runtime.sendMessage(msg),
+  send: (msg) => runtime.sendMessage(msg),
   listen(handler) {
-    browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
+    runtime.onMessage.addListener((msg, sender, sendResponse) => {
       // Only the extension itself (its worker) talks to this script; pages cannot reach runtime.onMessage.
-      if (sender.id !== browser.runtime.id || !isContentMessage(msg)) {
+      if (sender.id !== runtime.id || !isContentMessage(msg)) {
         console.debug('Firsthand: dropped an unexpected message', msg);
-        return undefined;
+        return false;
       }
-      return Promise.resolve(handler(msg));
+      // The handler answers at once; nothing is left pending.
+      sendResponse(handler(msg));
+      return false;
     });
   },
   now: () => performance.now(),
-  exposeText: typeof __FIRSTHAND_TEST__ !== 'undefined' && __FIRSTHAND_TEST__,
-}).then((run) => recordTiming(performance, startedAt, run));
+  exposeText: testBuild,
+}).then((run) => {
+  // The page shares the performance timeline: only test builds leave a measure there, as a page
+  // must not learn that Firsthand runs.
+  if (testBuild) recordTiming(performance, startedAt, run);
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { extractArticle, isArticlePage, countWords, blockText, absoluteHttpUrl } from '../../src/content/extract.ts';
+import { extractArticle, isArticlePage, readArticle, countWords, hasWords, blockText, absoluteHttpUrl } from '../../src/content/extract.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const html = (name: string): string => readFileSync(here(`../fixtures/html/${name}`), 'utf8');
@@ -15,6 +15,16 @@ const ARTICLES = ['000-levantwire.html', '001-axios.html', '002-ledger.html', '0
 describe('isArticlePage', () => {
   it.each(ARTICLES)('accepts the news article %s', (name) => {
     expect(isArticlePage(doc(name))).toBe(true);
+  });
+
+  it.each(ARTICLES)('readArticle gives %s exactly what extractArticle gives', (name) => {
+    expect(readArticle(doc(name))).toEqual(extractArticle(doc(name)));
+  });
+
+  it('readArticle gives nothing for a section front or a short page', () => {
+    expect(readArticle(doc('section-front.html'))).toBeNull();
+    const short = parseHTML(`<html><body><article><p>${'Only a few words here. '.repeat(5)}</p></article></body></html>`).document;
+    expect(readArticle(short as unknown as Document)).toBeNull();
   });
 
   it('rejects a section front made of headlines and teasers', () => {
@@ -97,6 +107,11 @@ describe('helpers', () => {
     expect(countWords("Netanyahu's closest confidant, Ron Dermer — 2 hours")).toBe(7);
     expect(countWords('以色列和美国')).toBe(6);
     expect(countWords('')).toBe(0);
+  });
+
+  it('hasWords(text, n) is countWords(text) >= n', () => {
+    const texts = ["Netanyahu's closest confidant, Ron Dermer — 2 hours", '以色列和美国', '', 'one two three', seedLines('001_390cd712cd7e0cb5.txt').join('\n')];
+    for (const t of texts) for (const n of [0, 1, 3, 6, 7, 8, 150, 100_000]) expect(hasWords(t, n), `${n} in ${t.slice(0, 20)}`).toBe(countWords(t) >= n);
   });
 
   it('absoluteHttpUrl keeps http(s) only and drops fragments', () => {
