@@ -9,6 +9,7 @@ import { benchChromium, type ChromiumResult } from './chromium.ts';
 import { benchCliPairs } from './cli-pairs.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIndexNode } from './index-node.ts';
+import { benchPageCost, type PageCostResult } from './page-cost.ts';
 import { benchSignature } from './signature.ts';
 import { table } from './table.ts';
 import { loadVocabulary } from './vocabulary.ts';
@@ -47,6 +48,16 @@ if (!args.has('--no-browser')) {
     log(`  Chromium part failed: ${String(err)}`);
   }
 }
+let pageCost: PageCostResult | { error: string } | undefined;
+if (!args.has('--no-browser')) {
+  log('Chromium (page cost: the extension on the fixture pages)...');
+  try {
+    pageCost = await benchPageCost(root, vocab, { rounds: quick ? 8 : 20, traceRounds: quick ? 1 : 3, indexSize: quick ? 2_000 : 10_000, log });
+  } catch (err) {
+    pageCost = { error: String(err) };
+    log(`  page cost failed: ${String(err)}`);
+  }
+}
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -57,6 +68,7 @@ const results = {
   node,
   cli,
   browser,
+  pageCost,
   seconds: Math.round((Date.now() - started) / 1000),
 };
 writeFileSync(new URL('results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');

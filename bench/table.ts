@@ -1,5 +1,7 @@
 // The one table `npm run bench` prints (Markdown, pasted into BENCHMARKS.md as it is).
 import type { ChromiumResult } from './chromium.ts';
+import type { PageCostResult } from './page-cost.ts';
+import { pageCostRows } from './page-table.ts';
 import type { PairsResult } from './cli-pairs.ts';
 import type { SizeResult } from './index-node.ts';
 import type { SignatureResult } from './signature.ts';
@@ -11,6 +13,7 @@ interface Results {
   node: SizeResult[];
   cli?: PairsResult;
   browser?: ChromiumResult | { error: string };
+  pageCost?: PageCostResult | { error: string };
 }
 
 const met = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**not met**');
@@ -79,6 +82,7 @@ export function table(r: Results): string {
       ]);
     }
   }
+  rows.push(...pageCostRows(r.pageCost));
   if (r.cli) rows.push(['6. CLI compare --pairs', `${r.cli.pairs} pairs of ~600-content-word articles in ${fmt(r.cli.seconds.p50, 2)} s (IQR ${fmt(r.cli.seconds.iqr, 2)})`, 'reported', `${Math.round(r.cli.pairsPerSecond)} pairs/s (${Math.round(r.cli.wholeCommandPairsPerSecond)} pairs/s with start-up)`, '']);
   const head = ['Measure', 'Result (medians)', 'Target', 'Ratio / note', 'Status'];
   const esc = (c: string) => c.replace(/\|/g, '\\|');

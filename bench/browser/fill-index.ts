@@ -1,0 +1,39 @@
+// Runs inside one of the extension's own pages (same origin as its worker, so the same
+// IndexedDB): fills the reader's index with generated articles through the extension's own
+// writer, as packs of 500 articles imported one after another (index only, no texts): the same
+// records the worker would have stored after that many visits, whatever the database schema.
+// Bundled as an IIFE by bench/page-cost.ts and evaluated in the page.
+import { DB_NAME, DbConnection } from '../../src/background/db.ts';
+import { Writer } from '../../src/background/writer.ts';
+import { encodePack } from '../../src/index/pack.ts';
+import { Generator } from '../corpus.ts';
+import { ARTICLE_WORDS } from '../queries.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+
+const conn = new DbConnection(DB_NAME);
+const writer = new Writer(conn);
+let gen: Generator | undefined;
+let serial = 0;
+
+const api = {
+  setup(vocab: { words: string[]; cumulative: number[]; stream: number[] }, seed: number): void {
+    const v: Vocabulary = { words: vocab.words, cumulative: Float64Array.from(vocab.cumulative), stream: vocab.stream };
+    gen = new Generator(v, seed);
+  },
+  /** Adds `n` generated articles; returns the seconds it took and the articles the index then holds. */
+  async fill(n: number): Promise<{ seconds: number; count: number }> {
+    const g = gen;
+    if (!g) throw new Error('setup first');
+    const t0 = performance.now();
+    // Seen over the past month, before the pages the benchmark loads.
+    const from = Date.now() - 30 * 86_400_000;
+    for (let done = 0; done < n; done += 500) {
+      const records = Array.from({ length: Math.min(500, n - done) }, () => g.record(g.words(g.length(ARTICLE_WORDS)), from + serial++ * 60_000));
+      await writer.importPack(encodePack(records.map((record) => ({ record }))));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return { seconds, count: await (await conn.get()).count('articles') };
+  },
+};
+
+(globalThis as unknown as { firsthandBenchFill: typeof api }).firsthandBenchFill = api;
