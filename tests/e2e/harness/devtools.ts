@@ -56,12 +56,40 @@ export class Devtools {
     return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${this.extensionId}/`))?.targetId;
   }
 
-  /** Stops the extension's worker at once (as the browser does when it reclaims it), wherever it is. */
+  /**
+   * Stops the extension's worker at once (as the browser does when it reclaims it), wherever it
+   * is. A worker woken again right away may keep its DevTools target, so the old instance is
+   * told apart by a mark left in its global scope.
+   */
   async stopWorker(): Promise<void> {
     const id = await this.workerTargetId();
     if (!id) return;
+    await this.inWorker('self.__firsthandMarked = true', 20_000);
     await this.root.send('Target.closeTarget', { targetId: id });
-    await poll('the worker to stop', async () => ((await this.workerTargetId()) === id ? undefined : true), 20_000);
+    await poll('the worker to stop', async () => {
+      if (!(await this.workerTargetId())) return true;
+      // A stopped worker's target no longer answers: ask briefly, then look again.
+      const marked = await this.inWorker('self.__firsthandMarked === true', 1_000).catch(() => undefined);
+      return marked === false ? true : undefined;
+    }, 20_000, 100);
+  }
+
+  /** Evaluates an expression in the running worker (by its current target id) and returns its value. */
+  private async inWorker(expression: string, timeoutMs: number): Promise<unknown> {
+    const targetId = await this.workerTargetId();
+    if (!targetId) throw new Error('no worker running');
+    const { sessionId } = await this.root.send('Target.attachToTarget', { targetId, flatten: true });
+    const cdp = this.root.connection()?.session(sessionId);
+    if (!cdp) throw new Error('no DevTools session for the worker');
+    try {
+      const evaluated = cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the worker did not answer')), timeoutMs));
+      const { result, exceptionDetails } = await Promise.race([evaluated, timeout]);
+      if (exceptionDetails) throw new Error(exceptionDetails.text);
+      return result.value;
+    } finally {
+      await this.root.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    }
   }
 
   private async workerTarget(): Promise<Target> {
