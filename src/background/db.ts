@@ -77,6 +77,7 @@ export const PROBLEMS = {
   blocked: 'The index is being upgraded but another Firsthand page still holds it open; close other Firsthand tabs.',
   terminated: 'The browser closed the index unexpectedly (storage may have been cleared or the disk is full); it will reopen on the next page.',
   open: 'The index could not be opened',
+  newer: 'The index could not be opened: it was saved by a newer version of Firsthand. Update Firsthand to use it; nothing was deleted.',
 } as const;
 
 /**
@@ -93,7 +94,7 @@ export class DbConnection {
   get(): Promise<FirsthandIDB> {
     this.pending ??= this.open().catch((err: unknown) => {
       this.pending = undefined;
-      this.problem = `${PROBLEMS.open}: ${errorText(err)}`;
+      this.problem = err instanceof Error && err.name === 'VersionError' ? PROBLEMS.newer : `${PROBLEMS.open}: ${errorText(err)}`;
       throw new Error(this.problem);
     });
     return this.pending;
