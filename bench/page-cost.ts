@@ -208,6 +208,7 @@ export async function benchPageCost(
   const long = longArticle(new Generator(vocab, 31));
   const pages = benchPages(long);
   const copy = pages.find((p) => p.name === '002') as BenchPage;
+  const other = pages.find((p) => p.name === 'unrelated') as BenchPage;
   const extDir = mkdtempSync(join(tmpdir(), 'firsthand-pagecost-ext-'));
   const site = await startPageSite(long);
   const browsers: Browser[] = [];
@@ -237,6 +238,8 @@ export async function benchPageCost(
         byPage.get(p.name)?.push(l);
         if (p === copy) {
           ribbonSmall.push(l);
+          // Arrive from another site, as in `small`, so the copy page gets a fresh renderer process there too.
+          await load(large.page, other.url);
           ribbonLarge.push(await load(large.page, copy.url));
         }
       }

@@ -47,7 +47,7 @@ export function pageCostRows(r: PageCostResult | { error: string } | undefined):
       `4. Load to ribbon, seed copy page, ${k(large.articles)}-article index`,
       `from navigation start p50 ${ms(large.fromNavigation.p50)} ms, p95 ${ms(large.fromNavigation.p95)} ms; after the load event p50 ${ms(large.fromLoad.p50)} ms; waiting for the worker p50 ${ms(large.afterExtraction.p50)} ms`,
       'reported',
-      `${fmt(large.fromNavigation.p50 / small.fromNavigation.p50, 2)}x the ${small.articles}-article index (p50 ${ms(small.fromNavigation.p50)} ms; worker ${ms(small.afterExtraction.p50)} ms), loads interleaved`,
+      `${fmt(large.fromNavigation.p50 / small.fromNavigation.p50, 2)}x the ${small.articles}-article index (p50 ${ms(small.fromNavigation.p50)} ms); waiting for the worker ${fmt(large.afterExtraction.p50 / small.afterExtraction.p50, 2)}x (${ms(small.afterExtraction.p50)} ms); loads interleaved`,
       '',
     ]);
   return rows;
