@@ -47,7 +47,7 @@ export function table(r: Results): string {
       `3. Recall, ${k(n.articles)}`,
       `candidates: copy ${pct(n.recall.copy.candidates)}, partial ${pct(n.recall.partial.candidates)}, rewrite ${pct(n.recall.rewrite.candidates)}; flagged as a match: ${pct(n.recall.copy.matched)} / ${pct(n.recall.partial.matched)} / ${pct(n.recall.rewrite.matched)}`,
       'does not fall as the index grows',
-      `false candidates verified per check: mean ${n.falseVerified.mean.toFixed(2)}, p95 ${n.falseVerified.p95.toFixed(0)}`,
+      `false band-key candidates per check (before the signature prefilter, at most 16 counted): mean ${n.falseVerified.mean.toFixed(2)}, p95 ${n.falseVerified.p95.toFixed(0)}`,
       n === first ? '' : met(['copy', 'partial', 'rewrite'].every((q) => n.recall[q as 'copy'].candidates >= first.recall[q as 'copy'].candidates - 0.02)),
     ]);
   }
