@@ -74,7 +74,7 @@ export async function checkArticle(
     const iCredit = creditsOutlet(me.credits, r.outletKey, r.host);
     const theyCredit = creditsOutlet(r.credits, me.outletKey, me.host);
     // Credits are strong evidence of order: a page that credits the other came second.
-    let pageFirst = cameFirst(me, r) ? true : false;
+    let pageFirst = cameFirst(me, r);
     if (iCredit && !theyCredit) pageFirst = false;
     else if (theyCredit && !iCredit) pageFirst = true;
     const f = pageFirst ? measure(me.tokens, r.tokens, ignore) : measure(r.tokens, me.tokens, ignore);
