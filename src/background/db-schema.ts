@@ -3,10 +3,11 @@
 // that builds a database as the older release left it and upgrades it.
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { bandKeys } from '../index/minhash.ts';
+import { PostingsChanges, applyChanges, type PostingsStore } from './postings.ts';
 import type { SignatureParams } from '../index/types.ts';
 
 export const DB_NAME = 'firsthand';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 // The schema is typed in db.ts (the current version); old steps speak of stores as they were.
 type AnyDB = IDBPDatabase<unknown>;
@@ -18,6 +19,9 @@ type AnyStore = IDBPObjectStore<unknown, string[], string, 'versionchange'>;
  * exactly as an older release left it and then upgrade it.
  */
 export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, tx: AnyTx, params: SignatureParams): void {
+  // Steps that copy data run after the synchronous ones, in order, inside the upgrade transaction:
+  // the upgrade happens whole or not at all.
+  const copies: (() => Promise<void>)[] = [];
   if (oldVersion < 1 && newVersion >= 1) {
     // Step 1: what indexing and checking need. bandKeys is multiEntry so one lookup per LSH band
     // key finds every article sharing it; firstSeenAt orders retention (oldest evicted first).
@@ -48,8 +52,18 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
     const bands = db.createObjectStore('bands', { keyPath: 'key' });
     bands.createIndex('bandKeys', 'bandKeys', { multiEntry: true });
     db.createObjectStore('texts', { keyPath: 'key' });
-    // The copy runs inside the upgrade transaction: the upgrade happens whole or not at all.
-    void migrateToV3(db, tx, params).catch((err: unknown) => {
+    copies.push(() => migrateToV3(db, tx, params));
+  }
+  if (oldVersion < 4 && newVersion >= 4) {
+    // Step 4: the band keys leave the multiEntry index of "bands" (about 40 bytes per key and
+    // per article) for bucketed inverted lists in "postings" (8 bytes per key; see postings.ts).
+    db.createObjectStore('postings');
+    copies.push(() => migrateToV4(db, tx));
+  }
+  if (copies.length)
+    void (async () => {
+      for (const copy of copies) await copy();
+    })().catch((err: unknown) => {
       console.error('Firsthand: the index could not be upgraded', err);
       try {
         tx.abort();
@@ -57,7 +71,24 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
         // Already finished.
       }
     });
+}
+
+/** Band entries read per request while moving them to the postings. */
+const MIGRATE_STEP = 2000;
+
+async function migrateToV4(db: AnyDB, tx: AnyTx): Promise<void> {
+  const bands = tx.objectStore('bands');
+  const changes = new PostingsChanges();
+  let after: number | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const entries = (await bands.getAll(range, MIGRATE_STEP)) as { key: number; bandKeys?: unknown }[];
+    for (const e of entries) if (Array.isArray(e.bandKeys)) changes.add(e.key, e.bandKeys.filter((k): k is number => typeof k === 'number'));
+    if (entries.length < MIGRATE_STEP) break;
+    after = entries[entries.length - 1].key;
   }
+  await applyChanges(tx.objectStore('postings') as unknown as PostingsStore, changes, { empty: true });
+  db.deleteObjectStore('bands');
 }
 
 async function migrateToV3(db: AnyDB, tx: AnyTx, params: SignatureParams): Promise<void> {

@@ -4,21 +4,15 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { bandKeys } from '../index/minhash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
-import type { CandidateHit, Store, StoreStats } from '../index/store.ts';
+import type { CandidateHit, Store, StoreRef, StoreStats } from '../index/store.ts';
 import type { Settings } from '../shared/messages.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
+import { lookup, storedBandKeys } from './postings.ts';
 
 export { DB_NAME, DB_VERSION };
 
 /** An article as stored: the record without its band keys (recomputed from the signature), under its number. */
 export type StoredArticle = Omit<ArticleRecord, 'bandKeys'> & { key?: number };
-
-/** An article's LSH band keys, under the article's number, with its id so a lookup names it. */
-export interface BandEntry {
-  key: number;
-  id: string;
-  bandKeys: number[];
-}
 
 /** An article's text, gzip-compressed where CompressionStream exists, else as plain text. */
 export interface TextBody {
@@ -42,7 +36,8 @@ export interface FirsthandDB extends DBSchema {
     value: StoredArticle;
     indexes: { id: string; firstSeenAt: number; outletKey: string };
   };
-  bands: { key: number; value: BandEntry; indexes: { bandKeys: number } };
+  /** Bucketed inverted lists of band keys: (band hash, article number) pairs (postings.ts). */
+  postings: { key: number; value: Uint32Array };
   texts: { key: number; value: StoredText };
   meta: { key: MetaEntry['key']; value: MetaEntry };
 }
@@ -64,11 +59,11 @@ export function toStored(record: ArticleRecord, key?: number): StoredArticle {
   return key === undefined ? rest : { ...rest, key };
 }
 
-/** The record of a stored article: band keys recomputed from its signature (or, made with other
- * parameters, as stored). */
-export function fromStored(stored: StoredArticle, params: SignatureParams, storedBands?: number[]): ArticleRecord {
+/** The record of a stored article: band keys recomputed from its signature (with the parameters
+ * it was made with, when they are older ones). */
+export function fromStored(stored: StoredArticle, params: SignatureParams): ArticleRecord {
   const { key: _key, ...rest } = stored;
-  const keys = stored.params === paramsId(params) ? bandKeys(stored.signature, params) : (storedBands ?? []);
+  const keys = stored.params === paramsId(params) ? bandKeys(stored.signature, params) : storedBandKeys(stored);
   return { ...rest, bandKeys: keys };
 }
 
@@ -160,21 +155,24 @@ export class IdbStore implements Store {
   async get(id: string): Promise<ArticleRecord | undefined> {
     const db = await this.conn.get();
     const stored = await db.getFromIndex('articles', 'id', id);
-    if (!stored) return undefined;
-    // Made with other parameters (until re-indexed): its band keys cannot be recomputed, they are read.
-    const bands = stored.params === this.pid || stored.key === undefined ? undefined : (await db.get('bands', stored.key))?.bandKeys;
-    return fromStored(stored, this.params, bands);
+    return stored && fromStored(stored, this.params);
   }
 
-  /** One getAll per distinct band key on the multiEntry index of "bands", all in one
-   * transaction; each entry names its article, counted per id. */
+  /** One read per bucket of the band keys, all in one transaction; hits are article numbers. */
   async candidates(keys: readonly number[]): Promise<CandidateHit[]> {
     const db = await this.conn.get();
-    const index = db.transaction('bands').store.index('bandKeys');
-    const lists = await Promise.all([...new Set(keys)].map((key) => index.getAll(key)));
-    const hits = new Map<string, number>();
-    for (const entries of lists) for (const { id } of entries) hits.set(id, (hits.get(id) ?? 0) + 1);
-    return [...hits].map(([id, n]) => ({ id, hits: n }));
+    const postings = db.transaction('postings').store;
+    const hits = await lookup((bucket) => postings.get(bucket), keys);
+    return [...hits].map(([ref, n]) => ({ ref, hits: n }));
+  }
+
+  /** Records by article number, all in one transaction. */
+  async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
+    if (refs.length === 0) return [];
+    const db = await this.conn.get();
+    const articles = db.transaction('articles').store;
+    const found = await Promise.all(refs.map((ref) => (typeof ref === 'number' ? articles.get(ref) : articles.index('id').get(ref))));
+    return found.filter((s): s is StoredArticle => s !== undefined).map((s) => fromStored(s, this.params));
   }
 
   /** All records in the order they were first stored. */

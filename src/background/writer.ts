@@ -3,6 +3,7 @@
 import { DEFAULT_PARAMS, PackError, parsePack, type ArticleRecord, type PackItem, type PageMeta, type SignatureParams } from '../index/index.ts';
 import type { ImportResult, Settings } from '../shared/messages.ts';
 import { DbConnection, errorText, toStored, type ArticleWrites, type FirsthandIDB, type TextBody } from './db.ts';
+import { PostingsChanges, applyChanges, storedBandKeys } from './postings.ts';
 import { packText } from './texts.ts';
 
 export interface RetentionLimits {
@@ -15,8 +16,8 @@ const DAY_MS = 86_400_000;
 /** Articles compressed, then written, per step of an import (one transaction for all of them). */
 const IMPORT_BATCH = 2000;
 
-/** How far an import has come: texts compressed, then articles written. */
-export type ImportProgress = (p: { phase: 'compressing' | 'writing'; done: number; total: number }) => void;
+/** How far an import has come: texts compressed, articles written, then band keys indexed. */
+export type ImportProgress = (p: { phase: 'compressing' | 'writing' | 'indexing'; done: number; total: number }) => void;
 /** Share of the index evicted (oldest first) when the browser reports the storage full. */
 const QUOTA_EVICT_SHARE = 0.1;
 
@@ -42,13 +43,17 @@ export class Writer implements ArticleWrites {
   async putArticle(record: ArticleRecord, text?: string, meta?: PageMeta): Promise<void> {
     const body = text === undefined ? undefined : await packText(text, meta);
     const write = async (db: FirsthandIDB) => {
-      const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
+      const tx = db.transaction(['articles', 'postings', 'texts'], 'readwrite');
       await run(tx, async () => {
         const articles = tx.objectStore('articles');
-        // A re-visit keeps the article's number; a new article is given the next one.
-        const found = await articles.index('id').getKey(record.id);
-        const key = await articles.put(toStored(record, found));
-        const requests: Promise<unknown>[] = [tx.objectStore('bands').put({ key, id: record.id, bandKeys: record.bandKeys })];
+        // A re-visit keeps the article's number (its old band keys leave the postings); a new
+        // article is given the next one.
+        const old = await articles.index('id').get(record.id);
+        const key = await articles.put(toStored(record, old?.key));
+        const changes = new PostingsChanges();
+        if (old) changes.remove(key, storedBandKeys(old));
+        changes.add(key, record.bandKeys);
+        const requests: Promise<unknown>[] = [applyChanges(tx.objectStore('postings'), changes)];
         if (body) requests.push(tx.objectStore('texts').put({ ...body, key }));
         await Promise.all(requests);
       });
@@ -58,11 +63,13 @@ export class Writer implements ArticleWrites {
 
   async deleteArticle(id: string): Promise<boolean> {
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
+    const tx = db.transaction(['articles', 'postings', 'texts'], 'readwrite');
     return run(tx, async () => {
-      const key = await tx.objectStore('articles').index('id').getKey(id);
-      if (key === undefined) return false;
-      await Promise.all([tx.objectStore('articles').delete(key), tx.objectStore('bands').delete(key), tx.objectStore('texts').delete(key)]);
+      const old = await tx.objectStore('articles').index('id').get(id);
+      if (old?.key === undefined) return false;
+      const changes = new PostingsChanges();
+      changes.remove(old.key, storedBandKeys(old));
+      await Promise.all([tx.objectStore('articles').delete(old.key), tx.objectStore('texts').delete(old.key), applyChanges(tx.objectStore('postings'), changes)]);
       return true;
     });
   }
@@ -70,10 +77,10 @@ export class Writer implements ArticleWrites {
   /** Forgets every article; settings stay. */
   async clear(): Promise<void> {
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
+    const tx = db.transaction(['articles', 'postings', 'texts'], 'readwrite');
     await commit(tx, (add) => {
       add(tx.objectStore('articles').clear());
-      add(tx.objectStore('bands').clear());
+      add(tx.objectStore('postings').clear());
       add(tx.objectStore('texts').clear());
     });
     this.conn.problem = undefined;
@@ -122,41 +129,50 @@ export class Writer implements ArticleWrites {
     }
 
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
+    const tx = db.transaction(['articles', 'postings', 'texts'], 'readwrite');
     let added = 0;
     let updated = 0;
     try {
       await run(tx, async () => {
         const articles = tx.objectStore('articles');
-        const bands = tx.objectStore('bands');
         const texts = tx.objectStore('texts');
         const byId = articles.index('id');
         const empty = (await articles.count()) === 0;
-        let next = ((await articles.openKeyCursor(null, 'prev'))?.key ?? 0) + 1;
+        // Band keys are gathered for the whole import, then each touched bucket is written once.
+        const changes = new PostingsChanges();
         for (let i = 0; i < entries.length; i += IMPORT_BATCH) {
           const batch = entries.slice(i, i + IMPORT_BATCH);
           const existing = empty ? [] : await Promise.all(batch.map((e) => byId.get(e.record.id)));
           const requests: Promise<unknown>[] = [];
+          const keys: Promise<number>[] = [];
           try {
             batch.forEach(({ record, body }, j) => {
               const old = existing[j];
               if (old) {
                 updated++;
                 record.firstSeenAt = Math.min(old.firstSeenAt, record.firstSeenAt);
+                if (old.key !== undefined) changes.remove(old.key, storedBandKeys(old));
               } else added++;
-              const key = old?.key ?? next++;
-              requests.push(articles.put(toStored(record, key)), bands.put({ key, id: record.id, bandKeys: record.bandKeys }));
-              if (body) requests.push(texts.put({ ...body, key }));
+              // A new article is numbered by the store; a number is never given out twice.
+              const put = articles.put(toStored(record, old?.key));
+              keys.push(put);
+              if (body) requests.push(put.then((key) => texts.put({ ...body, key })));
             });
           } catch (err) {
             // A request that cannot even be issued aborts the transaction: those already issued
             // then fail with AbortError, for which the transaction's own error stands.
-            for (const r of requests) r.catch(() => {});
+            for (const r of [...requests, ...keys]) r.catch(() => {});
             throw err;
           }
+          const numbers = await Promise.all(keys);
+          batch.forEach(({ record }, j) => changes.add(numbers[j], record.bandKeys));
           await Promise.all(requests);
           onProgress?.({ phase: 'writing', done: Math.min(i + IMPORT_BATCH, entries.length), total: entries.length });
         }
+        await applyChanges(tx.objectStore('postings'), changes, {
+          empty,
+          onProgress: (done, total) => onProgress?.({ phase: 'indexing', done, total }),
+        });
       });
     } catch (err) {
       if (isQuotaError(err)) throw new StorageFullError('Storage is full: nothing was imported. Free disk space and try again.');
@@ -186,22 +202,21 @@ export class Writer implements ArticleWrites {
   private async evictWhere(range: IDBKeyRange | null, limit: number): Promise<number> {
     if (limit <= 0) return 0;
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'bands', 'texts'], 'readwrite');
+    const tx = db.transaction(['articles', 'postings', 'texts'], 'readwrite');
     const texts = tx.objectStore('texts');
-    const bands = tx.objectStore('bands');
     const doomed: number[] = [];
-    let cursor = await tx.objectStore('articles').index('firstSeenAt').openKeyCursor(range, 'next');
+    const changes = new PostingsChanges();
+    let cursor = await tx.objectStore('articles').index('firstSeenAt').openCursor(range, 'next');
     while (cursor && doomed.length < limit) {
       doomed.push(cursor.primaryKey);
+      changes.remove(cursor.primaryKey, storedBandKeys(cursor.value));
       cursor = await cursor.continue();
     }
     const articles = tx.objectStore('articles');
-    await commit(tx, (add) => {
-      for (const key of doomed) {
-        add(articles.delete(key));
-        add(bands.delete(key));
-        add(texts.delete(key));
-      }
+    await run(tx, async () => {
+      const requests: Promise<unknown>[] = [applyChanges(tx.objectStore('postings'), changes)];
+      for (const key of doomed) requests.push(articles.delete(key), texts.delete(key));
+      await Promise.all(requests);
     });
     return doomed.length;
   }

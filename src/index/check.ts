@@ -46,15 +46,12 @@ export async function checkArticle(
   opts: { sensitivity?: Sensitivity } = {},
 ): Promise<CheckResult> {
   const me = page.record;
-  const hits = (await store.candidates(me.bandKeys))
-    .filter((h) => h.id !== me.id)
-    .sort((a, b) => b.hits - a.hits || (a.id < b.id ? -1 : 1))
-    .slice(0, MAX_FETCHED);
-  const fetched: ArticleRecord[] = [];
-  for (const h of hits) {
-    const r = await store.get(h.id);
-    if (r && r.params === me.params) fetched.push(r);
-  }
+  // The page itself may be stored already: one more is read so it does not take another's place.
+  const refs = (await store.candidates(me.bandKeys))
+    .sort((a, b) => b.hits - a.hits || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+    .slice(0, MAX_FETCHED + 1)
+    .map((h) => h.ref);
+  const fetched = (await store.fetch(refs)).filter((r) => r.id !== me.id && r.params === me.params).slice(0, MAX_FETCHED);
   // Only candidates whose whole signature agrees beyond the one band that found them are verified.
   const records = fetched
     .map((r) => ({ r, agree: agreement(me.signature, r.signature) }))

@@ -1,8 +1,11 @@
 import type { ArticleRecord } from './types.ts';
 
-/** A stored article's id with the number of LSH bands it shares with the query. */
+/** How a store names a stored article for `fetch`: its id (MemoryStore) or its number (IndexedDB). */
+export type StoreRef = string | number;
+
+/** A stored article, by the store's reference, with the number of LSH bands it shares with the query. */
 export interface CandidateHit {
-  id: string;
+  ref: StoreRef;
   hits: number;
 }
 
@@ -20,8 +23,10 @@ export interface Store {
   /** Inserts or replaces the record with the same id. */
   put(record: ArticleRecord): Promise<void>;
   get(id: string): Promise<ArticleRecord | undefined>;
+  /** The records of candidate references, all read at once; those gone meanwhile are left out. */
+  fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]>;
   delete(id: string): Promise<boolean>;
-  /** Ids of records sharing at least one band key with the query, with the count of shared keys. */
+  /** Records sharing at least one band key with the query, with the count of shared keys. */
   candidates(bandKeys: readonly number[]): Promise<CandidateHit[]>;
   iterate(): AsyncIterable<ArticleRecord>;
   count(): Promise<number>;
@@ -64,6 +69,15 @@ export class MemoryStore implements Store {
     return this.records.get(id);
   }
 
+  async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
+    const out: ArticleRecord[] = [];
+    for (const ref of refs) {
+      const r = this.records.get(String(ref));
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
   async delete(id: string): Promise<boolean> {
     return this.deleteSync(id);
   }
@@ -98,7 +112,7 @@ export class MemoryStore implements Store {
       if (typeof ids === 'string') hits.set(ids, (hits.get(ids) ?? 0) + 1);
       else for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
-    return [...hits].map(([id, n]) => ({ id, hits: n }));
+    return [...hits].map(([ref, n]) => ({ ref, hits: n }));
   }
 
   async *iterate(): AsyncIterable<ArticleRecord> {

@@ -30,7 +30,13 @@ export async function importLocally(file: Blob & { name?: string }, say: (text: 
   const c = connection();
   try {
     return await importPackText(c, new Writer(c), text, (p) =>
-      say(p.phase === 'compressing' ? `Preparing texts… ${formatCount(p.done)} of ${formatCount(p.total)}` : `Importing… ${formatCount(p.done)} of ${formatCount(p.total)}`),
+      say(
+        p.phase === 'compressing'
+          ? `Preparing texts… ${formatCount(p.done)} of ${formatCount(p.total)}`
+          : p.phase === 'writing'
+            ? `Importing… ${formatCount(p.done)} of ${formatCount(p.total)}`
+            : `Indexing… ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`,
+      ),
     );
   } catch (err) {
     throw new Error(importErrorText(err));

@@ -1,7 +1,8 @@
 // Shared fakes for the background worker's unit tests: in-memory storage areas, a browser side
 // that records what the worker asked of it, and records built by the real engine.
 import 'fake-indexeddb/auto';
-import { buildRecord, type ArticleRecord, type PageMeta } from '../../src/index/index.ts';
+import { buildRecord, type ArticleRecord, type PageMeta, type Store } from '../../src/index/index.ts';
+import type { DbConnection } from '../../src/background/db.ts';
 import type { Badge } from '../../src/background/badge.ts';
 import { createServices, type Services } from '../../src/background/services.ts';
 import type { KeyValueArea } from '../../src/background/tab-state.ts';
@@ -70,4 +71,19 @@ export function syntheticArticle(n: number, firstSeenAt: number): { record: Arti
   const text = `Report number ${n}. ${out.join(' ')}.`;
   const meta: PageMeta = { url: `https://news${n % 3}.example/story/${n}`, siteName: `Outlet ${n % 3}`, title: `Story ${n}` };
   return { ...buildRecord(text, meta, firstSeenAt), text, meta };
+}
+
+/** Candidates of a store as ids with their band counts (the store's references read back to records). */
+export async function candidateIds(store: Store, keys: readonly number[]): Promise<{ id: string; hits: number }[]> {
+  const hits = await store.candidates(keys);
+  const records = await Promise.all(hits.map(async (h) => (await store.fetch([h.ref]))[0]));
+  return hits.map((h, i) => ({ id: records[i]?.id ?? `missing ${String(h.ref)}`, hits: h.hits }));
+}
+
+/** Every article number the band postings name, with how many band keys each has there. */
+export async function postedArticles(conn: DbConnection): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const list of await (await conn.get()).getAll('postings'))
+    for (let i = 1; i < list.length; i += 2) out.set(list[i], (out.get(list[i]) ?? 0) + 1);
+  return out;
 }

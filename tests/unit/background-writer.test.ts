@@ -4,7 +4,7 @@ import { DbConnection, IdbStore, readText } from '../../src/background/db.ts';
 import { unpackText } from '../../src/background/texts.ts';
 import { STORAGE_FULL, StorageFullError, Writer } from '../../src/background/writer.ts';
 import { encodePack, PackError } from '../../src/index/index.ts';
-import { freshDbName, syntheticArticle } from './background-fixtures.ts';
+import { freshDbName, postedArticles, syntheticArticle } from './background-fixtures.ts';
 
 const DAY = 86_400_000;
 
@@ -64,10 +64,10 @@ describe('writing articles', () => {
     await writer.saveSettings({ sensitivity: 'high', excludedSites: [], maxArticles: 500, maxAgeDays: 0, indexPrivate: false, paused: true });
     expect(await writer.deleteArticle(a.record.id)).toBe(true);
     expect(await readText(conn, a.record.id)).toBeUndefined();
-    expect(await (await conn.get()).count('bands')).toBe(1);
+    expect((await postedArticles(conn)).size).toBe(1);
     await writer.clear();
     expect(await store.count()).toBe(0);
-    expect(await (await conn.get()).count('bands')).toBe(0);
+    expect(await (await conn.get()).count('postings')).toBe(0);
     expect(await (await conn.get()).count('texts')).toBe(0);
     expect((await (await conn.get()).get('meta', 'settings'))?.key).toBe('settings');
     conn.close();
@@ -87,7 +87,7 @@ describe('retention', () => {
     const texts = await Promise.all(arts.map(async (a) => ((await readText(conn, a.record.id)) ? a.record.id : '')));
     expect(texts.filter(Boolean).sort()).toEqual(kept);
     expect(await (await conn.get()).count('texts')).toBe(3);
-    expect(await (await conn.get()).count('bands')).toBe(3);
+    expect((await postedArticles(conn)).size).toBe(3);
     expect(await writer.enforceRetention({ maxArticles: 3, maxAgeDays: 0 })).toBe(0);
     conn.close();
   });

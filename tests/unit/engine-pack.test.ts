@@ -62,6 +62,6 @@ describe('pack format', () => {
     for (const it of parsePack(encodePack(items)).items) await store.put(it.record);
     expect(await store.count()).toBe(2);
     const copy = buildRecord(seed('002'), SEED_META['002'], 5);
-    expect((await store.candidates(copy.record.bandKeys)).map((h) => h.id)).toContain(items[0].record.id);
+    expect((await store.candidates(copy.record.bandKeys)).map((h) => h.ref)).toContain(items[0].record.id);
   });
 });

@@ -1,0 +1,149 @@
+// The LSH band index in IndexedDB as bucketed inverted lists. Each value of the "postings" store
+// holds, for one band and one range of band hashes (a bucket), the pairs (band hash, article
+// number) as one Uint32Array. A check reads one value per band key; an article adds one pair
+// (8 bytes) to 128 values. A multiEntry index (the layout before schema v4) kept one LevelDB
+// entry of about 40 bytes per band key and per article instead, and an import wrote 128 of them
+// per article; here an import writes each touched bucket once.
+import { bandKeys } from '../index/minhash.ts';
+import type { SignatureParams } from '../index/types.ts';
+
+/** Bits of the band hash that pick the bucket within a band: 1,024 buckets per band. */
+export const BUCKET_BITS = 10;
+const TWO_32 = 0x1_0000_0000;
+
+/** The bucket of a band key (band * 2^32 + hash). */
+export function bucketOf(bandKey: number): number {
+  const band = Math.floor(bandKey / TWO_32);
+  return band * (1 << BUCKET_BITS) + ((bandKey % TWO_32) >>> (32 - BUCKET_BITS));
+}
+
+/** The band hash of a band key, as stored in its bucket. */
+export function hashOf(bandKey: number): number {
+  return bandKey % TWO_32 >>> 0;
+}
+
+/** bands x rows and signature length of a stored record's parameters (read from paramsId), so the
+ * band keys of a record made with older parameters can still be found and removed. */
+export function bandLayoutOf(paramsId: string): Pick<SignatureParams, 'numPerm' | 'bands' | 'rows' | 'seed'> | undefined {
+  const m = /\/s(\d+)\/p(\d+)\/.*\/b(\d+)x(\d+)\//.exec(paramsId);
+  if (!m) return undefined;
+  const [seed, numPerm, bands, rows] = m.slice(1).map(Number);
+  return bands * rows === numPerm ? { seed, numPerm, bands, rows } : undefined;
+}
+
+/** The band keys a stored record was indexed under; none when its parameters cannot be read. */
+export function storedBandKeys(record: { params: string; signature: Uint32Array }): number[] {
+  const layout = bandLayoutOf(record.params);
+  if (!layout || !(record.signature instanceof Uint32Array) || record.signature.length !== layout.numPerm) return [];
+  return bandKeys(record.signature, layout as SignatureParams);
+}
+
+/** Pending changes to the postings, grouped by bucket: pairs to add, article numbers to remove. */
+export class PostingsChanges {
+  readonly adds = new Map<number, number[]>();
+  readonly removes = new Map<number, Set<number>>();
+
+  add(article: number, keys: readonly number[]): void {
+    for (const key of keys) {
+      const bucket = bucketOf(key);
+      let list = this.adds.get(bucket);
+      if (!list) this.adds.set(bucket, (list = []));
+      list.push(hashOf(key), article);
+    }
+  }
+
+  remove(article: number, keys: readonly number[]): void {
+    for (const key of keys) {
+      const bucket = bucketOf(key);
+      let set = this.removes.get(bucket);
+      if (!set) this.removes.set(bucket, (set = new Set()));
+      set.add(article);
+    }
+  }
+
+  /** Every bucket that changes. */
+  buckets(): number[] {
+    const all = new Set(this.adds.keys());
+    for (const b of this.removes.keys()) all.add(b);
+    return [...all];
+  }
+
+  get size(): number {
+    return this.adds.size + this.removes.size;
+  }
+
+  /** The new value of a bucket from its old one; undefined when it ends up empty. */
+  merge(bucket: number, old: Uint32Array | undefined): Uint32Array | undefined {
+    const gone = this.removes.get(bucket);
+    const added = this.adds.get(bucket) ?? [];
+    let kept = 0;
+    if (old) for (let i = 1; i < old.length; i += 2) if (!gone?.has(old[i])) kept++;
+    const length = kept * 2 + added.length;
+    if (length === 0) return undefined;
+    const out = new Uint32Array(length);
+    let j = 0;
+    if (old)
+      for (let i = 0; i + 1 < old.length; i += 2) {
+        if (gone?.has(old[i + 1])) continue;
+        out[j++] = old[i];
+        out[j++] = old[i + 1];
+      }
+    out.set(added, j);
+    return out;
+  }
+}
+
+/** The part of IndexedDB's object store the postings need (idb's wrapper, in a readwrite transaction). */
+export interface PostingsStore {
+  get(bucket: number): Promise<Uint32Array | undefined>;
+  put(value: Uint32Array, bucket: number): Promise<unknown>;
+  delete(bucket: number): Promise<unknown>;
+}
+
+/** Buckets read and written per step, so a large import does not hold every request at once. */
+const APPLY_STEP = 4096;
+
+/**
+ * Writes pending changes: each touched bucket is read (unless the store is known to be empty),
+ * merged and written once. Runs inside the caller's transaction, whose atomicity covers it.
+ */
+export async function applyChanges(
+  store: PostingsStore,
+  changes: PostingsChanges,
+  opts: { empty?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<void> {
+  const buckets = changes.buckets();
+  for (let i = 0; i < buckets.length; i += APPLY_STEP) {
+    const step = buckets.slice(i, i + APPLY_STEP);
+    const olds = opts.empty ? [] : await Promise.all(step.map((b) => store.get(b)));
+    const writes: Promise<unknown>[] = [];
+    step.forEach((bucket, j) => {
+      const value = changes.merge(bucket, olds[j]);
+      if (value) writes.push(store.put(value, bucket));
+      else if (olds[j]) writes.push(store.delete(bucket));
+    });
+    await Promise.all(writes);
+    opts.onProgress?.(Math.min(i + APPLY_STEP, buckets.length), buckets.length);
+  }
+}
+
+/** Article numbers sharing each of the band keys, counted per article. */
+export async function lookup(get: (bucket: number) => Promise<Uint32Array | undefined>, keys: readonly number[]): Promise<Map<number, number>> {
+  const wanted = new Map<number, number[]>();
+  for (const key of new Set(keys)) {
+    const bucket = bucketOf(key);
+    const hashes = wanted.get(bucket);
+    if (hashes) hashes.push(hashOf(key));
+    else wanted.set(bucket, [hashOf(key)]);
+  }
+  const buckets = [...wanted.keys()];
+  const values = await Promise.all(buckets.map((b) => get(b)));
+  const hits = new Map<number, number>();
+  buckets.forEach((bucket, i) => {
+    const list = values[i];
+    if (!list) return;
+    for (const h of wanted.get(bucket)!)
+      for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) hits.set(list[j + 1], (hits.get(list[j + 1]) ?? 0) + 1);
+  });
+  return hits;
+}
