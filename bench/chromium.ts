@@ -27,7 +27,7 @@ export interface ChromiumResult {
   storage: { articles: number; indexBytesPerArticle: number; textArticles: number; textBytesPerArticle: number; textEstimateBytesPerArticle: number };
   /** Articles written per second in batches of 500 (index only). */
   writeRate: number;
-  bulk: { articles: number; exportMs: number; packMB: number; importMs: number; parseMs?: number; exportError?: string; importError?: string }[];
+  bulk: { articles: number; exportMs: number; packMB: number; importMs: number; parseMs?: number; indexMs?: number; exportError?: string; importError?: string }[];
 }
 
 async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -105,8 +105,8 @@ export async function benchChromium(root: string, vocab: Vocabulary, opts: { siz
       if (opts.bulkSizes.includes(size)) {
         opts.log(`  chromium: export and import of ${size} articles...`);
         const e = await call<{ ms: number; chars: number; error?: string }>(page, 'exportPack');
-        const i = e.error ? { ms: NaN, error: 'no pack to import' } : await call<{ ms: number; parseMs?: number; error?: string }>(page, 'importPack');
-        bulk.push({ articles: size, exportMs: e.ms, packMB: e.chars / 1e6, importMs: i.ms, ...('parseMs' in i && i.parseMs !== undefined ? { parseMs: i.parseMs } : {}), ...(e.error ? { exportError: e.error } : {}), ...(i.error ? { importError: i.error } : {}) });
+        const i = e.error ? { ms: NaN, error: 'no pack to import' } : await call<{ ms: number; parseMs?: number; indexMs?: number; error?: string }>(page, 'importPack');
+        bulk.push({ articles: size, exportMs: e.ms, packMB: e.chars / 1e6, importMs: i.ms, ...('parseMs' in i && i.parseMs !== undefined ? { parseMs: i.parseMs } : {}), ...('indexMs' in i && i.indexMs !== undefined ? { indexMs: i.indexMs } : {}), ...(e.error ? { exportError: e.error } : {}), ...(i.error ? { importError: i.error } : {}) });
       }
     }
     return { version, sizes, storage, writeRate, bulk };

@@ -7,8 +7,8 @@
 import { bandKeys } from '../index/minhash.ts';
 import type { SignatureParams } from '../index/types.ts';
 
-/** Bits of the band hash that pick the bucket within a band: 1,024 buckets per band. */
-export const BUCKET_BITS = 10;
+/** Bits of the band hash that pick the bucket within a band: 256 buckets per band, 32,768 in all. */
+export const BUCKET_BITS = 8;
 const TWO_32 = 0x1_0000_0000;
 
 /** The bucket of a band key (band * 2^32 + hash). */
