@@ -47,7 +47,7 @@ export async function measureSize(store: MemoryStore, queries: Query[], articles
       if (r > 0) continue;
       const hits = store.candidatesSync(page.record.bandKeys);
       const verified = Math.min(hits.length, MAX_VERIFIED);
-      const planted = q.originalId !== undefined && hits.some((h) => h.id === q.originalId);
+      const planted = q.originalId !== undefined && hits.some((h) => h.ref === q.originalId);
       falses.push(verified - (planted ? 1 : 0));
       if (q.kind !== 'unrelated') {
         if (planted) recall[q.kind].candidates++;

@@ -6,7 +6,7 @@ import { creditsOutlet } from './provenance.ts';
 import type { Store } from './store.ts';
 import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
 import { isDerived, score, VERDICT_RANK, verdictOf, type Sensitivity } from './verdict.ts';
-import { boilerplateShingles, measure } from './verify.ts';
+import { boilerplateShingles, measure, VerifyCache } from './verify.ts';
 
 /** At most this many candidates are read from the store, those sharing the most bands first. */
 export const MAX_FETCHED = 32;
@@ -61,8 +61,9 @@ export async function checkArticle(
     .map((x) => x.r);
   // Text that many outlets share with this page (bylines, boilerplate, wire notes) is ignored;
   // the pages that reveal it are the weak candidates too, so all fetched records count.
+  const cache = new VerifyCache();
   const ignore = records.length
-    ? boilerplateShingles(me.tokens, fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey)
+    ? boilerplateShingles(me.tokens, fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey, undefined, undefined, cache)
     : new Set<number>();
 
   const matches: MatchSummary[] = [];
@@ -74,7 +75,7 @@ export async function checkArticle(
     let pageFirst = cameFirst(me, r);
     if (iCredit && !theyCredit) pageFirst = false;
     else if (theyCredit && !iCredit) pageFirst = true;
-    const f = pageFirst ? measure(me.tokens, r.tokens, ignore) : measure(r.tokens, me.tokens, ignore);
+    const f = pageFirst ? measure(me.tokens, r.tokens, ignore, cache) : measure(r.tokens, me.tokens, ignore, cache);
     const credited = pageFirst ? theyCredit : iCredit;
     const verdict = verdictOf(f, opts.sensitivity, credited);
     if (verdict === 'unrelated') continue;

@@ -124,26 +124,63 @@ function findPassages(cand: Uint32Array, candSh: Uint32Array, origSh: Uint32Arra
   return out;
 }
 
+/**
+ * Shingles, shingle sets and vocabularies of token arrays, each computed once however many
+ * comparisons of one check use them (the page is measured against every candidate, and the
+ * boilerplate filter reads every candidate too). Values are never changed once made.
+ */
+export class VerifyCache {
+  private readonly sh = new Map<Uint32Array, Uint32Array>();
+  private readonly sets = new Map<Uint32Array, Set<number>>();
+  private readonly vocab = new Map<Uint32Array, Set<number>>();
+
+  shingles(tokens: Uint32Array): Uint32Array {
+    let v = this.sh.get(tokens);
+    if (!v) this.sh.set(tokens, (v = shingles(tokens)));
+    return v;
+  }
+
+  shingleSet(tokens: Uint32Array): Set<number> {
+    let v = this.sets.get(tokens);
+    if (!v) this.sets.set(tokens, (v = setOf(this.shingles(tokens))));
+    return v;
+  }
+
+  vocabulary(tokens: Uint32Array): Set<number> {
+    let v = this.vocab.get(tokens);
+    if (!v) this.vocab.set(tokens, (v = setOf(tokens)));
+    return v;
+  }
+}
+
+/** Size of a set once the ignored values are taken out. */
+function sizeWithout(set: ReadonlySet<number>, ignore?: ReadonlySet<number>): number {
+  let n = set.size;
+  if (ignore) for (const h of ignore) if (set.has(h)) n--;
+  return n;
+}
+
 /** Measures the candidate against the original. `ignore`: shingle hashes known to be boilerplate. */
-export function measure(original: Uint32Array, candidate: Uint32Array, ignore?: ReadonlySet<number>): Features {
-  const oSh = shingles(original);
-  const cSh = shingles(candidate);
-  const oSet = setOf(oSh);
-  const cSet = setOf(cSh);
-  if (ignore) for (const h of ignore) (oSet.delete(h), cSet.delete(h));
+export function measure(original: Uint32Array, candidate: Uint32Array, ignore?: ReadonlySet<number>, cache = new VerifyCache()): Features {
+  const oSh = cache.shingles(original);
+  const cSh = cache.shingles(candidate);
+  const oSet = cache.shingleSet(original);
+  const cSet = cache.shingleSet(candidate);
   let inter = 0;
-  for (const h of cSet) if (oSet.has(h)) inter++;
-  const union = oSet.size + cSet.size - inter;
-  const oVocab = setOf(original);
-  const cVocab = setOf(candidate);
+  for (const h of cSet) if (oSet.has(h) && !ignore?.has(h)) inter++;
+  const oSize = sizeWithout(oSet, ignore);
+  const cSize = sizeWithout(cSet, ignore);
+  const union = oSize + cSize - inter;
+  const oVocab = cache.vocabulary(original);
+  const cVocab = cache.vocabulary(candidate);
   let vInter = 0;
   for (const t of cVocab) if (oVocab.has(t)) vInter++;
   const passages = findPassages(candidate, cSh, oSh, ignore);
   let sharedTokens = 0;
   for (const p of passages) sharedTokens += p.candidateTokens[1] - p.candidateTokens[0];
   return {
-    containment: cSet.size ? inter / cSet.size : 0,
-    coverage: oSet.size ? inter / oSet.size : 0,
+    containment: cSize ? inter / cSize : 0,
+    coverage: oSize ? inter / oSize : 0,
     jaccard: union ? inter / union : 0,
     ordered: candidate.length ? lcsLength(candidate, original) / candidate.length : 0,
     vocabulary: cVocab.size ? vInter / cVocab.size : 0,
@@ -166,15 +203,16 @@ export function boilerplateShingles(
   selfOutlet: string,
   minOutlets = 2,
   maxShare = 0.1,
+  cache = new VerifyCache(),
 ): Set<number> {
   const out = new Set<number>();
   if (others.length < minOutlets) return out;
-  const mine = setOf(shingles(page));
+  const mine = cache.shingleSet(page);
   const outletsOf = new Map<number, Set<string>>();
   for (const o of others) {
     if (o.outlet === selfOutlet) continue;
     const shared = new Set<number>();
-    const sh = shingles(o.tokens);
+    const sh = cache.shingles(o.tokens);
     for (let i = 0; i < sh.length; i++) if (mine.has(sh[i])) shared.add(sh[i]);
     if (shared.size === 0 || shared.size > maxShare * mine.size) continue;
     for (const h of shared) {
