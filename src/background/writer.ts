@@ -124,7 +124,14 @@ export class Writer implements ArticleWrites {
     const withTexts = entries.some((e) => e.text !== undefined);
     for (let i = 0; withTexts && i < entries.length; i += IMPORT_BATCH) {
       const batch = entries.slice(i, i + IMPORT_BATCH);
-      await Promise.all(batch.map(async (e) => e.text !== undefined && (e.body = await packText(e.text))));
+      await Promise.all(
+        batch.map(async (e) => {
+          if (e.text === undefined) return;
+          e.body = await packText(e.text);
+          // Only the compressed text is kept from here on: a large import holds less in memory.
+          e.text = undefined;
+        }),
+      );
       onProgress?.({ phase: 'compressing', done: Math.min(i + IMPORT_BATCH, entries.length), total: entries.length });
     }
 

@@ -3,13 +3,18 @@
 // 100k articles exports and imports whole. The worker keeps nothing of the index in memory: it
 // reads the database again for the next page.
 import { DbConnection } from '../background/db.ts';
-import { exportParts, importPackText } from '../background/pack-io.ts';
-import { importErrorText, Writer } from '../background/writer.ts';
+import { exportParts, importPackChunks, importPackText } from '../background/pack-io.ts';
+import { importErrorText, Writer, type ImportProgress } from '../background/writer.ts';
 import { formatBytes, formatCount } from '../shared/format.ts';
 import type { ImportResult } from '../shared/messages.ts';
 
-/** The largest file a page can read as one text (V8 strings stop at 2^29 characters). */
-export const MAX_IMPORT_BYTES = 500_000_000;
+/** Files above this are read in pieces (parsePackChunks), never as one string: V8 strings stop at
+ * 2^29 characters, and a pack of 100k articles with their texts is about 850 MB. */
+export const STREAM_ABOVE = 64_000_000;
+/** The largest file imported: what its articles take in memory while they are validated. */
+export const MAX_IMPORT_BYTES = 2_000_000_000;
+/** Bytes read and decoded per piece of a large file. */
+const PIECE_BYTES = 8 << 20;
 
 let conn: DbConnection | undefined;
 const connection = () => (conn ??= new DbConnection());
@@ -23,22 +28,35 @@ export async function exportLocally(onProgress: (done: number) => void): Promise
 export async function importLocally(file: Blob & { name?: string }, say: (text: string) => void): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES)
     throw new Error(`This file cannot be imported: it is ${formatBytes(file.size)}, and at most ${formatBytes(MAX_IMPORT_BYTES)} can be read at once.`);
-  // Decoded as UTF-8 here rather than by Blob.text(): Chromium's Blob.text() follows a UTF-16
-  // byte-order mark and Firefox's does not, and a file must import the same in both.
-  const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-  say(`Checking ${file.name ?? 'the file'}…`);
   const c = connection();
-  try {
-    return await importPackText(c, new Writer(c), text, (p) =>
-      say(
-        p.phase === 'compressing'
-          ? `Preparing texts… ${formatCount(p.done)} of ${formatCount(p.total)}`
-          : p.phase === 'writing'
-            ? `Importing… ${formatCount(p.done)} of ${formatCount(p.total)}`
-            : `Indexing… ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`,
-      ),
+  const progress: ImportProgress = (p) =>
+    say(
+      p.phase === 'compressing'
+        ? `Preparing texts… ${formatCount(p.done)} of ${formatCount(p.total)}`
+        : p.phase === 'writing'
+          ? `Importing… ${formatCount(p.done)} of ${formatCount(p.total)}`
+          : `Indexing… ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`,
     );
+  const name = file.name ?? 'the file';
+  try {
+    if (file.size > STREAM_ABOVE) return await importPackChunks(c, new Writer(c), readPieces(file, (done) => say(`Checking ${name}… ${Math.floor((100 * done) / file.size)}%`)), progress);
+    // Decoded as UTF-8 here rather than by Blob.text(): Chromium's Blob.text() follows a UTF-16
+    // byte-order mark and Firefox's does not, and a file must import the same in both.
+    const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
+    say(`Checking ${name}…`);
+    return await importPackText(c, new Writer(c), text, progress);
   } catch (err) {
     throw new Error(importErrorText(err));
   }
+}
+
+/** A file's text in pieces, decoded as UTF-8 across the cuts; `onRead` hears the bytes read so far. */
+export async function* readPieces(file: Blob, onRead?: (bytes: number) => void, size = PIECE_BYTES): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8');
+  for (let at = 0; at < file.size; at += size) {
+    yield decoder.decode(await file.slice(at, at + size).arrayBuffer(), { stream: true });
+    onRead?.(Math.min(file.size, at + size));
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
 }

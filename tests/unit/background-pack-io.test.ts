@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DbConnection, IdbStore, readText } from '../../src/background/db.ts';
-import { exportParts, importPackText } from '../../src/background/pack-io.ts';
+import { exportParts, importPackChunks, importPackText } from '../../src/background/pack-io.ts';
+import { readPieces } from '../../src/popup/bulk.ts';
 import { unpackText } from '../../src/background/texts.ts';
 import { Writer } from '../../src/background/writer.ts';
 import { encodePack, parsePack, PackError } from '../../src/index/index.ts';
@@ -81,5 +82,29 @@ describe('import from a page', () => {
     expect(await store.count()).toBe(1);
     expect(await unpackText((await readText(conn, a.record.id))!)).toBe(a.text);
     conn.close();
+  });
+
+  it('imports a file read in pieces (as the popup reads files too large for one string) like the whole text', async () => {
+    const arts = Array.from({ length: 30 }, (_, i) => syntheticArticle(i, 1000 + i));
+    // Texts with characters of 2, 3 and 4 bytes, so pieces cut inside them.
+    const items = arts.map((a, i) => ({ record: a.record, text: `${a.text} — café 東京 😀 ${i}` }));
+    const pack = encodePack(items);
+    const whole = setup();
+    await importPackText(whole.conn, whole.writer, pack);
+    const pieces = setup();
+    const read: number[] = [];
+    const result = await importPackChunks(pieces.conn, pieces.writer, readPieces(new Blob([pack]), (n) => read.push(n), 1001));
+    expect(result).toEqual({ added: 30, updated: 0, evicted: 0 });
+    expect(read.at(-1)).toBe(new Blob([pack]).size);
+    expect(read.length).toBeGreaterThan(10);
+    const a = await exportParts(whole.conn);
+    const b = await exportParts(pieces.conn);
+    expect(timeless(b.parts.join(''))).toBe(timeless(a.parts.join('')));
+    expect(await unpackText((await readText(pieces.conn, arts[29].record.id))!)).toBe(items[29].text);
+    // A file cut short is refused whole: nothing of it is written.
+    const cut = setup();
+    await expect(importPackChunks(cut.conn, cut.writer, readPieces(new Blob([pack.slice(0, -500)]), undefined, 1001))).rejects.toThrow(PackError);
+    expect(await cut.store.count()).toBe(0);
+    for (const x of [whole, pieces, cut]) x.conn.close();
   });
 });
