@@ -1,5 +1,6 @@
 // `firsthand eval PAIRS.jsonl`: detection quality on a labelled corpus of text pairs.
 import { compareTexts, fingerprint, type Verdict } from '../index/index.ts';
+import { MIN_AGREEMENT } from '../index/check.ts';
 import { rocAuc } from './auc.ts';
 import { Output } from './output.ts';
 import { readPairs } from './pairs.ts';
@@ -36,6 +37,8 @@ interface LabelRow {
   meanScore: number;
   /** Pairs whose candidate shares at least one LSH band with the original: what an index lookup would find. */
   retrieved: number;
+  /** Of those, how many pass the check's signature prefilter (MIN_AGREEMENT), i.e. would be verified. */
+  verified: number;
 }
 
 export interface EvalReport {
@@ -62,13 +65,20 @@ export function evaluate(file: string, json: boolean, out: Output): number {
     const c = compareTexts(p.original, p.candidate);
     let row = rows.get(label);
     if (!row) {
-      row = { label, n: 0, counts: { copy: 0, 'partial-copy': 0, rewrite: 0, related: 0, unrelated: 0 }, meanScore: 0, retrieved: 0, sum: 0 };
+      row = { label, n: 0, counts: { copy: 0, 'partial-copy': 0, rewrite: 0, related: 0, unrelated: 0 }, meanScore: 0, retrieved: 0, verified: 0, sum: 0 };
       rows.set(label, row);
     }
     row.n++;
     row.counts[c.verdict]++;
-    const bands = new Set(fingerprint(p.original).bandKeys);
-    if (fingerprint(p.candidate).bandKeys.some((k) => bands.has(k))) row.retrieved++;
+    const a = fingerprint(p.original);
+    const b = fingerprint(p.candidate);
+    const bands = new Set(a.bandKeys);
+    if (b.bandKeys.some((k) => bands.has(k))) {
+      row.retrieved++;
+      let agree = 0;
+      for (let i = 0; i < a.signature.length; i++) if (a.signature[i] === b.signature[i]) agree++;
+      if (agree >= MIN_AGREEMENT) row.verified++;
+    }
     row.sum += c.score;
     if (POSITIVE.has(label)) pos.push(c.score);
     else if (HARD_NEGATIVE.has(label)) hard.push(c.score);
@@ -98,7 +108,7 @@ export function evaluate(file: string, json: boolean, out: Output): number {
 
 export function renderReport(file: string, r: EvalReport): string[] {
   const w = 16;
-  const head = ['label'.padEnd(12), 'n'.padStart(5), ...VERDICTS.map((v) => v.padStart(w)), 'mean score'.padStart(12), 'LSH found'.padStart(10)].join(' ');
+  const head = ['label'.padEnd(12), 'n'.padStart(5), ...VERDICTS.map((v) => v.padStart(w)), 'mean score'.padStart(12), 'LSH found'.padStart(10), 'verified'.padStart(9)].join(' ');
   const lines = [`${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}`, '', head];
   for (const row of r.labels) {
     const cells = VERDICTS.map((v) => {
@@ -106,7 +116,7 @@ export function renderReport(file: string, r: EvalReport): string[] {
       return `${n} (${((n / row.n) * 100).toFixed(0)}%)`.padStart(w);
     });
     lines.push(
-      [row.label.padEnd(12), String(row.n).padStart(5), ...cells, row.meanScore.toFixed(3).padStart(12), `${row.retrieved}/${row.n}`.padStart(10)].join(' '),
+      [row.label.padEnd(12), String(row.n).padStart(5), ...cells, row.meanScore.toFixed(3).padStart(12), `${row.retrieved}/${row.n}`.padStart(10), `${row.verified}/${row.n}`.padStart(9)].join(' '),
     );
   }
   const auc = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));

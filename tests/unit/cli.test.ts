@@ -221,6 +221,12 @@ describe('eval', () => {
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ pairs: 5, aucVsHard: 1, aucVsAll: 1, unrelatedFlagged: { n: 1, flagged: 0, share: 0 } });
     expect(j.labels.map((l: { label: string }) => l.label)).toEqual(['light', 'heavy', 'non', 'unrelated']);
+    // The derived seeds share a band with the Axios report and pass the signature prefilter;
+    // the bread recipe does neither.
+    const byLabel = Object.fromEntries(j.labels.map((l: { label: string; retrieved: number; verified: number }) => [l.label, l]));
+    expect(byLabel.light).toMatchObject({ retrieved: 1, verified: 1 });
+    expect(byLabel.heavy).toMatchObject({ retrieved: 2, verified: 2 });
+    expect(byLabel.unrelated).toMatchObject({ retrieved: 0, verified: 0 });
   });
 
   it('refuses lines without a label', async () => {
