@@ -25,7 +25,7 @@ export async function exportLocally(onProgress: (done: number) => void): Promise
 }
 
 /** Reads, validates whole and imports a pack file; `say` hears each step in the reader's words. */
-export async function importLocally(file: Blob & { name?: string }, say: (text: string) => void): Promise<ImportResult> {
+export async function importLocally(file: Blob & { name?: string }, say: (text: string) => void, streamAbove = STREAM_ABOVE): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES)
     throw new Error(`This file cannot be imported: it is ${formatBytes(file.size)}, and at most ${formatBytes(MAX_IMPORT_BYTES)} can be read at once.`);
   const c = connection();
@@ -39,7 +39,7 @@ export async function importLocally(file: Blob & { name?: string }, say: (text: 
     );
   const name = file.name ?? 'the file';
   try {
-    if (file.size > STREAM_ABOVE) return await importPackChunks(c, new Writer(c), readPieces(file, (done) => say(`Checking ${name}… ${Math.floor((100 * done) / file.size)}%`)), progress);
+    if (file.size > streamAbove) return await importPackChunks(c, new Writer(c), readPieces(file, (done) => say(`Checking ${name}… ${Math.floor((100 * done) / file.size)}%`)), progress);
     // Decoded as UTF-8 here rather than by Blob.text(): Chromium's Blob.text() follows a UTF-16
     // byte-order mark and Firefox's does not, and a file must import the same in both.
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());

@@ -108,3 +108,24 @@ describe('import from a page', () => {
     for (const x of [whole, pieces, cut]) x.conn.close();
   });
 });
+
+describe('the popup\'s import of a large file', () => {
+  it('reads a file above the threshold in pieces, says how far it has read, and imports it like a small one', async () => {
+    const { importLocally } = await import('../../src/popup/bulk.ts');
+    const { DB_NAME } = await import('../../src/background/db.ts');
+    const arts = Array.from({ length: 12 }, (_, i) => syntheticArticle(i, 1000 + i));
+    const pack = encodePack(arts.map((a) => ({ record: a.record, text: a.text })));
+    const said: string[] = [];
+    const result = await importLocally(Object.assign(new Blob([pack]), { name: 'shared.json' }), (t) => said.push(t), 1000);
+    expect(result).toEqual({ added: 12, updated: 0, evicted: 0 });
+    expect(said[0]).toMatch(/^Checking shared\.json… \d+%$/);
+    expect(said).toContain('Checking shared.json… 100%');
+    expect(said.at(-1)).toBe('Indexing… 100%');
+    const conn = new DbConnection(DB_NAME);
+    expect(await new IdbStore(conn, new Writer(conn)).count()).toBe(12);
+    // A large file cut short is refused whole, in the reader's words.
+    await expect(importLocally(new Blob([pack.slice(0, -10)]), () => {}, 1000)).rejects.toThrow(/^This file cannot be imported: not a Firsthand pack: the file is not valid JSON: it ends early/);
+    expect(await new IdbStore(conn, new Writer(conn)).count()).toBe(12);
+    conn.close();
+  });
+});
