@@ -18,6 +18,8 @@ export interface IdbSize {
   fillSeconds: number;
   check: Summary;
   candidates: Summary;
+  /** Saving one read article (the worker's write per page), ms. */
+  save: Summary;
   byKind: Record<string, Summary>;
 }
 
@@ -47,13 +49,14 @@ type Bench = Record<string, (...args: never[]) => Promise<unknown>>;
 const call = <R>(page: Page, name: string, ...args: unknown[]): Promise<R> =>
   page.evaluate(([n, a]) => ((globalThis as unknown as { bench: Bench }).bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<R>;
 
-function checks(samples: { kind: string; ms: number; candidateMs: number }[], articles: number, fillSeconds: number): IdbSize {
+function checks(samples: { kind: string; ms: number; candidateMs: number }[], articles: number, fillSeconds: number, save: number[]): IdbSize {
   const kinds = [...new Set(samples.map((s) => s.kind))];
   return {
     articles,
     fillSeconds,
     check: summarize(samples.map((s) => s.ms)),
     candidates: summarize(samples.map((s) => s.candidateMs)),
+    save: summarize(save),
     byKind: Object.fromEntries(kinds.map((k) => [k, summarize(samples.filter((s) => s.kind === k).map((s) => s.ms))])),
   };
 }
@@ -100,7 +103,8 @@ export async function benchChromium(root: string, vocab: Vocabulary, opts: { siz
       count = Math.max(count, size);
       if (opts.sizes.includes(size)) {
         opts.log(`  chromium: checking at ${size} articles...`);
-        sizes.push(checks(await call(page, 'check', opts.rounds), size, fillSeconds));
+        const samples = await call<{ kind: string; ms: number; candidateMs: number }[]>(page, 'check', opts.rounds);
+        sizes.push(checks(samples, size, fillSeconds, await call<number[]>(page, 'saveOne', 30)));
       }
       if (opts.bulkSizes.includes(size)) {
         opts.log(`  chromium: export and import of ${size} articles...`);

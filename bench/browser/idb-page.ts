@@ -54,6 +54,20 @@ const api = {
     }
     return (performance.now() - t0) / 1000;
   },
+  /** What the worker does for each article page read: one article and its text saved (gzip, the
+   * band buckets read, changed and written), `n` times; each is deleted again after it is timed. */
+  async saveOne(n: number): Promise<number[]> {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const words = gen.words(gen.length(ARTICLE_WORDS));
+      const record = { ...gen.record(words, Date.now()), id: `https://save.example/${i}`, url: `https://save.example/${i}` };
+      const t0 = performance.now();
+      await writer.putArticle(record, gen.text(words));
+      out.push(performance.now() - t0);
+      await writer.deleteArticle(record.id);
+    }
+    return out;
+  },
   /** Full checks (candidates, record reads, verification, verdict) of every query, `rounds` times. */
   async check(rounds: number): Promise<{ kind: string; ms: number; candidateMs: number }[]> {
     const built = queries.map((q) => ({ q, page: buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()) }));
