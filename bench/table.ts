@@ -68,7 +68,7 @@ export function table(r: Results): string {
         `2. Saving a read article, Chromium IndexedDB, ${k(z.articles)}`,
         `p50 ${fmt(z.save.p50, 1)} ms, p95 ${fmt(z.save.p95, 1)} ms (n=${z.save.n}): text compressed, record written, 128 band buckets read, changed and written`,
         'reported',
-        'in the worker, after the verdict is sent',
+        'in the worker, before the verdict is sent: the ribbon waits for it',
         '',
       ]);
     }
