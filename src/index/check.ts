@@ -15,8 +15,8 @@ export const MAX_VERIFIED = 16;
 /**
  * Signature positions that must agree for a candidate to be verified. A band hit alone gives 2
  * (its rows). Two unrelated articles that share stock phrases (Jaccard ~0.01) agree in 2.6 of 256
- * positions on average and reach 6 about 4% of the time; a rewrite at Jaccard 0.05 is expected
- * to agree in 13 and falls under 6 less than 1% of the time. On the development corpus every
+ * positions on average and reach 6 about 5% of the time; a rewrite at Jaccard 0.05 is expected
+ * to agree in 13 and falls under 6 about 1% of the time. On the development corpus every
  * derived pair the bands retrieve passes (`npm run eval`, the "verified" column).
  */
 export const MIN_AGREEMENT = 6;
