@@ -96,7 +96,8 @@ describe('chromium: privacy', () => {
     ext = new Console(dt.session);
     seen = await dt.recordRequests();
     firstRequest = site.requests.length;
-  });
+    // Launching, then granting incognito access (which reloads the extension), each bounded.
+  }, 150_000);
   afterAll(async () => { await dt?.close(); });
 
   it('a private window is checked but not indexed, unless the reader turns it on', async () => {

@@ -142,20 +142,35 @@ export class Devtools {
    * change). The extension reloads; resolves once its pages load again.
    */
   async allowIncognito(): Promise<void> {
-    const page = await this.session.context.newPage();
-    await page.goto('chrome://extensions');
-    await page.evaluate(async (id) => {
-      const dev = (globalThis as unknown as { chrome: { developerPrivate: {
-        updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void>;
-        updateExtensionConfiguration(c: { extensionId: string; incognitoAccess: boolean }): Promise<void>;
-      } } }).chrome.developerPrivate;
-      await dev.updateProfileConfiguration({ inDeveloperMode: true });
-      await dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
-    }, this.extensionId);
-    await page.close();
+    type Dev = {
+      updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void>;
+      updateExtensionConfiguration(c: { extensionId: string; incognitoAccess: boolean }): Promise<void>;
+      getExtensionInfo(id: string): Promise<{ incognitoAccess: { isActive: boolean } }>;
+    };
+    // Every step is bounded, each try uses a fresh settings page, and the result is read back:
+    // the settings page's promises have been seen to hang once the extension reloads.
+    await poll('incognito access to be granted', async () => {
+      const page = await this.session.context.newPage();
+      try {
+        await page.goto('chrome://extensions', { timeout: 10_000 });
+        const active = await within(
+          page.evaluate(async (id) => {
+            const dev = (globalThis as unknown as { chrome: { developerPrivate: Dev } }).chrome.developerPrivate;
+            if ((await dev.getExtensionInfo(id)).incognitoAccess.isActive) return true;
+            await dev.updateProfileConfiguration({ inDeveloperMode: true });
+            await dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
+            return (await dev.getExtensionInfo(id)).incognitoAccess.isActive;
+          }, this.extensionId),
+          10_000,
+        );
+        return active || undefined;
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }, 60_000, 500);
     const probe = await this.session.context.newPage();
     await poll('the extension to reload with incognito access', async () => {
-      const ok = await probe.goto(`chrome-extension://${this.extensionId}/src/popup/popup.html`).then(() => true, () => false);
+      const ok = await probe.goto(`chrome-extension://${this.extensionId}/src/popup/popup.html`, { timeout: 5_000 }).then(() => true, () => false);
       return ok ? true : undefined;
     }, 30_000, 300);
     await probe.close();
@@ -165,4 +180,13 @@ export class Devtools {
     await this.browser.disconnect().catch(() => undefined);
     await this.session.close();
   }
+}
+
+/** The promise's value, or a rejection after `ms` (so one hung call cannot hold a poll forever). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
