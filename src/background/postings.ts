@@ -68,10 +68,6 @@ export class PostingsChanges {
     return [...all];
   }
 
-  get size(): number {
-    return this.adds.size + this.removes.size;
-  }
-
   /** The new value of a bucket from its old one; undefined when it ends up empty. */
   merge(bucket: number, old: Uint32Array | undefined): Uint32Array | undefined {
     const gone = this.removes.get(bucket);

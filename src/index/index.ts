@@ -10,5 +10,6 @@ export { extractCredits, creditsOutlet } from './provenance.ts';
 export { checkArticle } from './check.ts';
 export { verdictOf, score, isDerived, type Sensitivity } from './verdict.ts';
 export { hostOf, hostKey, outletKey } from './outlet.ts';
-export { encodePack, encodeArticle, packFrame, parsePack, parsePackChunks, PackError, PACK_FORMAT, PACK_VERSION, MAX_PACK_ARTICLES, type PackItem } from './pack.ts';
+export { encodePack, encodeArticle, packFrame, parsePack, PackError, PACK_FORMAT, PACK_VERSION, MAX_PACK_ARTICLES, type PackItem } from './pack.ts';
 export { sCurve, estimateJaccard } from './minhash.ts';
+export { parsePackChunks } from './pack-stream.ts';
