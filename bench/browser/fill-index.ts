@@ -3,8 +3,8 @@
 // writer, as packs of 500 articles imported one after another (index only, no texts): the same
 // records the worker would have stored after that many visits, whatever the database schema.
 // Bundled as an IIFE by bench/page-cost.ts and evaluated in the page.
-import { DB_NAME, DbConnection } from '../../src/background/db.ts';
-import { Writer } from '../../src/background/writer.ts';
+import { DB_NAME, DbConnection } from '../../src/storage/db.ts';
+import { Writer } from '../../src/storage/writer.ts';
 import { encodePack } from '../../src/index/pack.ts';
 import { Generator } from '../corpus.ts';
 import { ARTICLE_WORDS } from '../queries.ts';

@@ -1,10 +1,10 @@
 // Runs in a plain Chromium page (bundled by bench/chromium.ts): the extension's own IndexedDB
 // modules (db.ts, writer.ts) and the engine, on a generated index, timed where they run.
-import { DbConnection, IdbStore } from '../../src/background/db.ts';
-import { exportParts, importPackChunks, importPackText } from '../../src/background/pack-io.ts';
-import { readPieces, STREAM_ABOVE } from '../../src/popup/bulk.ts';
-import { packText } from '../../src/background/texts.ts';
-import { Writer } from '../../src/background/writer.ts';
+import { DbConnection, IdbStore } from '../../src/storage/db.ts';
+import { exportParts, importPackChunks, importPackText } from '../../src/storage/pack-io.ts';
+import { readPieces, STREAM_ABOVE } from '../../src/popup/toolbar/bulk.ts';
+import { packText } from '../../src/storage/texts.ts';
+import { Writer } from '../../src/storage/writer.ts';
 import { checkArticle } from '../../src/index/check.ts';
 import { buildRecord } from '../../src/index/record.ts';
 import type { ArticleRecord } from '../../src/index/types.ts';

@@ -2,7 +2,7 @@
 // synchronously at start so the browser can wake the worker for them; every handler reads what
 // it needs from storage, since the worker may have been stopped since the last event.
 import browser from 'webextension-polyfill';
-import type { ContentMessage } from '../shared/messages.ts';
+import type { ContentMessage } from '../protocol/messages.ts';
 import type { Badge } from './badge.ts';
 import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare } from './page.ts';
 import { reindexIfNeeded } from './reindex.ts';

@@ -3,14 +3,14 @@
 // before it; a later copy of this page finds it as its original, and an earlier-published
 // original read after its copies is named by the copies' next check.
 import { buildRecord, checkArticle, type ArticleRecord } from '../index/index.ts';
-import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, Settings, TabState } from '../shared/messages.ts';
+import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, Settings, TabState } from '../protocol/messages.ts';
 import { compareUrl } from './ui.ts';
-import { isExcludedHost } from '../shared/validate.ts';
+import { isExcludedHost } from '../protocol/validate.ts';
 import { badgeFor } from './badge.ts';
-import { errorText } from './db.ts';
+import { errorText } from '../shared/errors.ts';
 import type { PageSender } from './router.ts';
 import type { Services } from './services.ts';
-import { loadSettings } from './settings.ts';
+import { loadSettings } from '../storage/settings.ts';
 
 /** Why a page has no result, as the popup tells the reader. */
 export const NOTES = {

@@ -3,9 +3,9 @@
 // rebuilds itself from them instead of being thrown away. The work is resumable: the worker may
 // be stopped part-way, and the next start carries on with the articles not yet rebuilt.
 import { buildRecord, DEFAULT_PARAMS, paramsId, type ArticleRecord, type PageMeta, type SignatureParams } from '../index/index.ts';
-import { readText, type DbConnection, type IdbStore } from './db.ts';
-import { unpackText } from './texts.ts';
-import type { Writer } from './writer.ts';
+import { readText, type DbConnection, type IdbStore } from '../storage/db.ts';
+import { unpackText } from '../storage/texts.ts';
+import type { Writer } from '../storage/writer.ts';
 
 export interface ReindexResult {
   rebuilt: number;

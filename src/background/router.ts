@@ -1,8 +1,8 @@
 // Every message to the worker passes here: validated, checked against who sent it, then handed
 // to its handler. Privilege comes from the sender as the browser reports it (extension id,
 // origin, tab), never from the message. Anything else is dropped, logged and answered with an error.
-import type { Message, Reply, ReplyMap } from '../shared/messages.ts';
-import { validateMessage } from '../shared/validate.ts';
+import type { Message, Reply, ReplyMap } from '../protocol/messages.ts';
+import { validateMessage } from '../protocol/validate.ts';
 
 /** What the browser says about a message's sender (runtime.MessageSender, the fields used here). */
 export interface SenderInfo {

@@ -1,10 +1,10 @@
 // What the worker's handlers work with. main.ts builds it from the browser's APIs; tests build
 // it from fakes. Nothing here is state that must survive the worker: that is all in storage.
-import type { ContentMessage } from '../shared/messages.ts';
+import type { ContentMessage } from '../protocol/messages.ts';
 import type { Badge } from './badge.ts';
-import { DbConnection, IdbStore } from './db.ts';
+import { DbConnection, IdbStore } from '../storage/db.ts';
 import { TabStates, type KeyValueArea } from './tab-state.ts';
-import { Writer } from './writer.ts';
+import { Writer } from '../storage/writer.ts';
 
 export interface BrowserSide {
   setBadge(tabId: number, badge: Badge | null): Promise<void>;

@@ -1,7 +1,7 @@
 // What the worker knows about each tab, kept in storage so a worker the browser stopped and
 // restarted still answers the popup. storage.session (memory only, cleared with the browser)
 // where it exists; otherwise storage.local, emptied when the browser starts.
-import type { TabState } from '../shared/messages.ts';
+import type { TabState } from '../protocol/messages.ts';
 
 /** The part of a storage area (browser.storage.session/local) used here. */
 export interface KeyValueArea {

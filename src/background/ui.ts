@@ -1,14 +1,15 @@
 // Requests from the extension's own pages: the popup, the options page and the compare page.
 import { compareTexts, creditsOutlet, DEFAULT_PARAMS, paramsId, type ArticleRecord } from '../index/index.ts';
-import type { ArticleView, CompareView, ImportResult, IndexStats, Settings } from '../shared/messages.ts';
-import { MAX_PACK_CHARS } from '../shared/validate.ts';
-import { errorText, readText } from './db.ts';
-import { exportParts } from './pack-io.ts';
+import type { ArticleView, CompareView, ImportResult, IndexStats, Settings } from '../protocol/messages.ts';
+import { MAX_PACK_CHARS } from '../protocol/validate.ts';
+import { errorText } from '../shared/errors.ts';
+import { readText } from '../storage/db.ts';
+import { exportParts } from '../storage/pack-io.ts';
 import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
-import { loadSettings, updateSettings } from './settings.ts';
-import { unpackText } from './texts.ts';
-import { importErrorText } from './writer.ts';
+import { loadSettings, updateSettings } from '../storage/settings.ts';
+import { unpackText } from '../storage/texts.ts';
+import { importErrorText } from '../storage/writer.ts';
 
 type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? K : never]: Handlers[K] };
 

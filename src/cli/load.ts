@@ -2,8 +2,8 @@
 // the content script uses (on linkedom), plain text is taken as is.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractArticle } from '../content/extract.ts';
-import { readPageMeta } from '../content/meta.ts';
+import { extractArticle } from '../extract/extract.ts';
+import { readPageMeta } from '../extract/meta.ts';
 import type { PageMeta } from '../index/index.ts';
 import { CliError, readTextFile } from './io.ts';
 

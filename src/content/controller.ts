@@ -3,13 +3,13 @@
 // background's later messages. Browser glue (runtime messaging) is passed in, so tests
 // can run this on a happy-dom document.
 import type { CheckResult } from '../index/types.ts';
-import type { ContentMessage, Message, Reply, TabState } from '../shared/messages.ts';
-import { isRibbonVerdict } from '../shared/format.ts';
-import { readArticle } from './extract.ts';
-import { readPageMeta } from './meta.ts';
+import type { ContentMessage, Message, Reply, TabState } from '../protocol/messages.ts';
+import { isRibbonVerdict } from '../ui/format.ts';
+import { readArticle } from '../extract/extract.ts';
+import { readPageMeta } from '../extract/meta.ts';
 import { PageHighlighter } from './highlight.ts';
 import { createRibbon, type Ribbon } from './ribbon.ts';
-import { isTabState } from './validate-state.ts';
+import { isTabState } from '../protocol/replies.ts';
 
 export type OutgoingMessage = Message;
 

@@ -1,7 +1,7 @@
 // Content script entry (document_idle on http(s) pages). Browser glue only: the work is in controller.ts.
 import { recordTiming, runContent } from './controller.ts';
 import { contentRuntime } from './runtime.ts';
-import { isContentMessage } from './validate-state.ts';
+import { isContentMessage } from '../protocol/replies.ts';
 
 const startedAt = performance.now();
 const testBuild = typeof __FIRSTHAND_TEST__ !== 'undefined' && __FIRSTHAND_TEST__;

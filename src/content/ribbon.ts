@@ -2,8 +2,8 @@
 // It lives in a closed shadow root on a randomly named host, so the page can neither
 // restyle it nor read it through host.shadowRoot. Every page-derived string goes in as text.
 import type { CheckResult } from '../index/types.ts';
-import { isRibbonVerdict, outletName, percent, verdictLabel, verdictSentences, verdictText } from '../shared/format.ts';
-import { clear, el, shareBar } from './dom.ts';
+import { isRibbonVerdict, outletName, percent, verdictLabel, verdictSentences, verdictText } from '../ui/format.ts';
+import { clear, el, safeHref, shareBar } from '../ui/dom.ts';
 import { RIBBON_CSS } from './ribbon-css.ts';
 
 export interface RibbonHandlers {
@@ -30,17 +30,6 @@ export interface Ribbon {
 export function randomHostName(): string {
   const letters = () => Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 5).padEnd(5, 'x');
   return `fh-${letters()}-${letters()}`;
-}
-
-/** Only web links may be opened from the ribbon (no javascript: or data: from a stored record). */
-export function safeHref(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

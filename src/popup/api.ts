@@ -1,7 +1,7 @@
 // Talking to the background from the extension's own pages. Every reply is a Reply<T>;
 // an ok:false reply becomes an Error carrying the background's message verbatim.
 import browser from 'webextension-polyfill';
-import type { Reply, UiMessage } from '../shared/messages.ts';
+import type { Reply, UiMessage } from '../protocol/messages.ts';
 
 export async function ask<T>(msg: UiMessage): Promise<T> {
   const reply = (await browser.runtime.sendMessage(msg)) as Reply<T> | undefined;
@@ -18,8 +18,4 @@ export async function currentTabId(search = location.search): Promise<number | u
   if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecord, DEFAULT_PARAMS, encodePack, type PackItem } from '../../src/index/index.ts';
 import { articleByKey, articleUrl } from '../fixtures/site/articles.ts';
 import { LOAD_ARTICLES } from '../fixtures/site/load.ts';
-import { DB_VERSION } from '../../src/background/db-schema.ts';
+import { DB_VERSION } from '../../src/storage/db-schema.ts';
 import { startSite, type Site } from '../fixtures/site/server.ts';
 import { Devtools } from './harness/devtools.ts';
 import { ask, gotoExtensionPage, pageText, POPUP_PATH } from './harness/extension.ts';

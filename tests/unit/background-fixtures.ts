@@ -2,11 +2,11 @@
 // that records what the worker asked of it, and records built by the real engine.
 import 'fake-indexeddb/auto';
 import { buildRecord, type ArticleRecord, type PageMeta, type Store } from '../../src/index/index.ts';
-import type { DbConnection } from '../../src/background/db.ts';
+import type { DbConnection } from '../../src/storage/db.ts';
 import type { Badge } from '../../src/background/badge.ts';
 import { createServices, type Services } from '../../src/background/services.ts';
 import type { KeyValueArea } from '../../src/background/tab-state.ts';
-import type { ContentMessage } from '../../src/shared/messages.ts';
+import type { ContentMessage } from '../../src/protocol/messages.ts';
 import { wordsFrom, seed } from './helpers.ts';
 
 let counter = 0;

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DbConnection, IdbStore, readText } from '../../src/background/db.ts';
-import { exportParts, importPackChunks, importPackText } from '../../src/background/pack-io.ts';
-import { readPieces } from '../../src/popup/bulk.ts';
-import { unpackText } from '../../src/background/texts.ts';
-import { Writer } from '../../src/background/writer.ts';
+import { DbConnection, IdbStore, readText } from '../../src/storage/db.ts';
+import { exportParts, importPackChunks, importPackText } from '../../src/storage/pack-io.ts';
+import { readPieces } from '../../src/popup/toolbar/bulk.ts';
+import { unpackText } from '../../src/storage/texts.ts';
+import { Writer } from '../../src/storage/writer.ts';
 import { encodePack, parsePack, PackError } from '../../src/index/index.ts';
 import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
 
@@ -111,8 +111,8 @@ describe('import from a page', () => {
 
 describe('the popup\'s import of a large file', () => {
   it('reads a file above the threshold in pieces, says how far it has read, and imports it like a small one', async () => {
-    const { importLocally } = await import('../../src/popup/bulk.ts');
-    const { DB_NAME } = await import('../../src/background/db.ts');
+    const { importLocally } = await import('../../src/popup/toolbar/bulk.ts');
+    const { DB_NAME } = await import('../../src/storage/db.ts');
     const arts = Array.from({ length: 12 }, (_, i) => syntheticArticle(i, 1000 + i));
     const pack = encodePack(arts.map((a) => ({ record: a.record, text: a.text })));
     const said: string[] = [];

@@ -5,7 +5,7 @@ import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES }
 import type { PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
-import type { PageArticleMessage, Settings } from '../../src/shared/messages.ts';
+import type { PageArticleMessage, Settings } from '../../src/protocol/messages.ts';
 import { BASE_URL, syntheticArticle, testServices } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 

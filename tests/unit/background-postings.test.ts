@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DbConnection, IdbStore } from '../../src/background/db.ts';
-import { BUCKET_BITS, PostingsChanges, bandLayoutOf, bucketOf, hashOf, storedBandKeys } from '../../src/background/postings.ts';
-import { Writer } from '../../src/background/writer.ts';
+import { DbConnection, IdbStore } from '../../src/storage/db.ts';
+import { BUCKET_BITS, PostingsChanges, bandLayoutOf, bucketOf, hashOf, storedBandKeys } from '../../src/storage/postings.ts';
+import { Writer } from '../../src/storage/writer.ts';
 import { DEFAULT_PARAMS, encodePack, paramsId } from '../../src/index/index.ts';
 import { candidateIds, freshDbName, postedArticles, syntheticArticle } from './background-fixtures.ts';
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DbConnection, IdbStore, readText } from '../../src/background/db.ts';
-import { unpackText } from '../../src/background/texts.ts';
-import { STORAGE_FULL, StorageFullError, Writer } from '../../src/background/writer.ts';
+import { DbConnection, IdbStore, readText } from '../../src/storage/db.ts';
+import { unpackText } from '../../src/storage/texts.ts';
+import { STORAGE_FULL, StorageFullError, Writer } from '../../src/storage/writer.ts';
 import { encodePack, PackError } from '../../src/index/index.ts';
 import { freshDbName, postedArticles, syntheticArticle } from './background-fixtures.ts';
 

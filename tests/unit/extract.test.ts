@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { extractArticle, isArticlePage, readArticle, countWords, hasWords, blockText, absoluteHttpUrl } from '../../src/content/extract.ts';
+import { extractArticle, isArticlePage, readArticle, countWords, hasWords, blockText, absoluteHttpUrl } from '../../src/extract/extract.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const html = (name: string): string => readFileSync(here(`../fixtures/html/${name}`), 'utf8');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { readPageMeta } from '../../src/content/meta.ts';
-import { extractArticle } from '../../src/content/extract.ts';
+import { readPageMeta } from '../../src/extract/meta.ts';
+import { extractArticle } from '../../src/extract/extract.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const fixture = (name: string): Document =>

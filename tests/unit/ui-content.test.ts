@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runContent, type ContentEnv, type OutgoingMessage } from '../../src/content/controller.ts';
-import { isContentMessage, isTabState } from '../../src/content/validate-state.ts';
-import type { ContentMessage, Reply, TabState } from '../../src/shared/messages.ts';
+import { isContentMessage, isTabState } from '../../src/protocol/replies.ts';
+import type { ContentMessage, Reply, TabState } from '../../src/protocol/messages.ts';
 import { result } from './ui-fixtures.ts';
 
 function load(name: string): void {

@@ -13,7 +13,7 @@ import {
   verdictLabel,
   verdictSentences,
   verdictText,
-} from '../../src/shared/format.ts';
+} from '../../src/ui/format.ts';
 import { AXIOS_PUBLISHED, result } from './ui-fixtures.ts';
 
 describe('percent', () => {

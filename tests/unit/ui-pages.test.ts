@@ -4,12 +4,12 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: {}, tabs: {} } }));
 
-import { renderTabState } from '../../src/popup/popup-verdict.ts';
-import { exportFileName, importSummary, packText } from '../../src/popup/popup-index.ts';
-import { isCredited, renderCompare } from '../../src/popup/compare-view.ts';
-import { segmentText, sharedShare } from '../../src/popup/segments.ts';
-import { parseSites, readForm } from '../../src/popup/options-form.ts';
-import type { CompareView } from '../../src/shared/messages.ts';
+import { renderTabState } from '../../src/popup/toolbar/verdict.ts';
+import { exportFileName, importSummary, packText } from '../../src/popup/toolbar/index-panel.ts';
+import { isCredited, renderCompare } from '../../src/popup/compare/view.ts';
+import { segmentText, sharedShare } from '../../src/popup/compare/segments.ts';
+import { parseSites, readForm } from '../../src/popup/options/form.ts';
+import type { CompareView } from '../../src/protocol/messages.ts';
 import { axiosMatch, result } from './ui-fixtures.ts';
 
 const actions = () => ({ highlight: vi.fn(), compare: vi.fn() });

@@ -19,10 +19,10 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-import { DbConnection, IdbStore } from '../../src/background/db.ts';
-import { Writer } from '../../src/background/writer.ts';
+import { DbConnection, IdbStore } from '../../src/storage/db.ts';
+import { Writer } from '../../src/storage/writer.ts';
 import { encodePack } from '../../src/index/index.ts';
-import { createIndexPanel } from '../../src/popup/popup-index.ts';
+import { createIndexPanel } from '../../src/popup/toolbar/index-panel.ts';
 import { syntheticArticle } from './background-fixtures.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRibbon, randomHostName, safeHref, type RibbonHandlers } from '../../src/content/ribbon.ts';
+import { createRibbon, randomHostName, type RibbonHandlers } from '../../src/content/ribbon.ts';
+import { safeHref } from '../../src/ui/dom.ts';
 import { result } from './ui-fixtures.ts';
 
 const handlers = (): RibbonHandlers & { calls: string[] } => {

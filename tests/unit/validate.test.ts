@@ -7,7 +7,7 @@ import {
   normalizeSettings,
   validateMessage,
   validateSettingsPatch,
-} from '../../src/shared/validate.ts';
+} from '../../src/protocol/validate.ts';
 
 const article = { type: 'page/article', text: 'Some article text.', meta: { url: 'https://a.example/x', title: 'T' } };
 

@@ -1,8 +1,8 @@
 // Reading and checking the options form. Pure: takes the raw field values, returns either
 // the settings to save or, per field, what is wrong in words the reader can act on.
-import type { Settings } from '../shared/messages.ts';
-import { SETTINGS_LIMITS, normalizeHost } from '../shared/validate.ts';
-import { formatCount } from '../shared/format.ts';
+import type { Settings } from '../../protocol/messages.ts';
+import { SETTINGS_LIMITS, normalizeHost } from '../../protocol/validate.ts';
+import { formatCount } from '../../ui/format.ts';
 
 export interface FormValues {
   sensitivity: string;

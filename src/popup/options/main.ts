@@ -1,7 +1,8 @@
 // Options page: loads the settings from the background, validates the form, saves with ui/set-settings.
-import type { Settings } from '../shared/messages.ts';
-import { ask, errorText } from './api.ts';
-import { readForm, type FieldErrors, type FormValues } from './options-form.ts';
+import type { Settings } from '../../protocol/messages.ts';
+import { ask } from '../api.ts';
+import { errorText } from '../../shared/errors.ts';
+import { readForm, type FieldErrors, type FormValues } from './form.ts';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status')!;

@@ -2,11 +2,11 @@
 // the pack never travels through runtime messaging (which Chrome caps at 64 MiB) and an index of
 // 100k articles exports and imports whole. The worker keeps nothing of the index in memory: it
 // reads the database again for the next page.
-import { DbConnection } from '../background/db.ts';
-import { exportParts, importPackChunks, importPackText } from '../background/pack-io.ts';
-import { importErrorText, Writer, type ImportProgress } from '../background/writer.ts';
-import { formatBytes, formatCount } from '../shared/format.ts';
-import type { ImportResult } from '../shared/messages.ts';
+import { DbConnection } from '../../storage/db.ts';
+import { exportParts, importPackChunks, importPackText } from '../../storage/pack-io.ts';
+import { importErrorText, Writer, type ImportProgress } from '../../storage/writer.ts';
+import { formatBytes, formatCount } from '../../ui/format.ts';
+import type { ImportResult } from '../../protocol/messages.ts';
 
 /** Files above this are read in pieces (parsePackChunks), never as one string: V8 strings stop at
  * 2^29 characters, and a pack of 100k articles with their texts is about 850 MB. */

@@ -1,8 +1,9 @@
 // The one module that writes the reader's index. The MV3 worker can be stopped at any moment,
 // so every change is a single IndexedDB transaction: it happens whole or not at all.
 import { DEFAULT_PARAMS, PackError, parsePack, type ArticleRecord, type PackItem, type PageMeta, type SignatureParams } from '../index/index.ts';
-import type { ImportResult, Settings } from '../shared/messages.ts';
-import { DbConnection, errorText, toStored, type ArticleWrites, type FirsthandIDB, type TextBody } from './db.ts';
+import type { ImportResult, Settings } from '../protocol/messages.ts';
+import { errorText } from '../shared/errors.ts';
+import { DbConnection, toStored, type ArticleWrites, type FirsthandIDB, type TextBody } from './db.ts';
 import { PostingsChanges, applyChanges, storedBandKeys } from './postings.ts';
 import { packText } from './texts.ts';
 

@@ -1,9 +1,10 @@
 // Comparison page entry: compare.html?page=<id>&original=<id>.
-import type { CompareView } from '../shared/messages.ts';
-import { outletName } from '../shared/format.ts';
-import { el } from '../content/dom.ts';
-import { ask, errorText } from './api.ts';
-import { renderCompare } from './compare-view.ts';
+import type { CompareView } from '../../protocol/messages.ts';
+import { outletName } from '../../ui/format.ts';
+import { el } from '../../ui/dom.ts';
+import { ask } from '../api.ts';
+import { errorText } from '../../shared/errors.ts';
+import { renderCompare } from './view.ts';
 
 const main = document.getElementById('compare')!;
 const params = new URLSearchParams(location.search);

@@ -1,7 +1,7 @@
 // Settings live in the index database (meta store) and are checked field by field against the
 // defaults whenever they are read, so damaged or older settings never stop the worker.
-import type { Settings } from '../shared/messages.ts';
-import { normalizeSettings, validateSettingsPatch } from '../shared/validate.ts';
+import type { Settings } from '../protocol/messages.ts';
+import { normalizeSettings, validateSettingsPatch } from '../protocol/validate.ts';
 import type { DbConnection } from './db.ts';
 import type { Writer } from './writer.ts';
 

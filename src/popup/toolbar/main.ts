@@ -1,10 +1,11 @@
 // Popup entry: the verdict for the current tab, then the reader's index.
 import browser from 'webextension-polyfill';
-import type { TabState } from '../shared/messages.ts';
-import { clear } from '../content/dom.ts';
-import { ask, currentTabId, errorText } from './api.ts';
-import { createIndexPanel } from './popup-index.ts';
-import { noteCard, renderTabState } from './popup-verdict.ts';
+import type { TabState } from '../../protocol/messages.ts';
+import { clear } from '../../ui/dom.ts';
+import { ask, currentTabId } from '../api.ts';
+import { errorText } from '../../shared/errors.ts';
+import { createIndexPanel } from './index-panel.ts';
+import { noteCard, renderTabState } from './verdict.ts';
 
 const doc = document;
 /** Opened as the toolbar popup (not as a page with ?tab=, as tests and links do): close it after acting. */

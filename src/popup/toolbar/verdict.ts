@@ -1,7 +1,7 @@
 // The popup's upper half: what Firsthand concluded about the current tab.
 // Pure DOM building from a TabState; page-derived strings only ever become text nodes.
-import type { CheckResult, Credit, MatchSummary } from '../index/types.ts';
-import type { TabState } from '../shared/messages.ts';
+import type { CheckResult, Credit, MatchSummary } from '../../index/types.ts';
+import type { TabState } from '../../protocol/messages.ts';
 import {
   articleDate,
   hostLabel,
@@ -12,9 +12,8 @@ import {
   verdictLabel,
   verdictSentences,
   verdictSummary,
-} from '../shared/format.ts';
-import { el, shareBar } from '../content/dom.ts';
-import { safeHref } from '../content/ribbon.ts';
+} from '../../ui/format.ts';
+import { el, safeHref, shareBar } from '../../ui/dom.ts';
 
 export interface VerdictActions {
   highlight(): void;

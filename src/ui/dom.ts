@@ -69,3 +69,14 @@ export function shareBar(doc: Document, share: number, label: string, cls = 'bar
     fill,
   );
 }
+
+/** Only web links may be opened from the ribbon or the pages (no javascript: or data: from a stored record). */
+export function safeHref(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

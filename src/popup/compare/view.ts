@@ -1,10 +1,9 @@
 // The side-by-side comparison: the original on the left, this page on the right, shared
 // passages numbered and coloured alike on both sides, the page's own additions marked.
 // Both texts become text nodes split at the passages' character ranges.
-import type { ArticleView, CompareView } from '../shared/messages.ts';
-import { formatCount, formatDate, hostLabel, isRibbonVerdict, outletName, percent, verdictLabel } from '../shared/format.ts';
-import { el, shareBar } from '../content/dom.ts';
-import { safeHref } from '../content/ribbon.ts';
+import type { ArticleView, CompareView } from '../../protocol/messages.ts';
+import { formatCount, formatDate, hostLabel, isRibbonVerdict, outletName, percent, verdictLabel } from '../../ui/format.ts';
+import { el, safeHref, shareBar } from '../../ui/dom.ts';
 import { segmentText, type Segment } from './segments.ts';
 
 /** Palette slots for passages; passage n uses slot (n-1) % PALETTE on both sides. */

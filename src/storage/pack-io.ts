@@ -5,7 +5,7 @@
 // Runs wherever the database is: the popup (an extension page, same origin as the worker) does
 // this itself rather than sending the pack through runtime messaging, which Chrome caps at 64 MiB.
 import { DEFAULT_PARAMS, encodeArticle, packFrame, parsePack, parsePackChunks, type PackItem, type SignatureParams } from '../index/index.ts';
-import type { ImportResult } from '../shared/messages.ts';
+import type { ImportResult } from '../protocol/messages.ts';
 import { fromStored, readBatches, type DbConnection } from './db.ts';
 import { loadSettings } from './settings.ts';
 import { unpackText } from './texts.ts';

@@ -5,7 +5,8 @@ import { bandKeys } from '../index/minhash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
 import type { CandidateHit, Store, StoreRef, StoreStats } from '../index/store.ts';
-import type { Settings } from '../shared/messages.ts';
+import type { Settings } from '../protocol/messages.ts';
+import { errorText } from '../shared/errors.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import { lookup, storedBandKeys } from './postings.ts';
 
@@ -117,11 +118,6 @@ export class DbConnection {
     this.pending = undefined;
     pending?.then((db) => db.close()).catch(() => {});
   }
-}
-
-export function errorText(err: unknown): string {
-  if (err instanceof Error) return err.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : err.message;
-  return String(err);
 }
 
 /** The writes IdbStore delegates: the writer is the one module that changes the database. */

@@ -1,8 +1,9 @@
 // The popup's lower half: the reader's index (stats, pause, export, import, clear).
-import type { IndexStats, Settings } from '../shared/messages.ts';
-import { formatAge, formatBytes, formatCount, formatDate } from '../shared/format.ts';
-import { clear, el } from '../content/dom.ts';
-import { ask, errorText } from './api.ts';
+import type { IndexStats, Settings } from '../../protocol/messages.ts';
+import { formatAge, formatBytes, formatCount, formatDate } from '../../ui/format.ts';
+import { clear, el } from '../../ui/dom.ts';
+import { ask } from '../api.ts';
+import { errorText } from '../../shared/errors.ts';
 import { exportLocally, importLocally } from './bulk.ts';
 
 export interface IndexPanel {

@@ -2,7 +2,7 @@
 // The shapes come from src/shared/messages.ts and src/index/types.ts; anything that does
 // not match is dropped (and logged by the caller), never rendered.
 import type { CheckResult, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
-import type { ContentMessage, TabState } from '../shared/messages.ts';
+import type { ContentMessage, TabState } from './messages.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
