@@ -9,6 +9,7 @@ import { reindexIfNeeded } from './reindex.ts';
 import { route, type Handlers, type SenderInfo } from './router.ts';
 import { createServices } from './services.ts';
 import type { KeyValueArea } from './tab-state.ts';
+import { testUiHandlers } from './test-handlers.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
 
@@ -44,10 +45,14 @@ const handlers: Handlers = {
   ...uiHandlers(services),
 };
 
+// A store build compiles no test handlers in (the build folds __FIRSTHAND_TEST__ to false), so
+// its router knows neither ui/export nor ui/import.
+const testHandlers = __FIRSTHAND_TEST__ ? testUiHandlers(services) : undefined;
+
 const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) =>
-  route(raw, sender as SenderInfo, { self, handlers }),
+  route(raw, sender as SenderInfo, { self, handlers, testHandlers }),
 );
 
 // A new page in the tab: its old state and badge no longer apply (the content script reports
@@ -59,16 +64,16 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
     if (old && change.url !== undefined && sameDocument(old.url, change.url)) return;
     await services.tabs.remove(tabId);
     await setBadge(tabId, null);
-  })().catch(() => {});
+  })().catch((err: unknown) => console.debug('Firsthand: could not reset the state of a reloading tab:', err));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void services.tabs.remove(tabId).catch(() => {});
+  void services.tabs.remove(tabId).catch((err: unknown) => console.debug('Firsthand: could not forget a closed tab:', err));
 });
 
 // Tab ids start over with the browser; states kept in the storage.local fallback are stale.
 browser.runtime.onStartup.addListener(() => {
-  if (services.tabs.persistent) void services.tabs.removeAll().catch(() => {});
+  if (services.tabs.persistent) void services.tabs.removeAll().catch((err: unknown) => console.debug('Firsthand: could not forget stale tab states:', err));
 });
 
 function sameDocument(a: string, b: string): boolean {

@@ -1,7 +1,7 @@
 // Every message to the worker passes here: validated, checked against who sent it, then handed
 // to its handler. Privilege comes from the sender as the browser reports it (extension id,
 // origin, tab), never from the message. Anything else is dropped, logged and answered with an error.
-import type { Message, Reply, ReplyMap } from '../protocol/messages.ts';
+import type { AnyMessage, Message, Reply, ReplyMap, TestUiMessage } from '../protocol/messages.ts';
 import { validateMessage } from '../protocol/validate.ts';
 
 /** What the browser says about a message's sender (runtime.MessageSender, the fields used here). */
@@ -34,12 +34,15 @@ export interface UiSender {
   tabId?: number;
 }
 
-type MessageOf<K extends Message['type']> = Extract<Message, { type: K }>;
-type SenderOf<K extends Message['type']> = K extends `page/${string}` ? PageSender : UiSender;
+type MessageOf<K extends AnyMessage['type']> = Extract<AnyMessage, { type: K }>;
+type SenderOf<K extends AnyMessage['type']> = K extends `page/${string}` ? PageSender : UiSender;
+type HandlerOf<K extends AnyMessage['type']> = (msg: MessageOf<K>, sender: SenderOf<K>) => Promise<ReplyMap[K]>;
 
-export type Handlers = {
-  [K in Message['type']]: (msg: MessageOf<K>, sender: SenderOf<K>) => Promise<ReplyMap[K]>;
-};
+/** The worker's handler of every message a store build knows. */
+export type Handlers = { [K in Message['type']]: HandlerOf<K> };
+
+/** Handlers of the test build's extra messages (TestUiMessage). */
+export type TestHandlers = { [K in TestUiMessage['type']]: HandlerOf<K> };
 
 /** scheme://host[:port] of a URL. Written out because URL.origin is "null" for non-web schemes
  * in some engines (extension URLs among them). */
@@ -52,7 +55,7 @@ export function originOf(url: string | undefined): string | undefined {
  * Who may send what: `page/*` only from this extension's content script in a web page's top
  * frame, `ui/*` only from this extension's own pages. Returns the trusted sender or an error.
  */
-export function authorize(type: Message['type'], sender: SenderInfo, self: Self): PageSender | UiSender | string {
+export function authorize(type: AnyMessage['type'], sender: SenderInfo, self: Self): PageSender | UiSender | string {
   if (sender.id !== self.id) return 'sender is not this extension';
   const url = sender.url;
   if (type.startsWith('page/')) {
@@ -73,13 +76,23 @@ export function authorize(type: Message['type'], sender: SenderInfo, self: Self)
 export interface RouterOptions {
   self: Self;
   handlers: Handlers;
+  /** Test builds only. Without them TestUiMessage types are unknown messages, dropped like any other. */
+  testHandlers?: TestHandlers;
   warn?: (...args: unknown[]) => void;
+}
+
+type AnyHandler = (m: AnyMessage, s: PageSender | UiSender) => Promise<unknown>;
+
+/** The handler for a validated message; validation has already refused types this router lacks. */
+function handlerFor(type: AnyMessage['type'], opts: RouterOptions): AnyHandler {
+  const table: Partial<Record<AnyMessage['type'], unknown>> = Object.hasOwn(opts.handlers, type) ? opts.handlers : (opts.testHandlers ?? {});
+  return table[type] as AnyHandler;
 }
 
 /** Validates, authorises and dispatches one message; always resolves to a Reply. */
 export async function route(raw: unknown, sender: SenderInfo, opts: RouterOptions): Promise<Reply<unknown>> {
   const warn = opts.warn ?? console.warn;
-  const checked = validateMessage(raw);
+  const checked = validateMessage(raw, { withTestMessages: opts.testHandlers !== undefined });
   if (!checked.ok) {
     warn('Firsthand: dropped a malformed message:', checked.error);
     return { ok: false, error: `malformed message: ${checked.error}` };
@@ -90,9 +103,8 @@ export async function route(raw: unknown, sender: SenderInfo, opts: RouterOption
     warn(`Firsthand: dropped ${msg.type}:`, who);
     return { ok: false, error: `not allowed: ${who}` };
   }
-  const handler = opts.handlers[msg.type] as (m: Message, s: PageSender | UiSender) => Promise<unknown>;
   try {
-    return { ok: true, value: await handler(msg, who) };
+    return { ok: true, value: await handlerFor(msg.type, opts)(msg, who) };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     warn(`Firsthand: ${msg.type} failed:`, err);

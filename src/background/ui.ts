@@ -1,15 +1,12 @@
 // Requests from the extension's own pages: the popup, the options page and the compare page.
 import { compareTexts, creditsOutlet, DEFAULT_PARAMS, paramsId, type ArticleRecord } from '../index/index.ts';
-import type { ArticleView, CompareView, ImportResult, IndexStats, Settings } from '../protocol/messages.ts';
-import { MAX_PACK_CHARS } from '../protocol/validate.ts';
+import type { ArticleView, CompareView, IndexStats, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { readText } from '../storage/db.ts';
-import { exportParts } from '../storage/pack-io.ts';
 import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
 import { unpackText } from '../storage/texts.ts';
-import { importErrorText } from '../storage/writer.ts';
 
 type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? K : never]: Handlers[K] };
 
@@ -21,6 +18,7 @@ export function compareUrl(s: Services, pageId: string, originalId: string): str
 
 export async function indexStats(s: Services): Promise<IndexStats> {
   const params = paramsId(DEFAULT_PARAMS);
+  // Where the browser cannot estimate usage the tile shows 0 bytes: the stats matter more than the figure.
   const bytes = (await s.browser.usage().catch(() => undefined)) ?? 0;
   try {
     const st = await s.store.stats();
@@ -30,19 +28,6 @@ export async function indexStats(s: Services): Promise<IndexStats> {
   } catch (err) {
     return { articles: 0, bytes, params, error: s.conn.problem ?? errorText(err) };
   }
-}
-
-/** The whole index as a pack (JSON text), texts included, for a runtime message. (The popup
- * exports by itself, into a file of any size: see pack-io.ts.) */
-export async function exportPack(s: Pick<Services, 'conn'>): Promise<string> {
-  const { parts, articles, chars } = await exportParts(s.conn);
-  // Chrome refuses runtime messages over 64 MiB; say so plainly rather than fail obscurely.
-  if (chars > MAX_PACK_CHARS) {
-    throw new Error(
-      `Your index (${articles} articles, ${Math.round(chars / 1e6)} MB as a pack) is too large to send in one message; export it from the popup.`,
-    );
-  }
-  return parts.join('');
 }
 
 async function articleView(s: Services, id: string): Promise<{ record: ArticleRecord; view: ArticleView }> {
@@ -61,7 +46,7 @@ export async function compareArticles(s: Services, pageId: string, originalId: s
   const settings = await loadSettings(s.conn);
   const credited = creditsOutlet(page.record.credits, original.record.outletKey, original.record.host);
   const comparison = compareTexts(original.view.text, page.view.text, { sensitivity: settings.sensitivity, credited });
-  return { page: page.view, original: original.view, comparison };
+  return { page: page.view, original: original.view, comparison, credited };
 }
 
 async function saveSettings(s: Services, patch: Partial<Settings>): Promise<Settings> {
@@ -74,15 +59,6 @@ export function uiHandlers(s: Services): UiHandlers {
   return {
     'ui/tab-state': (m) => s.tabs.get(m.tabId),
     'ui/stats': () => indexStats(s),
-    'ui/export': () => exportPack(s),
-    'ui/import': async (m): Promise<ImportResult> => {
-      const settings = await loadSettings(s.conn);
-      try {
-        return await s.writer.importPack(m.text, settings, s.now());
-      } catch (err) {
-        throw new Error(importErrorText(err));
-      }
-    },
     'ui/clear': async () => {
       await s.writer.clear();
       // Each tab's result names articles the reader read: Clear forgets those too.

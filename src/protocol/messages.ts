@@ -1,6 +1,6 @@
 // The one typed message protocol between the extension's contexts.
-// Every receiver validates with isMessage() before acting; unknown or malformed
-// messages are dropped and logged, never thrown into.
+// Every receiver validates what it receives before acting (validate.ts for messages, replies.ts
+// for what the worker answers); unknown or malformed messages are dropped and logged, never thrown into.
 import type { CheckResult, Comparison, Credit, PageMeta } from '../index/types.ts';
 
 /** Content script -> background: the article found on this tab's page. */
@@ -28,8 +28,6 @@ export interface PageOpenCompareMessage {
 export type UiMessage =
   | { type: 'ui/tab-state'; tabId: number }
   | { type: 'ui/stats' }
-  | { type: 'ui/export' }
-  | { type: 'ui/import'; text: string }
   | { type: 'ui/clear' }
   | { type: 'ui/set-paused'; paused: boolean }
   | { type: 'ui/get-settings' }
@@ -38,12 +36,19 @@ export type UiMessage =
   | { type: 'ui/open-compare'; pageId: string; originalId: string }
   | { type: 'ui/highlight'; tabId: number };
 
+/** End-to-end tests -> background, from an extension page of a test build only: the whole index
+ * as a pack and back. Readers export and import in the popup itself (toolbar/bulk.ts), so a
+ * store build knows neither message and drops them like any unknown one. */
+export type TestUiMessage = { type: 'ui/export' } | { type: 'ui/import'; text: string };
+
+/** Every message a store build's worker acts on. */
 export type Message = PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage;
 
-/** Background -> content script (via tabs.sendMessage). */
-export type ContentMessage =
-  | { type: 'content/highlight' }
-  | { type: 'content/result'; state: TabState };
+/** Every message a test build's worker acts on. */
+export type AnyMessage = Message | TestUiMessage;
+
+/** Background -> content script (via tabs.sendMessage): the popup's "Highlight on page" toggles the highlights. */
+export type ContentMessage = { type: 'content/highlight' };
 
 /** What the background knows about one tab, kept in storage.session so a restarted worker still knows it. */
 export interface TabState {
@@ -101,9 +106,11 @@ export interface CompareView {
   page: ArticleView;
   original: ArticleView;
   comparison: Comparison;
+  /** Whether the page credits the original's outlet, decided as the ribbon and the popup decide it. */
+  credited: boolean;
 }
 
-/** Reply to ui/import. */
+/** What an import did: the popup's own import, and ui/import in test builds. */
 export interface ImportResult {
   /** Articles new to this index. */
   added: number;

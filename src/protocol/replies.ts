@@ -1,8 +1,20 @@
 // Runtime checks for what the background sends to the content script and the UI pages.
-// The shapes come from src/shared/messages.ts and src/index/types.ts; anything that does
-// not match is dropped (and logged by the caller), never rendered.
-import type { CheckResult, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
-import type { ContentMessage, TabState } from './messages.ts';
+// The shapes come from messages.ts and src/index/types.ts; anything that does not match is
+// dropped (and logged by the caller) or refused with an error, never rendered.
+import type { CheckResult, Comparison, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
+import type {
+  ArticleView,
+  CompareView,
+  ContentMessage,
+  ImportResult,
+  IndexStats,
+  ReplyMap,
+  Settings,
+  TabState,
+  TestUiMessage,
+  UiMessage,
+} from './messages.ts';
+import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -79,8 +91,86 @@ export function isTabState(x: unknown): x is TabState {
 
 /** Messages the background may send to a content script. */
 export function isContentMessage(x: unknown): x is ContentMessage {
-  if (!isObj(x)) return false;
-  if (x.type === 'content/highlight') return x.on === undefined || typeof x.on === 'boolean';
-  if (x.type === 'content/result') return isTabState(x.state);
-  return false;
+  return isObj(x) && x.type === 'content/highlight' && Object.keys(x).length === 1;
 }
+
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+export function isIndexStats(x: unknown): x is IndexStats {
+  return (
+    isObj(x) &&
+    isCount(x.articles) &&
+    isNum(x.bytes) &&
+    optNum(x.oldestSeenAt) &&
+    optNum(x.newestSeenAt) &&
+    isStr(x.params) &&
+    optStr(x.error)
+  );
+}
+
+/** Settings whole: every field present and each one valid (a patch may leave fields out, settings may not). */
+export function isSettings(x: unknown): x is Settings {
+  return isObj(x) && validateSettingsPatch(x).ok && Object.keys(DEFAULT_SETTINGS).every((k) => Object.hasOwn(x, k));
+}
+
+export function isArticleView(x: unknown): x is ArticleView {
+  return (
+    isObj(x) &&
+    isStr(x.id) &&
+    isStr(x.url) &&
+    isStr(x.title) &&
+    isStr(x.outlet) &&
+    isStr(x.host) &&
+    optNum(x.publishedAt) &&
+    isNum(x.firstSeenAt) &&
+    isCount(x.wordCount) &&
+    Array.isArray(x.credits) &&
+    x.credits.every(isCredit) &&
+    isStr(x.text)
+  );
+}
+
+export function isComparison(x: unknown): x is Comparison {
+  return (
+    isObj(x) &&
+    isVerdict(x.verdict) &&
+    isNum(x.score) &&
+    isShare(x.containment) &&
+    isShare(x.coverage) &&
+    isShare(x.jaccard) &&
+    isShare(x.ordered) &&
+    isShare(x.vocabulary) &&
+    Array.isArray(x.passages) &&
+    x.passages.every(isPassage)
+  );
+}
+
+export function isCompareView(x: unknown): x is CompareView {
+  return isObj(x) && isArticleView(x.page) && isArticleView(x.original) && isComparison(x.comparison) && typeof x.credited === 'boolean';
+}
+
+export function isImportResult(x: unknown): x is ImportResult {
+  return isObj(x) && isCount(x.added) && isCount(x.updated) && isCount(x.evicted);
+}
+
+const isNull = (x: unknown): x is null => x === null;
+const isTabStateOrNull = (x: unknown): x is TabState | null => x === null || isTabState(x);
+const isPackText = (x: unknown): x is string => isStr(x);
+
+type ReplyCheck<K extends keyof ReplyMap> = (x: unknown) => x is ReplyMap[K];
+
+/** The check for every reply an extension page may receive: a message cannot be added to the
+ * protocol without saying here what its answer looks like. */
+export const REPLY_CHECKS: { [K in UiMessage['type'] | TestUiMessage['type']]: ReplyCheck<K> } = {
+  'ui/tab-state': isTabStateOrNull,
+  'ui/stats': isIndexStats,
+  'ui/clear': isIndexStats,
+  'ui/set-paused': isSettings,
+  'ui/get-settings': isSettings,
+  'ui/set-settings': isSettings,
+  'ui/compare': isCompareView,
+  'ui/open-compare': isNull,
+  'ui/highlight': isNull,
+  'ui/export': isPackText,
+  'ui/import': isImportResult,
+};

@@ -1,7 +1,7 @@
 // Runtime checks for everything that crosses a context boundary. Hand-written type guards with
 // size limits: a message that fails them is dropped and logged by the receiver, never acted on.
 import type { PageMeta } from '../index/types.ts';
-import type { Message, Settings } from './messages.ts';
+import type { AnyMessage, Message, Settings, TestUiMessage } from './messages.ts';
 
 /** Longest article text accepted from a page: far above any real article, low enough to bound work. */
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -137,8 +137,6 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'page/open-compare': { originalId: nonEmptyId },
   'ui/tab-state': { tabId },
   'ui/stats': {},
-  'ui/export': {},
-  'ui/import': { text: str(MAX_PACK_CHARS) },
   'ui/clear': {},
   'ui/set-paused': { paused: bool },
   'ui/get-settings': {},
@@ -148,26 +146,40 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'ui/highlight': { tabId },
 };
 
+/** The test build's extra messages: known only to a validator asked for them. */
+const TEST_MESSAGE_CHECKS: { [K in TestUiMessage['type']]: Record<string, Check> } = {
+  'ui/export': {},
+  'ui/import': { text: str(MAX_PACK_CHARS) },
+};
+
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 
+export interface ValidateOptions {
+  /** Test builds also accept TestUiMessage; a store build leaves this off and drops them as unknown. */
+  withTestMessages?: boolean;
+}
+
+/** The payload checks for a message type, or undefined for a type this build does not know. */
+function checksFor(type: string, opts: ValidateOptions): Record<string, Check> | undefined {
+  if (Object.hasOwn(MESSAGE_CHECKS, type)) return MESSAGE_CHECKS[type as Message['type']];
+  if (opts.withTestMessages && Object.hasOwn(TEST_MESSAGE_CHECKS, type)) return TEST_MESSAGE_CHECKS[type as TestUiMessage['type']];
+  return undefined;
+}
+
 /** Validates a message received from another context. The value returned is a fresh copy holding only known fields. */
-export function validateMessage(raw: unknown): Validated<Message> {
+export function validateMessage(raw: unknown, opts: ValidateOptions = {}): Validated<AnyMessage> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
   const type = raw.type;
-  if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_CHECKS, type)) {
+  const fields = typeof type === 'string' ? checksFor(type, opts) : undefined;
+  if (typeof type !== 'string' || !fields) {
     return { ok: false, error: `unknown message type ${JSON.stringify(typeof type === 'string' ? type.slice(0, 64) : type)}` };
   }
-  const fields = MESSAGE_CHECKS[type as Message['type']];
   const e = shape({ type: () => null, ...fields })(raw);
   if (e) return { ok: false, error: `${type}: ${e}` };
   const copy: Record<string, unknown> = { type };
   for (const k of Object.keys(fields)) copy[k] = raw[k];
   if (type === 'page/article') copy.meta = pickMeta(raw.meta as PageMeta);
-  return { ok: true, value: copy as unknown as Message };
-}
-
-export function isMessage(raw: unknown): raw is Message {
-  return validateMessage(raw).ok;
+  return { ok: true, value: copy as unknown as AnyMessage };
 }
 
 const META_KEYS: (keyof PageMeta)[] = [

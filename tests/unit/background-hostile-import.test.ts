@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare } from '../../src/background/page.ts';
 import { route, type Handlers, type SenderInfo } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
+import { testUiHandlers } from '../../src/background/test-handlers.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
 import { CASES, type HostileCase } from '../fixtures/hostile-packs/cases.ts';
 import { readFileSync } from 'node:fs';
@@ -34,8 +35,10 @@ async function readerIndex(): Promise<{ s: Services; ask: (msg: unknown) => Prom
     await s.writer.putArticle(a.record, a.text, a.meta);
   }
   const handlers = handlersOf(s);
+  // A test build's router: ui/export and ui/import are known, as in the end-to-end tests.
+  const testHandlers = testUiHandlers(s);
   const warn = () => {};
-  return { s, ask: (msg) => route(msg, popup, { self, handlers, warn }) as Promise<{ ok: boolean; value?: unknown; error?: string }> };
+  return { s, ask: (msg) => route(msg, popup, { self, handlers, testHandlers, warn }) as Promise<{ ok: boolean; value?: unknown; error?: string }> };
 }
 
 /** The index as an export shows it; the export's own time stamp aside. */

@@ -4,8 +4,11 @@ import { BADGE_COLORS, badgeFor } from '../../src/background/badge.ts';
 import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES } from '../../src/background/page.ts';
 import type { PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
+import { testUiHandlers } from '../../src/background/test-handlers.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
+import type { PageMeta } from '../../src/index/types.ts';
 import type { PageArticleMessage, Settings } from '../../src/protocol/messages.ts';
+import { REPLY_CHECKS } from '../../src/protocol/replies.ts';
 import { BASE_URL, syntheticArticle, testServices } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
@@ -150,20 +153,24 @@ describe('badge', () => {
 });
 
 describe('ui requests', () => {
-  it('reports stats, exports a pack another index imports, and compares two stored articles', async () => {
+  it('reports stats, exports a pack another index imports (test builds), and compares two stored articles', async () => {
     const { s } = testServices({ now: clock() });
     const ui = uiHandlers(s);
+    const test = testUiHandlers(s);
     for (const n of ['001', '002', '004']) await visit(s, n);
     const stats = await ui['ui/stats']({ type: 'ui/stats' }, { kind: 'ui' });
     expect(stats).toMatchObject({ articles: 3, bytes: 12345 });
     expect(stats.oldestSeenAt).toBeLessThan(stats.newestSeenAt!);
     expect(stats.error).toBeUndefined();
+    expect(REPLY_CHECKS['ui/stats'](stats)).toBe(true);
 
-    const pack = await ui['ui/export']({ type: 'ui/export' }, { kind: 'ui' });
+    const pack = await test['ui/export']({ type: 'ui/export' }, { kind: 'ui' });
+    expect(REPLY_CHECKS['ui/export'](pack)).toBe(true);
     const other = testServices({ now: clock() });
     await visit(other.s, '001'); // already known there
-    const result = await uiHandlers(other.s)['ui/import']({ type: 'ui/import', text: pack }, { kind: 'ui' });
+    const result = await testUiHandlers(other.s)['ui/import']({ type: 'ui/import', text: pack }, { kind: 'ui' });
     expect(result).toEqual({ added: 2, updated: 1, evicted: 0 });
+    expect(REPLY_CHECKS['ui/import'](result)).toBe(true);
 
     const view = await uiHandlers(other.s)['ui/compare'](
       { type: 'ui/compare', pageId: SEED_META['002'].url!, originalId: SEED_META['001'].url! },
@@ -174,10 +181,34 @@ describe('ui requests', () => {
     expect(view.original.outlet).toBe('Axios');
     expect(view.comparison.verdict).toBe('partial-copy');
     expect(view.comparison.passages.length).toBeGreaterThan(0);
+    expect(view.credited).toBe(true);
+    // What the worker answers is what the pages accept.
+    expect(REPLY_CHECKS['ui/compare'](view)).toBe(true);
 
-    await expect(ui['ui/import']({ type: 'ui/import', text: '{"format":"nope"}' }, { kind: 'ui' })).rejects.toThrow(/cannot be imported/);
+    await expect(test['ui/import']({ type: 'ui/import', text: '{"format":"nope"}' }, { kind: 'ui' })).rejects.toThrow(/cannot be imported/);
     s.conn.close();
     other.s.conn.close();
+  });
+
+  it('says the comparison is credited when the ribbon does: outlet "The Washington Post", credit key washingtonpost', async () => {
+    const { s } = testServices({ now: clock() });
+    // The copy names the outlet without its article: its credit reads "Washington Post", key washingtonpost.
+    const asWaPo = (n: string, name = 'The Washington Post') => seed(n).replaceAll('Axios', name);
+    const originalMeta = { ...SEED_META['001'], url: 'https://www.washingtonpost.com/world/2024/03/31/rafah-meeting/', siteName: 'The Washington Post' };
+    const page = (tabId: number, text: string, meta: PageMeta & { url: string }): [PageArticleMessage, PageSender] => [
+      { type: 'page/article', text, meta },
+      { kind: 'page', tabId, url: meta.url, incognito: false },
+    ];
+    await handlePageArticle(s, ...page(1, asWaPo('001'), originalMeta));
+    const copy = await handlePageArticle(s, ...page(2, asWaPo('002', 'Washington Post'), { ...SEED_META['002'], url: SEED_META['002'].url! }));
+    expect(copy.result?.original?.id).toBe(originalMeta.url);
+    expect(copy.result?.credits.map((c) => [c.outlet, c.key])).toContainEqual(['Washington Post', 'washingtonpost']);
+    expect(copy.result?.credited).toBe(true);
+
+    const view = await uiHandlers(s)['ui/compare']({ type: 'ui/compare', pageId: copy.pageId!, originalId: originalMeta.url }, { kind: 'ui' });
+    expect(view.original.outlet).toBe('The Washington Post');
+    expect(view.credited).toBe(copy.result?.credited);
+    s.conn.close();
   });
 
   it('opens the compare page, forwards highlight requests, clears the index but not settings', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { authorize, route, type Handlers, type SenderInfo } from '../../src/background/router.ts';
+import { authorize, route, type Handlers, type SenderInfo, type TestHandlers } from '../../src/background/router.ts';
 
 const SELF = { id: 'firsthand-id', baseUrl: 'chrome-extension://firsthand-id/' };
 const contentScript: SenderInfo = { id: SELF.id, url: 'https://news.example/a', frameId: 0, tab: { id: 7, incognito: false } };
@@ -45,10 +45,6 @@ describe('route', () => {
       'page/open-compare': fail,
       'ui/tab-state': fail,
       'ui/stats': vi.fn(async () => ({ articles: 1, bytes: 2, params: 'p' })),
-      'ui/export': fail,
-      'ui/import': async () => {
-        throw new Error('This file cannot be imported: article 3: bad');
-      },
       'ui/clear': fail,
       'ui/set-paused': fail,
       'ui/get-settings': fail,
@@ -57,6 +53,15 @@ describe('route', () => {
       'ui/open-compare': fail,
       'ui/highlight': fail,
     } as Handlers;
+  }
+
+  function testHandlers(): TestHandlers {
+    return {
+      'ui/export': vi.fn(async () => '{"format":"firsthand-pack"}'),
+      'ui/import': async () => {
+        throw new Error('This file cannot be imported: article 3: bad');
+      },
+    };
   }
 
   it('dispatches a valid message from an allowed sender and wraps the reply', async () => {
@@ -90,7 +95,23 @@ describe('route', () => {
 
   it('turns a handler error into an error reply', async () => {
     const warn = vi.fn();
-    const reply = await route({ type: 'ui/import', text: '{' }, popup, { self: SELF, handlers: handlers(), warn });
+    const reply = await route({ type: 'ui/import', text: '{' }, popup, { self: SELF, handlers: handlers(), testHandlers: testHandlers(), warn });
     expect(reply).toEqual({ ok: false, error: 'This file cannot be imported: article 3: bad' });
+  });
+
+  it('answers ui/export in a test build', async () => {
+    const warn = vi.fn();
+    const reply = await route({ type: 'ui/export' }, popup, { self: SELF, handlers: handlers(), testHandlers: testHandlers(), warn });
+    expect(reply).toEqual({ ok: true, value: '{"format":"firsthand-pack"}' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('drops ui/export and ui/import as unknown messages in a store build', async () => {
+    const warn = vi.fn();
+    const opts = { self: SELF, handlers: handlers(), warn };
+    expect(await route({ type: 'ui/export' }, popup, opts)).toEqual({ ok: false, error: 'malformed message: unknown message type "ui/export"' });
+    expect(await route({ type: 'ui/import', text: '{}' }, popup, opts)).toEqual({ ok: false, error: 'malformed message: unknown message type "ui/import"' });
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenCalledWith('Firsthand: dropped a malformed message:', 'unknown message type "ui/export"');
   });
 });

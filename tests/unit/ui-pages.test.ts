@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: { runtime: {}, tabs: {} } }));
 
 import { renderTabState } from '../../src/popup/toolbar/verdict.ts';
-import { exportFileName, importSummary, packText } from '../../src/popup/toolbar/index-panel.ts';
-import { isCredited, renderCompare } from '../../src/popup/compare/view.ts';
+import { exportFileName, importSummary } from '../../src/popup/toolbar/index-panel.ts';
+import { renderCompare } from '../../src/popup/compare/view.ts';
 import { segmentText, sharedShare } from '../../src/popup/compare/segments.ts';
 import { parseSites, readForm } from '../../src/popup/options/form.ts';
 import type { CompareView } from '../../src/protocol/messages.ts';
@@ -61,9 +61,6 @@ describe('popup verdict', () => {
 describe('index panel wording', () => {
   it('names export files and reads import replies', () => {
     expect(exportFileName(new Date(2024, 2, 31))).toBe('firsthand-2024-03-31.firsthand.json');
-    expect(packText('{"format":"firsthand-pack"}')).toBe('{"format":"firsthand-pack"}');
-    expect(packText({ text: 'x' })).toBe('x');
-    expect(packText(3)).toBeNull();
     expect(importSummary({ added: 120, updated: 3, evicted: 0 })).toBe('Imported 120 articles (3 already known, merged).');
     expect(importSummary({ added: 1, updated: 0, evicted: 2 })).toBe('Imported 1 article (2 oldest removed to stay within your limits).');
   });
@@ -98,6 +95,7 @@ describe('comparison', () => {
         verdict: 'partial-copy', score: 0.5, containment: 0.45, coverage: 0.4, jaccard: 0.3, ordered: 0.5, vocabulary: 0.6,
         passages: [{ candidateTokens: [0, 8], originalTokens: [0, 8], candidateChars: [pa, pa + shared.length], originalChars: [oa, oa + shared.length] }],
       },
+      credited: true,
     };
   };
 
@@ -119,12 +117,14 @@ describe('comparison', () => {
     expect(page.querySelectorAll('p')).toHaveLength(3);
   });
 
-  it('decides the credit from the page’s credits when the background does not say', () => {
-    expect(isCredited(view())).toBe(true);
+  it('says credited or not as the background decided, whatever the credits’ names', () => {
+    const creditTile = (v: CompareView) => [...mount(renderCompare(document, v)).querySelectorAll('.tile-value')].at(-1)!.textContent;
+    // The engine's rule: "Washington Post" (key washingtonpost) credits the outlet "The Washington Post".
     const v = view();
-    v.page.credits = [];
-    expect(isCredited(v)).toBe(false);
-    expect(isCredited({ ...v, credited: true })).toBe(true);
+    v.original.outlet = 'The Washington Post';
+    v.page.credits = [{ outlet: 'Washington Post', key: 'washingtonpost', kind: 'text', evidence: 'told Washington Post' }];
+    expect(creditTile(v)).toBe('Credited');
+    expect(creditTile({ ...v, credited: false })).toBe('Not credited');
   });
 });
 

@@ -19,8 +19,6 @@ describe('validateMessage', () => {
       { type: 'page/open-compare', originalId: 'https://b.example/y' },
       { type: 'ui/tab-state', tabId: 3 },
       { type: 'ui/stats' },
-      { type: 'ui/export' },
-      { type: 'ui/import', text: '{}' },
       { type: 'ui/clear' },
       { type: 'ui/set-paused', paused: true },
       { type: 'ui/get-settings' },
@@ -30,6 +28,14 @@ describe('validateMessage', () => {
       { type: 'ui/highlight', tabId: 0 },
     ];
     for (const m of good) expect(validateMessage(m), JSON.stringify(m)).toEqual({ ok: true, value: m });
+  });
+
+  it('knows the test build’s ui/export and ui/import only when asked to', () => {
+    for (const m of [{ type: 'ui/export' }, { type: 'ui/import', text: '{}' }]) {
+      expect(validateMessage(m, { withTestMessages: true })).toEqual({ ok: true, value: m });
+      expect(validateMessage(m)).toEqual({ ok: false, error: `unknown message type "${m.type}"` });
+    }
+    expect(validateMessage({ type: 'ui/import', text: 5 }, { withTestMessages: true }).ok).toBe(false);
   });
 
   it('drops page metadata fields it does not know', () => {

@@ -1,5 +1,4 @@
 // Comparison page entry: compare.html?page=<id>&original=<id>.
-import type { CompareView } from '../../protocol/messages.ts';
 import { outletName } from '../../ui/format.ts';
 import { el } from '../../ui/dom.ts';
 import { ask } from '../api.ts';
@@ -31,7 +30,7 @@ async function load(): Promise<void> {
     return;
   }
   try {
-    const view = await ask<CompareView>({ type: 'ui/compare', pageId, originalId });
+    const view = await ask({ type: 'ui/compare', pageId, originalId });
     document.title = `Firsthand: ${view.page.title || outletName(view.page)} vs ${outletName(view.original)}`;
     main.replaceChildren(...renderCompare(document, view));
     linkTwins(main);

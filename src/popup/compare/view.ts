@@ -9,16 +9,6 @@ import { segmentText, type Segment } from './segments.ts';
 /** Palette slots for passages; passage n uses slot (n-1) % PALETTE on both sides. */
 const PALETTE = 6;
 
-/** Whether the page credits the original's outlet: the background's answer when given, else by outlet name or host. */
-export function isCredited(view: CompareView & { credited?: boolean }): boolean {
-  if (typeof view.credited === 'boolean') return view.credited;
-  const outlet = view.original.outlet.trim().toLowerCase();
-  const host = hostLabel(view.original.host);
-  return view.page.credits.some(
-    (c) => c.key === outlet || c.outlet.trim().toLowerCase() === outlet || (c.host !== undefined && hostLabel(c.host) === host),
-  );
-}
-
 function tile(doc: Document, value: string, label: string, share?: number, cls = ''): HTMLElement {
   return el(
     doc,
@@ -30,8 +20,10 @@ function tile(doc: Document, value: string, label: string, share?: number, cls =
   );
 }
 
-function headline(doc: Document, view: CompareView, credited: boolean): HTMLElement {
-  const c = view.comparison;
+/** The verdict and its measures. Whether the page credits the original is the worker's answer, decided
+ * by the rule the ribbon and the popup use, so the three never disagree. */
+function headline(doc: Document, view: CompareView): HTMLElement {
+  const { comparison: c, credited } = view;
   const outlet = outletName(view.original);
   const lead = isRibbonVerdict(c.verdict)
     ? `${verdictLabel(c.verdict)} from ${outlet}`
@@ -128,7 +120,7 @@ function legend(doc: Document, passages: number): HTMLElement {
   );
 }
 
-export function renderCompare(doc: Document, view: CompareView & { credited?: boolean }): HTMLElement[] {
+export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
   const passages = view.comparison.passages;
   const pageSegs = segmentText(view.page.text.length, passages.map((p) => p.candidateChars));
   const origSegs = segmentText(view.original.text.length, passages.map((p) => p.originalChars));
@@ -136,7 +128,7 @@ export function renderCompare(doc: Document, view: CompareView & { credited?: bo
     el(doc, 'article', { class: `column ${side}`, attrs: { 'aria-label': side === 'original' ? 'The original' : 'This page' } }, articleHead(doc, side, a), articleBody(doc, side, a.text, segs));
   const missing = passages.some((p) => !p.candidateChars || !p.originalChars);
   return [
-    headline(doc, view, isCredited(view)),
+    headline(doc, view),
     legend(doc, passages.length),
     missing ? el(doc, 'p', { class: 'note', text: 'Some passages could not be placed in the text kept for one of the articles; they are counted above but not marked.' }) : null,
     el(doc, 'div', { class: 'columns' }, column('original', view.original, origSegs), column('page', view.page, pageSegs)),

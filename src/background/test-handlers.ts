@@ -1,0 +1,39 @@
+// Test builds only: the worker's answers to ui/export and ui/import, through which end-to-end tests
+// read and fill the index. Readers export and import in the popup itself (popup/toolbar/bulk.ts);
+// a store build leaves these out, and the router drops both messages as unknown.
+import type { ImportResult } from '../protocol/messages.ts';
+import { MAX_PACK_CHARS } from '../protocol/validate.ts';
+import { exportParts } from '../storage/pack-io.ts';
+import { loadSettings } from '../storage/settings.ts';
+import { importErrorText } from '../storage/writer.ts';
+import type { TestHandlers } from './router.ts';
+import type { Services } from './services.ts';
+
+/** The whole index as a pack (JSON text), texts included, for a runtime message. */
+export async function exportPack(s: Pick<Services, 'conn'>): Promise<string> {
+  const { parts, articles, chars } = await exportParts(s.conn);
+  // Chrome refuses runtime messages over 64 MiB; say so plainly rather than fail obscurely.
+  if (chars > MAX_PACK_CHARS) {
+    throw new Error(
+      `Your index (${articles} articles, ${Math.round(chars / 1e6)} MB as a pack) is too large to send in one message; export it from the popup.`,
+    );
+  }
+  return parts.join('');
+}
+
+/** Imports a pack sent as text, with the reader's retention settings. */
+async function importPack(s: Services, text: string): Promise<ImportResult> {
+  const settings = await loadSettings(s.conn);
+  try {
+    return await s.writer.importPack(text, settings, s.now());
+  } catch (err) {
+    throw new Error(importErrorText(err));
+  }
+}
+
+export function testUiHandlers(s: Services): TestHandlers {
+  return {
+    'ui/export': () => exportPack(s),
+    'ui/import': (m) => importPack(s, m.text),
+  };
+}
