@@ -2,10 +2,10 @@
 // the background, show the ribbon for the verdict that comes back, and answer the
 // background's later messages. Browser glue (runtime messaging) is passed in, so tests
 // can run this on a happy-dom document.
-import type { CheckResult } from '../index/types.ts';
+import type { CheckResult, PageMeta } from '../index/types.ts';
 import type { ContentMessage, Message, Reply, TabState } from '../protocol/messages.ts';
 import { isRibbonVerdict } from '../ui/format.ts';
-import { readArticle } from '../extract/extract.ts';
+import { readArticle, type ExtractedArticle } from '../extract/extract.ts';
 import { readPageMeta } from '../extract/meta.ts';
 import { PageHighlighter } from './highlight.ts';
 import { createRibbon, type Ribbon } from './ribbon.ts';
@@ -38,100 +38,122 @@ export interface ContentRun {
 export const TIMING_NAME = 'firsthand:content';
 
 export async function runContent(env: ContentEnv): Promise<ContentRun> {
-  const { doc } = env;
   const t0 = env.now();
   const run: ContentRun = { busyMs: 0, extractMs: 0, steps: { articleMs: 0, metaMs: 0, sendMs: 0 }, ribbon: null };
-
-  const article = readArticle(doc);
+  const article = readArticle(env.doc);
   const t1 = env.now();
   run.steps.articleMs = t1 - t0;
   if (!article) {
-    void env.send({ type: 'page/not-article', url: env.url }).catch(() => undefined);
-    run.busyMs = run.extractMs = env.now() - t0;
-    run.steps.sendMs = run.extractMs - run.steps.articleMs;
+    void env.send({ type: 'page/not-article', url: env.url }).catch((err: unknown) => console.debug('Firsthand: could not report a page that is not an article:', err));
+    endExtraction(env, run, t0, t1);
     return run;
   }
-  const meta = readPageMeta(doc, env.url, { bodyLinks: article.bodyLinks });
+  const meta = articleMeta(env, article);
+  const t2 = env.now();
+  run.steps.metaMs = t2 - t1;
+  const pending = env.send({ type: 'page/article', text: article.text, meta });
+  endExtraction(env, run, t0, t2);
+
+  const view = verdictView(env, run, article.text);
+  env.listen(() => view.toggleHighlights());
+  const state = await stateFrom(pending);
+  if (state) view.show(state);
+  return run;
+}
+
+/** The page's metadata, completed from what Readability found in the article itself. */
+function articleMeta(env: ContentEnv, article: ExtractedArticle): PageMeta {
+  const meta = readPageMeta(env.doc, env.url, { bodyLinks: article.bodyLinks });
   if (!meta.title && article.title) meta.title = article.title;
   if (!meta.lang && article.lang) meta.lang = article.lang;
   if (!meta.byline && article.byline) meta.byline = article.byline;
-  const text = article.text;
-  const t2 = env.now();
-  run.steps.metaMs = t2 - t1;
-  const pending = env.send({ type: 'page/article', text, meta });
-  run.busyMs = run.extractMs = env.now() - t0;
-  run.steps.sendMs = t0 + run.extractMs - t2;
+  return meta;
+}
 
-  const highlighter = new PageHighlighter(doc);
+/** Closes the extraction's timing once the page's message is handed over (sendMs: since the last step). */
+function endExtraction(env: ContentEnv, run: ContentRun, startedAt: number, lastStepAt: number): void {
+  run.busyMs = run.extractMs = env.now() - startedAt;
+  run.steps.sendMs = startedAt + run.extractMs - lastStepAt;
+}
+
+/** The worker's state for this page from its reply to page/article, or undefined (logged) when there is none to show. */
+async function stateFrom(pending: Promise<unknown>): Promise<TabState | undefined> {
+  try {
+    const reply = (await pending) as Reply<unknown> | undefined;
+    if (reply && reply.ok && isTabState(reply.value)) return reply.value;
+    if (reply && !reply.ok) console.debug('Firsthand: the check failed:', reply.error);
+    else console.debug('Firsthand: unexpected reply to page/article; ignored');
+  } catch (err) {
+    console.debug('Firsthand: could not reach the background:', err);
+  }
+  return undefined;
+}
+
+interface VerdictView {
+  /** Shows what the worker concluded: the ribbon for a copy or rewrite, nothing on the page otherwise. */
+  show(state: TabState): void;
+  /** The popup's "Highlight on page": turns the highlights on when they are off and off when on. */
+  toggleHighlights(): Reply<{ on: boolean; found: number }>;
+}
+
+/** The verdict on the page: the ribbon, the highlights of the copied passages and, in test builds, the data attributes end-to-end tests read. */
+function verdictView(env: ContentEnv, run: ContentRun, text: string): VerdictView {
+  const highlighter = new PageHighlighter(env.doc);
   let state: TabState | undefined;
-  let dismissed = false;
-
-  const passageTexts = (): string[] => {
-    const passages = state?.result?.original?.passages ?? [];
-    return passages.flatMap((p) => (p.candidateChars ? [text.slice(p.candidateChars[0], p.candidateChars[1])] : []));
-  };
   const highlight = (on: boolean): number => {
     if (!on) {
       highlighter.hide();
       return 0;
     }
-    return highlighter.show(passageTexts());
+    return highlighter.show(passageTexts(state, text));
   };
+  return {
+    show(next) {
+      const started = env.now();
+      state = next;
+      run.verdict = next.result?.verdict;
+      run.ribbon = next.result ? ribbonFor(env, run, next.result, highlight) : null;
+      if (env.exposeText) exposeVerdict(env.doc, run);
+      run.busyMs += env.now() - started;
+    },
+    toggleHighlights() {
+      const on = !highlighter.active;
+      const found = highlight(on);
+      run.ribbon?.setHighlighted(on, found);
+      return { ok: true, value: { on: on && found > 0, found } };
+    },
+  };
+}
 
-  const show = (next: TabState) => {
-    const started = env.now();
-    state = next;
-    const result = next.result;
-    // Only test builds tell the page what was concluded: a page must not learn that Firsthand runs.
-    if (env.exposeText) doc.documentElement.dataset.firsthandVerdict = result?.verdict ?? 'none';
-    run.verdict = result?.verdict;
-    if (run.ribbon) {
-      highlight(false);
-      run.ribbon.remove();
+/** The page's text of each copied passage the worker placed in the extracted article. */
+function passageTexts(state: TabState | undefined, text: string): string[] {
+  const passages = state?.result?.original?.passages ?? [];
+  return passages.flatMap((p) => (p.candidateChars ? [text.slice(p.candidateChars[0], p.candidateChars[1])] : []));
+}
+
+/** The ribbon for a result the ribbon speaks up for (copy, partial copy, rewrite), null for any other. */
+function ribbonFor(env: ContentEnv, run: ContentRun, result: CheckResult, highlight: (on: boolean) => number): Ribbon | null {
+  if (!isRibbonVerdict(result.verdict)) return null;
+  const originalId = result.original?.id;
+  return createRibbon(env.doc, result, {
+    highlight,
+    compare: () => {
+      if (!originalId) return;
+      void env.send({ type: 'page/open-compare', originalId }).catch((err: unknown) => console.debug('Firsthand: could not open the comparison:', err));
+    },
+    dismissed: () => {
       run.ribbon = null;
-    }
-    if (!dismissed && result && isRibbonVerdict(result.verdict)) {
-      const originalId = result.original?.id;
-      run.ribbon = createRibbon(doc, result, {
-        highlight,
-        compare: () => {
-          if (originalId) void env.send({ type: 'page/open-compare', originalId }).catch(() => undefined);
-        },
-        dismissed: () => {
-          dismissed = true;
-          run.ribbon = null;
-          if (env.exposeText) delete doc.documentElement.dataset.firsthandRibbon;
-        },
-      });
-    }
-    if (env.exposeText) {
-      if (run.ribbon) doc.documentElement.dataset.firsthandRibbon = run.ribbon.text;
-      else delete doc.documentElement.dataset.firsthandRibbon;
-    }
-    run.busyMs += env.now() - started;
-  };
-
-  env.listen((msg) => {
-    if (msg.type === 'content/result') {
-      show(msg.state);
-      return { ok: true, value: run.verdict ?? null };
-    }
-    const asked = (msg as { on?: unknown }).on;
-    const on = typeof asked === 'boolean' ? asked : !highlighter.active;
-    const found = highlight(on);
-    run.ribbon?.setHighlighted(on, found);
-    return { ok: true, value: { on: on && found > 0, found } };
+      if (env.exposeText) delete env.doc.documentElement.dataset.firsthandRibbon;
+    },
   });
+}
 
-  try {
-    const reply = (await pending) as Reply<unknown> | undefined;
-    if (reply && reply.ok && isTabState(reply.value)) show(reply.value);
-    else if (reply && !reply.ok) console.debug('Firsthand: the check failed:', reply.error);
-    else console.debug('Firsthand: unexpected reply to page/article; ignored');
-  } catch (err) {
-    console.debug('Firsthand: could not reach the background:', err);
-  }
-  return run;
+/** Test builds only: a page must not learn what was concluded, or even that Firsthand runs. */
+function exposeVerdict(doc: Document, run: ContentRun): void {
+  const data = doc.documentElement.dataset;
+  data.firsthandVerdict = run.verdict ?? 'none';
+  if (run.ribbon) data.firsthandRibbon = run.ribbon.text;
+  else delete data.firsthandRibbon;
 }
 
 /** Records the content script's main-thread time where end-to-end tests and `npm run bench` read it (test builds). */
