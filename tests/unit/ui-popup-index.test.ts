@@ -29,12 +29,14 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 const button = (root: HTMLElement, label: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent === label) as HTMLButtonElement;
 
+const SETTINGS = { sensitivity: 'normal', excludedSites: [], maxArticles: 100000, maxAgeDays: 0, indexPrivate: false, paused: false };
+
 beforeEach(() => {
   sent.length = 0;
   document.body.replaceChildren();
   replies = {
     'ui/stats': { ok: true, value: { articles: 1234, bytes: 3_400_000, oldestSeenAt: Date.UTC(2024, 2, 31, 12), params: 'p' } },
-    'ui/get-settings': { ok: true, value: { sensitivity: 'normal', excludedSites: [], maxArticles: 100000, maxAgeDays: 0, indexPrivate: false, paused: false } },
+    'ui/get-settings': { ok: true, value: SETTINGS },
   };
 });
 
@@ -54,7 +56,7 @@ describe('popup index panel', () => {
   });
 
   it('pauses and resumes', async () => {
-    replies['ui/set-paused'] = { ok: true, value: {} };
+    replies['ui/set-paused'] = { ok: true, value: { ...SETTINGS, paused: true } };
     const { root, onPaused } = await panel();
     button(root, 'Pause').click();
     await settle();
@@ -64,7 +66,7 @@ describe('popup index panel', () => {
   });
 
   it('asks inside the popup before clearing, and can be cancelled', async () => {
-    replies['ui/clear'] = { ok: true, value: {} };
+    replies['ui/clear'] = { ok: true, value: { articles: 0, bytes: 0, params: 'p' } };
     const { root } = await panel();
     const confirm = root.querySelector('.confirm') as HTMLElement;
     expect(confirm.hidden).toBe(true);
@@ -80,6 +82,23 @@ describe('popup index panel', () => {
     await settle();
     expect(sent.some((m) => m.type === 'ui/clear')).toBe(true);
     expect(root.querySelector('.status')!.textContent).toBe('The index is empty.');
+  });
+
+  it('refuses to show an answer of the wrong shape, and says so', async () => {
+    replies['ui/stats'] = { ok: true, value: { articles: 'many', bytes: 0, params: 'p' } };
+    vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const { root } = await panel();
+    expect(root.querySelectorAll('.tile')).toHaveLength(0);
+    expect(root.querySelector('.status')!.textContent).toBe('Firsthand’s background sent an answer this page cannot read. Reload this page and try again.');
+    expect(root.querySelector('.status')!.className).toContain('error');
+    vi.restoreAllMocks();
+  });
+
+  it('says when the background does not answer, and passes its refusals on verbatim', async () => {
+    replies['ui/stats'] = undefined;
+    expect((await panel()).root.querySelector('.status')!.textContent).toBe('Firsthand’s background did not answer. Try again in a moment.');
+    replies['ui/stats'] = { ok: false, error: 'The index is blocked by another tab.' };
+    expect((await panel()).root.querySelector('.status')!.textContent).toBe('The index is blocked by another tab.');
   });
 
   async function importFile(text: string) {

@@ -54,7 +54,7 @@ form.addEventListener('submit', async (ev) => {
   }
   showErrors({});
   try {
-    const saved = await ask<Settings>({ type: 'ui/set-settings', settings: result.settings });
+    const saved = await ask({ type: 'ui/set-settings', settings: result.settings });
     fill(saved);
     say('Saved.', 'ok');
   } catch (err) {
@@ -62,4 +62,4 @@ form.addEventListener('submit', async (ev) => {
   }
 });
 
-ask<Settings>({ type: 'ui/get-settings' }).then(fill, (err) => say(errorText(err), 'error'));
+ask({ type: 'ui/get-settings' }).then(fill, (err) => say(errorText(err), 'error'));

@@ -1,6 +1,5 @@
 // Popup entry: the verdict for the current tab, then the reader's index.
 import browser from 'webextension-polyfill';
-import type { TabState } from '../../protocol/messages.ts';
 import { clear } from '../../ui/dom.ts';
 import { ask, currentTabId } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
@@ -24,7 +23,7 @@ async function showTab(): Promise<void> {
     return;
   }
   try {
-    const state = await ask<TabState | null>({ type: 'ui/tab-state', tabId });
+    const state = await ask({ type: 'ui/tab-state', tabId });
     clear(verdictBox);
     verdictBox.append(
       ...renderTabState(doc, state, {
