@@ -1,7 +1,7 @@
 // The on-page ribbon: says which article this page copies or rewrites and how much.
 // It lives in a closed shadow root on a randomly named host, so the page can neither
 // restyle it nor read it through host.shadowRoot. Every page-derived string goes in as text.
-import type { CheckResult } from '../index/types.ts';
+import type { CheckResult, MatchSummary } from '../index/types.ts';
 import { isRibbonVerdict, outletName, percent, verdictLabel, verdictSentences, verdictText } from '../ui/format.ts';
 import { clear, el, safeHref, shareBar } from '../ui/dom.ts';
 import { RIBBON_CSS } from './ribbon-css.ts';
@@ -48,54 +48,22 @@ export function createRibbon(
 
   const host = doc.createElement(randomHostName());
   const root = host.attachShadow({ mode: opts.shadowMode ?? 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = RIBBON_CSS;
-  const outlet = outletName(original);
-  const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
-
-  const highlightBtn = el(doc, 'button', {
-    class: 'btn',
-    text: 'Highlight copied passages',
-    attrs: { type: 'button', 'aria-pressed': 'false' },
-  });
-  const setHighlighted = (on: boolean, found: number) => {
-    highlightBtn.setAttribute('aria-pressed', String(on && found > 0));
-    status.textContent =
-      on && found === 0 ? 'The copied passages could not be found in this page as shown.' : on ? `${found} passage${found === 1 ? '' : 's'} highlighted.` : '';
-  };
-  highlightBtn.addEventListener('click', () => {
-    const on = highlightBtn.getAttribute('aria-pressed') !== 'true';
-    setHighlighted(on, handlers.highlight(on));
-  });
-
-  const href = safeHref(original.url);
   const remove = () => {
     host.remove();
   };
+  const dismiss = () => {
+    handlers.highlight(false);
+    remove();
+    handlers.dismissed();
+  };
+  const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const highlight = highlightToggle(doc, status, handlers);
+  const outlet = outletName(original);
   const card = el(
     doc,
     'div',
     { class: `card v-${result.verdict}`, attrs: { role: 'region', 'aria-label': 'Firsthand: where this article comes from' } },
-    el(
-      doc,
-      'div',
-      { class: 'top' },
-      el(doc, 'span', { class: 'badge', text: verdictLabel(result.verdict) }),
-      el(doc, 'span', { class: 'brand', text: 'Firsthand' }),
-      el(doc, 'span', { class: 'spacer' }),
-      el(doc, 'button', {
-        class: 'close',
-        text: '×',
-        attrs: { type: 'button', 'aria-label': 'Dismiss for this page', title: 'Dismiss for this page' },
-        on: {
-          click: () => {
-            handlers.highlight(false);
-            remove();
-            handlers.dismissed();
-          },
-        },
-      }),
-    ),
+    topBar(doc, result, dismiss),
     el(
       doc,
       'div',
@@ -103,40 +71,98 @@ export function createRibbon(
       el(doc, 'p', { class: 'headline', text: `${sentences.headline}.` }),
       el(doc, 'p', { class: 'details', text: sentences.details.join(' ') }),
     ),
-    el(
-      doc,
-      'div',
-      { class: 'meters' },
-      el(doc, 'span', { class: 'meter-label', text: 'This page' }),
-      shareBar(doc, original.containment, `Share of this page found in ${outlet}'s article`),
-      el(doc, 'span', { class: 'meter-pct', text: percent(original.containment) }),
-      el(doc, 'span', { class: 'meter-label', text: 'The original' }),
-      shareBar(doc, original.coverage, `Share of ${outlet}'s article carried by this page`, 'bar original'),
-      el(doc, 'span', { class: 'meter-pct', text: percent(original.coverage) }),
-    ),
-    el(doc, 'span', {
-      class: result.credited ? 'chip credited' : 'chip uncredited',
-      text: result.credited ? `✓ Credits ${outlet}` : `No credit to ${outlet}`,
-    }),
-    el(
-      doc,
-      'div',
-      { class: 'actions' },
-      href && el(doc, 'a', { class: 'btn', text: 'Open the original ↗', attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }),
-      highlightBtn,
-      el(doc, 'button', { class: 'btn', text: 'Compare side by side', attrs: { type: 'button' }, on: { click: () => handlers.compare() } }),
-    ),
+    meters(doc, original, outlet),
+    creditChip(doc, result.credited, outlet),
+    actions(doc, safeHref(original.url), highlight.button, handlers),
     status,
   );
   // Escape inside the ribbon dismisses it, like its × button.
   card.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') card.querySelector<HTMLButtonElement>('.close')?.click();
   });
+  mount(doc, host, root, card);
+  return { host, root, text: verdictText(result), setHighlighted: highlight.setHighlighted, remove };
+}
+
+/** The highlight button: pressed while copied runs are marked; the status line says how many were found. */
+function highlightToggle(doc: Document, status: HTMLElement, handlers: RibbonHandlers): { button: HTMLElement; setHighlighted(on: boolean, found: number): void } {
+  const button = el(doc, 'button', {
+    class: 'btn',
+    text: 'Highlight copied passages',
+    attrs: { type: 'button', 'aria-pressed': 'false' },
+  });
+  const setHighlighted = (on: boolean, found: number) => {
+    button.setAttribute('aria-pressed', String(on && found > 0));
+    status.textContent =
+      on && found === 0 ? 'The copied passages could not be found in this page as shown.' : on ? `${found} passage${found === 1 ? '' : 's'} highlighted.` : '';
+  };
+  button.addEventListener('click', () => {
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    setHighlighted(on, handlers.highlight(on));
+  });
+  return { button, setHighlighted };
+}
+
+/** The verdict's badge, the brand and the × that dismisses the ribbon for this page. */
+function topBar(doc: Document, result: CheckResult, dismiss: () => void): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'top' },
+    el(doc, 'span', { class: 'badge', text: verdictLabel(result.verdict) }),
+    el(doc, 'span', { class: 'brand', text: 'Firsthand' }),
+    el(doc, 'span', { class: 'spacer' }),
+    el(doc, 'button', {
+      class: 'close',
+      text: '×',
+      attrs: { type: 'button', 'aria-label': 'Dismiss for this page', title: 'Dismiss for this page' },
+      on: { click: dismiss },
+    }),
+  );
+}
+
+/** How much of this page comes from the original, and how much of the original it carries. */
+function meters(doc: Document, original: MatchSummary, outlet: string): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'meters' },
+    el(doc, 'span', { class: 'meter-label', text: 'This page' }),
+    shareBar(doc, original.containment, `Share of this page found in ${outlet}'s article`),
+    el(doc, 'span', { class: 'meter-pct', text: percent(original.containment) }),
+    el(doc, 'span', { class: 'meter-label', text: 'The original' }),
+    shareBar(doc, original.coverage, `Share of ${outlet}'s article carried by this page`, 'bar original'),
+    el(doc, 'span', { class: 'meter-pct', text: percent(original.coverage) }),
+  );
+}
+
+function creditChip(doc: Document, credited: boolean, outlet: string): HTMLElement {
+  return el(doc, 'span', {
+    class: credited ? 'chip credited' : 'chip uncredited',
+    text: credited ? `✓ Credits ${outlet}` : `No credit to ${outlet}`,
+  });
+}
+
+/** Open the original (only when its URL is a web URL), highlight, compare. */
+function actions(doc: Document, href: string | null, highlightButton: HTMLElement, handlers: RibbonHandlers): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'actions' },
+    href && el(doc, 'a', { class: 'btn', text: 'Open the original ↗', attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }),
+    highlightButton,
+    el(doc, 'button', { class: 'btn', text: 'Compare side by side', attrs: { type: 'button' }, on: { click: () => handlers.compare() } }),
+  );
+}
+
+/** Fills the shadow root and puts the host on the page, above the page's own layers. */
+function mount(doc: Document, host: HTMLElement, root: ShadowRoot, card: HTMLElement): void {
+  const style = doc.createElement('style');
+  style.textContent = RIBBON_CSS;
   clear(root);
   root.append(style, card);
   doc.documentElement.appendChild(host);
   showOnTop(host);
-  return { host, root, text: verdictText(result), setHighlighted, remove };
 }
 
 /**
