@@ -37,6 +37,8 @@ export interface ContentRun {
 
 export const TIMING_NAME = 'firsthand:content';
 
+/** One page from start to end: extract and send the article, answer highlight requests (even while the
+ * check runs: with nothing to mark yet), and show the verdict that comes back. */
 export async function runContent(env: ContentEnv): Promise<ContentRun> {
   const t0 = env.now();
   const run: ContentRun = { busyMs: 0, extractMs: 0, steps: { articleMs: 0, metaMs: 0, sendMs: 0 }, ribbon: null };
