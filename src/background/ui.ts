@@ -9,7 +9,7 @@ import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
 import { unpackText } from '../storage/texts.ts';
-import { importErrorText } from '../storage/writer.ts';
+import { importErrorText, importPack } from '../storage/import.ts';
 
 type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? K : never]: Handlers[K] };
 
@@ -76,9 +76,8 @@ export function uiHandlers(s: Services): UiHandlers {
     'ui/stats': () => indexStats(s),
     'ui/export': () => exportPack(s),
     'ui/import': async (m): Promise<ImportResult> => {
-      const settings = await loadSettings(s.conn);
       try {
-        return await s.writer.importPack(m.text, settings, s.now());
+        return await importPack(s.conn, m.text, { now: s.now() });
       } catch (err) {
         throw new Error(importErrorText(err));
       }
