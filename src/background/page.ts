@@ -25,6 +25,7 @@ function hostname(url: string): string {
   try {
     return new URL(url).hostname;
   } catch {
+    // Not a URL the exclusions could name.
     return '';
   }
 }

@@ -121,6 +121,7 @@ export class DbConnection {
   close(): void {
     const pending = this.pending;
     this.pending = undefined;
+    // A connection that failed to open has nothing to close; get() already reported why.
     pending?.then((db) => db.close()).catch(() => {});
   }
 }
