@@ -1,7 +1,8 @@
 // Runs in a plain Chromium page (bundled by bench/chromium.ts): the extension's own IndexedDB
 // modules (db.ts, writer.ts) and the engine, on a generated index, timed where they run.
 import { DbConnection, IdbStore } from '../../src/storage/db.ts';
-import { exportParts, importPackChunks, importPackText } from '../../src/storage/pack-io.ts';
+import { importPack } from '../../src/storage/import.ts';
+import { exportParts } from '../../src/storage/pack-io.ts';
 import { readPieces, STREAM_ABOVE } from '../../src/popup/toolbar/bulk.ts';
 import { packText } from '../../src/storage/texts.ts';
 import { Writer } from '../../src/storage/writer.ts';
@@ -14,7 +15,7 @@ import type { Vocabulary } from '../vocabulary.ts';
 
 const conn = new DbConnection('firsthand-bench');
 const writer = new Writer(conn);
-const store = new IdbStore(conn, writer);
+const store = new IdbStore(conn);
 let gen: Generator;
 let queries: Query[] = [];
 let count = 0;
@@ -112,10 +113,8 @@ const api = {
         if (p.phase === 'writing' && p.done === p.total) written = performance.now();
         (globalThis as { importProgress?: string }).importProgress = `${p.phase} ${p.done} of ${p.total}`;
       };
-      const r =
-        blob!.size > STREAM_ABOVE
-          ? await importPackChunks(conn, writer, readPieces(blob!), onProgress)
-          : await importPackText(conn, writer, new TextDecoder('utf-8').decode(await blob!.arrayBuffer()), onProgress);
+      const pack = blob!.size > STREAM_ABOVE ? readPieces(blob!) : new TextDecoder('utf-8').decode(await blob!.arrayBuffer());
+      const r = await importPack(conn, pack, { onProgress });
       const end = performance.now();
       return { ms: end - t0, added: r.added, parseMs, ...(written !== undefined ? { indexMs: end - written } : {}) };
     } catch (err) {

@@ -2,7 +2,7 @@
 // remember it. The check runs before the write, so the page is compared with what was read
 // before it; a later copy of this page finds it as its original, and an earlier-published
 // original read after its copies is named by the copies' next check.
-import { buildRecord, checkArticle, type ArticleRecord } from '../index/index.ts';
+import { buildRecord, checkArticle, type ArticleRecord, type CandidateHit, type Store, type StoreRef, type StoreStats } from '../index/index.ts';
 import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, Settings, TabState } from '../protocol/messages.ts';
 import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../protocol/validate.ts';
@@ -11,6 +11,7 @@ import { errorText } from '../shared/errors.ts';
 import type { PageSender } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings } from '../storage/settings.ts';
+import { firstSeen } from '../storage/db.ts';
 
 /** Why a page has no result, as the popup tells the reader. */
 export const NOTES = {
@@ -24,6 +25,7 @@ function hostname(url: string): string {
   try {
     return new URL(url).hostname;
   } catch {
+    // Not a URL the exclusions could name.
     return '';
   }
 }
@@ -48,10 +50,7 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
   try {
     const built = buildRecord(msg.text, meta, s.now());
     record = built.record;
-    // A re-visit updates the article and keeps when it was first seen.
-    const existing = await s.store.get(record.id);
-    if (existing) record.firstSeenAt = Math.min(existing.firstSeenAt, record.firstSeenAt);
-    const result = await checkArticle(s.store, built, { sensitivity: settings.sensitivity });
+    const result = await checkArticle(new SeenBefore(s.store, record), built, { sensitivity: settings.sensitivity });
     state = { url, pageId: record.id, result };
   } catch (err) {
     return { url, note: `This page could not be checked: ${errorText(err)}` };
@@ -65,6 +64,50 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
     state.note = s.conn.problem ?? `This page was checked but not saved: ${errorText(err)}`;
   }
   return state;
+}
+
+/**
+ * The store as a page's check sees it. A re-visited page keeps when it was first seen, and the
+ * check orders the page and its matches by that time; so the page's own stored record is read in
+ * the same request as the candidates (the check fetches them before it compares any times), its
+ * first sighting carried into the page's record, and it is left out of the candidates (a page is
+ * never its own match). The writer keeps the earlier time again when it stores the page.
+ */
+class SeenBefore implements Store {
+  constructor(
+    private readonly store: Store,
+    private readonly page: ArticleRecord,
+  ) {}
+
+  async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
+    const found = await this.store.fetch([...refs, this.page.id]);
+    const others: ArticleRecord[] = [];
+    for (const r of found) {
+      if (r.id === this.page.id) this.page.firstSeenAt = firstSeen(this.page, r);
+      else others.push(r);
+    }
+    return others;
+  }
+
+  get(id: string): Promise<ArticleRecord | undefined> {
+    return this.store.get(id);
+  }
+
+  candidates(keys: readonly number[]): Promise<CandidateHit[]> {
+    return this.store.candidates(keys);
+  }
+
+  iterate(): AsyncIterable<ArticleRecord> {
+    return this.store.iterate();
+  }
+
+  count(): Promise<number> {
+    return this.store.count();
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.store.stats();
+  }
 }
 
 export async function handlePageNotArticle(s: Services, _msg: PageNotArticleMessage, from: PageSender): Promise<TabState> {

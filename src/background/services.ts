@@ -37,7 +37,7 @@ export function createServices(opts: {
   return {
     conn,
     writer,
-    store: new IdbStore(conn, writer),
+    store: new IdbStore(conn),
     tabs: new TabStates(opts.session, opts.local),
     browser: opts.browser,
     now: opts.now ?? Date.now,

@@ -4,8 +4,7 @@
 import type { ImportResult } from '../protocol/messages.ts';
 import { MAX_PACK_CHARS } from '../protocol/validate.ts';
 import { exportParts } from '../storage/pack-io.ts';
-import { loadSettings } from '../storage/settings.ts';
-import { importErrorText } from '../storage/writer.ts';
+import { importErrorText, importPack } from '../storage/import.ts';
 import type { TestHandlers } from './router.ts';
 import type { Services } from './services.ts';
 
@@ -22,10 +21,9 @@ export async function exportPack(s: Pick<Services, 'conn'>): Promise<string> {
 }
 
 /** Imports a pack sent as text, with the reader's retention settings. */
-async function importPack(s: Services, text: string): Promise<ImportResult> {
-  const settings = await loadSettings(s.conn);
+async function importSent(s: Services, text: string): Promise<ImportResult> {
   try {
-    return await s.writer.importPack(text, settings, s.now());
+    return await importPack(s.conn, text, { now: s.now() });
   } catch (err) {
     throw new Error(importErrorText(err));
   }
@@ -34,6 +32,6 @@ async function importPack(s: Services, text: string): Promise<ImportResult> {
 export function testUiHandlers(s: Services): TestHandlers {
   return {
     'ui/export': () => exportPack(s),
-    'ui/import': (m) => importPack(s, m.text),
+    'ui/import': (m) => importSent(s, m.text),
   };
 }

@@ -27,173 +27,224 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * unless all of it is valid, though a syntax error is located by article rather than by line.
  */
 export async function parsePackChunks(chunks: AsyncIterable<string>, expected: SignatureParams = DEFAULT_PARAMS): Promise<{ params: SignatureParams; items: PackItem[] }> {
-  const reader = new ArticleReader(expected);
-  /** The file without the articles' elements. */
-  const frame: string[] = [];
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  /** At depth 1: whether the next string is a key, the key last read, whether its value begins next. */
-  let expectKey = false;
-  let key = '';
-  let keyStart = -1;
-  let keyParts: string[] = [];
-  let valueNext = false;
-  /** Inside the top-level "articles" list, whose elements are at depth 2. */
-  let inArticles = false;
-  let articlesSeen = false;
-  /** The element being read: its text so far; a number or literal ends at a delimiter. */
-  let element: string[] = [];
-  let inElement = false;
-  let inPrimitive = false;
-  let elementStart = -1;
-  let elements = 0;
-  let needComma = false;
-  /** The first problem met in the articles, thrown once the frame is known to be a pack's. */
-  let deferred: unknown;
-  let first = true;
-  let seenAny = false;
+  const scanner = new PackScanner(expected);
+  for await (const chunk of chunks) scanner.feed(chunk);
+  return scanner.finish();
+}
 
-  const finishElement = (text: string) => {
-    inElement = false;
-    inPrimitive = false;
-    needComma = true;
-    elements++;
-    element = [];
-    elementStart = -1;
-    if (deferred !== undefined) return;
+/**
+ * The streaming scan of a pack's text: a JSON tokenizer just deep enough to find the top-level
+ * "articles" list, cut it into elements (each handed to ArticleReader as it ends) and keep the
+ * rest as the frame. Positions (`*Start`) are within the current piece; text that runs past the
+ * end of a piece is carried in the `*Parts` lists.
+ */
+class PackScanner {
+  private readonly reader: ArticleReader;
+  /** The file without the articles' elements. */
+  private readonly frame: string[] = [];
+  /** Where the frame resumes in the current piece. */
+  private frameStart = 0;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** At depth 1: whether the next string is a key, the key last read, whether its value begins next. */
+  private expectKey = false;
+  private key = '';
+  private keyStart = -1;
+  private keyParts: string[] = [];
+  private valueNext = false;
+  /** Inside the top-level "articles" list, whose elements are at depth 2. */
+  private inArticles = false;
+  private articlesSeen = false;
+  /** The element being read: its text so far; a number or literal ends at a delimiter. */
+  private elementParts: string[] = [];
+  private inElement = false;
+  private inPrimitive = false;
+  private elementStart = -1;
+  private elements = 0;
+  private needComma = false;
+  /** The first problem met in the articles, thrown once the frame is known to be a pack's. */
+  private deferred: unknown;
+  private first = true;
+  private seenAny = false;
+
+  constructor(private readonly expected: SignatureParams) {
+    this.reader = new ArticleReader(expected);
+  }
+
+  feed(piece: string): void {
+    const chunk = this.first && piece.length ? this.opening(piece) : piece;
+    if (!this.seenAny && chunk.trim() !== '') this.seenAny = true;
+    this.frameStart = 0;
+    this.elementStart = this.inElement ? 0 : -1;
+    this.keyStart = this.inString && this.keyParts.length ? 0 : -1;
+    for (let i = 0; i < chunk.length; i++) this.step(chunk, i, chunk.charCodeAt(i));
+    if (!this.inArticles) this.frame.push(chunk.slice(this.frameStart));
+    if (this.inElement) this.elementParts.push(chunk.slice(this.elementStart));
+    if (this.keyStart !== -1) this.keyParts.push(chunk.slice(this.keyStart));
+  }
+
+  /** The checks the whole file needs once read: complete, a pack's frame, then its articles and their count. */
+  finish(): { params: SignatureParams; items: PackItem[] } {
+    if (this.inPrimitive) this.finishElement(this.elementParts.join(''));
+    if (!this.seenAny) throw new PackError('the file is empty');
+    if (this.inArticles || this.inString || this.depth !== 0) throw new PackError('not a Firsthand pack: the file is not valid JSON: it ends early (was it cut short?)');
+    const doc = parseFrame(this.frame.join(''));
+    checkFrame(doc, this.expected);
+    if (this.deferred !== undefined) throw this.deferred;
+    checkCount(doc as Record<string, unknown>, this.reader.items.length);
+    return { params: this.expected, items: this.reader.items };
+  }
+
+  /** The first non-empty piece: without a byte-order mark, and refused when it is not text. */
+  private opening(piece: string): string {
+    const chunk = piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
+    refuseBinary(chunk);
+    this.first = false;
+    return chunk;
+  }
+
+  private step(chunk: string, i: number, c: number): void {
+    if (this.inString) return this.stringChar(chunk, i, c);
+    if (this.inPrimitive) {
+      if (!(c === C.Comma || c === C.CloseBracket || c === C.CloseBrace || isSpace(c))) return;
+      this.endElement(chunk, i);
+    }
+    if (this.inArticles && this.depth === 2 && !this.inElement && this.betweenArticles(chunk, i, c)) return;
+    if (c === C.Quote) return this.openString(i);
+    if (c === C.OpenBrace || c === C.OpenBracket) return this.open(chunk, i, c);
+    if (c === C.CloseBrace || c === C.CloseBracket) return this.close(chunk, i);
+    if (this.depth === 1) this.framePunctuation(c);
+  }
+
+  private stringChar(chunk: string, i: number, c: number): void {
+    if (this.escaped) this.escaped = false;
+    else if (c === C.Backslash) this.escaped = true;
+    else if (c === C.Quote) this.closeString(chunk, i);
+  }
+
+  private closeString(chunk: string, i: number): void {
+    this.inString = false;
+    if (this.keyStart !== -1) {
+      this.keyParts.push(chunk.slice(this.keyStart, i));
+      this.key = this.keyParts.join('');
+      this.keyParts = [];
+      this.keyStart = -1;
+    }
+    // An element that is a string (not an article: its check says so).
+    if (this.inElement && this.depth === 2) this.endElement(chunk, i + 1);
+  }
+
+  /**
+   * A character in the articles list where an element may begin: separators are consumed, an
+   * element is started. True when the character is dealt with; false when it opens an element
+   * (an object, list or string) that the tokenizer goes on to read.
+   */
+  private betweenArticles(chunk: string, i: number, c: number): boolean {
+    if (isSpace(c)) return true;
+    if (c === C.Comma && this.needComma) {
+      this.needComma = false;
+      return true;
+    }
+    if (c === C.CloseBracket) {
+      this.endArticles(i);
+      return true;
+    }
+    if (this.needComma || c === C.Comma) {
+      this.deferred ??= new PackError(`not a Firsthand pack: the file is not valid JSON: unexpected "${chunk[i]}" after article ${this.elements}`);
+      if (c === C.Comma) return true;
+    }
+    this.inElement = true;
+    this.elementStart = i;
+    this.elementParts = [];
+    if (c !== C.OpenBrace && c !== C.OpenBracket && c !== C.Quote) {
+      this.inPrimitive = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** The list ends (after an element, or empty); the frame keeps an empty list. */
+  private endArticles(i: number): void {
+    if (!this.needComma && this.elements > 0)
+      this.deferred ??= new PackError(`not a Firsthand pack: the file is not valid JSON: a comma with no article after it, after article ${this.elements}`);
+    this.inArticles = false;
+    this.depth = 1;
+    this.frameStart = i;
+  }
+
+  private openString(i: number): void {
+    this.inString = true;
+    if (this.depth === 1 && this.expectKey) {
+      this.keyStart = i + 1;
+      this.keyParts = [];
+      this.expectKey = false;
+    } else if (this.depth === 1) this.valueNext = false;
+  }
+
+  private open(chunk: string, i: number, c: number): void {
+    if (this.depth === 1 && c === C.OpenBracket && this.valueNext && this.key === 'articles' && !this.articlesSeen) {
+      this.articlesSeen = true;
+      this.inArticles = true;
+      this.frame.push(chunk.slice(this.frameStart, i + 1));
+      this.depth = 2;
+      this.valueNext = false;
+      this.needComma = false;
+      return;
+    }
+    this.depth++;
+    if (this.depth === 1) this.expectKey = c === C.OpenBrace;
+    this.valueNext = false;
+  }
+
+  private close(chunk: string, i: number): void {
+    this.depth--;
+    if (this.inElement && this.depth === 2) this.endElement(chunk, i + 1);
+  }
+
+  /** Between the top-level object's keys and values. */
+  private framePunctuation(c: number): void {
+    if (c === C.Comma) this.expectKey = true;
+    else if (c === C.Colon) this.valueNext = true;
+    else if (!isSpace(c)) this.valueNext = false;
+  }
+
+  /** The element ends before `end` in the current piece. */
+  private endElement(chunk: string, end: number): void {
+    this.elementParts.push(chunk.slice(this.elementStart, end));
+    this.finishElement(this.elementParts.join(''));
+  }
+
+  private finishElement(text: string): void {
+    this.inElement = false;
+    this.inPrimitive = false;
+    this.needComma = true;
+    this.elements++;
+    this.elementParts = [];
+    this.elementStart = -1;
+    if (this.deferred !== undefined) return;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      deferred = new PackError(`not a Firsthand pack: the file is not valid JSON: article ${elements}: ${(e as Error).message.slice(0, 120)}`);
+      this.deferred = new PackError(`not a Firsthand pack: the file is not valid JSON: article ${this.elements}: ${(e as Error).message.slice(0, 120)}`);
       return;
     }
     try {
-      reader.add(value);
+      this.reader.add(value);
     } catch (e) {
-      deferred = e;
+      this.deferred = e;
     }
-  };
-
-  for await (let chunk of chunks) {
-    if (first && chunk.length) {
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      refuseBinary(chunk);
-      first = false;
-    }
-    if (!seenAny && chunk.trim() !== '') seenAny = true;
-    let frameStart = 0;
-    elementStart = inElement ? 0 : -1;
-    keyStart = inString && keyParts.length ? 0 : -1;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === C.Backslash) escaped = true;
-        else if (c === C.Quote) {
-          inString = false;
-          if (keyStart !== -1) {
-            keyParts.push(chunk.slice(keyStart, i));
-            key = keyParts.join('');
-            keyParts = [];
-            keyStart = -1;
-          }
-          // An element that is a string (not an article: its check says so).
-          if (inElement && depth === 2) {
-            element.push(chunk.slice(elementStart, i + 1));
-            finishElement(element.join(''));
-          }
-        }
-        continue;
-      }
-      if (inPrimitive) {
-        if (!(c === C.Comma || c === C.CloseBracket || c === C.CloseBrace || isSpace(c))) continue;
-        element.push(chunk.slice(elementStart, i));
-        finishElement(element.join(''));
-      }
-      if (inArticles && depth === 2 && !inElement) {
-        if (isSpace(c)) continue;
-        if (c === C.Comma && needComma) {
-          needComma = false;
-          continue;
-        }
-        if (c === C.CloseBracket) {
-          // The list ends (after an element, or empty); the frame keeps an empty list.
-          if (!needComma && elements > 0) deferred ??= new PackError(`not a Firsthand pack: the file is not valid JSON: a comma with no article after it, after article ${elements}`);
-          inArticles = false;
-          depth = 1;
-          frameStart = i;
-          continue;
-        }
-        if (needComma || c === C.Comma) {
-          deferred ??= new PackError(`not a Firsthand pack: the file is not valid JSON: unexpected "${chunk[i]}" after article ${elements}`);
-          if (c === C.Comma) continue;
-        }
-        inElement = true;
-        elementStart = i;
-        element = [];
-        if (c !== C.OpenBrace && c !== C.OpenBracket && c !== C.Quote) {
-          inPrimitive = true;
-          continue;
-        }
-      }
-      if (c === C.Quote) {
-        inString = true;
-        if (depth === 1 && expectKey) {
-          keyStart = i + 1;
-          keyParts = [];
-          expectKey = false;
-        } else if (depth === 1) valueNext = false;
-        continue;
-      }
-      if (c === C.OpenBrace || c === C.OpenBracket) {
-        if (depth === 1 && c === C.OpenBracket && valueNext && key === 'articles' && !articlesSeen) {
-          articlesSeen = true;
-          inArticles = true;
-          frame.push(chunk.slice(frameStart, i + 1));
-          depth = 2;
-          valueNext = false;
-          needComma = false;
-          continue;
-        }
-        depth++;
-        if (depth === 1) expectKey = c === C.OpenBrace;
-        valueNext = false;
-        continue;
-      }
-      if (c === C.CloseBrace || c === C.CloseBracket) {
-        depth--;
-        if (inElement && depth === 2) {
-          element.push(chunk.slice(elementStart, i + 1));
-          finishElement(element.join(''));
-        }
-        continue;
-      }
-      if (depth === 1) {
-        if (c === C.Comma) expectKey = true;
-        else if (c === C.Colon) valueNext = true;
-        else if (!isSpace(c)) valueNext = false;
-      }
-    }
-    if (!inArticles) frame.push(chunk.slice(frameStart));
-    if (inElement) element.push(chunk.slice(elementStart));
-    if (keyStart !== -1) keyParts.push(chunk.slice(keyStart));
   }
-  if (inPrimitive) finishElement(element.join(''));
-  if (!seenAny) throw new PackError('the file is empty');
-  if (inArticles || inString || depth !== 0) throw new PackError('not a Firsthand pack: the file is not valid JSON: it ends early (was it cut short?)');
-  const text = frame.join('');
-  let doc: unknown;
+}
+
+/** The frame (the file without its articles' elements) as JSON; a syntax error located as parsePack locates it. */
+function parseFrame(text: string): unknown {
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     const p = jsonProblem(text);
     const where = p ? p.problem : (e as Error).message.slice(0, 120);
     throw new PackError(`not a Firsthand pack: the file is not valid JSON: ${where}`);
   }
-  checkFrame(doc, expected);
-  if (deferred !== undefined) throw deferred;
-  checkCount(doc as Record<string, unknown>, reader.items.length);
-  return { params: expected, items: reader.items };
 }

@@ -16,16 +16,14 @@ export interface StoreStats {
 }
 
 /**
- * Where records live. The engine only needs this; the extension implements it on
- * IndexedDB (src/background/db.ts), the CLI and tests use MemoryStore.
+ * Where records are read from: all the engine needs. The extension implements it on IndexedDB
+ * (src/storage/db.ts), whose writes go through its own writer; the CLI and tests use
+ * MemoryStore, which writes itself (put, delete).
  */
 export interface Store {
-  /** Inserts or replaces the record with the same id. */
-  put(record: ArticleRecord): Promise<void>;
   get(id: string): Promise<ArticleRecord | undefined>;
   /** The records of candidate references, all read at once; those gone meanwhile are left out. */
   fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]>;
-  delete(id: string): Promise<boolean>;
   /** Records sharing at least one band key with the query, with the count of shared keys. */
   candidates(bandKeys: readonly number[]): Promise<CandidateHit[]>;
   iterate(): AsyncIterable<ArticleRecord>;
@@ -48,6 +46,7 @@ export class MemoryStore implements Store {
   /** Band key -> the id holding it, or the set of ids when several do (most keys have one). */
   private readonly bands: Map<number, string | Set<string>>[] = Array.from({ length: SHARDS }, () => new Map());
 
+  /** Inserts or replaces the record with the same id. */
   async put(record: ArticleRecord): Promise<void> {
     this.putSync(record);
   }

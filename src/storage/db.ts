@@ -60,6 +60,11 @@ export function toStored(record: ArticleRecord, key?: number): StoredArticle {
   return key === undefined ? rest : { ...rest, key };
 }
 
+/** When an article seen again was first seen: the earlier of its two sightings. */
+export function firstSeen(record: { firstSeenAt: number }, stored: { firstSeenAt: number } | undefined): number {
+  return stored ? Math.min(stored.firstSeenAt, record.firstSeenAt) : record.firstSeenAt;
+}
+
 /** The record of a stored article: band keys recomputed from its signature (with the parameters
  * it was made with, when they are older ones). */
 export function fromStored(stored: StoredArticle, params: SignatureParams): ArticleRecord {
@@ -116,37 +121,19 @@ export class DbConnection {
   close(): void {
     const pending = this.pending;
     this.pending = undefined;
+    // A connection that failed to open has nothing to close; get() already reported why.
     pending?.then((db) => db.close()).catch(() => {});
   }
 }
 
-/** The writes IdbStore delegates: the writer is the one module that changes the database. */
-export interface ArticleWrites {
-  putArticle(record: ArticleRecord): Promise<void>;
-  deleteArticle(id: string): Promise<boolean>;
-}
-
 const ITERATE_BATCH = 256;
 
-/** The engine's Store on IndexedDB: reads here, writes through the writer. */
+/** The engine's Store on IndexedDB, read side only: the writer (writer.ts) makes every change. */
 export class IdbStore implements Store {
-  private readonly pid: string;
-
   constructor(
     private readonly conn: DbConnection,
-    private readonly writes: ArticleWrites,
     private readonly params: SignatureParams = DEFAULT_PARAMS,
-  ) {
-    this.pid = paramsId(params);
-  }
-
-  put(record: ArticleRecord): Promise<void> {
-    return this.writes.putArticle(record);
-  }
-
-  delete(id: string): Promise<boolean> {
-    return this.writes.deleteArticle(id);
-  }
+  ) {}
 
   async get(id: string): Promise<ArticleRecord | undefined> {
     const db = await this.conn.get();

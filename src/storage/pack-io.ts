@@ -1,15 +1,11 @@
-// Export and import of the whole index as a pack, sized for indexes of 100k articles: the export
-// is built in pieces (one per batch of articles, never one string, which V8 caps at 512M
-// characters), and an import is validated whole (a large file read in pieces), then written in one
-// transaction in batches.
-// Runs wherever the database is: the popup (an extension page, same origin as the worker) does
-// this itself rather than sending the pack through runtime messaging, which Chrome caps at 64 MiB.
-import { DEFAULT_PARAMS, encodeArticle, packFrame, parsePack, parsePackChunks, type PackItem, type SignatureParams } from '../index/index.ts';
-import type { ImportResult } from '../protocol/messages.ts';
+// Export of the whole index as a pack, sized for indexes of 100k articles: built in pieces (one
+// per batch of articles, never one string, which V8 caps at 512M characters). Runs wherever the
+// database is: the popup (an extension page, same origin as the worker) does this itself rather
+// than receiving the pack through runtime messaging, which Chrome caps at 64 MiB. Import is
+// import.ts.
+import { DEFAULT_PARAMS, encodeArticle, packFrame, type PackItem, type SignatureParams } from '../index/index.ts';
 import { fromStored, readBatches, type DbConnection } from './db.ts';
-import { loadSettings } from './settings.ts';
 import { unpackText } from './texts.ts';
-import type { ImportProgress, Writer } from './writer.ts';
 
 const EXPORT_BATCH = 500;
 
@@ -43,21 +39,4 @@ export async function exportParts(conn: DbConnection, onProgress?: (done: number
   parts.unshift(head);
   parts.push(tail);
   return { parts, articles, chars: chars + head.length + tail.length };
-}
-
-/**
- * Imports a pack's text: validated whole first (PackError names what is wrong and where; nothing
- * is written then), then merged in one transaction, then the reader's retention limits applied.
- */
-export async function importPackText(conn: DbConnection, writer: Writer, json: string, onProgress?: ImportProgress, now = Date.now()): Promise<ImportResult> {
-  const { items } = parsePack(json);
-  const settings = await loadSettings(conn);
-  return writer.importItems(items, settings, now, onProgress);
-}
-
-/** importPackText for a file read in pieces (too large for one string): the same checks, then the same writes. */
-export async function importPackChunks(conn: DbConnection, writer: Writer, chunks: AsyncIterable<string>, onProgress?: ImportProgress, now = Date.now()): Promise<ImportResult> {
-  const { items } = await parsePackChunks(chunks);
-  const settings = await loadSettings(conn);
-  return writer.importItems(items, settings, now, onProgress);
 }

@@ -63,7 +63,7 @@ describe('schema', () => {
       old.close();
 
       const conn = new DbConnection(name);
-      const store = new IdbStore(conn, new Writer(conn));
+      const store = new IdbStore(conn);
       const db = await conn.get();
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'postings', 'texts']);
@@ -85,7 +85,7 @@ describe('schema', () => {
       // Keys are small numbers, and the next article gets the next one.
       expect((await db.getAllKeys('articles')).sort()).toEqual([1, 2, 3]);
       const next = syntheticArticle(4, 4000);
-      await store.put(next.record);
+      await new Writer(conn).putArticle(next.record);
       expect(await db.getKeyFromIndex('articles', 'id', next.record.id)).toBe(4);
       conn.close();
     });
@@ -138,17 +138,17 @@ describe('IdbStore', () => {
   async function filled() {
     const conn = new DbConnection(freshDbName());
     const writer = new Writer(conn);
-    const idb = new IdbStore(conn, writer);
+    const idb = new IdbStore(conn);
     const mem = new MemoryStore();
     const records = [
       ...['001', '002', '000', '003', '004'].map((n, i) => buildRecord(seed(n), SEED_META[n], 1000 + i).record),
       ...Array.from({ length: 30 }, (_, i) => syntheticArticle(i, 2000 + i).record),
     ];
     for (const r of records) {
-      await idb.put(r);
+      await writer.putArticle(r);
       await mem.put(r);
     }
-    return { conn, idb, mem, records };
+    return { conn, writer, idb, mem, records };
   }
 
   const sorted = (hits: { id: string; hits: number }[]) => [...hits].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -168,7 +168,7 @@ describe('IdbStore', () => {
   });
 
   it('reads records back intact, iterates all of them and counts them', async () => {
-    const { conn, idb, mem, records } = await filled();
+    const { conn, writer, idb, mem, records } = await filled();
     const back = await idb.get(records[0].id);
     expect(back).toEqual(records[0]);
     expect(back?.signature).toBeInstanceOf(Uint32Array);
@@ -177,8 +177,8 @@ describe('IdbStore', () => {
     expect(seen.sort()).toEqual(records.map((r) => r.id).sort());
     expect(await idb.count()).toBe(records.length);
     expect(await idb.stats()).toEqual(await mem.stats());
-    expect(await idb.delete(records[0].id)).toBe(true);
-    expect(await idb.delete(records[0].id)).toBe(false);
+    expect(await writer.deleteArticle(records[0].id)).toBe(true);
+    expect(await writer.deleteArticle(records[0].id)).toBe(false);
     expect(await idb.count()).toBe(records.length - 1);
     conn.close();
   });
@@ -186,7 +186,7 @@ describe('IdbStore', () => {
   it('iterates across batch boundaries, in the order articles were first stored', async () => {
     const conn = new DbConnection(freshDbName());
     const writer = new Writer(conn);
-    const idb = new IdbStore(conn, writer);
+    const idb = new IdbStore(conn);
     const { record } = syntheticArticle(7, 5);
     const id = (i: number) => `https://x.example/${600 - i}`;
     await writer.importItems(Array.from({ length: 600 }, (_, i) => ({ record: { ...record, id: id(i) } })));

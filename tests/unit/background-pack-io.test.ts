@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DbConnection, IdbStore, readText } from '../../src/storage/db.ts';
-import { exportParts, importPackChunks, importPackText } from '../../src/storage/pack-io.ts';
+import { importPack } from '../../src/storage/import.ts';
+import { exportParts } from '../../src/storage/pack-io.ts';
 import { readPieces } from '../../src/popup/toolbar/bulk.ts';
 import { unpackText } from '../../src/storage/texts.ts';
 import { Writer } from '../../src/storage/writer.ts';
@@ -11,7 +12,7 @@ import { candidateIds, freshDbName, syntheticArticle } from './background-fixtur
 function setup() {
   const conn = new DbConnection(freshDbName());
   const writer = new Writer(conn);
-  return { conn, writer, store: new IdbStore(conn, writer) };
+  return { conn, writer, store: new IdbStore(conn) };
 }
 
 /** A pack's text without its creation time, which differs from one export to the next. */
@@ -55,7 +56,7 @@ describe('import from a page', () => {
     const arts = Array.from({ length: 2100 }, (_, i) => ({ ...base[i % 20], record: { ...base[i % 20].record, firstSeenAt: 1000 + i } }));
     const pack = encodePack(arts.map((a, i) => ({ record: { ...a.record, id: `https://bulk.example/${i}` }, ...(i < 3 ? { text: a.text } : {}) })));
     const progress: string[] = [];
-    const result = await importPackText(conn, writer, pack, (p) => progress.push(`${p.phase} ${p.done}/${p.total}`));
+    const result = await importPack(conn, pack, { onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`) });
     expect(result).toEqual({ added: 2100, updated: 0, evicted: 100 });
     // Then the band keys, bucket by bucket: the last step reports every touched bucket done.
     expect(progress.slice(0, 4)).toEqual(['compressing 2000/2100', 'compressing 2100/2100', 'writing 2000/2100', 'writing 2100/2100']);
@@ -78,7 +79,7 @@ describe('import from a page', () => {
     await writer.putArticle(a.record, a.text);
     const doc = JSON.parse(encodePack([syntheticArticle(2, 5), syntheticArticle(3, 6)].map((x) => ({ record: x.record, text: x.text }))));
     doc.articles[1].tokens = 'not base64!';
-    await expect(importPackText(conn, writer, JSON.stringify(doc))).rejects.toBeInstanceOf(PackError);
+    await expect(importPack(conn, JSON.stringify(doc))).rejects.toBeInstanceOf(PackError);
     expect(await store.count()).toBe(1);
     expect(await unpackText((await readText(conn, a.record.id))!)).toBe(a.text);
     conn.close();
@@ -90,10 +91,10 @@ describe('import from a page', () => {
     const items = arts.map((a, i) => ({ record: a.record, text: `${a.text} — café 東京 😀 ${i}` }));
     const pack = encodePack(items);
     const whole = setup();
-    await importPackText(whole.conn, whole.writer, pack);
+    await importPack(whole.conn, pack);
     const pieces = setup();
     const read: number[] = [];
-    const result = await importPackChunks(pieces.conn, pieces.writer, readPieces(new Blob([pack]), (n) => read.push(n), 1001));
+    const result = await importPack(pieces.conn, readPieces(new Blob([pack]), (n) => read.push(n), 1001));
     expect(result).toEqual({ added: 30, updated: 0, evicted: 0 });
     expect(read.at(-1)).toBe(new Blob([pack]).size);
     expect(read.length).toBeGreaterThan(10);
@@ -103,7 +104,7 @@ describe('import from a page', () => {
     expect(await unpackText((await readText(pieces.conn, arts[29].record.id))!)).toBe(items[29].text);
     // A file cut short is refused whole: nothing of it is written.
     const cut = setup();
-    await expect(importPackChunks(cut.conn, cut.writer, readPieces(new Blob([pack.slice(0, -500)]), undefined, 1001))).rejects.toThrow(PackError);
+    await expect(importPack(cut.conn, readPieces(new Blob([pack.slice(0, -500)]), undefined, 1001))).rejects.toThrow(PackError);
     expect(await cut.store.count()).toBe(0);
     for (const x of [whole, pieces, cut]) x.conn.close();
   });
@@ -122,10 +123,10 @@ describe('the popup\'s import of a large file', () => {
     expect(said).toContain('Checking shared.json… 100%');
     expect(said.at(-1)).toBe('Indexing… 100%');
     const conn = new DbConnection(DB_NAME);
-    expect(await new IdbStore(conn, new Writer(conn)).count()).toBe(12);
+    expect(await new IdbStore(conn).count()).toBe(12);
     // A large file cut short is refused whole, in the reader's words.
     await expect(importLocally(new Blob([pack.slice(0, -10)]), () => {}, 1000)).rejects.toThrow(/^This file cannot be imported: not a Firsthand pack: the file is not valid JSON: it ends early/);
-    expect(await new IdbStore(conn, new Writer(conn)).count()).toBe(12);
+    expect(await new IdbStore(conn).count()).toBe(12);
     conn.close();
   });
 });

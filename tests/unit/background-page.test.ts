@@ -66,6 +66,22 @@ describe('page/article', () => {
     s.conn.close();
   });
 
+  it('orders a re-visited page by when it was first seen, not by the re-visit', async () => {
+    const { s } = testServices({ now: clock() });
+    // Neither page states a publication time or credits the other: the order is the reader's first sighting.
+    const { text, meta } = syntheticArticle(1, 0);
+    const copyMeta = { ...meta, url: 'https://copier.example/story', siteName: 'Copier' };
+    const read = (m: typeof meta, tabId: number) =>
+      handlePageArticle(s, { type: 'page/article', text, meta: m }, { kind: 'page', tabId, url: m.url!, incognito: false });
+    await read(meta, 1);
+    const copy = await read(copyMeta, 2);
+    expect(copy.result?.original?.id).toBe(meta.url);
+    const again = await read(meta, 1);
+    expect(again.result?.original).toBeUndefined();
+    expect(again.result?.matches.map((m) => [m.id, m.direction])).toEqual([[copyMeta.url, 'to']]);
+    s.conn.close();
+  });
+
   it('neither checks nor indexes when paused or on an excluded site', async () => {
     const { s, rec } = testServices({ now: clock() });
     await settings(s, { paused: true });

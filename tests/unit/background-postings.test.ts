@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DbConnection, IdbStore } from '../../src/storage/db.ts';
 import { BUCKET_BITS, PostingsChanges, bandLayoutOf, bucketOf, hashOf, storedBandKeys } from '../../src/storage/postings.ts';
+import { importPack } from '../../src/storage/import.ts';
 import { Writer } from '../../src/storage/writer.ts';
 import { DEFAULT_PARAMS, encodePack, paramsId } from '../../src/index/index.ts';
 import { candidateIds, freshDbName, postedArticles, syntheticArticle } from './background-fixtures.ts';
@@ -9,7 +10,7 @@ import { candidateIds, freshDbName, postedArticles, syntheticArticle } from './b
 function setup() {
   const conn = new DbConnection(freshDbName());
   const writer = new Writer(conn);
-  return { conn, writer, store: new IdbStore(conn, writer) };
+  return { conn, writer, store: new IdbStore(conn) };
 }
 
 const numberOf = async (conn: DbConnection, id: string) => (await (await conn.get()).getKeyFromIndex('articles', 'id', id))!;
@@ -86,7 +87,7 @@ describe('band postings: kept in step with the articles', () => {
     // The pack brings article 1 again with another text, and two new ones.
     const other = syntheticArticle(9, 9000);
     const replaced = { ...other.record, id: arts[0].record.id, url: arts[0].record.url };
-    await writer.importPack(encodePack([{ record: replaced, text: other.text }, { record: arts[1].record }, { record: arts[2].record }]));
+    await importPack(conn, encodePack([{ record: replaced, text: other.text }, { record: arts[1].record }, { record: arts[2].record }]));
     const posted = await postedArticles(conn);
     expect(posted.size).toBe(3);
     expect(posted.get(first)).toBe(new Set(replaced.bandKeys).size);

@@ -2,8 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DbConnection, IdbStore, readText } from '../../src/storage/db.ts';
 import { unpackText } from '../../src/storage/texts.ts';
-import { STORAGE_FULL, StorageFullError, Writer } from '../../src/storage/writer.ts';
-import { encodePack, PackError } from '../../src/index/index.ts';
+import { importPack } from '../../src/storage/import.ts';
+import { STORAGE_FULL, StorageFullError } from '../../src/storage/tx.ts';
+import { Writer } from '../../src/storage/writer.ts';
+import { encodePack, PackError, parsePack } from '../../src/index/index.ts';
 import { freshDbName, postedArticles, syntheticArticle } from './background-fixtures.ts';
 
 const DAY = 86_400_000;
@@ -11,7 +13,7 @@ const DAY = 86_400_000;
 function setup() {
   const conn = new DbConnection(freshDbName());
   const writer = new Writer(conn);
-  return { conn, writer, store: new IdbStore(conn, writer) };
+  return { conn, writer, store: new IdbStore(conn) };
 }
 
 async function ids(store: IdbStore): Promise<string[]> {
@@ -44,9 +46,11 @@ describe('writing articles', () => {
     const { conn, writer, store } = setup();
     const a = syntheticArticle(1, 1000);
     await writer.putArticle(a.record, a.text, a.meta);
-    await writer.putArticle({ ...a.record, title: 'Updated' }, a.text, a.meta);
+    await writer.putArticle({ ...a.record, title: 'Updated', firstSeenAt: 9000 }, a.text, a.meta);
     expect(await store.count()).toBe(1);
     expect((await store.get(a.record.id))?.title).toBe('Updated');
+    // The re-visit keeps when the article was first seen.
+    expect((await store.get(a.record.id))?.firstSeenAt).toBe(1000);
     const stored = await readText(conn, a.record.id);
     expect(stored?.gzip).toBeInstanceOf(Uint8Array);
     expect(stored!.gzip!.length).toBeLessThan(a.text.length);
@@ -149,14 +153,14 @@ describe('import', () => {
       { record: { ...b.record, firstSeenAt: 4000 } },
       { record: c.record, text: c.text },
     ]);
-    expect(await writer.importPack(pack)).toEqual({ added: 1, updated: 2, evicted: 0 });
+    expect(await importPack(conn, pack)).toEqual({ added: 1, updated: 2, evicted: 0 });
     expect((await store.get(a.record.id))?.firstSeenAt).toBe(2000);
     expect((await store.get(b.record.id))?.firstSeenAt).toBe(1000);
     expect((await store.get(c.record.id))?.firstSeenAt).toBe(3000);
     expect(await unpackText((await readText(conn, a.record.id))!)).toBe(a.text);
     expect(await unpackText((await readText(conn, b.record.id))!)).toBe(b.text);
     // Importing the same pack again adds nothing.
-    expect(await writer.importPack(pack)).toEqual({ added: 0, updated: 3, evicted: 0 });
+    expect(await importPack(conn, pack)).toEqual({ added: 0, updated: 3, evicted: 0 });
     expect(await store.count()).toBe(3);
     conn.close();
   });
@@ -168,7 +172,7 @@ describe('import', () => {
     const good = Array.from({ length: 5 }, (_, i) => syntheticArticle(10 + i, 2000 + i));
     const doc = JSON.parse(encodePack([{ record: { ...known.record, firstSeenAt: 1 } }, ...good.map((g) => ({ record: g.record, text: g.text }))]));
     doc.articles[4].signature = doc.articles[4].signature.slice(0, 10);
-    await expect(writer.importPack(JSON.stringify(doc))).rejects.toBeInstanceOf(PackError);
+    await expect(importPack(conn, JSON.stringify(doc))).rejects.toBeInstanceOf(PackError);
     expect(await ids(store)).toEqual([known.record.id]);
     expect((await store.get(known.record.id))?.firstSeenAt).toBe(1000);
     expect(await (await conn.get()).count('texts')).toBe(1);
@@ -182,7 +186,7 @@ describe('import', () => {
     const arts = Array.from({ length: 6 }, (_, i) => syntheticArticle(10 + i, 2000 + i));
     const pack = encodePack([{ record: { ...known.record, firstSeenAt: 5 } }, ...arts.map((a) => ({ record: a.record, text: a.text }))]);
     await failWrites(conn, 1, 3);
-    await expect(writer.importPack(pack)).rejects.toThrow(/Storage is full: nothing was imported/);
+    await expect(importPack(conn, pack)).rejects.toThrow(/Storage is full: nothing was imported/);
     expect(await ids(store)).toEqual([known.record.id]);
     expect((await store.get(known.record.id))?.firstSeenAt).toBe(1000);
     expect(await (await conn.get()).count('texts')).toBe(1);
@@ -193,7 +197,7 @@ describe('import', () => {
     const { conn, writer, store } = setup();
     const doc = JSON.parse(encodePack([{ record: syntheticArticle(1, 1).record }]));
     doc.params.seed = 7;
-    await expect(writer.importPack(JSON.stringify(doc))).rejects.toThrow(/other signature parameters/);
+    await expect(importPack(conn, JSON.stringify(doc))).rejects.toThrow(/other signature parameters/);
     expect(await store.count()).toBe(0);
     conn.close();
   });
@@ -202,7 +206,7 @@ describe('import', () => {
     const { conn, writer, store } = setup();
     const arts = Array.from({ length: 6 }, (_, i) => syntheticArticle(i, 1000 * (i + 1)));
     const pack = encodePack(arts.map((a) => ({ record: a.record })));
-    expect(await writer.importPack(pack, { maxArticles: 4, maxAgeDays: 0 })).toEqual({ added: 6, updated: 0, evicted: 2 });
+    expect(await writer.importItems(parsePack(pack).items, { maxArticles: 4, maxAgeDays: 0 })).toEqual({ added: 6, updated: 0, evicted: 2 });
     expect(await ids(store)).toEqual(arts.slice(2).map((a) => a.record.id).sort());
     conn.close();
   });

@@ -20,7 +20,6 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 import { DbConnection, IdbStore } from '../../src/storage/db.ts';
-import { Writer } from '../../src/storage/writer.ts';
 import { encodePack } from '../../src/index/index.ts';
 import { createIndexPanel } from '../../src/popup/toolbar/index-panel.ts';
 import { syntheticArticle } from './background-fixtures.ts';
@@ -127,7 +126,7 @@ describe('popup index panel', () => {
     const status = await importFile(encodePack(arts.map((a) => ({ record: a.record, text: a.text }))));
     expect(status.textContent).toBe('Imported 2 articles.');
     const conn = new DbConnection();
-    expect(await new IdbStore(conn, new Writer(conn)).get(arts[1].record.id)).toEqual(arts[1].record);
+    expect(await new IdbStore(conn).get(arts[1].record.id)).toEqual(arts[1].record);
     conn.close();
   });
 });

@@ -3,8 +3,8 @@
 // 100k articles exports and imports whole. The worker keeps nothing of the index in memory: it
 // reads the database again for the next page.
 import { DbConnection } from '../../storage/db.ts';
-import { exportParts, importPackChunks, importPackText } from '../../storage/pack-io.ts';
-import { importErrorText, Writer, type ImportProgress } from '../../storage/writer.ts';
+import { importErrorText, importPack, type ImportProgress } from '../../storage/import.ts';
+import { exportParts } from '../../storage/pack-io.ts';
 import { formatBytes, formatCount } from '../../ui/format.ts';
 import type { ImportResult } from '../../protocol/messages.ts';
 
@@ -39,12 +39,15 @@ export async function importLocally(file: Blob & { name?: string }, say: (text: 
     );
   const name = file.name ?? 'the file';
   try {
-    if (file.size > streamAbove) return await importPackChunks(c, new Writer(c), readPieces(file, (done) => say(`Checking ${name}… ${Math.floor((100 * done) / file.size)}%`)), progress);
+    if (file.size > streamAbove) {
+      const pieces = readPieces(file, (done) => say(`Checking ${name}… ${Math.floor((100 * done) / file.size)}%`));
+      return await importPack(c, pieces, { onProgress: progress });
+    }
     // Decoded as UTF-8 here rather than by Blob.text(): Chromium's Blob.text() follows a UTF-16
     // byte-order mark and Firefox's does not, and a file must import the same in both.
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
     say(`Checking ${name}…`);
-    return await importPackText(c, new Writer(c), text, progress);
+    return await importPack(c, text, { onProgress: progress });
   } catch (err) {
     throw new Error(importErrorText(err));
   }
