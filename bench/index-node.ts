@@ -36,7 +36,7 @@ export async function measureSize(store: MemoryStore, queries: Query[], articles
   const byKind = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<QueryKind, number[]>;
   const recall = { copy: { candidates: 0, matched: 0 }, partial: { candidates: 0, matched: 0 }, rewrite: { candidates: 0, matched: 0 } };
   const falses: number[] = [];
-  for (const { q, page } of built) await checkArticle(store, page); // warm-up
+  for (const { page } of built) await checkArticle(store, page); // warm-up
   for (let r = 0; r < rounds; r++) {
     for (const { q, page } of built) {
       const t0 = now();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything that must hold before a change goes in, in one command on a fresh clone.
 //   install (when node_modules is missing or older than package.json / package-lock.json)
-//   browsers (Chromium and Firefox ESR present)  -> typecheck -> unit tests
+//   lint (ESLint: correctness and the import zones) -> format check (prettier)
+//   browsers (Chromium and Firefox ESR present)  -> typecheck (every context's tsconfig) -> unit tests
 //   test build (+ store build and Firefox lint, when the package defines those scripts)
 //   end-to-end tests in both browsers
 // Every step runs even after an earlier one failed, unless it needs what failed; the last line
@@ -82,8 +83,11 @@ export async function main() {
     console.log('node_modules is missing or stale: npm install');
     return (await run('npm', ['install'])).ok;
   });
+  // Lint and format check gate nothing: the steps after them run whatever they find.
+  await step('lint', async () => (await run('npm', ['run', 'lint'])).ok, ['install']);
+  await step('format check', async () => (await run('npm', ['run', 'format:check'])).ok, ['install']);
   await step('browsers', () => ensureBrowsers());
-  await step('typecheck', async () => (await run('npx', ['tsc', '--noEmit'])).ok, ['install']);
+  await step('typecheck', async () => (await run('npm', ['run', 'typecheck'])).ok, ['install']);
   await step('unit tests', () => vitest([]), ['install']);
   const defined = scripts();
   if (!defined['build:test']) {

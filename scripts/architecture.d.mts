@@ -1,0 +1,5 @@
+export type Context = 'index' | 'shared' | 'protocol' | 'storage' | 'extract' | 'ui' | 'background' | 'content' | 'popup' | 'cli';
+export declare const CONTEXTS: Record<Context, Context[]>;
+export declare const NO_PACKAGES: Context[];
+export declare const NODE_CONTEXTS: Context[];
+export declare const POLYFILL_CONTEXTS: Context[];

@@ -1,0 +1,38 @@
+// The extension's contexts and which of them each may import: one table for the lint zones
+// (eslint.config.js) and the architecture test (tests/unit/architecture.test.ts).
+
+/**
+ * Folder under src/ -> the other src/ folders its files may import.
+ * Everything in src/ belongs to one of these; tests/, bench/ and scripts/ may import anything.
+ */
+export const CONTEXTS = {
+  // The pure engine: no browser or Node API, no package.
+  index: [],
+  // Pure helpers for every context (errors, text).
+  shared: ['index'],
+  // Message types and their runtime checks.
+  protocol: ['index', 'shared'],
+  // The IndexedDB layer the worker and the pages share.
+  storage: ['index', 'shared', 'protocol'],
+  // Readability and page metadata, for the content script and the CLI.
+  extract: ['index', 'shared'],
+  // The small UI kit the ribbon and the pages share.
+  ui: ['index', 'shared', 'protocol'],
+  // The worker.
+  background: ['index', 'shared', 'protocol', 'storage'],
+  // The content script.
+  content: ['index', 'shared', 'protocol', 'extract', 'ui'],
+  // The extension pages (toolbar popup, options, compare).
+  popup: ['index', 'shared', 'protocol', 'storage', 'ui'],
+  // The Node CLI.
+  cli: ['index', 'shared', 'protocol', 'extract'],
+};
+
+/** Contexts that may import no package at all (only src/ files of the contexts they may import). */
+export const NO_PACKAGES = ['index', 'shared'];
+
+/** Contexts that may import Node built-ins (node:* or the bare names). */
+export const NODE_CONTEXTS = ['cli'];
+
+/** Contexts that may import webextension-polyfill (the content script uses src/content/runtime.ts). */
+export const POLYFILL_CONTEXTS = ['background', 'popup'];
