@@ -25,7 +25,7 @@ async function importSent(s: Services, text: string): Promise<ImportResult> {
   try {
     return await importPack(s.conn, text, { now: s.now() });
   } catch (err) {
-    throw new Error(importErrorText(err));
+    throw new Error(importErrorText(err), { cause: err });
   }
 }
 

@@ -194,7 +194,7 @@ describe('import', () => {
   });
 
   it('refuses a pack made with other signature parameters', async () => {
-    const { conn, writer, store } = setup();
+    const { conn, store } = setup();
     const doc = JSON.parse(encodePack([{ record: syntheticArticle(1, 1).record }]));
     doc.params.seed = 7;
     await expect(importPack(conn, JSON.stringify(doc))).rejects.toThrow(/other signature parameters/);

@@ -49,7 +49,7 @@ export async function importLocally(file: Blob & { name?: string }, say: (text: 
     say(`Checking ${name}…`);
     return await importPack(c, text, { onProgress: progress });
   } catch (err) {
-    throw new Error(importErrorText(err));
+    throw new Error(importErrorText(err), { cause: err });
   }
 }
 
