@@ -4,7 +4,7 @@
 import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../protocol/messages.ts';
 import type { Badge } from './badge.ts';
-import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare } from './page.ts';
+import { pageHandlers } from './page.ts';
 import { reindexIfNeeded } from './reindex.ts';
 import { route, type Handlers, type SenderInfo } from './router.ts';
 import { createServices } from './services.ts';
@@ -39,9 +39,7 @@ const services = createServices({
 });
 
 const handlers: Handlers = {
-  'page/article': (m, from) => handlePageArticle(services, m, from),
-  'page/not-article': (m, from) => handlePageNotArticle(services, m, from),
-  'page/open-compare': (m, from) => handlePageOpenCompare(services, m, from),
+  ...pageHandlers(services),
   ...uiHandlers(services),
 };
 

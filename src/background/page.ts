@@ -8,7 +8,7 @@ import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../protocol/validate.ts';
 import { badgeFor } from './badge.ts';
 import { errorText } from '../shared/errors.ts';
-import type { PageSender } from './router.ts';
+import type { Handlers, PageSender } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { firstSeen } from '../storage/db.ts';
@@ -30,13 +30,27 @@ function hostname(url: string): string {
   }
 }
 
+/** Why this page must not be read at all (paused, an excluded site), or undefined when it may be. */
+function refusal(settings: Settings, url: string): string | undefined {
+  if (settings.paused) return NOTES.paused;
+  if (isExcludedHost(hostname(url), settings.excludedSites)) return NOTES.excluded;
+  return undefined;
+}
+
+/** The content script asks before it reads the page: an excluded site's or a paused reader's page is
+ * never extracted, and its tab keeps the reason for the popup. */
+export async function handlePageShouldRead(s: Services, from: PageSender): Promise<boolean> {
+  const note = refusal(await loadSettings(s.conn), from.url);
+  if (note) await publish(s, from, { url: from.url, note });
+  return note === undefined;
+}
+
 export async function handlePageArticle(s: Services, msg: PageArticleMessage, from: PageSender): Promise<TabState> {
   const settings = await loadSettings(s.conn);
   const url = from.url;
-  let state: TabState;
-  if (settings.paused) state = { url, note: NOTES.paused };
-  else if (isExcludedHost(hostname(url), settings.excludedSites)) state = { url, note: NOTES.excluded };
-  else state = await checkAndRemember(s, msg, from, settings);
+  // Asked again: the settings may have changed since the content script asked.
+  const note = refusal(settings, url);
+  const state: TabState = note ? { url, note } : await checkAndRemember(s, msg, from, settings);
   await publish(s, from, state);
   return state;
 }
@@ -125,6 +139,17 @@ export async function handlePageOpenCompare(s: Services, msg: PageOpenCompareMes
   if (!known) throw new Error('That article is not among this page\'s matches.');
   await s.browser.openTab(compareUrl(s, state.pageId, msg.originalId));
   return null;
+}
+
+type PageHandlers = { [K in keyof Handlers as K extends `page/${string}` ? K : never]: Handlers[K] };
+
+export function pageHandlers(s: Services): PageHandlers {
+  return {
+    'page/should-read': (_m, from) => handlePageShouldRead(s, from),
+    'page/article': (m, from) => handlePageArticle(s, m, from),
+    'page/not-article': (m, from) => handlePageNotArticle(s, m, from),
+    'page/open-compare': (m, from) => handlePageOpenCompare(s, m, from),
+  };
 }
 
 /** Keeps the tab's state for the popup and sets its badge. Private tabs' states never reach the disk. */

@@ -1,6 +1,7 @@
-// What the content script does on one page: decide whether it is an article, send it to
-// the background, show the ribbon for the verdict that comes back, and answer the
-// background's later messages. Browser glue (runtime messaging) is passed in, so tests
+// What the content script does on one page: ask the background whether the page may be read
+// (not on an excluded site, not while paused), decide whether it is an article, send it to the
+// background, show the ribbon for the verdict that comes back, and answer the background's later
+// messages. Browser glue (runtime messaging) is passed in, so tests
 // can run this on a happy-dom document.
 import type { CheckResult, PageMeta } from '../index/types.ts';
 import type { ContentMessage, Message, Reply, TabState } from '../protocol/messages.ts';
@@ -37,11 +38,13 @@ export interface ContentRun {
 
 export const TIMING_NAME = 'firsthand:content';
 
-/** One page from start to end: extract and send the article, answer highlight requests (even while the
- * check runs: with nothing to mark yet), and show the verdict that comes back. */
+/** One page from start to end: once the background allows it, extract and send the article, answer
+ * highlight requests (even while the check runs: with nothing to mark yet), and show the verdict
+ * that comes back. */
 export async function runContent(env: ContentEnv): Promise<ContentRun> {
-  const t0 = env.now();
   const run: ContentRun = { busyMs: 0, extractMs: 0, steps: { articleMs: 0, metaMs: 0, sendMs: 0 }, ribbon: null };
+  if (!(await mayRead(env))) return run;
+  const t0 = env.now();
   const article = readArticle(env.doc);
   const t1 = env.now();
   run.steps.articleMs = t1 - t0;
@@ -61,6 +64,19 @@ export async function runContent(env: ContentEnv): Promise<ContentRun> {
   const state = await stateFrom(pending);
   if (state) view.show(state);
   return run;
+}
+
+/** The background's answer to page/should-read. Anything but a yes (an error, no answer) leaves the
+ * page unread: what the reader excluded must not be read because a message was lost. */
+async function mayRead(env: ContentEnv): Promise<boolean> {
+  try {
+    const reply = (await env.send({ type: 'page/should-read' })) as Reply<unknown> | undefined;
+    if (reply?.ok && reply.value === true) return true;
+    if (reply && !reply.ok) console.debug('Firsthand: the background refused to say whether to read this page:', reply.error);
+  } catch (err) {
+    console.debug('Firsthand: could not reach the background:', err);
+  }
+  return false;
 }
 
 /** The page's metadata, completed from what Readability found in the article itself. */

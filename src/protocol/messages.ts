@@ -3,6 +3,13 @@
 // for what the worker answers); unknown or malformed messages are dropped and logged, never thrown into.
 import type { CheckResult, Comparison, Credit, PageMeta } from '../index/types.ts';
 
+/** Content script -> background, before it reads anything of the page: may this page be read?
+ * No on an excluded site or while paused: then the page's text is never extracted, and the worker
+ * keeps the reason for the popup. */
+export interface PageShouldReadMessage {
+  type: 'page/should-read';
+}
+
 /** Content script -> background: the article found on this tab's page. */
 export interface PageArticleMessage {
   type: 'page/article';
@@ -42,7 +49,7 @@ export type UiMessage =
 export type TestUiMessage = { type: 'ui/export' } | { type: 'ui/import'; text: string };
 
 /** Every message a store build's worker acts on. */
-export type Message = PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage;
+export type Message = PageShouldReadMessage | PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage;
 
 /** Every message a test build's worker acts on. */
 export type AnyMessage = Message | TestUiMessage;
@@ -122,6 +129,7 @@ export interface ImportResult {
 
 /** The value each message's reply carries when ok (Reply<ReplyMap[type]>). */
 export interface ReplyMap {
+  'page/should-read': boolean;
   'page/article': TabState;
   'page/not-article': TabState;
   'page/open-compare': null;

@@ -132,6 +132,7 @@ const nonEmptyId: Check = (v) => str(MAX_ID_CHARS)(v) ?? ((v as string).length =
 
 /** The payload checks of every message type; a type missing here is an unknown message. */
 const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
+  'page/should-read': {},
   'page/article': { text: str(MAX_TEXT_CHARS), meta: checkMeta },
   'page/not-article': { url },
   'page/open-compare': { originalId: nonEmptyId },

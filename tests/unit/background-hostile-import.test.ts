@@ -2,7 +2,7 @@
 // ui/import handler, on fake IndexedDB), with an export taken before and after: a refused file
 // leaves the index exactly as it was; an accepted one changes it exactly as its clean pack does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare } from '../../src/background/page.ts';
+import { pageHandlers } from '../../src/background/page.ts';
 import { route, type Handlers, type SenderInfo } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { testUiHandlers } from '../../src/background/test-handlers.ts';
@@ -20,9 +20,7 @@ const popup: SenderInfo = { id: EXT_ID, url: `${BASE_URL}src/popup/popup.html`, 
 
 function handlersOf(s: Services): Handlers {
   return {
-    'page/article': (m, from) => handlePageArticle(s, m, from),
-    'page/not-article': (m, from) => handlePageNotArticle(s, m, from),
-    'page/open-compare': (m, from) => handlePageOpenCompare(s, m, from),
+    ...pageHandlers(s),
     ...uiHandlers(s),
   };
 }

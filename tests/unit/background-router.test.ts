@@ -40,6 +40,7 @@ describe('route', () => {
       throw new Error('not expected');
     };
     return {
+      'page/should-read': fail,
       'page/article': vi.fn(async (_m, from) => ({ url: from.url, note: 'handled' })),
       'page/not-article': fail,
       'page/open-compare': fail,

@@ -15,13 +15,15 @@ function load(name: string): void {
   document.documentElement.innerHTML = inner;
 }
 
-function env(reply: (msg: OutgoingMessage) => unknown) {
+/** A content script's world: `reply` answers what it sends after the worker's answer to page/should-read (`mayRead`). */
+function env(reply: (msg: OutgoingMessage) => unknown, mayRead: () => unknown = () => ({ ok: true, value: true })) {
   const sent: OutgoingMessage[] = [];
   let handler: ((m: ContentMessage) => Reply<unknown>) | undefined;
   const e: ContentEnv = {
     doc: document,
     url: 'https://www.jerusalemledger.example/israel-news/article-794521',
     send: async (msg) => {
+      if (msg.type === 'page/should-read') return mayRead();
       sent.push(msg);
       return reply(msg);
     },
@@ -63,6 +65,23 @@ describe('content script', () => {
     const firsthandData = [...document.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('data-firsthand')));
     expect(firsthandData).toEqual([]);
     expect(performance.getEntriesByName(TIMING_NAME)).toHaveLength(0);
+  });
+
+  it.each([
+    ['the worker says no (an excluded site, or paused)', { ok: true, value: false }],
+    ['the worker refuses to answer', { ok: false, error: 'no' }],
+    ['the worker does not answer', undefined],
+  ])('reads nothing of the page when %s', async (_when, answer) => {
+    load('002-ledger.html');
+    const read = [vi.spyOn(document, 'querySelectorAll'), vi.spyOn(document, 'querySelector'), vi.spyOn(document, 'cloneNode'), vi.spyOn(document, 'getElementsByTagName')];
+    const t = env(() => ({ ok: true, value: { url: 'u', pageId: 'p', result: result('partial-copy') } }), () => answer);
+    const run = await runContent(t.e);
+    expect(t.sent).toEqual([]);
+    for (const spy of read) expect(spy).not.toHaveBeenCalled();
+    expect(t.listening()).toBe(false);
+    expect(run.ribbon).toBeNull();
+    expect(run.extractMs).toBe(0);
+    expect(ribbonHosts()).toHaveLength(0);
   });
 
   it('reports a section front as not an article and does nothing else', async () => {
