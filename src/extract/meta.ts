@@ -1,8 +1,10 @@
 // Page metadata for the engine: canonical URL, outlet, dates, language, JSON-LD source fields,
 // syndication metas and outbound body links. DOM-generic (content script and linkedom).
 // Page data is untrusted: every value is length-capped and malformed JSON-LD is ignored.
+import { hostOf } from '../index/outlet.ts';
 import type { PageMeta } from '../index/types.ts';
-import { absoluteHttpUrl, collapse } from './extract.ts';
+import { collapse } from '../shared/text.ts';
+import { absoluteHttpUrl, MAX_LINKS } from './extract.ts';
 
 export interface MetaOptions {
   /** Links from extractArticle(); without them, links are read from the article container. */
@@ -11,7 +13,6 @@ export interface MetaOptions {
 
 const MAX_VALUE = 500;
 const MAX_LIST = 20;
-const MAX_LINKS = 200;
 const MAX_JSONLD_BYTES = 200_000;
 
 const PUBLISHED_METAS = [
@@ -248,16 +249,6 @@ function outbound(links: { href: string; text: string }[], own: (string | undefi
     if (out.length >= MAX_LINKS) break;
   }
   return out;
-}
-
-function hostOf(u: string | undefined): string | undefined {
-  if (!u) return undefined;
-  try {
-    const h = new URL(u).hostname.toLowerCase().replace(/^www\d?\./, '');
-    return h || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function sameSite(a: string, b: string): boolean {
