@@ -53,6 +53,10 @@ describe('credits', () => {
     ]);
     expect(c.find((x) => x.key === 'lemonde')?.host).toBe('lemonde.fr');
   });
+  it('credits the host a URL really points at, not a user name written before "@"', () => {
+    const c = extractCredits('Talks resumed.', { url: 'https://copy.example/a', jsonLd: { isBasedOn: ['https://axios.com@evil.example/x'] } });
+    expect(c.map((x) => [x.key, x.host])).toEqual([['evil', 'evil.example']]);
+  });
   it('ignores people and institutions after "according to"', () => {
     expect(extractCredits('according to Israeli officials. According to the Health Ministry, 30 died.')).toEqual([]);
   });

@@ -135,6 +135,12 @@ describe('readPageMeta robustness', () => {
     expect(m.links).toEqual([{ href: 'https://www.reuters.com/r', text: 'Reuters' }]);
   });
 
+  it('judges a link by its real host: a user name before "@" is not the site, and www2. is the site', () => {
+    const body = '<article><p><a href="https://x.example@evil.example/a">disguised</a> <a href="https://www2.x.example/b">own</a> <a href="https://reuters.com@x.example/c">own too</a></p></article>';
+    const m = readPageMeta(page('', body), 'https://www.x.example/a');
+    expect(m.links).toEqual([{ href: 'https://x.example@evil.example/a', text: 'disguised' }]);
+  });
+
   it('takes lang from og:locale when the page has no lang attribute', () => {
     const d = parseHTML('<html><head><meta property="og:locale" content="fr_FR"></head><body></body></html>').document as unknown as Document;
     expect(readPageMeta(d, 'https://x.example/').lang).toBe('fr-FR');
