@@ -70,6 +70,8 @@ function runReadability(doc: Document, opts: ExtractOptions): ExtractedArticle |
     // keepClasses: the text and links are read from the tree, so stripping its class attributes is wasted work.
     parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
   } catch {
+    // A page Readability cannot parse is not an article to check. Not logged: in the CLI the
+    // console is the command's output, and the caller already treats null as "not an article".
     return null;
   }
   const root = parsed?.content;
