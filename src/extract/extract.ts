@@ -3,6 +3,7 @@
 // tree it is given, so it only ever sees a clone of the document.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { collapse } from '../shared/text.ts';
+import { MAX_LINKS } from './limits.ts';
 
 export interface ExtractedArticle {
   title: string;
@@ -21,11 +22,6 @@ export interface ExtractOptions {
 
 /** Below this many words the page is a teaser, a stub or a section front, not an article. */
 export const MIN_ARTICLE_WORDS = 150;
-/**
- * At most this many links are taken from a page (the article body's here, the outbound ones in
- * meta.ts): far more than any article cites, and a bound on what a link farm can send the worker.
- */
-export const MAX_LINKS = 200;
 const MAX_LINK_TEXT = 200;
 
 /** Elements that start a new line of text. */

@@ -4,7 +4,8 @@
 import { hostOf } from '../index/outlet.ts';
 import type { PageMeta } from '../index/types.ts';
 import { collapse } from '../shared/text.ts';
-import { absoluteHttpUrl, MAX_LINKS } from './extract.ts';
+import { absoluteHttpUrl } from './extract.ts';
+import { MAX_LINKS } from './limits.ts';
 
 export interface MetaOptions {
   /** Links from extractArticle(); without them, links are read from the article container. */
