@@ -1,6 +1,7 @@
 // `firsthand check FILE --db PACK`: what the extension would say about a page, from the command line.
 import { checkArticle, type CheckResult, type MatchSummary } from '../index/index.ts';
-import { VERDICT_WORDS, creditLines, date, num, passageLines, pct, truncate } from './format.ts';
+import { truncate } from '../shared/text.ts';
+import { VERDICT_WORDS, creditLines, date, num, passageLines, pct } from './format.ts';
 import { usageError } from './io.ts';
 import { loadArticleFile, type MetaDefaults } from './load.ts';
 import { Output } from './output.ts';

@@ -1,6 +1,7 @@
 // `firsthand compare`: one original against one candidate, or many pairs from a JSON Lines file.
 import { compareTexts, creditsOutlet, extractCredits, hostOf, outletKey, type Comparison } from '../index/index.ts';
-import { VERDICT_WORDS, creditLines, num, passageLines, passageText, pct, round4, truncate } from './format.ts';
+import { truncate } from '../shared/text.ts';
+import { VERDICT_WORDS, creditLines, num, passageLines, passageText, pct, round4 } from './format.ts';
 import { loadArticleFile } from './load.ts';
 import { readPairs } from './pairs.ts';
 import { Output } from './output.ts';

@@ -1,5 +1,6 @@
 // Small text helpers for the CLI's human-readable output.
 import type { Credit, Passage, Verdict } from '../index/index.ts';
+import { truncate } from '../shared/text.ts';
 
 export const VERDICT_WORDS: Record<Verdict, string> = {
   copy: 'copy',
@@ -20,11 +21,6 @@ export function num(x: number, digits = 3): string {
 /** Rounds for JSON output: four decimals are plenty for shares and scores. */
 export function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
-}
-
-export function truncate(s: string, max: number): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** "2024-03-31 14:39 UTC", or "undated". */

@@ -1,9 +1,10 @@
 // `firsthand index add|list|stats`: build and inspect a pack file.
-import { DEFAULT_PARAMS, paramsId } from '../index/index.ts';
-import { date, truncate } from './format.ts';
+import { DEFAULT_PARAMS, paramsId, type PackItem } from '../index/index.ts';
+import { truncate } from '../shared/text.ts';
+import { date } from './format.ts';
 import { loadArticleFile, type MetaDefaults } from './load.ts';
 import { Output } from './output.ts';
-import { readPack, recordOf, writePack, type PackItem } from './pack.ts';
+import { readPack, recordOf, writePack } from './pack.ts';
 
 export const INDEX_HELP = `Usage:
   firsthand index add FILE... --db PACK [--text] [--outlet NAME] [--published DATE]

@@ -58,6 +58,7 @@ export function readTextFileIfExists(file: string): string | undefined {
     statSync(file);
   } catch (e) {
     if (errno(e) === 'ENOENT') return undefined;
+    // Any other failure (no permission, a loop of links) is reported by readTextFile below.
   }
   return readTextFile(file);
 }
@@ -76,6 +77,7 @@ export function fileMtime(file: string): number | undefined {
   try {
     return statSync(file).mtimeMs;
   } catch {
+    // No time to give (the caller falls back to now); reading the file reports why it is unreadable.
     return undefined;
   }
 }

@@ -58,44 +58,14 @@ function count(args: string[], n: number, command: string, what: string): void {
 async function run(argv: string[], out: Output): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'compare': {
-      const { flags, args } = parse(command, rest, { json: { type: 'boolean' }, pairs: { type: 'string' }, outlet: { type: 'string' } });
-      if (flags.help) return help(out, COMPARE_HELP);
-      if (typeof flags.pairs === 'string') {
-        count(args, 0, 'compare --pairs', 'no other files');
-        return comparePairs(flags.pairs, out);
-      }
-      count(args, 2, 'compare', 'ORIGINAL and CANDIDATE');
-      return compareFiles(args[0], args[1], flags.json === true, flags.outlet as string | undefined, out);
-    }
-    case 'index': {
-      const [sub, ...more] = rest;
-      const { flags, args } = parse('index', more, { db: { type: 'string' }, json: { type: 'boolean' }, text: { type: 'boolean' }, ...META_OPTIONS });
-      if (flags.help || sub === '--help' || sub === '-h' || sub === undefined) return help(out, INDEX_HELP, sub === undefined);
-      if (sub === 'add') {
-        if (!args.length) throw usageError('index add: expected at least one FILE');
-        return indexAdd(args, need(flags, 'db', 'index add'), flags.text === true, metaDefaults(flags), out);
-      }
-      if (sub === 'list' || sub === 'stats') {
-        count(args, 0, `index ${sub}`, 'no files');
-        const pack = need(flags, 'db', `index ${sub}`);
-        return sub === 'list' ? indexList(pack, flags.json === true, out) : indexStats(pack, flags.json === true, out);
-      }
-      throw usageError(`index: unknown subcommand "${sub}" (add, list, stats)`);
-    }
-    case 'check': {
-      const { flags, args } = parse(command, rest, { db: { type: 'string' }, json: { type: 'boolean' }, sensitivity: { type: 'string' }, ...META_OPTIONS });
-      if (flags.help) return help(out, CHECK_HELP);
-      count(args, 1, 'check', 'one FILE');
-      const sensitivity = parseSensitivity(flags.sensitivity as string | undefined);
-      return check(args[0], need(flags, 'db', 'check'), flags.json === true, sensitivity, metaDefaults(flags), out);
-    }
-    case 'eval': {
-      const { flags, args } = parse(command, rest, { json: { type: 'boolean' } });
-      if (flags.help) return help(out, EVAL_HELP);
-      count(args, 1, 'eval', 'one PAIRS.jsonl file');
-      return evaluate(args[0], flags.json === true, out);
-    }
+    case 'compare':
+      return runCompare(rest, out);
+    case 'index':
+      return runIndex(rest, out);
+    case 'check':
+      return runCheck(rest, out);
+    case 'eval':
+      return runEval(rest, out);
     case 'help':
     case '--help':
     case '-h':
@@ -107,6 +77,52 @@ async function run(argv: string[], out: Output): Promise<number> {
       process.stderr.write(`firsthand: unknown command "${command}"\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** `compare ORIGINAL CANDIDATE` or `compare --pairs FILE`. */
+function runCompare(rest: string[], out: Output): Promise<number> | number {
+  const { flags, args } = parse('compare', rest, { json: { type: 'boolean' }, pairs: { type: 'string' }, outlet: { type: 'string' } });
+  if (flags.help) return help(out, COMPARE_HELP);
+  if (typeof flags.pairs === 'string') {
+    count(args, 0, 'compare --pairs', 'no other files');
+    return comparePairs(flags.pairs, out);
+  }
+  count(args, 2, 'compare', 'ORIGINAL and CANDIDATE');
+  return compareFiles(args[0], args[1], flags.json === true, flags.outlet as string | undefined, out);
+}
+
+/** `index add|list|stats`. */
+function runIndex(rest: string[], out: Output): Promise<number> | number {
+  const [sub, ...more] = rest;
+  const { flags, args } = parse('index', more, { db: { type: 'string' }, json: { type: 'boolean' }, text: { type: 'boolean' }, ...META_OPTIONS });
+  if (flags.help || sub === '--help' || sub === '-h' || sub === undefined) return help(out, INDEX_HELP, sub === undefined);
+  if (sub === 'add') {
+    if (!args.length) throw usageError('index add: expected at least one FILE');
+    return indexAdd(args, need(flags, 'db', 'index add'), flags.text === true, metaDefaults(flags), out);
+  }
+  if (sub === 'list' || sub === 'stats') {
+    count(args, 0, `index ${sub}`, 'no files');
+    const pack = need(flags, 'db', `index ${sub}`);
+    return sub === 'list' ? indexList(pack, flags.json === true, out) : indexStats(pack, flags.json === true, out);
+  }
+  throw usageError(`index: unknown subcommand "${sub}" (add, list, stats)`);
+}
+
+/** `check FILE --db PACK`. */
+function runCheck(rest: string[], out: Output): Promise<number> | number {
+  const { flags, args } = parse('check', rest, { db: { type: 'string' }, json: { type: 'boolean' }, sensitivity: { type: 'string' }, ...META_OPTIONS });
+  if (flags.help) return help(out, CHECK_HELP);
+  count(args, 1, 'check', 'one FILE');
+  const sensitivity = parseSensitivity(flags.sensitivity as string | undefined);
+  return check(args[0], need(flags, 'db', 'check'), flags.json === true, sensitivity, metaDefaults(flags), out);
+}
+
+/** `eval PAIRS.jsonl`. */
+function runEval(rest: string[], out: Output): Promise<number> | number {
+  const { flags, args } = parse('eval', rest, { json: { type: 'boolean' } });
+  if (flags.help) return help(out, EVAL_HELP);
+  count(args, 1, 'eval', 'one PAIRS.jsonl file');
+  return evaluate(args[0], flags.json === true, out);
 }
 
 /** Help goes to stdout with exit 0 when asked for, to stderr with exit 2 when the command was incomplete. */

@@ -1,12 +1,7 @@
 // Reading and writing pack files (the extension's export format) from the CLI.
-import { buildRecord, encodePack, MemoryStore, PackError, parsePack, type ArticleRecord } from '../index/index.ts';
+import { buildRecord, encodePack, MemoryStore, PackError, parsePack, type PackItem } from '../index/index.ts';
 import { CliError, fileMtime, readTextFile, readTextFileIfExists, writeFileAtomic } from './io.ts';
 import type { LoadedArticle } from './load.ts';
-
-export interface PackItem {
-  record: ArticleRecord;
-  text?: string;
-}
 
 /** Reads and validates a pack; a missing file is an empty pack only when `allowMissing`. */
 export function readPack(file: string, allowMissing = false): PackItem[] {

@@ -2,6 +2,8 @@
 // script and on a linkedom document in the CLI and in Node tests. Readability rewrites the
 // tree it is given, so it only ever sees a clone of the document.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { collapse } from '../shared/text.ts';
+import { MAX_LINKS } from './limits.ts';
 
 export interface ExtractedArticle {
   title: string;
@@ -20,7 +22,6 @@ export interface ExtractOptions {
 
 /** Below this many words the page is a teaser, a stub or a section front, not an article. */
 export const MIN_ARTICLE_WORDS = 150;
-const MAX_LINKS = 200;
 const MAX_LINK_TEXT = 200;
 
 /** Elements that start a new line of text. */
@@ -34,15 +35,11 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON'
 
 const cache = new WeakMap<Document, { stamp: string; result: ExtractedArticle | null }>();
 
-/** Whether the page looks like a single article: Readability's quick test plus enough extracted words. */
-export function isArticlePage(doc: Document, opts: ExtractOptions = {}): boolean {
-  return readArticle(doc, opts) !== null;
-}
-
 /**
- * The page's article when the page is one (the test of isArticlePage), else null: what the content
- * script needs, with one extraction and no second look-up. Non-articles stop at Readability's
- * quick test, before any copy of the document is made.
+ * The page's article when the page is one (Readability's quick test, then at least
+ * MIN_ARTICLE_WORDS extracted words), else null: what the content script needs, with one
+ * extraction and no second look-up. Non-articles stop at the quick test, before any copy of the
+ * document is made.
  */
 export function readArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle | null {
   if (!doc.body || !isProbablyReaderable(doc)) return null;
@@ -69,6 +66,8 @@ function runReadability(doc: Document, opts: ExtractOptions): ExtractedArticle |
     // keepClasses: the text and links are read from the tree, so stripping its class attributes is wasted work.
     parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
   } catch {
+    // A page Readability cannot parse is not an article to check. Not logged: in the CLI the
+    // console is the command's output, and the caller already treats null as "not an article".
     return null;
   }
   const root = parsed?.content;
@@ -117,13 +116,10 @@ export function blockText(root: Node): string {
 
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** Words in a text; each Han/kana character counts as one word. */
-export function countWords(text: string): number {
-  const m = text.match(WORD);
-  return m ? m.length : 0;
-}
-
-/** countWords(text) >= n, counting no further than n (a long read is decided by its first words). */
+/**
+ * Whether the text has at least n words, each Han/kana character counting as one; counts no
+ * further than n (a long read is decided by its first words).
+ */
 export function hasWords(text: string, n: number): boolean {
   if (n <= 0) return true;
   const word = new RegExp(WORD.source, WORD.flags);
@@ -183,10 +179,6 @@ export function absoluteHttpUrl(href: string | null | undefined, base?: string):
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   url.hash = '';
   return url.href;
-}
-
-export function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
 
 function clean(s: string | null | undefined): string | undefined {

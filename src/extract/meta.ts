@@ -1,8 +1,11 @@
 // Page metadata for the engine: canonical URL, outlet, dates, language, JSON-LD source fields,
 // syndication metas and outbound body links. DOM-generic (content script and linkedom).
 // Page data is untrusted: every value is length-capped and malformed JSON-LD is ignored.
+import { hostOf } from '../index/outlet.ts';
 import type { PageMeta } from '../index/types.ts';
-import { absoluteHttpUrl, collapse } from './extract.ts';
+import { collapse } from '../shared/text.ts';
+import { absoluteHttpUrl } from './extract.ts';
+import { MAX_LINKS } from './limits.ts';
 
 export interface MetaOptions {
   /** Links from extractArticle(); without them, links are read from the article container. */
@@ -11,7 +14,6 @@ export interface MetaOptions {
 
 const MAX_VALUE = 500;
 const MAX_LIST = 20;
-const MAX_LINKS = 200;
 const MAX_JSONLD_BYTES = 200_000;
 
 const PUBLISHED_METAS = [
@@ -129,6 +131,14 @@ type JsonObject = { [k: string]: Json };
 const ARTICLE_TYPE = /^(?:https?:\/\/schema\.org\/)?(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting|Report|SatiricalArticle|TechArticle)$/;
 
 function readJsonLd(doc: Document): LdFields {
+  const { objects, byId } = ldObjects(doc);
+  const article = objects.find((o) => types(o).some((t) => /NewsArticle$/.test(t)))
+    ?? objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
+  return article ? articleFields(article, byId) : { isBasedOn: [], sourceOrganization: [] };
+}
+
+/** Every object in the page's JSON-LD blocks, and those that give an @id a body, within a budget a hostile page cannot exhaust. */
+function ldObjects(doc: Document): { objects: JsonObject[]; byId: Map<string, JsonObject> } {
   const roots: Json[] = [];
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const parsed = parseLenient(s.textContent ?? '');
@@ -149,40 +159,48 @@ function readJsonLd(doc: Document): LdFields {
     for (const [k, x] of Object.entries(v)) if (k !== '@context') visit(x, depth + 1);
   };
   for (const r of roots) visit(r, 0);
+  return { objects, byId };
+}
 
-  const article = objects.find((o) => types(o).some((t) => /NewsArticle$/.test(t)))
-    ?? objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
-  const out: LdFields = { isBasedOn: [], sourceOrganization: [] };
-  if (!article) return out;
+/** The fields the engine uses from the article object, with {"@id": ...} references followed once. */
+function articleFields(article: JsonObject, byId: Map<string, JsonObject>): LdFields {
   const deref = (v: Json): Json => {
     if (v && typeof v === 'object' && !Array.isArray(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1)
       return byId.get(v['@id']) ?? v;
     return v;
   };
-  const str = (v: Json | undefined): string | undefined => (typeof v === 'string' ? text(v) : undefined);
   const names = (v: Json | undefined, allowUrl: boolean): string[] => {
     const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
     const res: string[] = [];
     for (const raw of list.slice(0, MAX_LIST)) {
-      const x = deref(raw);
-      let n: string | undefined;
-      if (typeof x === 'string') n = text(x);
-      else if (x && typeof x === 'object' && !Array.isArray(x))
-        n = allowUrl ? str(x.url) ?? str(x['@id']) ?? str(x.name) : str(x.name);
+      const n = nameOf(deref(raw), allowUrl);
       if (n && !res.includes(n)) res.push(n);
     }
     return res;
   };
-  out.headline = str(article.headline) ?? str(article.name);
-  out.datePublished = str(article.datePublished);
-  out.dateModified = str(article.dateModified);
-  out.inLanguage = str(article.inLanguage);
   const authors = names(article.author, false);
+  const out: LdFields = {
+    isBasedOn: names(article.isBasedOn ?? article.isBasedOnUrl, true),
+    sourceOrganization: names(article.sourceOrganization, false),
+  };
+  out.headline = ldString(article.headline) ?? ldString(article.name);
+  out.datePublished = ldString(article.datePublished);
+  out.dateModified = ldString(article.dateModified);
+  out.inLanguage = ldString(article.inLanguage);
   if (authors.length) out.author = authors.join(', ');
   out.publisher = names(article.publisher, false)[0];
-  out.isBasedOn = names(article.isBasedOn ?? article.isBasedOnUrl, true);
-  out.sourceOrganization = names(article.sourceOrganization, false);
   return out;
+}
+
+function ldString(v: Json | undefined): string | undefined {
+  return typeof v === 'string' ? text(v) : undefined;
+}
+
+/** A person or organisation as a name (or, where `allowUrl`, preferably its URL). */
+function nameOf(x: Json, allowUrl: boolean): string | undefined {
+  if (typeof x === 'string') return text(x);
+  if (x && typeof x === 'object' && !Array.isArray(x)) return allowUrl ? ldString(x.url) ?? ldString(x['@id']) ?? ldString(x.name) : ldString(x.name);
+  return undefined;
 }
 
 function types(o: JsonObject): string[] {
@@ -248,16 +266,6 @@ function outbound(links: { href: string; text: string }[], own: (string | undefi
     if (out.length >= MAX_LINKS) break;
   }
   return out;
-}
-
-function hostOf(u: string | undefined): string | undefined {
-  if (!u) return undefined;
-  try {
-    const h = new URL(u).hostname.toLowerCase().replace(/^www\d?\./, '');
-    return h || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function sameSite(a: string, b: string): boolean {

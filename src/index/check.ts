@@ -42,98 +42,159 @@ function cameFirst(a: ArticleRecord, b: ArticleRecord): boolean {
   return a.firstSeenAt <= b.firstSeenAt;
 }
 
-export async function checkArticle(
-  store: Store,
-  page: { record: ArticleRecord; fp?: Fingerprint },
-  opts: { sensitivity?: Sensitivity } = {},
-): Promise<CheckResult> {
+/** The page being checked, with its fingerprint when at hand (for passage character ranges). */
+interface Page {
+  record: ArticleRecord;
+  fp?: Fingerprint;
+}
+
+/** What the comparisons of one check share. */
+interface CheckContext {
+  page: Page;
+  ignore: ReadonlySet<number>;
+  cache: VerifyCache;
+  sensitivity: Sensitivity | undefined;
+}
+
+/** The page against the index: its matches in both directions, its verdict, its original and why. */
+export async function checkArticle(store: Store, page: Page, opts: { sensitivity?: Sensitivity } = {}): Promise<CheckResult> {
   const me = page.record;
+  const fetched = await fetchCandidates(store, me);
+  const records = worthVerifying(me, fetched);
+  const cache = new VerifyCache();
+  const ctx: CheckContext = { page, ignore: sharedBoilerplate(me, records, fetched, cache), cache, sensitivity: opts.sensitivity };
+  const matches: MatchSummary[] = [];
+  const evidence: string[] = [];
+  for (const r of records) {
+    const m = matchWith(ctx, r);
+    if (!m) continue;
+    matches.push(m.match);
+    evidence.push(...m.evidence);
+  }
+  matches.sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.score - a.score);
+  const sources = sourcesByOriginality(matches);
+  const original = sources[0];
+  if (!original) return resultOf(me, matches, undefined, evidence);
+  // The sentence naming the original leads; what qualifies it follows the notes on single pairs.
+  const why = originalEvidence(me, original, sources.length);
+  return resultOf(me, matches, original, [why.lead, ...evidence, ...why.notes]);
+}
+
+/** The stored records that share the most bands with the page: not the page itself, and only those signed alike. */
+async function fetchCandidates(store: Store, me: ArticleRecord): Promise<ArticleRecord[]> {
   // The page itself may be stored already: one more is read so it does not take another's place.
   const refs = (await store.candidates(me.bandKeys))
     .sort((a, b) => b.hits - a.hits || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
     .slice(0, MAX_FETCHED + 1)
     .map((h) => h.ref);
-  const fetched = (await store.fetch(refs)).filter((r) => r.id !== me.id && r.params === me.params).slice(0, MAX_FETCHED);
+  return (await store.fetch(refs)).filter((r) => r.id !== me.id && r.params === me.params).slice(0, MAX_FETCHED);
+}
+
+/** The candidates to verify exactly, best agreeing first. */
+function worthVerifying(me: ArticleRecord, fetched: ArticleRecord[]): ArticleRecord[] {
   // Only candidates whose whole signature agrees beyond the one band that found them are verified.
-  const records = fetched
+  return fetched
     .map((r) => ({ r, agree: agreement(me.signature, r.signature) }))
     .filter((x) => x.agree >= MIN_AGREEMENT)
     .sort((a, b) => b.agree - a.agree)
     .slice(0, MAX_VERIFIED)
     .map((x) => x.r);
+}
+
+/** Shingles to leave out of every comparison; none when nothing is to be verified. */
+function sharedBoilerplate(me: ArticleRecord, records: ArticleRecord[], fetched: ArticleRecord[], cache: VerifyCache): Set<number> {
+  if (!records.length) return new Set<number>();
   // Text that many outlets share with this page (bylines, boilerplate, wire notes) is ignored;
   // the pages that reveal it are the weak candidates too, so all fetched records count.
-  const cache = new VerifyCache();
-  const ignore = records.length
-    ? boilerplateShingles(me.tokens, fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey })), me.outletKey, undefined, undefined, cache)
-    : new Set<number>();
+  const others = fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey }));
+  return boilerplateShingles(me.tokens, others, me.outletKey, undefined, undefined, cache);
+}
 
-  const matches: MatchSummary[] = [];
-  const evidence: string[] = [];
-  for (const r of records) {
-    const iCredit = creditsOutlet(me.credits, r.outletKey, r.host);
-    const theyCredit = creditsOutlet(r.credits, me.outletKey, me.host);
-    // Credits are strong evidence of order: a page that credits the other came second.
-    let pageFirst = cameFirst(me, r);
-    if (iCredit && !theyCredit) pageFirst = false;
-    else if (theyCredit && !iCredit) pageFirst = true;
-    const f = pageFirst ? measure(me.tokens, r.tokens, ignore, cache) : measure(r.tokens, me.tokens, ignore, cache);
-    const credited = pageFirst ? theyCredit : iCredit;
-    const verdict = verdictOf(f, opts.sensitivity, credited);
-    if (verdict === 'unrelated') continue;
-    const passages = pageFirst ? withChars(f.passages, undefined, page.fp?.offsets) : withChars(f.passages, page.fp?.offsets);
-    matches.push({
-      id: r.id,
-      url: r.url,
-      title: r.title,
-      outlet: r.outlet,
-      host: r.host,
-      ...(r.publishedAt !== undefined ? { publishedAt: r.publishedAt } : {}),
-      firstSeenAt: r.firstSeenAt,
-      direction: pageFirst ? 'to' : 'from',
-      verdict,
-      score: score(f),
-      containment: f.containment,
-      coverage: f.coverage,
-      jaccard: f.jaccard,
-      ordered: f.ordered,
-      credited,
-      passages,
-    });
-    if (iCredit && !cameFirst(r, me) && isDerived(verdict))
-      evidence.push(`This page credits ${r.outlet} although its stated date is earlier; the credit decides the order.`);
-    // A stated date is the page's own claim: when it alone puts this page before an article the
-    // reader saw first, say so, so a page cannot quietly make itself the original.
-    if (pageFirst && !theyCredit && isDerived(verdict) && me.publishedAt !== undefined && r.firstSeenAt < me.firstSeenAt)
-      evidence.push(`This page states it was published ${day(me.publishedAt)}, before ${r.outlet} (${day(when(r))}), which you read first; only this page's stated date puts it first.`);
-  }
-  matches.sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.score - a.score);
+/** Whether the page came before `r`. Credits are strong evidence of order: a page that credits the other came second. */
+function pageCameFirst(me: ArticleRecord, r: ArticleRecord, iCredit: boolean, theyCredit: boolean): boolean {
+  if (iCredit && !theyCredit) return false;
+  if (theyCredit && !iCredit) return true;
+  return cameFirst(me, r);
+}
 
-  const sources = matches.filter((m) => m.direction === 'from' && isDerived(m.verdict));
-  // The original: credited first, then earliest published, then earliest seen.
-  sources.sort(
-    (a, b) =>
-      Number(b.credited) - Number(a.credited) ||
-      (a.publishedAt ?? a.firstSeenAt) - (b.publishedAt ?? b.firstSeenAt) ||
-      a.firstSeenAt - b.firstSeenAt,
-  );
-  const original = sources[0];
-  if (original) {
-    const t = original.publishedAt ?? original.firstSeenAt;
-    evidence.unshift(
-      original.publishedAt !== undefined
-        ? `${original.outlet} published it first (${day(t)}${me.publishedAt !== undefined ? `; this page ${day(me.publishedAt)}` : ''}).`
-        : `${original.outlet} was read first (${day(t)}); neither page states a publication time.`,
+/** The page against one candidate: the match with what it says about order, or null when unrelated. */
+function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; evidence: string[] } | null {
+  const me = ctx.page.record;
+  const iCredit = creditsOutlet(me.credits, r.outletKey, r.host);
+  const theyCredit = creditsOutlet(r.credits, me.outletKey, me.host);
+  const pageFirst = pageCameFirst(me, r, iCredit, theyCredit);
+  const f = pageFirst ? measure(me.tokens, r.tokens, ctx.ignore, ctx.cache) : measure(r.tokens, me.tokens, ctx.ignore, ctx.cache);
+  const credited = pageFirst ? theyCredit : iCredit;
+  const verdict = verdictOf(f, ctx.sensitivity, credited);
+  if (verdict === 'unrelated') return null;
+  const offsets = ctx.page.fp?.offsets;
+  const passages = pageFirst ? withChars(f.passages, undefined, offsets) : withChars(f.passages, offsets);
+  const match: MatchSummary = {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    outlet: r.outlet,
+    host: r.host,
+    ...(r.publishedAt !== undefined ? { publishedAt: r.publishedAt } : {}),
+    firstSeenAt: r.firstSeenAt,
+    direction: pageFirst ? 'to' : 'from',
+    verdict,
+    score: score(f),
+    containment: f.containment,
+    coverage: f.coverage,
+    jaccard: f.jaccard,
+    ordered: f.ordered,
+    credited,
+    passages,
+  };
+  return { match, evidence: orderEvidence(me, r, { pageFirst, iCredit, theyCredit, derived: isDerived(verdict) }) };
+}
+
+/** Sentences about a pair whose order rests on a credit or on the page's own stated date. */
+function orderEvidence(me: ArticleRecord, r: ArticleRecord, o: { pageFirst: boolean; iCredit: boolean; theyCredit: boolean; derived: boolean }): string[] {
+  const out: string[] = [];
+  if (o.iCredit && !cameFirst(r, me) && o.derived)
+    out.push(`This page credits ${r.outlet} although its stated date is earlier; the credit decides the order.`);
+  // A stated date is the page's own claim: when it alone puts this page before an article the
+  // reader saw first, say so, so a page cannot quietly make itself the original.
+  if (o.pageFirst && !o.theyCredit && o.derived && me.publishedAt !== undefined && r.firstSeenAt < me.firstSeenAt)
+    out.push(`This page states it was published ${day(me.publishedAt)}, before ${r.outlet} (${day(when(r))}), which you read first; only this page's stated date puts it first.`);
+  return out;
+}
+
+/** The matches this page derives from, the original first: credited first, then earliest published, then earliest seen. */
+function sourcesByOriginality(matches: MatchSummary[]): MatchSummary[] {
+  return matches
+    .filter((m) => m.direction === 'from' && isDerived(m.verdict))
+    .sort(
+      (a, b) =>
+        Number(b.credited) - Number(a.credited) ||
+        (a.publishedAt ?? a.firstSeenAt) - (b.publishedAt ?? b.firstSeenAt) ||
+        a.firstSeenAt - b.firstSeenAt,
     );
-    if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt)
-      evidence.push(`You read this page first (${day(me.firstSeenAt)}) and ${original.outlet} later (${day(original.firstSeenAt)}); only the date ${original.outlet} states puts it first.`);
-    evidence.push(original.credited ? `This page credits ${original.outlet}.` : `This page does not credit ${original.outlet}.`);
-    if (sources.length > 1) evidence.push(`${sources.length - 1} later match(es) also share text; the earliest credited one is named.`);
-  }
+}
+
+/** Why `original` is named: when it appeared, whether that rests on its stated date, and the credit. */
+function originalEvidence(me: ArticleRecord, original: MatchSummary, sourceCount: number): { lead: string; notes: string[] } {
+  const t = original.publishedAt ?? original.firstSeenAt;
+  const lead =
+    original.publishedAt !== undefined
+      ? `${original.outlet} published it first (${day(t)}${me.publishedAt !== undefined ? `; this page ${day(me.publishedAt)}` : ''}).`
+      : `${original.outlet} was read first (${day(t)}); neither page states a publication time.`;
+  const notes: string[] = [];
+  if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt)
+    notes.push(`You read this page first (${day(me.firstSeenAt)}) and ${original.outlet} later (${day(original.firstSeenAt)}); only the date ${original.outlet} states puts it first.`);
+  notes.push(original.credited ? `This page credits ${original.outlet}.` : `This page does not credit ${original.outlet}.`);
+  if (sourceCount > 1) notes.push(`${sourceCount - 1} later match(es) also share text; the earliest credited one is named.`);
+  return { lead, notes };
+}
+
+/** The verdict of the page: its original's, else that of the best match it derives from. */
+function resultOf(me: ArticleRecord, matches: MatchSummary[], original: MatchSummary | undefined, evidence: string[]): CheckResult {
   const best = original ?? matches.find((m) => m.direction === 'from');
   return {
-    verdict: original ? original.verdict : best ? best.verdict : 'unrelated',
-    score: original ? original.score : best ? best.score : 0,
+    verdict: best ? best.verdict : 'unrelated',
+    score: best ? best.score : 0,
     ...(original ? { original } : {}),
     credited: original ? original.credited : false,
     credits: me.credits,

@@ -27,10 +27,35 @@ function shown(text: string, at: number): string {
 
 /** The first place where `text` is not valid JSON, or undefined when it is valid. */
 export function jsonProblem(text: string): JsonProblem | undefined {
-  const n = text.length;
-  const stack: ('{' | '[')[] = [];
-  let i = 0;
-  const at = (problem: string, offset = i): JsonProblem => {
+  const scan = new Scanner(text);
+  for (;;) {
+    scan.skipSpace();
+    const step = scan.mode === 'key' ? scan.key() : scan.mode === 'after' ? scan.afterValue() : scan.value();
+    if (step === VALID) return undefined;
+    if (step) return step;
+  }
+}
+
+/** What the scanner expects next: a value, a property name, or what may follow a value. */
+type Mode = 'value' | 'key' | 'after';
+/** A step's outcome when the whole text has been read and is valid. */
+const VALID = 'valid';
+type Step = JsonProblem | typeof VALID | undefined;
+
+/** One pass over the text: the position, the open objects and lists, and what comes next. */
+class Scanner {
+  i = 0;
+  mode: Mode = 'value';
+  private readonly stack: ('{' | '[')[] = [];
+  private readonly n: number;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+
+  /** The problem, placed at `offset` (the current position by default). */
+  private at(problem: string, offset = this.i): JsonProblem {
+    const { text } = this;
     let line = 1;
     let lineStart = 0;
     for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
@@ -38,88 +63,123 @@ export function jsonProblem(text: string): JsonProblem | undefined {
       lineStart = k + 1;
     }
     return { offset, line, column: offset - lineStart + 1, problem };
-  };
-  const skip = () => {
-    while (i < n && WS.has(text.charCodeAt(i))) i++;
-  };
-  const inside = () => (stack[stack.length - 1] === '{' ? 'an object' : 'a list');
-  /** Scans a string starting at its opening quote; returns a problem or undefined. */
-  const string = (): JsonProblem | undefined => {
-    const start = i;
-    i++;
-    while (i < n) {
-      const c = text.charCodeAt(i);
+  }
+
+  skipSpace(): void {
+    while (this.i < this.n && WS.has(this.text.charCodeAt(this.i))) this.i++;
+  }
+
+  private inside(): string {
+    return this.top() === '{' ? 'an object' : 'a list';
+  }
+
+  private top(): '{' | '[' | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** A string, from its opening quote to just past its closing one. */
+  private string(): JsonProblem | undefined {
+    const { text, n } = this;
+    const start = this.i;
+    this.i++;
+    while (this.i < n) {
+      const c = text.charCodeAt(this.i);
       if (c === 0x22) {
-        i++;
+        this.i++;
         return undefined;
       }
-      if (c < 0x20) return at(`a raw control character (${shown(text, i)}) inside a string`);
+      if (c < 0x20) return this.at(`a raw control character (${shown(text, this.i)}) inside a string`);
       if (c === 0x5c) {
-        const e = text.charCodeAt(i + 1);
-        if (!ESCAPES.has(e)) return i + 1 >= n ? at('the file ends inside a string (is it cut short?)', n) : at(`a bad escape "\\${text[i + 1]}" inside a string`);
-        if (e === 0x75 && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return at('a bad \\u escape inside a string');
-        i += e === 0x75 ? 6 : 2;
+        const p = this.escape();
+        if (p) return p;
         continue;
       }
-      i++;
+      this.i++;
     }
-    return at(`the file ends inside a string that starts at offset ${start} (is it cut short?)`, n);
-  };
+    return this.at(`the file ends inside a string that starts at offset ${start} (is it cut short?)`, n);
+  }
 
-  let mode: 'value' | 'key' | 'after' = 'value';
-  for (;;) {
-    skip();
-    if (mode === 'key') {
-      if (i >= n) return at('the file ends inside an object (is it cut short?)');
-      if (text.charCodeAt(i) !== 0x22) return at(`expected a quoted property name, found ${shown(text, i)}`);
-      const p = string();
-      if (p) return p;
-      skip();
-      if (text.charCodeAt(i) !== 0x3a) return i >= n ? at('the file ends inside an object (is it cut short?)') : at(`expected ":" after a property name, found ${shown(text, i)}`);
-      i++;
-      mode = 'value';
-      continue;
-    }
-    if (mode === 'after') {
-      if (!stack.length) return i < n ? at(`unexpected ${shown(text, i)} after the end of the JSON value`) : undefined;
-      if (i >= n) return at(`the file ends inside ${inside()} (is it cut short?)`);
-      const c = text[i];
-      const close = stack[stack.length - 1] === '{' ? '}' : ']';
-      if (c === ',') {
-        i++;
-        mode = stack[stack.length - 1] === '{' ? 'key' : 'value';
-      } else if (c === close) {
-        i++;
-        stack.pop();
-      } else return at(`expected "," or "${close}" in ${inside()}, found ${shown(text, i)}`);
-      continue;
-    }
-    // A value.
-    if (i >= n) return at(stack.length ? `the file ends inside ${inside()} (is it cut short?)` : 'no JSON value in the file');
-    const c = text[i];
+  /** A backslash escape inside a string. */
+  private escape(): JsonProblem | undefined {
+    const { text, i } = this;
+    const e = text.charCodeAt(i + 1);
+    if (!ESCAPES.has(e)) return i + 1 >= this.n ? this.at('the file ends inside a string (is it cut short?)', this.n) : this.at(`a bad escape "\\${text[i + 1]}" inside a string`);
+    if (e === 0x75 && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return this.at('a bad \\u escape inside a string');
+    this.i += e === 0x75 ? 6 : 2;
+    return undefined;
+  }
+
+  /** A property name and its colon; a value follows. */
+  key(): Step {
+    const { text } = this;
+    if (this.i >= this.n) return this.at('the file ends inside an object (is it cut short?)');
+    if (text.charCodeAt(this.i) !== 0x22) return this.at(`expected a quoted property name, found ${shown(text, this.i)}`);
+    const p = this.string();
+    if (p) return p;
+    this.skipSpace();
+    if (text.charCodeAt(this.i) !== 0x3a)
+      return this.i >= this.n ? this.at('the file ends inside an object (is it cut short?)') : this.at(`expected ":" after a property name, found ${shown(text, this.i)}`);
+    this.i++;
+    this.mode = 'value';
+    return undefined;
+  }
+
+  /** After a value: a comma, the close of its object or list, or the end of the text. */
+  afterValue(): Step {
+    const { text } = this;
+    if (!this.stack.length) return this.i < this.n ? this.at(`unexpected ${shown(text, this.i)} after the end of the JSON value`) : VALID;
+    if (this.i >= this.n) return this.at(`the file ends inside ${this.inside()} (is it cut short?)`);
+    const c = text[this.i];
+    const close = this.top() === '{' ? '}' : ']';
+    if (c === ',') {
+      this.i++;
+      this.mode = this.top() === '{' ? 'key' : 'value';
+    } else if (c === close) {
+      this.i++;
+      this.stack.pop();
+    } else return this.at(`expected "," or "${close}" in ${this.inside()}, found ${shown(text, this.i)}`);
+    return undefined;
+  }
+
+  /** A value: an object or list opens (or is empty), anything else is read whole. */
+  value(): Step {
+    if (this.i >= this.n) return this.at(this.stack.length ? `the file ends inside ${this.inside()} (is it cut short?)` : 'no JSON value in the file');
+    const c = this.text[this.i];
     if (c === '{' || c === '[') {
-      stack.push(c);
-      i++;
-      skip();
-      if (text[i] === (c === '{' ? '}' : ']')) {
-        i++;
-        stack.pop();
-        mode = 'after';
-      } else mode = c === '{' ? 'key' : 'value';
-      continue;
+      this.open(c);
+      return undefined;
     }
-    if (c === '"') {
-      const p = string();
-      if (p) return p;
-    } else if (c === '-' || (c >= '0' && c <= '9')) {
+    const p = this.scalar(c);
+    if (p) return p;
+    this.mode = 'after';
+    return undefined;
+  }
+
+  /** An opening brace or bracket; an empty object or list is a whole value at once. */
+  private open(c: '{' | '['): void {
+    this.stack.push(c);
+    this.i++;
+    this.skipSpace();
+    if (this.text[this.i] === (c === '{' ? '}' : ']')) {
+      this.i++;
+      this.stack.pop();
+      this.mode = 'after';
+    } else this.mode = c === '{' ? 'key' : 'value';
+  }
+
+  /** A string, number, true, false or null starting with `c`. */
+  private scalar(c: string): JsonProblem | undefined {
+    const { text, i } = this;
+    if (c === '"') return this.string();
+    if (c === '-' || (c >= '0' && c <= '9')) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
-      if (!m) return at(`a malformed number`);
-      i += m[0].length;
-    } else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
-    else if (text.startsWith('false', i)) i += 5;
-    else if (c === ']' && stack[stack.length - 1] === '[') return at('a "," before "]" (trailing commas are not JSON)');
-    else return at(`unexpected ${shown(text, i)} where a value was expected`);
-    mode = 'after';
+      if (!m) return this.at(`a malformed number`);
+      this.i += m[0].length;
+    } else if (text.startsWith('true', i) || text.startsWith('null', i)) this.i += 4;
+    else if (text.startsWith('false', i)) this.i += 5;
+    else if (c === ']' && this.top() === '[') return this.at('a "," before "]" (trailing commas are not JSON)');
+    else return this.at(`unexpected ${shown(text, i)} where a value was expected`);
+    return undefined;
   }
 }

@@ -3,10 +3,13 @@
 
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'news']);
 
-/** Host of a URL, lower-case, without "www."; '' when the URL does not parse. */
+/**
+ * Host of a URL, lower-case, without "www." (or "www2." and the like); '' when the URL does not
+ * parse. A user name is skipped: in https://axios.com@evil.example/ the host is evil.example.
+ */
 export function hostOf(url: string | undefined): string {
   if (!url) return '';
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]+)/i.exec(url.trim());
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:@]+)/i.exec(url.trim());
   // A DNS name is at most 253 characters; anything longer is not a host.
   return m && m[1].length <= 253 ? m[1].toLowerCase().replace(/^www\d*\./, '') : '';
 }

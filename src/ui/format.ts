@@ -1,6 +1,7 @@
 // Display helpers shared by the ribbon, the popup and the comparison page.
 // Pure text: no DOM here, so the same words appear everywhere and tests can pin them.
 import type { CheckResult, MatchSummary, Verdict } from '../index/types.ts';
+import { collapse, truncate } from '../shared/text.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -68,20 +69,6 @@ export function outletName(m: { outlet?: string; host?: string }): string {
   return hostLabel(m.host) || 'an unknown site';
 }
 
-/** Shortens to at most `max` characters at a word boundary, ending in "…". */
-export function truncate(text: string, max: number): string {
-  const s = collapse(text);
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  const head = space > max * 0.6 ? cut.slice(0, space) : cut;
-  return `${head.replace(/[\s,;:.\-–—]+$/, '')}…`;
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** The verdict in a few words, for badges and headings. */
 export function verdictLabel(verdict: Verdict): string {
   switch (verdict) {
@@ -121,7 +108,8 @@ export interface VerdictSentences {
   details: string[];
 }
 
-const TITLE_CHARS = 48;
+/** The original's title in a verdict sentence: 48 characters of title, then the closing "…". */
+const TITLE_CHARS = 49;
 
 /**
  * What the ribbon and the popup say about a page that derives from an original:
@@ -153,12 +141,6 @@ export function verdictSentences(result: CheckResult): VerdictSentences | null {
 export function verdictText(result: CheckResult): string {
   const s = verdictSentences(result);
   return s ? [`${s.headline}.`, ...s.details].join(' ') : '';
-}
-
-/** How one match relates to the checked page, in words, for lists. */
-export function matchRelation(m: MatchSummary): string {
-  const label = verdictLabel(m.verdict);
-  return m.direction === 'from' ? `${label}: this page from it` : `${label}: it from this page`;
 }
 
 /**

@@ -53,8 +53,16 @@ describe('credits', () => {
     ]);
     expect(c.find((x) => x.key === 'lemonde')?.host).toBe('lemonde.fr');
   });
+  it('credits the host a URL really points at, not a user name written before "@"', () => {
+    const c = extractCredits('Talks resumed.', { url: 'https://copy.example/a', jsonLd: { isBasedOn: ['https://axios.com@evil.example/x'] } });
+    expect(c.map((x) => [x.key, x.host])).toEqual([['evil', 'evil.example']]);
+  });
   it('ignores people and institutions after "according to"', () => {
-    expect(extractCredits('according to Israeli officials. According to the Health Ministry, 30 died.')).toEqual([]);
+    // Mid-sentence and lower-case on purpose: the credit phrases are matched case-sensitively, so a
+    // sentence-initial "According to ..." is not read at all and would pass for the wrong reason.
+    expect(extractCredits('Troops withdrew, according to Israeli officials. Troops withdrew, according to the Health Ministry, which said 30 died.')).toEqual([]);
+    // The same sentence with an outlet in it is a credit, so the two above are refused for their names.
+    expect(extractCredits('Troops withdrew, according to Axios, which said 30 died.').map((c) => c.key)).toEqual(['axios']);
   });
 });
 
@@ -96,9 +104,24 @@ describe('checking pages against the index', () => {
   });
 
   it('never flags a seed the wrong way round when dates are known', async () => {
-    const r = await readInOrder(['003', '000', '002', '001']);
-    const all = [...r.values()].flatMap((x) => x.matches);
-    for (const m of all) if (m.direction === 'from' && m.verdict !== 'related') expect(m.outlet).not.toBe('Arab Canada News');
+    const order = ['003', '000', '002', '001'];
+    const r = await readInOrder(order);
+    const id = (n: string) => SEED_META[n].url!;
+    const matched = (n: string) => r.get(n)!.matches.map((m) => m.id).sort();
+    // Each page matches exactly the seeds it shares text with among those read before it.
+    expect(matched('003')).toEqual([]);
+    expect(matched('000')).toEqual([]);
+    expect(matched('002')).toEqual([id('000'), id('003')].sort());
+    expect(matched('001')).toEqual([id('002'), id('000'), id('003')].sort());
+    order.forEach((n, step) => {
+      const before = new Set(order.slice(0, step).map(id));
+      for (const m of r.get(n)!.matches) expect(before.has(m.id), `${n} matched ${m.id}`).toBe(true);
+    });
+    // Read in reverse, every pair still points from the earlier stated date to the later one.
+    for (const n of order) {
+      const published = Date.parse(SEED_META[n].publishedTime!);
+      for (const m of r.get(n)!.matches) expect(m.direction, `${n} and ${m.outlet}`).toBe(m.publishedAt! < published ? 'from' : 'to');
+    }
     // Axios never derives from anything.
     expect(r.get('001')!.matches.every((m) => m.direction === 'to')).toBe(true);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { extractArticle, isArticlePage, readArticle, countWords, hasWords, blockText, absoluteHttpUrl } from '../../src/extract/extract.ts';
+import { extractArticle, readArticle, hasWords, blockText, absoluteHttpUrl, MIN_ARTICLE_WORDS } from '../../src/extract/extract.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const html = (name: string): string => readFileSync(here(`../fixtures/html/${name}`), 'utf8');
@@ -12,29 +12,31 @@ const seedLines = (name: string): string[] =>
 
 const ARTICLES = ['000-levantwire.html', '001-axios.html', '002-ledger.html', '003-gulfcourier-malformed-jsonld.html', '004-arabcanada.html'];
 
-describe('isArticlePage', () => {
+describe('readArticle', () => {
   it.each(ARTICLES)('accepts the news article %s', (name) => {
-    expect(isArticlePage(doc(name))).toBe(true);
+    expect(readArticle(doc(name))).not.toBeNull();
   });
 
   it.each(ARTICLES)('readArticle gives %s exactly what extractArticle gives', (name) => {
     expect(readArticle(doc(name))).toEqual(extractArticle(doc(name)));
   });
 
-  it('readArticle gives nothing for a section front or a short page', () => {
+  it('rejects a section front made of headlines and teasers', () => {
     expect(readArticle(doc('section-front.html'))).toBeNull();
+  });
+
+  it('rejects an empty page and a short page without throwing', () => {
+    expect(readArticle(parseHTML('<html><body></body></html>').document as unknown as Document)).toBeNull();
     const short = parseHTML(`<html><body><article><p>${'Only a few words here. '.repeat(5)}</p></article></body></html>`).document;
     expect(readArticle(short as unknown as Document)).toBeNull();
   });
 
-  it('rejects a section front made of headlines and teasers', () => {
-    expect(isArticlePage(doc('section-front.html'))).toBe(false);
-  });
-
-  it('rejects an empty page and a short page without throwing', () => {
-    expect(isArticlePage(parseHTML('<html><body></body></html>').document as unknown as Document)).toBe(false);
-    const short = parseHTML(`<html><body><article><p>${'Only a few words here. '.repeat(5)}</p></article></body></html>`).document;
-    expect(isArticlePage(short as unknown as Document)).toBe(false);
+  it(`rejects an article Readability extracts when it has fewer than ${MIN_ARTICLE_WORDS} words`, () => {
+    const body = (words: number) => `<html><head><title>T</title></head><body><article><p>${'word '.repeat(words)}</p></article></body></html>`;
+    const page = (words: number) => parseHTML(body(words)).document as unknown as Document;
+    expect(extractArticle(page(MIN_ARTICLE_WORDS - 1))).not.toBeNull();
+    expect(readArticle(page(MIN_ARTICLE_WORDS - 1))).toBeNull();
+    expect(readArticle(page(MIN_ARTICLE_WORDS))).not.toBeNull();
   });
 });
 
@@ -87,7 +89,7 @@ describe('extractArticle', () => {
     const d = doc('003-gulfcourier-malformed-jsonld.html');
     const before = d.documentElement.outerHTML;
     expect(extractArticle(d)).not.toBeNull();
-    expect(isArticlePage(d)).toBe(true);
+    expect(readArticle(d)).not.toBeNull();
     expect(d.documentElement.outerHTML).toBe(before);
     expect(d.querySelector('.comments, .share-buttons, nav')).not.toBeNull();
   });
@@ -103,15 +105,16 @@ describe('helpers', () => {
     expect(blockText(document.querySelector('div') as unknown as Node)).toBe('Head line\nOne bold word.\nTwo\na\nb');
   });
 
-  it('countWords counts words, contractions once, and each Han character', () => {
-    expect(countWords("Netanyahu's closest confidant, Ron Dermer — 2 hours")).toBe(7);
-    expect(countWords('以色列和美国')).toBe(6);
-    expect(countWords('')).toBe(0);
-  });
-
-  it('hasWords(text, n) is countWords(text) >= n', () => {
-    const texts = ["Netanyahu's closest confidant, Ron Dermer — 2 hours", '以色列和美国', '', 'one two three', seedLines('001_390cd712cd7e0cb5.txt').join('\n')];
-    for (const t of texts) for (const n of [0, 1, 3, 6, 7, 8, 150, 100_000]) expect(hasWords(t, n), `${n} in ${t.slice(0, 20)}`).toBe(countWords(t) >= n);
+  it('hasWords(text, n) holds up to the number of words and not one further: contractions once, each Han character one', () => {
+    const counted: [string, number][] = [
+      ["Netanyahu's closest confidant, Ron Dermer — 2 hours", 7],
+      ['以色列和美国', 6],
+      ['', 0],
+      ['one two three', 3],
+      [seedLines('001_390cd712cd7e0cb5.txt').join('\n'), 772],
+    ];
+    for (const [t, words] of counted)
+      for (const n of [0, 1, 3, 6, 7, 8, 150, words, words + 1, 100_000]) expect(hasWords(t, n), `${n} in ${t.slice(0, 20)}`).toBe(words >= n);
   });
 
   it('absoluteHttpUrl keeps http(s) only and drops fragments', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { readPageMeta } from '../../src/extract/meta.ts';
 import { extractArticle } from '../../src/extract/extract.ts';
+import { MAX_LINKS } from '../../src/extract/limits.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const fixture = (name: string): Document =>
@@ -133,6 +134,21 @@ describe('readPageMeta robustness', () => {
     const body = '<article><p><a href="https://news.x.example/a">own</a> <a href="https://www.reuters.com/r">Reuters</a> <a href="https://www.reuters.com/r#top">again</a> <a href="mailto:a@b.c">mail</a></p><div class="share"><a href="https://twitter.com/intent/tweet">Share</a></div></article>';
     const m = readPageMeta(page('', body), 'https://www.x.example/a');
     expect(m.links).toEqual([{ href: 'https://www.reuters.com/r', text: 'Reuters' }]);
+  });
+
+  it(`keeps at most ${MAX_LINKS} outbound links, as extraction keeps at most that many body links`, () => {
+    const links = Array.from({ length: MAX_LINKS + 50 }, (_, i) => ({ href: `https://site${i}.example/a`, text: `link ${i}` }));
+    const m = readPageMeta(page(''), 'https://x.example/a', { bodyLinks: links });
+    expect(m.links).toEqual(links.slice(0, MAX_LINKS));
+    const body = links.map((l) => `<a href="${l.href}">${l.text}</a>`).join(' ');
+    const html = `<html><head><title>T</title></head><body><article>${'<p>Paragraph text that goes on for a while to look like a real story body, with enough words to count.</p>'.repeat(20)}<p>${body}</p></article></body></html>`;
+    expect(extractArticle(parseHTML(html).document as unknown as Document)!.bodyLinks).toEqual(links.slice(0, MAX_LINKS));
+  });
+
+  it('judges a link by its real host: a user name before "@" is not the site, and www2. is the site', () => {
+    const body = '<article><p><a href="https://x.example@evil.example/a">disguised</a> <a href="https://www2.x.example/b">own</a> <a href="https://reuters.com@x.example/c">own too</a></p></article>';
+    const m = readPageMeta(page('', body), 'https://www.x.example/a');
+    expect(m.links).toEqual([{ href: 'https://x.example@evil.example/a', text: 'disguised' }]);
   });
 
   it('takes lang from og:locale when the page has no lang attribute', () => {

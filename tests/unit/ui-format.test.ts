@@ -9,7 +9,6 @@ import {
   outletName,
   pageShares,
   percent,
-  truncate,
   verdictLabel,
   verdictSentences,
   verdictText,
@@ -65,10 +64,10 @@ describe('names', () => {
     expect(outletName({})).toBe('an unknown site');
     expect(hostLabel('WWW.Example.co.uk')).toBe('example.co.uk');
   });
-  it('truncates long titles at a word boundary', () => {
-    expect(truncate('U.S. and Israel set to hold a virtual meeting on Rafah Monday', 48)).toBe('U.S. and Israel set to hold a virtual meeting…');
-    expect(truncate('Short title', 48)).toBe('Short title');
-    expect(truncate('  spaced\n\n out  ', 48)).toBe('spaced out');
+  it("shortens the original's title in the verdict sentence to 48 characters at a word boundary", () => {
+    const named = (title: string) => verdictText(result('partial-copy', {}, { title }));
+    expect(named('Council approves $48.6 million budget, restores Sunday library hours')).toContain(" in 'Council approves $48.6 million budget, restores…' (");
+    expect(named('  Short\n\n title ')).toContain(" in 'Short title' (");
   });
   it('labels verdicts', () => {
     expect(verdictLabel('partial-copy')).toBe('Partly copied');
