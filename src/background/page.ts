@@ -2,7 +2,7 @@
 // remember it. The check runs before the write, so the page is compared with what was read
 // before it; a later copy of this page finds it as its original, and an earlier-published
 // original read after its copies is named by the copies' next check.
-import { buildRecord, checkArticle, type ArticleRecord, type CandidateHit, type Store, type StoreRef, type StoreStats } from '../index/index.ts';
+import { buildRecord, checkArticle, hostOf, type ArticleRecord, type CandidateHit, type CandidateSource, type StoreRef } from '../index/index.ts';
 import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, Settings, TabState } from '../protocol/messages.ts';
 import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../protocol/validate.ts';
@@ -21,19 +21,10 @@ export const NOTES = {
   notArticle: 'This page does not look like an article.',
 } as const;
 
-function hostname(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    // Not a URL the exclusions could name.
-    return '';
-  }
-}
-
 /** Why this page must not be read at all (paused, an excluded site), or undefined when it may be. */
 function refusal(settings: Settings, url: string): string | undefined {
   if (settings.paused) return NOTES.paused;
-  if (isExcludedHost(hostname(url), settings.excludedSites)) return NOTES.excluded;
+  if (isExcludedHost(hostOf(url), settings.excludedSites)) return NOTES.excluded;
   return undefined;
 }
 
@@ -87,9 +78,9 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
  * first sighting carried into the page's record, and it is left out of the candidates (a page is
  * never its own match). The writer keeps the earlier time again when it stores the page.
  */
-class SeenBefore implements Store {
+class SeenBefore implements CandidateSource {
   constructor(
-    private readonly store: Store,
+    private readonly store: CandidateSource,
     private readonly page: ArticleRecord,
   ) {}
 
@@ -103,24 +94,8 @@ class SeenBefore implements Store {
     return others;
   }
 
-  get(id: string): Promise<ArticleRecord | undefined> {
-    return this.store.get(id);
-  }
-
   candidates(keys: readonly number[]): Promise<CandidateHit[]> {
     return this.store.candidates(keys);
-  }
-
-  iterate(): AsyncIterable<ArticleRecord> {
-    return this.store.iterate();
-  }
-
-  count(): Promise<number> {
-    return this.store.count();
-  }
-
-  stats(): Promise<StoreStats> {
-    return this.store.stats();
   }
 }
 

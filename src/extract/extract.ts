@@ -3,7 +3,7 @@
 // tree it is given, so it only ever sees a clone of the document.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { collapse } from '../shared/text.ts';
-import { MAX_LINKS } from './limits.ts';
+import { MAX_LINKS } from '../shared/limits.ts';
 
 export interface ExtractedArticle {
   title: string;

@@ -5,7 +5,7 @@ import { hostOf } from '../index/outlet.ts';
 import type { PageMeta } from '../index/types.ts';
 import { collapse } from '../shared/text.ts';
 import { absoluteHttpUrl } from './extract.ts';
-import { MAX_LINKS } from './limits.ts';
+import { MAX_LINKS } from '../shared/limits.ts';
 
 export interface MetaOptions {
   /** Links from extractArticle(); without them, links are read from the article container. */
@@ -217,6 +217,7 @@ function parseLenient(raw: string): Json | undefined {
     .replace(/(?:-->|\/\*\s*\]\]>\s*\*\/|\]\]>)\s*$/, '')
     .replace(/;\s*$/, '')
     // Raw control characters inside strings are invalid JSON but common; outside strings they are whitespace.
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f]+/g, ' ');
   try {
     return JSON.parse(cleaned) as Json;

@@ -3,7 +3,7 @@
 import type { Fingerprint } from './fingerprint.ts';
 import { withChars } from './compare.ts';
 import { creditsOutlet } from './provenance.ts';
-import type { Store } from './store.ts';
+import type { CandidateSource } from './store.ts';
 import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
 import { isDerived, score, VERDICT_RANK, verdictOf, type Sensitivity } from './verdict.ts';
 import { boilerplateShingles, measure, VerifyCache } from './verify.ts';
@@ -57,7 +57,7 @@ interface CheckContext {
 }
 
 /** The page against the index: its matches in both directions, its verdict, its original and why. */
-export async function checkArticle(store: Store, page: Page, opts: { sensitivity?: Sensitivity } = {}): Promise<CheckResult> {
+export async function checkArticle(store: CandidateSource, page: Page, opts: { sensitivity?: Sensitivity } = {}): Promise<CheckResult> {
   const me = page.record;
   const fetched = await fetchCandidates(store, me);
   const records = worthVerifying(me, fetched);
@@ -81,7 +81,7 @@ export async function checkArticle(store: Store, page: Page, opts: { sensitivity
 }
 
 /** The stored records that share the most bands with the page: not the page itself, and only those signed alike. */
-async function fetchCandidates(store: Store, me: ArticleRecord): Promise<ArticleRecord[]> {
+async function fetchCandidates(store: CandidateSource, me: ArticleRecord): Promise<ArticleRecord[]> {
   // The page itself may be stored already: one more is read so it does not take another's place.
   const refs = (await store.candidates(me.bandKeys))
     .sort((a, b) => b.hits - a.hits || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))

@@ -2,7 +2,7 @@
 // script, the CLI and the tests.
 export * from './types.ts';
 export { DEFAULT_PARAMS, paramsId, paramsDiff, TOKENIZER_VERSION } from './params.ts';
-export { MemoryStore, type Store, type CandidateHit, type StoreRef, type StoreStats } from './store.ts';
+export { MemoryStore, type Store, type CandidateSource, type CandidateHit, type StoreRef, type StoreStats } from './store.ts';
 export { fingerprint, tokenHashes, type Fingerprint } from './fingerprint.ts';
 export { buildRecord, recordId, parseTime } from './record.ts';
 export { compareTexts } from './compare.ts';

@@ -15,17 +15,21 @@ export interface StoreStats {
   newestSeenAt?: number;
 }
 
+/** What a check reads: the records that share band keys with a page. */
+export interface CandidateSource {
+  /** Records sharing at least one band key with the query, with the count of shared keys. */
+  candidates(bandKeys: readonly number[]): Promise<CandidateHit[]>;
+  /** The records of candidate references, all read at once; those gone meanwhile are left out. */
+  fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]>;
+}
+
 /**
  * Where records are read from: all the engine needs. The extension implements it on IndexedDB
  * (src/storage/db.ts), whose writes go through its own writer; the CLI and tests use
  * MemoryStore, which writes itself (put, delete).
  */
-export interface Store {
+export interface Store extends CandidateSource {
   get(id: string): Promise<ArticleRecord | undefined>;
-  /** The records of candidate references, all read at once; those gone meanwhile are left out. */
-  fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]>;
-  /** Records sharing at least one band key with the query, with the count of shared keys. */
-  candidates(bandKeys: readonly number[]): Promise<CandidateHit[]>;
   iterate(): AsyncIterable<ArticleRecord>;
   count(): Promise<number>;
   stats(): Promise<StoreStats>;

@@ -38,6 +38,7 @@ export function normalizeWord(raw: string): string {
     return LATIN_PLURAL.test(lower) ? lower.slice(0, -1) : lower;
   }
   let w = raw.normalize('NFKC').toLowerCase();
+  // eslint-disable-next-line no-control-regex -- "any character outside ASCII", NUL included in the range
   if (/[^\x00-\x7f]/.test(w)) {
     w = w.replace(/[\u2019\u02bc]/g, "'");
     if (FOLDABLE.test(w)) w = w.normalize('NFD').replace(MARKS, '').normalize('NFC');

@@ -1,6 +1,7 @@
 // Runtime checks for everything that crosses a context boundary. Hand-written type guards with
 // size limits: a message that fails them is dropped and logged by the receiver, never acted on.
 import type { PageMeta } from '../index/types.ts';
+import { MAX_LINKS } from '../shared/limits.ts';
 import type { AnyMessage, Message, Settings, TestUiMessage } from './messages.ts';
 
 /** Longest article text accepted from a page: far above any real article, low enough to bound work. */
@@ -9,7 +10,6 @@ export const MAX_TEXT_CHARS = 2_000_000;
 export const MAX_PACK_CHARS = 60_000_000;
 export const MAX_URL_CHARS = 8_192;
 export const MAX_FIELD_CHARS = 4_096;
-export const MAX_LINKS = 2_000;
 export const MAX_LIST = 64;
 export const MAX_EXCLUDED_SITES = 1_000;
 const MAX_ID_CHARS = MAX_URL_CHARS;

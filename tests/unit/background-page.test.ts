@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, badgeFor } from '../../src/background/badge.ts';
-import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES } from '../../src/background/page.ts';
+import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES, pageHandlers } from '../../src/background/page.ts';
 import type { PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { testUiHandlers } from '../../src/background/test-handlers.ts';
@@ -29,6 +29,26 @@ function clock(start = Date.UTC(2024, 3, 2)) {
 async function settings(s: Services, patch: Partial<Settings>) {
   return uiHandlers(s)['ui/set-settings']({ type: 'ui/set-settings', settings: patch }, { kind: 'ui' });
 }
+
+describe('page/should-read', () => {
+  const from = (url: string): PageSender => ({ kind: 'page', tabId: 7, url, incognito: false });
+
+  it('lets a page be read unless Firsthand is paused or its site (or a parent site) is excluded, and keeps the reason for the popup', async () => {
+    const { s } = testServices({ now: clock() });
+    const ask = (url: string) => pageHandlers(s)['page/should-read']({ type: 'page/should-read' }, from(url));
+    expect(await ask('https://www.axios.com/2024/03/31/x')).toBe(true);
+    expect(await s.tabs.get(7)).toBeNull();
+    await settings(s, { excludedSites: ['axios.com'] });
+    expect(await ask('https://www.axios.com/2024/03/31/x')).toBe(false);
+    expect(await s.tabs.get(7)).toEqual({ url: 'https://www.axios.com/2024/03/31/x', note: NOTES.excluded });
+    expect(await ask('https://news.axios.com/x')).toBe(false);
+    expect(await ask('https://notaxios.com/x')).toBe(true);
+    await settings(s, { excludedSites: [], paused: true });
+    expect(await ask('https://notaxios.com/x')).toBe(false);
+    expect((await s.tabs.get(7))?.note).toBe(NOTES.paused);
+    s.conn.close();
+  });
+});
 
 describe('page/article', () => {
   it('checks a copy against what was read before, names the original, and badges the tab', async () => {

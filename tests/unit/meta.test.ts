@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { readPageMeta } from '../../src/extract/meta.ts';
 import { extractArticle } from '../../src/extract/extract.ts';
-import { MAX_LINKS } from '../../src/extract/limits.ts';
+import { MAX_LINKS } from '../../src/shared/limits.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const fixture = (name: string): Document =>

@@ -1,5 +1,6 @@
-// Bounds on what extraction takes from a page, in a file of their own (no Readability, no DOM)
-// so that whatever checks the extracted data can import them without pulling in the extractor.
+// Bounds on what is taken from a page, agreed by the extraction that takes it (src/extract) and
+// the worker's check of the message that carries it (src/protocol/validate.ts): the worker accepts
+// exactly what a content script can send.
 
 /**
  * At most this many links are taken from a page: the article body's (extract.ts) and the
