@@ -11,7 +11,15 @@ import { summarize, type Summary } from './stats.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface IdbSize {
   articles: number;
@@ -29,11 +37,27 @@ export interface ChromiumResult {
   storage: { articles: number; indexBytesPerArticle: number; textArticles: number; textBytesPerArticle: number; textEstimateBytesPerArticle: number };
   /** Articles written per second in batches of 500 (index only). */
   writeRate: number;
-  bulk: { articles: number; exportMs: number; packMB: number; importMs: number; parseMs?: number; indexMs?: number; exportError?: string; importError?: string }[];
+  bulk: {
+    articles: number;
+    exportMs: number;
+    packMB: number;
+    importMs: number;
+    parseMs?: number;
+    indexMs?: number;
+    exportError?: string;
+    importError?: string;
+  }[];
 }
 
 async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const out = await build({ entryPoints: [join(root, 'bench/browser/idb-page.ts')], bundle: true, format: 'esm', write: false, target: 'chrome120', logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [join(root, 'bench/browser/idb-page.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
   const js = out.outputFiles[0].text;
   const html = '<!doctype html><meta charset="utf-8"><title>Firsthand bench</title><script type="module" src="/bench.js"></script>';
   const server = http.createServer((req, res) => {
@@ -47,7 +71,10 @@ async function serve(root: string): Promise<{ url: string; close(): Promise<void
 
 type Bench = Record<string, (...args: never[]) => Promise<unknown>>;
 const call = <R>(page: Page, name: string, ...args: unknown[]): Promise<R> =>
-  page.evaluate(([n, a]) => ((globalThis as unknown as { bench: Bench }).bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<R>;
+  page.evaluate(([n, a]) => ((globalThis as unknown as { bench: Bench }).bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [
+    name,
+    args,
+  ] as const) as Promise<R>;
 
 function checks(samples: { kind: string; ms: number; candidateMs: number }[], articles: number, fillSeconds: number, save: number[]): IdbSize {
   const kinds = [...new Set(samples.map((s) => s.kind))];
@@ -61,7 +88,11 @@ function checks(samples: { kind: string; ms: number; candidateMs: number }[], ar
   };
 }
 
-export async function benchChromium(root: string, vocab: Vocabulary, opts: { sizes: number[]; bulkSizes: number[]; perKind: number; rounds: number; log: (s: string) => void }): Promise<ChromiumResult> {
+export async function benchChromium(
+  root: string,
+  vocab: Vocabulary,
+  opts: { sizes: number[]; bulkSizes: number[]; perKind: number; rounds: number; log: (s: string) => void },
+): Promise<ChromiumResult> {
   const site = await serve(root);
   const profile = mkdtempSync(join(tmpdir(), 'firsthand-bench-'));
   const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -92,7 +123,9 @@ export async function benchChromium(root: string, vocab: Vocabulary, opts: { siz
       textEstimateBytesPerArticle: Math.round((t1 - t0) / textN),
     };
     const writeRate = (storageN - planted) / fill0;
-    opts.log(`  chromium: ${storage.indexBytesPerArticle} B/article index, ${storage.textBytesPerArticle} B/article text, ${Math.round(writeRate)} articles/s written`);
+    opts.log(
+      `  chromium: ${storage.indexBytesPerArticle} B/article index, ${storage.textBytesPerArticle} B/article text, ${Math.round(writeRate)} articles/s written`,
+    );
 
     const sizes: IdbSize[] = [];
     const bulk: ChromiumResult['bulk'] = [];
@@ -109,8 +142,19 @@ export async function benchChromium(root: string, vocab: Vocabulary, opts: { siz
       if (opts.bulkSizes.includes(size)) {
         opts.log(`  chromium: export and import of ${size} articles...`);
         const e = await call<{ ms: number; chars: number; error?: string }>(page, 'exportPack');
-        const i = e.error ? { ms: NaN, error: 'no pack to import' } : await call<{ ms: number; parseMs?: number; indexMs?: number; error?: string }>(page, 'importPack');
-        bulk.push({ articles: size, exportMs: e.ms, packMB: e.chars / 1e6, importMs: i.ms, ...('parseMs' in i && i.parseMs !== undefined ? { parseMs: i.parseMs } : {}), ...('indexMs' in i && i.indexMs !== undefined ? { indexMs: i.indexMs } : {}), ...(e.error ? { exportError: e.error } : {}), ...(i.error ? { importError: i.error } : {}) });
+        const i = e.error
+          ? { ms: NaN, error: 'no pack to import' }
+          : await call<{ ms: number; parseMs?: number; indexMs?: number; error?: string }>(page, 'importPack');
+        bulk.push({
+          articles: size,
+          exportMs: e.ms,
+          packMB: e.chars / 1e6,
+          importMs: i.ms,
+          ...('parseMs' in i && i.parseMs !== undefined ? { parseMs: i.parseMs } : {}),
+          ...('indexMs' in i && i.indexMs !== undefined ? { indexMs: i.indexMs } : {}),
+          ...(e.error ? { exportError: e.error } : {}),
+          ...(i.error ? { importError: i.error } : {}),
+        });
       }
     }
     return { version, sizes, storage, writeRate, bulk };

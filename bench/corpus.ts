@@ -89,7 +89,12 @@ export class Generator {
   text(words: number[]): string {
     const lines: string[] = [];
     for (let i = 0; i < words.length; i += PARAGRAPH_WORDS)
-      lines.push(words.slice(i, i + PARAGRAPH_WORDS).map((w) => this.vocab.words[w]).join(' '));
+      lines.push(
+        words
+          .slice(i, i + PARAGRAPH_WORDS)
+          .map((w) => this.vocab.words[w])
+          .join(' '),
+      );
     return lines.join('\n');
   }
 
@@ -107,7 +112,10 @@ export class Generator {
     return {
       id: `https://${host}/2026/03/${n}/${this.vocab.words[words[0]]}-${this.vocab.words[words[1]]}`,
       url: `https://${host}/2026/03/${n}/${this.vocab.words[words[0]]}-${this.vocab.words[words[1]]}`,
-      title: words.slice(0, 8).map((w) => this.vocab.words[w]).join(' '),
+      title: words
+        .slice(0, 8)
+        .map((w) => this.vocab.words[w])
+        .join(' '),
       outlet,
       outletKey: `outlet${n % 500}`,
       host,

@@ -73,7 +73,11 @@ export async function measureSize(store: MemoryStore, queries: Query[], articles
 }
 
 /** Grows one index through the sizes (planted originals first, then distractors) and measures at each. */
-export async function benchIndexNode(gen: Generator, sizes: number[], opts: { perKind: number; rounds: number; log: (s: string) => void }): Promise<SizeResult[]> {
+export async function benchIndexNode(
+  gen: Generator,
+  sizes: number[],
+  opts: { perKind: number; rounds: number; log: (s: string) => void },
+): Promise<SizeResult[]> {
   const t0 = Date.UTC(2026, 0, 1);
   const { originals, queries, originalTexts } = makeQueries(gen, opts.perKind, t0);
   sameAsBuildRecord(originals, originalTexts);

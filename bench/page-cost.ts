@@ -38,7 +38,19 @@ export interface PageCostResult {
   version: string;
   loads: number;
   /** Per page: name, words extracted, verdict, and the summaries of its loads. */
-  pages: { name: string; isArticle: boolean; verdict?: string; busy: Summary; extract: Summary; article: Summary; meta: Summary; send: Summary; render: Summary; longTasks: number; longestTask: number }[];
+  pages: {
+    name: string;
+    isArticle: boolean;
+    verdict?: string;
+    busy: Summary;
+    extract: Summary;
+    article: Summary;
+    meta: Summary;
+    send: Summary;
+    render: Summary;
+    longTasks: number;
+    longestTask: number;
+  }[];
   /** Every load of the six seed article pages pooled. */
   seeds: Summary;
   /** Time to ribbon on the seed copy page (002): ms from navigation start, and from the load event. */
@@ -158,14 +170,31 @@ async function startup(b: Browser, pages: BenchPage[], rounds: number): Promise<
 
 /** Adds `count` generated articles to the extension's own IndexedDB, from its popup page (same origin as the worker). */
 async function fillIndex(root: string, b: Browser, vocab: Vocabulary, count: number): Promise<{ seconds: number; count: number }> {
-  const out = await esbuild({ entryPoints: [join(root, 'bench/browser/fill-index.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
+  const out = await esbuild({
+    entryPoints: [join(root, 'bench/browser/fill-index.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
   const tab = await b.ctx.newPage();
   try {
     await tab.goto(`chrome-extension://${b.extensionId}/src/popup/popup.html`);
     // Evaluated over the DevTools protocol, which the extension page's CSP does not govern.
     await tab.evaluate(out.outputFiles[0].text);
-    await tab.evaluate(([w, c, s]) => (globalThis as unknown as { firsthandBenchFill: { setup(v: unknown, seed: number): void } }).firsthandBenchFill.setup({ words: w, cumulative: c, stream: s }, 23), [vocab.words, [...vocab.cumulative], vocab.stream] as const);
-    return await tab.evaluate((n) => (globalThis as unknown as { firsthandBenchFill: { fill(n: number): Promise<{ seconds: number; count: number }> } }).firsthandBenchFill.fill(n), count);
+    await tab.evaluate(
+      ([w, c, s]) =>
+        (globalThis as unknown as { firsthandBenchFill: { setup(v: unknown, seed: number): void } }).firsthandBenchFill.setup(
+          { words: w, cumulative: c, stream: s },
+          23,
+        ),
+      [vocab.words, [...vocab.cumulative], vocab.stream] as const,
+    );
+    return await tab.evaluate(
+      (n) => (globalThis as unknown as { firsthandBenchFill: { fill(n: number): Promise<{ seconds: number; count: number }> } }).firsthandBenchFill.fill(n),
+      count,
+    );
   } finally {
     await tab.close();
   }
@@ -190,7 +219,8 @@ function pageSummary(p: BenchPage, loads: PageLoad[]): PageCostResult['pages'][n
 
 function ribbonSummary(articles: number, loads: PageLoad[]): PageCostResult['ribbon'][number] {
   const shown = loads.filter((l) => l.ribbonAt !== undefined);
-  if (shown.length < loads.length) throw new Error(`the copy page showed no ribbon on ${loads.length - shown.length} of ${loads.length} loads (${articles} articles)`);
+  if (shown.length < loads.length)
+    throw new Error(`the copy page showed no ribbon on ${loads.length - shown.length} of ${loads.length} loads (${articles} articles)`);
   return {
     articles,
     fromNavigation: summarize(shown.map((l) => l.ribbonAt as number)),

@@ -79,7 +79,14 @@ export interface PageSite {
 export async function startPageSite(long: Article): Promise<PageSite> {
   const pages = new Map<string, string>();
   for (const a of [...ARTICLES, long]) pages.set(articleUrl(a), renderArticle(a));
-  for (const o of Object.values(OUTLETS)) pages.set(`http://${o.host}/`, renderFront(o, ARTICLES.filter((a) => a.outlet.key === o.key)));
+  for (const o of Object.values(OUTLETS))
+    pages.set(
+      `http://${o.host}/`,
+      renderFront(
+        o,
+        ARTICLES.filter((a) => a.outlet.key === o.key),
+      ),
+    );
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
     const body = pages.get(`http://${host}${(req.url ?? '/').split('?')[0]}`);

@@ -28,7 +28,7 @@ export function pageCostRows(r: PageCostResult | { error: string } | undefined):
     '4. Page cost incl. script start-up (traced loads)',
     `compile and top-level code before the measure starts p50 ${ms(st.beforeMeasure.p50)} ms (of which top-level compile ${ms(st.compile.p50)} ms); start-up + measure p50 ${ms(st.whole.p50)} ms, p95 ${ms(st.whole.p95)} ms (n=${st.n})`,
     'p95 <= 30 ms',
-    'the measure starts at the script\'s first line; tracing slows the page slightly',
+    "the measure starts at the script's first line; tracing slows the page slightly",
     st.whole.p95 <= 30 ? 'met' : '**not met**',
   ]);
   if (long)
@@ -40,7 +40,13 @@ export function pageCostRows(r: PageCostResult | { error: string } | undefined):
       '',
     ]);
   if (front)
-    rows.push(['4. Page cost, front page (not an article)', `p50 ${ms(front.busy.p50)} ms, p95 ${ms(front.busy.p95)} ms (n=${front.busy.n})`, 'reported', 'stops at Readability\'s quick test', '']);
+    rows.push([
+      '4. Page cost, front page (not an article)',
+      `p50 ${ms(front.busy.p50)} ms, p95 ${ms(front.busy.p95)} ms (n=${front.busy.n})`,
+      'reported',
+      "stops at Readability's quick test",
+      '',
+    ]);
   const [small, large] = r.ribbon;
   if (small && large)
     rows.push([
@@ -55,9 +61,11 @@ export function pageCostRows(r: PageCostResult | { error: string } | undefined):
 
 /** Per page: main-thread p50 / p95 and its parts, as BENCHMARKS.md shows them. */
 export function pageCostTable(r: PageCostResult): string {
-  const head = '| Page | verdict | main thread p50 / p95 (ms) | Readability p50 | metadata p50 | send p50 | ribbon p50 | long tasks per load |\n| --- | --- | --- | --- | --- | --- | --- | --- |';
-  const rows = r.pages.map((p) =>
-    `| ${p.name} | ${p.verdict ?? 'not an article'} | ${ms(p.busy.p50)} / ${ms(p.busy.p95)} | ${ms(p.article.p50)} | ${ms(p.meta.p50)} | ${ms(p.send.p50)} | ${ms(p.render.p50)} | ${fmt(p.longTasks, 2)} |`,
+  const head =
+    '| Page | verdict | main thread p50 / p95 (ms) | Readability p50 | metadata p50 | send p50 | ribbon p50 | long tasks per load |\n| --- | --- | --- | --- | --- | --- | --- | --- |';
+  const rows = r.pages.map(
+    (p) =>
+      `| ${p.name} | ${p.verdict ?? 'not an article'} | ${ms(p.busy.p50)} / ${ms(p.busy.p95)} | ${ms(p.article.p50)} | ${ms(p.meta.p50)} | ${ms(p.send.p50)} | ${ms(p.render.p50)} | ${fmt(p.longTasks, 2)} |`,
   );
   return [head, ...rows].join('\n');
 }

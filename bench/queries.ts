@@ -33,4 +33,3 @@ export function makeQueries(gen: Generator, perKind: number, t0: number): { orig
   }
   return { originals, queries, originalTexts };
 }
-

@@ -26,7 +26,10 @@ export interface SignatureResult {
 /** The first 1,000 words of the seed articles, one after another: real news text. */
 export function thousandWords(root: string): string {
   const dir = join(root, 'tests/fixtures/seeds');
-  const all = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const all = readdirSync(dir)
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
   const lines: string[] = [];
   const seen = new Set<string>();
   let n = 0;

@@ -23,14 +23,22 @@ const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`)
 export function table(r: Results): string {
   const rows: string[][] = [];
   const s = r.signature;
-  if (s) rows.push([
-    '1. Signature, 1,000-word text',
-    `ours ${fmt(s.ms.ours.p50)} ms (256 values); npm minhash 128 perm ${fmt(s.ms.minhash128.p50)} ms, 256 perm ${fmt(s.ms.minhash256.p50)} ms`,
-    'ours >= 20x faster than minhash',
-    `${fmtRatio(s.ratios.minhash128VsOurs)} vs 128 perm; ${fmtRatio(s.ratios.minhash256VsOurs)} vs 256 perm; ${fmtRatio(s.ratios.minhash128OurShinglesVsOurs)} vs 128 perm on our ${s.shingles} shingles`,
-    met(s.ratios.minhash128VsOurs.p50 >= 20),
-  ]);
-  if (s) rows.push(['1. Signature vs floor', `floor (tokenise + hash each shingle once) ${fmt(s.ms.floor.p50)} ms; tokenising alone ${fmt(s.ms.tokenise.p50)} ms`, '<= 2x floor', `${fmtRatio(s.ratios.oursVsFloor)}`, met(s.ratios.oursVsFloor.p50 <= 2)]);
+  if (s)
+    rows.push([
+      '1. Signature, 1,000-word text',
+      `ours ${fmt(s.ms.ours.p50)} ms (256 values); npm minhash 128 perm ${fmt(s.ms.minhash128.p50)} ms, 256 perm ${fmt(s.ms.minhash256.p50)} ms`,
+      'ours >= 20x faster than minhash',
+      `${fmtRatio(s.ratios.minhash128VsOurs)} vs 128 perm; ${fmtRatio(s.ratios.minhash256VsOurs)} vs 256 perm; ${fmtRatio(s.ratios.minhash128OurShinglesVsOurs)} vs 128 perm on our ${s.shingles} shingles`,
+      met(s.ratios.minhash128VsOurs.p50 >= 20),
+    ]);
+  if (s)
+    rows.push([
+      '1. Signature vs floor',
+      `floor (tokenise + hash each shingle once) ${fmt(s.ms.floor.p50)} ms; tokenising alone ${fmt(s.ms.tokenise.p50)} ms`,
+      '<= 2x floor',
+      `${fmtRatio(s.ratios.oursVsFloor)}`,
+      met(s.ratios.oursVsFloor.p50 <= 2),
+    ]);
   const first = r.node[0];
   for (const n of r.node) {
     const growth = n.check.p50 / first.check.p50;
@@ -82,15 +90,28 @@ export function table(r: Results): string {
     for (const x of b.bulk) {
       rows.push([
         `6. Export / import, ${k(x.articles)} articles`,
-        x.exportError ? `export failed: ${x.exportError.slice(0, 160)}` : `export ${fmt(x.exportMs / 1000, 1)} s (${x.packMB.toFixed(0)} MB pack); import ${x.importError ? 'failed: ' + x.importError.slice(0, 120) : fmt(x.importMs / 1000, 1) + ' s' + (x.parseMs !== undefined ? ` (of which reading and validating ${fmt(x.parseMs / 1000, 1)} s${x.indexMs !== undefined ? `, band postings ${fmt(x.indexMs / 1000, 1)} s` : ''})` : '')}`,
+        x.exportError
+          ? `export failed: ${x.exportError.slice(0, 160)}`
+          : `export ${fmt(x.exportMs / 1000, 1)} s (${x.packMB.toFixed(0)} MB pack); import ${x.importError ? 'failed: ' + x.importError.slice(0, 120) : fmt(x.importMs / 1000, 1) + ' s' + (x.parseMs !== undefined ? ` (of which reading and validating ${fmt(x.parseMs / 1000, 1)} s${x.indexMs !== undefined ? `, band postings ${fmt(x.indexMs / 1000, 1)} s` : ''})` : '')}`,
         'import of 100k <= 30 s',
-        x.importError || x.exportError ? '' : x.articles >= 100_000 ? `${Math.round(x.articles / (x.importMs / 1000))} articles/s imported` : `${Math.round(x.articles / (x.importMs / 1000))} articles/s imported: 100k would take ~${Math.round(100_000 / (x.articles / (x.importMs / 1000)))} s at this rate`,
+        x.importError || x.exportError
+          ? ''
+          : x.articles >= 100_000
+            ? `${Math.round(x.articles / (x.importMs / 1000))} articles/s imported`
+            : `${Math.round(x.articles / (x.importMs / 1000))} articles/s imported: 100k would take ~${Math.round(100_000 / (x.articles / (x.importMs / 1000)))} s at this rate`,
         met(!x.importError && !x.exportError && x.importMs * (100_000 / x.articles) <= 30_000),
       ]);
     }
   }
   rows.push(...pageCostRows(r.pageCost));
-  if (r.cli) rows.push(['6. CLI compare --pairs', `${r.cli.pairs} pairs of ~600-content-word articles in ${fmt(r.cli.seconds.p50, 2)} s (IQR ${fmt(r.cli.seconds.iqr, 2)})`, 'reported', `${Math.round(r.cli.pairsPerSecond)} pairs/s (${Math.round(r.cli.wholeCommandPairsPerSecond)} pairs/s with start-up)`, '']);
+  if (r.cli)
+    rows.push([
+      '6. CLI compare --pairs',
+      `${r.cli.pairs} pairs of ~600-content-word articles in ${fmt(r.cli.seconds.p50, 2)} s (IQR ${fmt(r.cli.seconds.iqr, 2)})`,
+      'reported',
+      `${Math.round(r.cli.pairsPerSecond)} pairs/s (${Math.round(r.cli.wholeCommandPairsPerSecond)} pairs/s with start-up)`,
+      '',
+    ]);
   const head = ['Measure', 'Result (medians)', 'Target', 'Ratio / note', 'Status'];
   const esc = (c: string) => c.replace(/\|/g, '\\|');
   return [head, head.map(() => '---'), ...rows].map((row) => `| ${row.map(esc).join(' | ')} |`).join('\n');

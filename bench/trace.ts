@@ -18,11 +18,18 @@ interface TraceEvent {
 }
 
 /** Loads `url` in `page` under a trace, waits for `ready`, and returns the content script's compile and evaluation times. */
-export async function traceScript<T>(ctx: BrowserContext, page: Page, url: string, scriptPath: string, ready: () => Promise<T>): Promise<ScriptTrace & { value: T }> {
+export async function traceScript<T>(
+  ctx: BrowserContext,
+  page: Page,
+  url: string,
+  scriptPath: string,
+  ready: () => Promise<T>,
+): Promise<ScriptTrace & { value: T }> {
   const cdp = await ctx.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
-    for (const ev of e.value as unknown as TraceEvent[]) if (ev.ph === 'X' && (ev.name === 'v8.compile' || ev.name === 'EvaluateScript') && ev.args?.data?.url?.endsWith(scriptPath)) events.push(ev);
+    for (const ev of e.value as unknown as TraceEvent[])
+      if (ev.ph === 'X' && (ev.name === 'v8.compile' || ev.name === 'EvaluateScript') && ev.args?.data?.url?.endsWith(scriptPath)) events.push(ev);
   });
   let value: T;
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));

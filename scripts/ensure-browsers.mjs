@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 export const BROWSER_BINARIES = { chromium: '/usr/bin/chromium', 'firefox-esr': '/usr/bin/firefox-esr' };
 
 function missingBrowsers() {
-  return Object.entries(BROWSER_BINARIES).filter(([, path]) => !existsSync(path)).map(([pkg]) => pkg);
+  return Object.entries(BROWSER_BINARIES)
+    .filter(([, path]) => !existsSync(path))
+    .map(([pkg]) => pkg);
 }
 
 function isDebianRootWithApt() {
@@ -24,10 +26,11 @@ export function ensureBrowsers({ log = console.log, error = console.error } = {}
   if (missing.length === 0) return true;
   if (isDebianRootWithApt()) {
     log(`Installing ${missing.join(' and ')} with apt-get (needed by the end-to-end tests)…`);
-    const run = (args) => spawnSync('apt-get', args, {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    }).status === 0;
+    const run = (args) =>
+      spawnSync('apt-get', args, {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0;
     if (!run(['update']) || !run(['install', '-y', 'chromium', 'firefox-esr'])) {
       error('apt-get could not install chromium and firefox-esr; see its output above.');
       return false;
@@ -37,7 +40,7 @@ export function ensureBrowsers({ log = console.log, error = console.error } = {}
   }
   error(
     `Missing browser${missing.length > 1 ? 's' : ''}: ${missing.map((p) => BROWSER_BINARIES[p]).join(', ')}.\n` +
-      'The end-to-end tests drive the system\'s Chromium and Firefox ESR. On Debian or Ubuntu install them with:\n' +
+      "The end-to-end tests drive the system's Chromium and Firefox ESR. On Debian or Ubuntu install them with:\n" +
       '  sudo apt-get update && sudo apt-get install -y chromium firefox-esr\n' +
       'Elsewhere, install Chromium and Firefox ESR so that /usr/bin/chromium and /usr/bin/firefox-esr exist ' +
       '(a symlink to your browser binaries is enough).',

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
 const SIZES = [16, 32, 48, 128];
 
-const INK = [31, 58, 95];      // page colour: deep blue
+const INK = [31, 58, 95]; // page colour: deep blue
 const PAPER = [255, 255, 255]; // text lines
-const MARK = [232, 113, 10];   // the "first" marker: orange
+const MARK = [232, 113, 10]; // the "first" marker: orange
 
 /** Colour of the design at (x, y) in unit coordinates [0,1)^2, or null for transparent. */
 function shade(x, y) {
@@ -42,12 +42,18 @@ function render(size) {
   const px = Buffer.alloc(size * size * 4);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sj = 0; sj < S; sj++) {
         for (let si = 0; si < S; si++) {
           const c = shade((i + (si + 0.5) / S) / size, (j + (sj + 0.5) / S) / size);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       }
       const o = (j * size + i) * 4;

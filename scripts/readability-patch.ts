@@ -10,10 +10,7 @@ import type { Plugin } from 'vite';
 const REPLACEMENTS: [RegExp, string][] = [
   [/var pageCacheHtml = page\.innerHTML;/g, 'var pageCacheHtml = page.cloneNode(true);'],
   [/page\.innerHTML = pageCacheHtml;/g, 'page.replaceChildren(...pageCacheHtml.cloneNode(true).childNodes);'],
-  [
-    /tmp\.innerHTML = noscript\.innerHTML;/g,
-    'tmp.replaceChildren(...new DOMParser().parseFromString(noscript.innerHTML, "text/html").body.childNodes);',
-  ],
+  [/tmp\.innerHTML = noscript\.innerHTML;/g, 'tmp.replaceChildren(...new DOMParser().parseFromString(noscript.innerHTML, "text/html").body.childNodes);'],
 ];
 
 /** Marks a file that bundles Readability. */

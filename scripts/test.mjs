@@ -35,9 +35,18 @@ function run(cmd, args) {
     const env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env;
     const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
-    child.on('error', (err) => { console.error(`${cmd}: ${err.message}`); resolve({ ok: false, out }); });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
+    child.on('error', (err) => {
+      console.error(`${cmd}: ${err.message}`);
+      resolve({ ok: false, out });
+    });
     child.on('close', (code) => resolve({ ok: code === 0, out }));
   });
 }

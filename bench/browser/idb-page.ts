@@ -125,9 +125,7 @@ const api = {
   async addTexts(n: number): Promise<number> {
     let bytes = 0;
     for (let done = 0; done < n; done += 500) {
-      const stored = await Promise.all(
-        Array.from({ length: Math.min(500, n - done) }, () => packText(gen.text(gen.words(gen.length(ARTICLE_WORDS))))),
-      );
+      const stored = await Promise.all(Array.from({ length: Math.min(500, n - done) }, () => packText(gen.text(gen.words(gen.length(ARTICLE_WORDS))))));
       const db = await conn.get();
       const tx = db.transaction('texts', 'readwrite');
       stored.forEach((s, i) => {

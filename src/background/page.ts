@@ -111,7 +111,7 @@ export async function handlePageOpenCompare(s: Services, msg: PageOpenCompareMes
   const result = state?.result;
   if (!state?.pageId || !result) throw new Error('This tab has no checked article to compare.');
   const known = result.original?.id === msg.originalId || result.matches.some((m) => m.id === msg.originalId);
-  if (!known) throw new Error('That article is not among this page\'s matches.');
+  if (!known) throw new Error("That article is not among this page's matches.");
   await s.browser.openTab(compareUrl(s, state.pageId, msg.originalId));
   return null;
 }

@@ -7,13 +7,10 @@ export function rocAuc(positives: readonly number[], negatives: readonly number[
   const nNeg = negatives.length;
   if (!nPos || !nNeg) return Number.NaN;
   if ([...positives, ...negatives].some((x) => Number.isNaN(x))) return Number.NaN;
-  const all = [
-    ...positives.map((score) => ({ score, pos: true })),
-    ...negatives.map((score) => ({ score, pos: false })),
-  ].sort((a, b) => a.score - b.score);
+  const all = [...positives.map((score) => ({ score, pos: true })), ...negatives.map((score) => ({ score, pos: false }))].sort((a, b) => a.score - b.score);
   // Sum of the positives' ranks (1-based), tied scores sharing the average rank of their run.
   let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j + 1 < all.length && all[j + 1].score === all[i].score) j++;
     const avgRank = (i + 1 + j + 1) / 2;

@@ -34,14 +34,16 @@ export function comparePairs(file: string, out: Output): number {
   for (const e of errors) out.err(e.format());
   for (const p of pairs) {
     const c = compareTexts(p.original, p.candidate);
-    out.line(JSON.stringify({
-      id: p.id,
-      verdict: c.verdict,
-      score: round4(c.score),
-      containment: round4(c.containment),
-      coverage: round4(c.coverage),
-      jaccard: round4(c.jaccard),
-    }));
+    out.line(
+      JSON.stringify({
+        id: p.id,
+        verdict: c.verdict,
+        score: round4(c.score),
+        containment: round4(c.containment),
+        coverage: round4(c.coverage),
+        jaccard: round4(c.jaccard),
+      }),
+    );
   }
   return errors.length ? 1 : 0;
 }
@@ -56,14 +58,20 @@ export async function compareFiles(originalFile: string, candidateFile: string, 
   const credited = (!!name || !!host) && creditsOutlet(credits, name ? outletKey(name) : '', host);
   const c: Comparison = compareTexts(original.text, candidate.text, { credited });
   if (json) {
-    out.line(JSON.stringify({
-      original: { file: originalFile, title: original.meta.title ?? '' },
-      candidate: { file: candidateFile, title: candidate.meta.title ?? '' },
-      ...c,
-      credited,
-      passages: c.passages.map((p) => ({ ...p, text: passageText(p, candidate.text, original.text) })),
-      credits,
-    }, null, 2));
+    out.line(
+      JSON.stringify(
+        {
+          original: { file: originalFile, title: original.meta.title ?? '' },
+          candidate: { file: candidateFile, title: candidate.meta.title ?? '' },
+          ...c,
+          credited,
+          passages: c.passages.map((p) => ({ ...p, text: passageText(p, candidate.text, original.text) })),
+          credits,
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const lines = [

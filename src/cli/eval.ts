@@ -108,7 +108,14 @@ export function evaluate(file: string, json: boolean, out: Output): number {
 
 export function renderReport(file: string, r: EvalReport): string[] {
   const w = 16;
-  const head = ['label'.padEnd(12), 'n'.padStart(5), ...VERDICTS.map((v) => v.padStart(w)), 'mean score'.padStart(12), 'LSH found'.padStart(10), 'verified'.padStart(9)].join(' ');
+  const head = [
+    'label'.padEnd(12),
+    'n'.padStart(5),
+    ...VERDICTS.map((v) => v.padStart(w)),
+    'mean score'.padStart(12),
+    'LSH found'.padStart(10),
+    'verified'.padStart(9),
+  ].join(' ');
   const lines = [`${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}`, '', head];
   for (const row of r.labels) {
     const cells = VERDICTS.map((v) => {
@@ -116,7 +123,14 @@ export function renderReport(file: string, r: EvalReport): string[] {
       return `${n} (${((n / row.n) * 100).toFixed(0)}%)`.padStart(w);
     });
     lines.push(
-      [row.label.padEnd(12), String(row.n).padStart(5), ...cells, row.meanScore.toFixed(3).padStart(12), `${row.retrieved}/${row.n}`.padStart(10), `${row.verified}/${row.n}`.padStart(9)].join(' '),
+      [
+        row.label.padEnd(12),
+        String(row.n).padStart(5),
+        ...cells,
+        row.meanScore.toFixed(3).padStart(12),
+        `${row.retrieved}/${row.n}`.padStart(10),
+        `${row.verified}/${row.n}`.padStart(9),
+      ].join(' '),
     );
   }
   const auc = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));

@@ -50,15 +50,22 @@ export async function indexAdd(files: string[], pack: string, keepText: boolean,
 export function indexList(pack: string, json: boolean, out: Output): number {
   const items = readPack(pack);
   const rows = items.map(({ record: r }) => ({
-    id: r.id, title: r.title, outlet: r.outlet, publishedAt: r.publishedAt, firstSeenAt: r.firstSeenAt,
-    wordCount: r.wordCount, credits: r.credits.map((c) => c.outlet),
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    publishedAt: r.publishedAt,
+    firstSeenAt: r.firstSeenAt,
+    wordCount: r.wordCount,
+    credits: r.credits.map((c) => c.outlet),
   }));
   if (json) {
     out.line(JSON.stringify(rows, null, 2));
     return 0;
   }
   for (const r of rows)
-    out.line(`${date(r.publishedAt ?? r.firstSeenAt).slice(0, 10)}  ${truncate(r.outlet, 24).padEnd(24)}  ${String(r.wordCount).padStart(5)} words  ${truncate(r.title, 70)}  <${r.id}>`);
+    out.line(
+      `${date(r.publishedAt ?? r.firstSeenAt).slice(0, 10)}  ${truncate(r.outlet, 24).padEnd(24)}  ${String(r.wordCount).padStart(5)} words  ${truncate(r.title, 70)}  <${r.id}>`,
+    );
   if (!rows.length) out.line('(empty pack)');
   return 0;
 }
@@ -80,12 +87,14 @@ export function indexStats(pack: string, json: boolean, out: Output): number {
     out.line(JSON.stringify(stats, null, 2));
     return 0;
   }
-  out.line([
-    `Articles:    ${stats.articles} (${stats.withText} with text)`,
-    `Outlets:     ${stats.outlets}`,
-    `Words:       ${stats.words}`,
-    `First seen:  ${date(stats.oldestSeenAt)} to ${date(stats.newestSeenAt)}`,
-    `Parameters:  ${stats.params}`,
-  ].join('\n'));
+  out.line(
+    [
+      `Articles:    ${stats.articles} (${stats.withText} with text)`,
+      `Outlets:     ${stats.outlets}`,
+      `Words:       ${stats.words}`,
+      `First seen:  ${date(stats.oldestSeenAt)} to ${date(stats.newestSeenAt)}`,
+      `Parameters:  ${stats.params}`,
+    ].join('\n'),
+  );
   return 0;
 }

@@ -4,7 +4,12 @@ import { basename, dirname, join } from 'node:path';
 
 /** An error the user caused (bad file, bad option): printed as one line, never with a stack. */
 export class CliError extends Error {
-  constructor(message: string, readonly file?: string, readonly line?: number, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 
@@ -104,12 +109,18 @@ function errno(e: unknown): string | undefined {
 
 function describeFsError(e: unknown): string {
   switch (errno(e)) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'is a directory, expected a file';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, expected a file';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ENOTDIR': return 'a parent of this path is not a directory';
-    case 'ENOSPC': return 'no space left on device';
-    default: return e instanceof Error ? e.message : String(e);
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a parent of this path is not a directory';
+    case 'ENOSPC':
+      return 'no space left on device';
+    default:
+      return e instanceof Error ? e.message : String(e);
   }
 }

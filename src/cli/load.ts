@@ -38,7 +38,12 @@ export async function loadArticleFile(file: string, defaults: MetaDefaults = {})
 
 export function fromText(file: string, raw: string, url: string): LoadedArticle {
   const text = raw.replace(/\r\n?/g, '\n');
-  const title = text.split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+  const title =
+    text
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 300) ?? '';
   return { file, kind: 'text', text, meta: { url, title } };
 }
 

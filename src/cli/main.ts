@@ -26,7 +26,12 @@ type Flags = Record<string, string | boolean | undefined>;
 
 function parse(command: string, argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): { flags: Flags; args: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     return { flags: values as Flags, args: positionals };
   } catch (e) {
     throw usageError(`${command}: ` + (e instanceof Error ? e.message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '') : String(e)));

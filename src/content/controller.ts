@@ -49,7 +49,9 @@ export async function runContent(env: ContentEnv): Promise<ContentRun> {
   const t1 = env.now();
   run.steps.articleMs = t1 - t0;
   if (!article) {
-    void env.send({ type: 'page/not-article', url: env.url }).catch((err: unknown) => console.debug('Firsthand: could not report a page that is not an article:', err));
+    void env
+      .send({ type: 'page/not-article', url: env.url })
+      .catch((err: unknown) => console.debug('Firsthand: could not report a page that is not an article:', err));
     endExtraction(env, run, t0, t1);
     return run;
   }

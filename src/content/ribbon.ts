@@ -28,7 +28,12 @@ export interface Ribbon {
 
 /** A valid custom-element name no page stylesheet can guess, e.g. "fh-k3x9q-ab7d". */
 export function randomHostName(): string {
-  const letters = () => Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 5).padEnd(5, 'x');
+  const letters = () =>
+    Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, '')
+      .slice(0, 5)
+      .padEnd(5, 'x');
   return `fh-${letters()}-${letters()}`;
 }
 
@@ -36,12 +41,7 @@ export function randomHostName(): string {
  * Builds the ribbon for a result and appends it to the document element.
  * Returns null, and adds nothing, for verdicts the ribbon does not speak up for (related, unrelated).
  */
-export function createRibbon(
-  doc: Document,
-  result: CheckResult,
-  handlers: RibbonHandlers,
-  opts: { shadowMode?: ShadowRootMode } = {},
-): Ribbon | null {
+export function createRibbon(doc: Document, result: CheckResult, handlers: RibbonHandlers, opts: { shadowMode?: ShadowRootMode } = {}): Ribbon | null {
   const sentences = verdictSentences(result);
   const original = result.original;
   if (!sentences || !original || !isRibbonVerdict(result.verdict)) return null;
@@ -85,7 +85,11 @@ export function createRibbon(
 }
 
 /** The highlight button: pressed while copied runs are marked; the status line says how many were found. */
-function highlightToggle(doc: Document, status: HTMLElement, handlers: RibbonHandlers): { button: HTMLElement; setHighlighted(on: boolean, found: number): void } {
+function highlightToggle(
+  doc: Document,
+  status: HTMLElement,
+  handlers: RibbonHandlers,
+): { button: HTMLElement; setHighlighted(on: boolean, found: number): void } {
   const button = el(doc, 'button', {
     class: 'btn',
     text: 'Highlight copied passages',

@@ -17,14 +17,24 @@ const MAX_LIST = 20;
 const MAX_JSONLD_BYTES = 200_000;
 
 const PUBLISHED_METAS = [
-  'article:published_time', 'og:article:published_time', 'datepublished', 'parsely-pub-date',
-  'sailthru.date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published',
-  'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'date',
+  'article:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'parsely-pub-date',
+  'sailthru.date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'article.published',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.date',
+  'dcterms.created',
+  'date',
 ];
-const MODIFIED_METAS = [
-  'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified',
-  'article.updated',
-];
+const MODIFIED_METAS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article.updated'];
 
 /** Reads what the engine needs from the page. Never throws on odd pages. */
 export function readPageMeta(doc: Document, url: string, opts: MetaOptions = {}): PageMeta {
@@ -132,8 +142,7 @@ const ARTICLE_TYPE = /^(?:https?:\/\/schema\.org\/)?(?:\w*NewsArticle|Article|Bl
 
 function readJsonLd(doc: Document): LdFields {
   const { objects, byId } = ldObjects(doc);
-  const article = objects.find((o) => types(o).some((t) => /NewsArticle$/.test(t)))
-    ?? objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
+  const article = objects.find((o) => types(o).some((t) => /NewsArticle$/.test(t))) ?? objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
   return article ? articleFields(article, byId) : { isBasedOn: [], sourceOrganization: [] };
 }
 
@@ -165,8 +174,7 @@ function ldObjects(doc: Document): { objects: JsonObject[]; byId: Map<string, Js
 /** The fields the engine uses from the article object, with {"@id": ...} references followed once. */
 function articleFields(article: JsonObject, byId: Map<string, JsonObject>): LdFields {
   const deref = (v: Json): Json => {
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1)
-      return byId.get(v['@id']) ?? v;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1) return byId.get(v['@id']) ?? v;
     return v;
   };
   const names = (v: Json | undefined, allowUrl: boolean): string[] => {
@@ -199,7 +207,7 @@ function ldString(v: Json | undefined): string | undefined {
 /** A person or organisation as a name (or, where `allowUrl`, preferably its URL). */
 function nameOf(x: Json, allowUrl: boolean): string | undefined {
   if (typeof x === 'string') return text(x);
-  if (x && typeof x === 'object' && !Array.isArray(x)) return allowUrl ? ldString(x.url) ?? ldString(x['@id']) ?? ldString(x.name) : ldString(x.name);
+  if (x && typeof x === 'object' && !Array.isArray(x)) return allowUrl ? (ldString(x.url) ?? ldString(x['@id']) ?? ldString(x.name)) : ldString(x.name);
   return undefined;
 }
 
@@ -230,8 +238,7 @@ function parseLenient(raw: string): Json | undefined {
 
 /** Links inside the article container, skipping navigation, sharing, comments and related lists. */
 function containerLinks(doc: Document, url: string): { href: string; text: string }[] {
-  const container = doc.querySelector('[itemprop="articleBody"]') ?? doc.querySelector('article')
-    ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  const container = doc.querySelector('[itemprop="articleBody"]') ?? doc.querySelector('article') ?? doc.querySelector('main, [role="main"]') ?? doc.body;
   if (!container) return [];
   const noise = /share|social|comment|related|newsletter|promo|tags?\b|breadcrumb|byline|author/i;
   const out: { href: string; text: string }[] = [];
@@ -239,8 +246,14 @@ function containerLinks(doc: Document, url: string): { href: string; text: strin
     let skip = false;
     for (let p: Element | null = a.parentElement; p && p !== container; p = p.parentElement) {
       const tag = p.tagName.toUpperCase();
-      if (tag === 'NAV' || tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE' || tag === 'FORM'
-        || noise.test(`${p.getAttribute('class') ?? ''} ${p.getAttribute('id') ?? ''}`)) {
+      if (
+        tag === 'NAV' ||
+        tag === 'HEADER' ||
+        tag === 'FOOTER' ||
+        tag === 'ASIDE' ||
+        tag === 'FORM' ||
+        noise.test(`${p.getAttribute('class') ?? ''} ${p.getAttribute('id') ?? ''}`)
+      ) {
         skip = true;
         break;
       }

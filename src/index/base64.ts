@@ -47,7 +47,6 @@ export function decodeU32(text: string): Uint32Array | undefined {
     if (j < nBytes) bytes[j++] = n & 255;
   }
   const out = new Uint32Array(nBytes / 4);
-  for (let i = 0; i < out.length; i++)
-    out[i] = (bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24)) >>> 0;
+  for (let i = 0; i < out.length; i++) out[i] = (bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24)) >>> 0;
   return out;
 }

@@ -153,12 +153,13 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
 /** Sentences about a pair whose order rests on a credit or on the page's own stated date. */
 function orderEvidence(me: ArticleRecord, r: ArticleRecord, o: { pageFirst: boolean; iCredit: boolean; theyCredit: boolean; derived: boolean }): string[] {
   const out: string[] = [];
-  if (o.iCredit && !cameFirst(r, me) && o.derived)
-    out.push(`This page credits ${r.outlet} although its stated date is earlier; the credit decides the order.`);
+  if (o.iCredit && !cameFirst(r, me) && o.derived) out.push(`This page credits ${r.outlet} although its stated date is earlier; the credit decides the order.`);
   // A stated date is the page's own claim: when it alone puts this page before an article the
   // reader saw first, say so, so a page cannot quietly make itself the original.
   if (o.pageFirst && !o.theyCredit && o.derived && me.publishedAt !== undefined && r.firstSeenAt < me.firstSeenAt)
-    out.push(`This page states it was published ${day(me.publishedAt)}, before ${r.outlet} (${day(when(r))}), which you read first; only this page's stated date puts it first.`);
+    out.push(
+      `This page states it was published ${day(me.publishedAt)}, before ${r.outlet} (${day(when(r))}), which you read first; only this page's stated date puts it first.`,
+    );
   return out;
 }
 
@@ -167,10 +168,7 @@ function sourcesByOriginality(matches: MatchSummary[]): MatchSummary[] {
   return matches
     .filter((m) => m.direction === 'from' && isDerived(m.verdict))
     .sort(
-      (a, b) =>
-        Number(b.credited) - Number(a.credited) ||
-        (a.publishedAt ?? a.firstSeenAt) - (b.publishedAt ?? b.firstSeenAt) ||
-        a.firstSeenAt - b.firstSeenAt,
+      (a, b) => Number(b.credited) - Number(a.credited) || (a.publishedAt ?? a.firstSeenAt) - (b.publishedAt ?? b.firstSeenAt) || a.firstSeenAt - b.firstSeenAt,
     );
 }
 
@@ -183,7 +181,9 @@ function originalEvidence(me: ArticleRecord, original: MatchSummary, sourceCount
       : `${original.outlet} was read first (${day(t)}); neither page states a publication time.`;
   const notes: string[] = [];
   if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt)
-    notes.push(`You read this page first (${day(me.firstSeenAt)}) and ${original.outlet} later (${day(original.firstSeenAt)}); only the date ${original.outlet} states puts it first.`);
+    notes.push(
+      `You read this page first (${day(me.firstSeenAt)}) and ${original.outlet} later (${day(original.firstSeenAt)}); only the date ${original.outlet} states puts it first.`,
+    );
   notes.push(original.credited ? `This page credits ${original.outlet}.` : `This page does not credit ${original.outlet}.`);
   if (sourceCount > 1) notes.push(`${sourceCount - 1} later match(es) also share text; the earliest credited one is named.`);
   return { lead, notes };

@@ -16,11 +16,7 @@ export function withChars(passages: Passage[], candOffsets?: Uint32Array, origOf
 }
 
 /** Compares two texts: how much of the candidate derives from the original. */
-export function compareTexts(
-  originalText: string,
-  candidateText: string,
-  opts: { sensitivity?: Sensitivity; credited?: boolean } = {},
-): Comparison {
+export function compareTexts(originalText: string, candidateText: string, opts: { sensitivity?: Sensitivity; credited?: boolean } = {}): Comparison {
   const o = tokenHashes(originalText, DEFAULT_PARAMS.seed);
   const c = tokenHashes(candidateText, DEFAULT_PARAMS.seed);
   const f = measure(o.tokens, c.tokens);

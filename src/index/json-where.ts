@@ -22,7 +22,9 @@ function shown(text: string, at: number): string {
   const word = WORD.exec(text)?.[0];
   if (word) return `"${word.slice(0, 20)}"`;
   const cp = text.codePointAt(at) ?? 0;
-  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0xfeff || cp === 0xfffd ? `character U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `"${String.fromCodePoint(cp)}"`;
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0xfeff || cp === 0xfffd
+    ? `character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
+    : `"${String.fromCodePoint(cp)}"`;
 }
 
 /** The first place where `text` is not valid JSON, or undefined when it is valid. */
@@ -103,7 +105,8 @@ class Scanner {
   private escape(): JsonProblem | undefined {
     const { text, i } = this;
     const e = text.charCodeAt(i + 1);
-    if (!ESCAPES.has(e)) return i + 1 >= this.n ? this.at('the file ends inside a string (is it cut short?)', this.n) : this.at(`a bad escape "\\${text[i + 1]}" inside a string`);
+    if (!ESCAPES.has(e))
+      return i + 1 >= this.n ? this.at('the file ends inside a string (is it cut short?)', this.n) : this.at(`a bad escape "\\${text[i + 1]}" inside a string`);
     if (e === 0x75 && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return this.at('a bad \\u escape inside a string');
     this.i += e === 0x75 ? 6 : 2;
     return undefined;
@@ -118,7 +121,9 @@ class Scanner {
     if (p) return p;
     this.skipSpace();
     if (text.charCodeAt(this.i) !== 0x3a)
-      return this.i >= this.n ? this.at('the file ends inside an object (is it cut short?)') : this.at(`expected ":" after a property name, found ${shown(text, this.i)}`);
+      return this.i >= this.n
+        ? this.at('the file ends inside an object (is it cut short?)')
+        : this.at(`expected ":" after a property name, found ${shown(text, this.i)}`);
     this.i++;
     this.mode = 'value';
     return undefined;

@@ -26,7 +26,10 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * frame read at the end. The same checks as parsePack, in the same order: nothing is returned
  * unless all of it is valid, though a syntax error is located by article rather than by line.
  */
-export async function parsePackChunks(chunks: AsyncIterable<string>, expected: SignatureParams = DEFAULT_PARAMS): Promise<{ params: SignatureParams; items: PackItem[] }> {
+export async function parsePackChunks(
+  chunks: AsyncIterable<string>,
+  expected: SignatureParams = DEFAULT_PARAMS,
+): Promise<{ params: SignatureParams; items: PackItem[] }> {
   const scanner = new PackScanner(expected);
   for await (const chunk of chunks) scanner.feed(chunk);
   return scanner.finish();
@@ -88,7 +91,8 @@ class PackScanner {
   finish(): { params: SignatureParams; items: PackItem[] } {
     if (this.inPrimitive) this.finishElement(this.elementParts.join(''));
     if (!this.seenAny) throw new PackError('the file is empty');
-    if (this.inArticles || this.inString || this.depth !== 0) throw new PackError('not a Firsthand pack: the file is not valid JSON: it ends early (was it cut short?)');
+    if (this.inArticles || this.inString || this.depth !== 0)
+      throw new PackError('not a Firsthand pack: the file is not valid JSON: it ends early (was it cut short?)');
     const doc = parseFrame(this.frame.join(''));
     checkFrame(doc, this.expected);
     if (this.deferred !== undefined) throw this.deferred;

@@ -100,8 +100,7 @@ function url(o: Record<string, unknown>, k: string, where: string, required: boo
 function paramType(o: Record<string, unknown>, k: string, type: 'number' | 'string', where: string): void {
   const v = own(o, k);
   if (v === undefined) throw new PackError(`${where}.${k} is missing`);
-  if (typeof v !== type || (type === 'number' && !Number.isFinite(v)))
-    throw new PackError(`${where}.${k} must be a ${type}, not ${shown(v)}`);
+  if (typeof v !== type || (type === 'number' && !Number.isFinite(v))) throw new PackError(`${where}.${k} must be a ${type}, not ${shown(v)}`);
 }
 
 function parseParams(v: unknown): SignatureParams {
@@ -148,8 +147,7 @@ function parseArticle(a: unknown, i: number, params: SignatureParams, pid: strin
   const id = str(a, 'id', where, MAX_URL)!;
   if (!id.trim()) throw new PackError(`${where}: id is empty`);
   const signature = decodeU32(str(a, 'signature', where, params.numPerm * 8)!);
-  if (!signature || signature.length !== params.numPerm)
-    throw new PackError(`${where}: signature must be base64 of ${params.numPerm} 32-bit values`);
+  if (!signature || signature.length !== params.numPerm) throw new PackError(`${where}: signature must be base64 of ${params.numPerm} 32-bit values`);
   const tokens = decodeU32(str(a, 'tokens', where, MAX_TOKENS * 6)!);
   if (!tokens) throw new PackError(`${where}: tokens must be base64 of 32-bit values`);
   if (tokens.length > MAX_TOKENS) throw new PackError(`${where}: tokens holds ${tokens.length} values, at most ${MAX_TOKENS} allowed`);
@@ -200,18 +198,19 @@ export function refuseBinary(text: string): void {
 
 /** Checks the pack's frame (everything but the articles); returns its "articles" value. */
 export function checkFrame(doc: unknown, expected: SignatureParams): unknown {
-  if (!isObj(doc)) throw new PackError(`not a Firsthand pack: the file holds ${Array.isArray(doc) ? 'a list' : doc === null ? 'null' : `a ${typeof doc}`}, not a pack object`);
+  if (!isObj(doc))
+    throw new PackError(`not a Firsthand pack: the file holds ${Array.isArray(doc) ? 'a list' : doc === null ? 'null' : `a ${typeof doc}`}, not a pack object`);
   const format = own(doc, 'format');
   if (format !== PACK_FORMAT)
     throw new PackError(`not a Firsthand pack: "format" must be "${PACK_FORMAT}"${format === undefined ? ' and is missing' : `, not ${shown(format)}`}`);
   const version = own(doc, 'version');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     throw new PackError(`pack "version" must be a whole number from 1${version === undefined ? ' and is missing' : `, not ${shown(version)}`}`);
-  if (version > PACK_VERSION)
-    throw new PackError(`pack version ${version} was made by a newer Firsthand; this one reads version ${PACK_VERSION}`);
+  if (version > PACK_VERSION) throw new PackError(`pack version ${version} was made by a newer Firsthand; this one reads version ${PACK_VERSION}`);
   const params = parseParams(own(doc, 'params'));
   const diff = paramsDiff(expected, params);
-  if (diff.length) throw new PackError(`the pack was made with other signature parameters (${diff.join('; ')}); its articles cannot be compared with this index`);
+  if (diff.length)
+    throw new PackError(`the pack was made with other signature parameters (${diff.join('; ')}); its articles cannot be compared with this index`);
   const articles = own(doc, 'articles');
   if (!Array.isArray(articles)) throw new PackError('"articles" must be a list');
   return articles;
@@ -235,7 +234,8 @@ export class ArticleReader {
 
   add(a: unknown): void {
     const i = this.items.length;
-    if (i >= MAX_PACK_ARTICLES) throw new PackError(`the pack holds more than ${MAX_PACK_ARTICLES} articles, at most ${MAX_PACK_ARTICLES} can be imported at once`);
+    if (i >= MAX_PACK_ARTICLES)
+      throw new PackError(`the pack holds more than ${MAX_PACK_ARTICLES} articles, at most ${MAX_PACK_ARTICLES} can be imported at once`);
     const item = parseArticle(a, i, this.expected, this.pid);
     const first = this.seen.get(item.record.id);
     if (first !== undefined) throw new PackError(`article ${i + 1}: duplicate id, the same as article ${first + 1}`);
@@ -259,7 +259,8 @@ export function parsePack(text: string, expected: SignatureParams = DEFAULT_PARA
     throw new PackError(`not a Firsthand pack: the file is not valid JSON: ${where}`);
   }
   const articles = checkFrame(doc, expected) as unknown[];
-  if (articles.length > MAX_PACK_ARTICLES) throw new PackError(`the pack holds ${articles.length} articles, at most ${MAX_PACK_ARTICLES} can be imported at once`);
+  if (articles.length > MAX_PACK_ARTICLES)
+    throw new PackError(`the pack holds ${articles.length} articles, at most ${MAX_PACK_ARTICLES} can be imported at once`);
   const reader = new ArticleReader(expected);
   for (const a of articles) reader.add(a);
   // Checked after the articles, whose own problems say more.

@@ -28,7 +28,7 @@ export function paramsId(p: SignatureParams): string {
 export function paramsDiff(a: SignatureParams, b: SignatureParams): string[] {
   const out: string[] = [];
   if (a.hash !== b.hash) out.push(`hash family ${a.hash} vs ${b.hash}`);
-  if ((a.seed >>> 0) !== (b.seed >>> 0)) out.push(`seed ${a.seed} vs ${b.seed}`);
+  if (a.seed >>> 0 !== b.seed >>> 0) out.push(`seed ${a.seed} vs ${b.seed}`);
   if (a.numPerm !== b.numPerm) out.push(`${a.numPerm} vs ${b.numPerm} permutations`);
   if (a.shingle?.kind !== b.shingle?.kind || a.shingle?.size !== b.shingle?.size)
     out.push(`shingles ${a.shingle?.kind}-${a.shingle?.size} vs ${b.shingle?.kind}-${b.shingle?.size}`);

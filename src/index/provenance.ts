@@ -13,27 +13,67 @@ const CREDIT_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:according\s+to|citing|via|reported\s+by|first\s+reported\s+by|as\s+reported\s+by|cited\s+by|confirmed\s+to)\s+${NAME}`, 'gu'),
   new RegExp(`${NAME}\\s+(?:first\\s+)?(?:reported|reports|revealed|broke\\s+the\\s+news)\\b`, 'gu'),
   // French, Spanish, Portuguese, Italian, German
-  new RegExp(String.raw`\b(?:[Ss]elon|[Dd]'après|a\s+rapporté|rapporte|[Ss]egún|informó|[Dd]e\s+acuerdo\s+con|[Ss]egundo|[Dd]e\s+acordo\s+com|[Ss]econdo|[Ll]aut|berichtete|berichtet)\s+${NAME}`, 'gu'),
+  new RegExp(
+    String.raw`\b(?:[Ss]elon|[Dd]'après|a\s+rapporté|rapporte|[Ss]egún|informó|[Dd]e\s+acuerdo\s+con|[Ss]egundo|[Dd]e\s+acordo\s+com|[Ss]econdo|[Ll]aut|berichtete|berichtet)\s+${NAME}`,
+    'gu',
+  ),
 ];
 
 /** Wire-service datelines: "GAZA CITY (AP) —". */
 const DATELINE = /\((AP|Reuters|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|ANI|PTI|IANS|EFE|ANSA|Anadolu|TASS|Kyodo)\)\s*[—–-]/gu;
 
 /** Words after a name that show the name was a noun phrase, not an outlet ("told Israeli officials"). */
-const FOLLOWS_OK = /^(?:$|[\s]*[.,;:!?)"”’'—–-]|\s+(?:that|on|in|last|this|earlier|yesterday|today|when|while|and|but|after|before|at|about|for|with|by|news|reported|first|has|had|was|is|said|says|citing|reports)\b)/u;
+const FOLLOWS_OK =
+  /^(?:$|[\s]*[.,;:!?)"”’'—–-]|\s+(?:that|on|in|last|this|earlier|yesterday|today|when|while|and|but|after|before|at|about|for|with|by|news|reported|first|has|had|was|is|said|says|citing|reports)\b)/u;
 
 /** Words that make a name an institution or a person's role rather than an outlet. */
-const INSTITUTION = /\b(?:Ministry|Department|Office|Council|Nations|Government|Army|Forces|Police|Court|Committee|Spokesperson|Minister|President|Officials?)\b/u;
+const INSTITUTION =
+  /\b(?:Ministry|Department|Office|Council|Nations|Government|Army|Forces|Police|Court|Committee|Spokesperson|Minister|President|Officials?)\b/u;
 
 /** Capitalised words that are not outlets even when they follow "according to". */
 const NOT_OUTLETS = new Set([
-  'the', 'he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them', 'us', 'officials', 'sources', 'reports', 'reporters',
-  'israeli', 'american', 'palestinian', 'the white house', 'white house', 'the pentagon', 'the state department',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'a', 'an', 'one', 'two', 'three', 'four',
+  'the',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'him',
+  'her',
+  'them',
+  'us',
+  'officials',
+  'sources',
+  'reports',
+  'reporters',
+  'israeli',
+  'american',
+  'palestinian',
+  'the white house',
+  'white house',
+  'the pentagon',
+  'the state department',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'a',
+  'an',
+  'one',
+  'two',
+  'three',
+  'four',
 ]);
 
 function clean(name: string): string {
-  return name.replace(/[’'](s)?$/u, '').replace(/[.\s]+$/, '').trim();
+  return name
+    .replace(/[’'](s)?$/u, '')
+    .replace(/[.\s]+$/, '')
+    .trim();
 }
 
 /** Bounds shared with the pack format (pack.ts), so that every record exports and imports again. */

@@ -31,6 +31,4 @@ const AR = `في من على إلى عن مع هذا هذه ذلك التي ال
 بعد قبل بين حتى عند هو هي هم نحن انت وقال قال وفي ومن وعلى الى ان`;
 const UR = `کے کی کا کو میں سے نے ہے ہیں اور پر یہ وہ تھا تھی تھے ہو گا گی گے بھی کہ جو کر ایک لیے`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  [EN, FR, ES, DE, PT, RU, AR, UR].join(' ').split(/\s+/).filter(Boolean),
-);
+export const STOPWORDS: ReadonlySet<string> = new Set([EN, FR, ES, DE, PT, RU, AR, UR].join(' ').split(/\s+/).filter(Boolean));

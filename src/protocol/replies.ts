@@ -2,18 +2,7 @@
 // The shapes come from messages.ts and src/index/types.ts; anything that does not match is
 // dropped (and logged by the caller) or refused with an error, never rendered.
 import type { CheckResult, Comparison, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
-import type {
-  ArticleView,
-  CompareView,
-  ContentMessage,
-  ImportResult,
-  IndexStats,
-  ReplyMap,
-  Settings,
-  TabState,
-  TestUiMessage,
-  UiMessage,
-} from './messages.ts';
+import type { ArticleView, CompareView, ContentMessage, ImportResult, IndexStats, ReplyMap, Settings, TabState, TestUiMessage, UiMessage } from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
 type Obj = Record<string, unknown>;
@@ -80,13 +69,7 @@ export function isCheckResult(x: unknown): x is CheckResult {
 }
 
 export function isTabState(x: unknown): x is TabState {
-  return (
-    isObj(x) &&
-    isStr(x.url) &&
-    optStr(x.pageId) &&
-    optStr(x.note) &&
-    (x.result === undefined || isCheckResult(x.result))
-  );
+  return isObj(x) && isStr(x.url) && optStr(x.pageId) && optStr(x.note) && (x.result === undefined || isCheckResult(x.result));
 }
 
 /** Messages the background may send to a content script. */
@@ -97,15 +80,7 @@ export function isContentMessage(x: unknown): x is ContentMessage {
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 export function isIndexStats(x: unknown): x is IndexStats {
-  return (
-    isObj(x) &&
-    isCount(x.articles) &&
-    isNum(x.bytes) &&
-    optNum(x.oldestSeenAt) &&
-    optNum(x.newestSeenAt) &&
-    isStr(x.params) &&
-    optStr(x.error)
-  );
+  return isObj(x) && isCount(x.articles) && isNum(x.bytes) && optNum(x.oldestSeenAt) && optNum(x.newestSeenAt) && isStr(x.params) && optStr(x.error);
 }
 
 /** Settings whole: every field present and each one valid (a patch may leave fields out, settings may not). */

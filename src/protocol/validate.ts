@@ -184,8 +184,18 @@ export function validateMessage(raw: unknown, opts: ValidateOptions = {}): Valid
 }
 
 const META_KEYS: (keyof PageMeta)[] = [
-  'url', 'canonicalUrl', 'title', 'siteName', 'publishedTime', 'modifiedTime', 'lang', 'byline',
-  'jsonLd', 'syndicationSource', 'originalSource', 'links',
+  'url',
+  'canonicalUrl',
+  'title',
+  'siteName',
+  'publishedTime',
+  'modifiedTime',
+  'lang',
+  'byline',
+  'jsonLd',
+  'syndicationSource',
+  'originalSource',
+  'links',
 ];
 
 function pickMeta(meta: PageMeta): PageMeta {
@@ -225,7 +235,11 @@ export function normalizeHost(input: string): string | null {
     return null;
   }
   // "www." is dropped: an excluded site covers its subdomains, www included.
-  s = s.replace(/\/.*$/, '').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  s = s
+    .replace(/\/.*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
   return hostName(s) === null ? s : null;
 }
 

@@ -83,7 +83,12 @@ async function migrateToV4(db: AnyDB, tx: AnyTx): Promise<void> {
   for (;;) {
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const entries = (await bands.getAll(range, MIGRATE_STEP)) as { key: number; bandKeys?: unknown }[];
-    for (const e of entries) if (Array.isArray(e.bandKeys)) changes.add(e.key, e.bandKeys.filter((k): k is number => typeof k === 'number'));
+    for (const e of entries)
+      if (Array.isArray(e.bandKeys))
+        changes.add(
+          e.key,
+          e.bandKeys.filter((k): k is number => typeof k === 'number'),
+        );
     if (entries.length < MIGRATE_STEP) break;
     after = entries[entries.length - 1].key;
   }

@@ -171,11 +171,7 @@ export class IdbStore implements Store {
     const db = await this.conn.get();
     const tx = db.transaction('articles');
     const byTime = tx.store.index('firstSeenAt');
-    const [articles, first, last] = await Promise.all([
-      tx.store.count(),
-      byTime.openKeyCursor(null, 'next'),
-      byTime.openKeyCursor(null, 'prev'),
-    ]);
+    const [articles, first, last] = await Promise.all([tx.store.count(), byTime.openKeyCursor(null, 'next'), byTime.openKeyCursor(null, 'prev')]);
     return { articles, oldestSeenAt: first?.key, newestSeenAt: last?.key };
   }
 }

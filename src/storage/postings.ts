@@ -19,7 +19,7 @@ export function bucketOf(bandKey: number): number {
 
 /** The band hash of a band key, as stored in its bucket. */
 export function hashOf(bandKey: number): number {
-  return bandKey % TWO_32 >>> 0;
+  return (bandKey % TWO_32) >>> 0;
 }
 
 /** bands x rows and signature length of a stored record's parameters (read from paramsId), so the

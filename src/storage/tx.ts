@@ -21,7 +21,10 @@ export async function runTx<T>(tx: Transaction, work: () => Promise<T>): Promise
     result = await work();
   } catch (err) {
     abortQuietly(tx);
-    const txError = await tx.done.then(() => undefined, (e: unknown) => e);
+    const txError = await tx.done.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     throw (err as { name?: string } | null)?.name === 'AbortError' && txError ? txError : err;
   }
   await tx.done;

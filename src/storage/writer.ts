@@ -33,7 +33,11 @@ export class Writer {
       if (old?.key === undefined) return false;
       const changes = new PostingsChanges();
       changes.remove(old.key, storedBandKeys(old));
-      await Promise.all([tx.objectStore('articles').delete(old.key), tx.objectStore('texts').delete(old.key), applyChanges(tx.objectStore('postings'), changes)]);
+      await Promise.all([
+        tx.objectStore('articles').delete(old.key),
+        tx.objectStore('texts').delete(old.key),
+        applyChanges(tx.objectStore('postings'), changes),
+      ]);
       return true;
     });
   }

@@ -19,9 +19,7 @@ export function formatDate(ms: number | undefined, opts: { utc?: boolean } = {})
   if (ms === undefined || !Number.isFinite(ms)) return '';
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return '';
-  const [day, month, year] = opts.utc
-    ? [d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear()]
-    : [d.getDate(), d.getMonth(), d.getFullYear()];
+  const [day, month, year] = opts.utc ? [d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear()] : [d.getDate(), d.getMonth(), d.getFullYear()];
   return `${day} ${MONTHS[month]} ${year}`;
 }
 
@@ -59,7 +57,10 @@ export function formatCount(n: number): string {
 /** "axios.com" for "www.axios.com". */
 export function hostLabel(host: string | undefined): string {
   if (!host) return '';
-  return host.trim().toLowerCase().replace(/^www\d?\./, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^www\d?\./, '');
 }
 
 /** The outlet as a reader knows it: its site name, else its host, else a neutral phrase. */

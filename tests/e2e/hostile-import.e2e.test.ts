@@ -14,7 +14,10 @@ import { Console, read, snap } from './steps.ts';
 
 /** The files tried, and the words the popup must show for each. */
 const TRIED: [string, RegExp][] = [
-  ['03-truncated', /This file cannot be imported: not a Firsthand pack: the file is not valid JSON: the file ends inside a string .*\(is it cut short\?\), at line 1, column 2501/],
+  [
+    '03-truncated',
+    /This file cannot be imported: not a Firsthand pack: the file is not valid JSON: the file ends inside a string .*\(is it cut short\?\), at line 1, column 2501/,
+  ],
   ['05-utf16le', /This file cannot be imported: not a Firsthand pack: the file is UTF-16 text .*save it as UTF-8/],
   ['20-version-newer', /This file cannot be imported: pack version 2 was made by a newer Firsthand; this one reads version 1/],
   ['25-params-128-perms', /This file cannot be imported: the pack was made with other signature parameters \(256 vs 128 permutations\)/],
@@ -27,8 +30,12 @@ const TRIED: [string, RegExp][] = [
 const withoutTimestamp = (pack: string): string => pack.replace(/"createdAt":"[^"]*"/, '"createdAt":"-"');
 
 let site: Site;
-beforeAll(async () => { site = await startSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 describe.each(BROWSERS)('%s: importing hostile pack files', (name) => {
   const profileDir = newProfileDir(`${name}-hostile`);
@@ -39,7 +46,9 @@ describe.each(BROWSERS)('%s: importing hostile pack files', (name) => {
     session = await launch(name, site, profileDir);
     ext = new Console(session);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   async function exportNow(ui: Tab): Promise<string> {
     await gotoExtensionPage(ui, POPUP_PATH);

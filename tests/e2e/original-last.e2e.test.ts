@@ -7,8 +7,12 @@ import type { Session } from './harness/types.ts';
 import { Console, openPopup, PARTLY_COPIED_FROM_AXIOS, read, revisit, REWRITTEN_FROM_AXIOS, snap, type Reading } from './steps.ts';
 
 let site: Site;
-beforeAll(async () => { site = await startSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 describe.each(BROWSERS)('%s: the copies first, the Axios report last', (name) => {
   let session: Session;
@@ -19,7 +23,9 @@ describe.each(BROWSERS)('%s: the copies first, the Axios report last', (name) =>
     session = await launch(name, site, newProfileDir(`${name}-last`));
     ext = new Console(session);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   it('before the report is known, no copy names Axios', async () => {
     for (const key of ['002', '000', '003', '004']) {

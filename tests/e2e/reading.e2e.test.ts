@@ -16,8 +16,12 @@ import type { Session } from './harness/types.ts';
 import { Console, indexPanelText, openPopup, PARTLY_COPIED_FROM_AXIOS, read, revisit, REWRITTEN_FROM_AXIOS, snap } from './steps.ts';
 
 let site: Site;
-beforeAll(async () => { site = await startSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 describe.each(BROWSERS)('%s: reading the Axios scoop and the pages that reused it', (name) => {
   const profileDir = newProfileDir(name);
@@ -32,7 +36,9 @@ describe.each(BROWSERS)('%s: reading the Axios scoop and the pages that reused i
     session = await launch(name, site, profileDir);
     ext = new Console(session);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   it('the Axios report, read first, is indexed and shows no ribbon', async () => {
     const axios = await read(session, '001');
@@ -156,10 +162,7 @@ describe.each(BROWSERS)('%s: reading the Axios scoop and the pages that reused i
   });
 
   it('the extension fetched nothing: the site served only the pages the reader opened', async () => {
-    const opened = new Set([
-      ...['001', '002', '000', '003', '004', 'unrelated'].map((k) => articleUrl(articleByKey(k))),
-      FRONT_PAGE_URL,
-    ]);
+    const opened = new Set([...['001', '002', '000', '003', '004', 'unrelated'].map((k) => articleUrl(articleByKey(k))), FRONT_PAGE_URL]);
     const served = site.requests.slice(firstRequest).filter((r) => r.method !== 'CONNECT');
     const extra = served.filter((r) => !opened.has(`http://${r.host}${r.path}`) && !(r.host === 'firsthand.test' && r.path.startsWith('/open?')));
     expect(extra).toEqual([]);

@@ -25,7 +25,11 @@ function bulkPack(): string {
   for (let i = 0; i < BULK; i++) {
     const a = LOAD_ARTICLES[i % 40];
     const text = `Bulletin ${i}. ${a.paragraphs.join('\n\n')}`;
-    const { record } = buildRecord(text, { url: `https://www.bulk-archive.com/${i}`, siteName: 'Bulk Archive', title: `Bulletin ${i}` }, Date.UTC(2024, 0, 1) + i);
+    const { record } = buildRecord(
+      text,
+      { url: `https://www.bulk-archive.com/${i}`, siteName: 'Bulk Archive', title: `Bulletin ${i}` },
+      Date.UTC(2024, 0, 1) + i,
+    );
     items.push({ record, text });
   }
   return encodePack(items, DEFAULT_PARAMS);
@@ -38,8 +42,12 @@ function startImport(ui: Tab, text: string): Promise<void> {
     const api = g.browser ?? g.chrome;
     g.__importReply = 'pending';
     api.runtime.sendMessage({ type: 'ui/import', text: t }).then(
-      (r: unknown) => { g.__importReply = JSON.stringify(r); },
-      (e: unknown) => { g.__importReply = `failed: ${String(e)}`; },
+      (r: unknown) => {
+        g.__importReply = JSON.stringify(r);
+      },
+      (e: unknown) => {
+        g.__importReply = `failed: ${String(e)}`;
+      },
     );
   }, text);
 }
@@ -53,7 +61,11 @@ const importReply = (ui: Tab) => ui.evaluate(() => (globalThis as unknown as { _
  */
 async function downgradeToV1(ui: Tab): Promise<number> {
   return ui.evaluate(async () => {
-    const req = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const req = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
     const current = await req(indexedDB.open('firsthand'));
     const read = (store: string) => req(current.transaction(store).objectStore(store).getAll()) as Promise<Record<string, unknown>[]>;
     const [articles, texts, meta] = [await read('articles'), await read('texts'), await read('meta')];
@@ -77,7 +89,10 @@ async function downgradeToV1(ui: Tab): Promise<number> {
     }
     for (const { key, ...stored } of texts) if (idOf.has(key)) tx.objectStore('texts').put({ ...stored, id: idOf.get(key) });
     for (const m of meta) tx.objectStore('meta').put(m);
-    await new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onabort = () => reject(tx.error); });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error);
+    });
     v1.close();
     return articles.length;
   }, undefined);
@@ -174,7 +189,11 @@ describe('chromium: faults', () => {
     // The upgraded index still finds the original (band keys recomputed) and shows the texts.
     const copy = await read(dt.session, '002');
     expect(copy.ribbon).toMatch(PARTLY_COPIED_FROM_AXIOS);
-    const view = await ask<{ original: { text: string } }>(ui, { type: 'ui/compare', pageId: articleUrl(articleByKey('002')), originalId: articleUrl(articleByKey('001')) });
+    const view = await ask<{ original: { text: string } }>(ui, {
+      type: 'ui/compare',
+      pageId: articleUrl(articleByKey('002')),
+      originalId: articleUrl(articleByKey('001')),
+    });
     expect(view.original.text.length).toBeGreaterThan(500);
   });
 

@@ -14,11 +14,26 @@ import { poll } from './harness/wait.ts';
 import { Console, openPopup, read, revisit, snap, type Reading } from './steps.ts';
 
 let site: Site;
-beforeAll(async () => { site = await startSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
-interface TabState { url: string; pageId?: string; note?: string; result?: { verdict: string; original?: { outlet: string; title: string }; evidence: string[] } }
-interface PackArticle { id: string; url: string; title: string; outlet: string; host: string }
+interface TabState {
+  url: string;
+  pageId?: string;
+  note?: string;
+  result?: { verdict: string; original?: { outlet: string; title: string }; evidence: string[] };
+}
+interface PackArticle {
+  id: string;
+  url: string;
+  title: string;
+  outlet: string;
+  host: string;
+}
 
 async function visitHostile(session: Session, key: Parameters<typeof hostilePage>[0]): Promise<Reading> {
   const { url } = hostilePage(key);
@@ -36,11 +51,14 @@ function pageFacts(tab: Tab): Promise<{ pwned: unknown; posted: number }> {
 
 /** An extension page holds the text as text: no element a payload would have made, nothing ran. */
 async function harmless(tab: Tab): Promise<{ pwned: unknown; injected: number; text: string }> {
-  return tab.evaluate((name) => ({
-    pwned: (window as unknown as Record<string, unknown>)[name] ?? null,
-    injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], script:not([src]), b').length,
-    text: document.body.textContent ?? '',
-  }), PWNED);
+  return tab.evaluate(
+    (name) => ({
+      pwned: (window as unknown as Record<string, unknown>)[name] ?? null,
+      injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], script:not([src]), b').length,
+      text: document.body.textContent ?? '',
+    }),
+    PWNED,
+  );
 }
 
 describe.each(BROWSERS)('%s: pages that attack', (name) => {
@@ -57,7 +75,9 @@ describe.each(BROWSERS)('%s: pages that attack', (name) => {
     session = await launch(name, site, newProfileDir(`${name}-hostile`));
     ext = new Console(session);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   it('a page forging messages, events, built-ins and styles changes neither the verdict nor the index', async () => {
     await read(session, '001');
@@ -118,10 +138,14 @@ describe.each(BROWSERS)('%s: pages that attack', (name) => {
     await snap(popup.tab, `${name}-hostile-markup-popup`, true);
 
     const compare = await session.newTabAfter(() => popup.tab.clickButton('Compare side by side'));
-    const inCompare = await poll('the comparison to show its texts', async () => {
-      const h = await harmless(compare);
-      return h.text.includes(PAYLOAD) ? h : undefined;
-    }, 20_000);
+    const inCompare = await poll(
+      'the comparison to show its texts',
+      async () => {
+        const h = await harmless(compare);
+        return h.text.includes(PAYLOAD) ? h : undefined;
+      },
+      20_000,
+    );
     expect(inCompare.pwned).toBeNull();
     expect(inCompare.injected).toBe(0);
     expect(inCompare.text).toContain(MARKUP_SITE);
@@ -132,7 +156,7 @@ describe.each(BROWSERS)('%s: pages that attack', (name) => {
     expect(site.requests.filter((r) => r.path === '/x' || r.path.endsWith('/x'))).toEqual([]);
   });
 
-  it('a canonical URL naming the original\'s address does not replace the original\'s record', async () => {
+  it("a canonical URL naming the original's address does not replace the original's record", async () => {
     const axiosUrl = articleUrl(articleByKey('001'));
     const forged = await visitHostile(session, 'forged');
     expect(forged.verdict).toBe('copy');
@@ -152,7 +176,9 @@ describe.each(BROWSERS)('%s: pages that attack', (name) => {
     expect(early.ribbon).toBeUndefined();
     const popup = await openPopup(session, await ext.get(), early.url, /Your index/i);
     expect(popup.text).toContain('This page came first');
-    expect((await harmless(popup.tab)).text).toMatch(/This page states it was published 2019-01-01 08:00 UTC, before Riverside Courier \(2024-03-30 09:15 UTC\), which you read first; only this page's stated date puts it first\./);
+    expect((await harmless(popup.tab)).text).toMatch(
+      /This page states it was published 2019-01-01 08:00 UTC, before Riverside Courier \(2024-03-30 09:15 UTC\), which you read first; only this page's stated date puts it first\./,
+    );
     await popup.tab.close();
 
     const back = await revisit(local);

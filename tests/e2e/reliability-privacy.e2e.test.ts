@@ -20,11 +20,22 @@ const READ = ['001', '002', '003', 'unrelated'];
 const urlOf = (key: string) => articleUrl(articleByKey(key));
 
 let site: Site;
-beforeAll(async () => { site = await startSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
-interface Stats { articles: number; error?: string }
-interface Pack { format: string; count: number; articles: unknown[] }
+interface Stats {
+  articles: number;
+  error?: string;
+}
+interface Pack {
+  format: string;
+  count: number;
+  articles: unknown[];
+}
 
 /** Everything a reader does in a session, through the extension's own pages. */
 async function readingSession(session: Session, ext: Console): Promise<void> {
@@ -59,8 +70,12 @@ async function openPrivate(ui: Tab, url: string): Promise<number> {
 }
 
 async function privateState(ui: Tab, tabId: number): Promise<{ note?: string; pageId?: string; result?: { verdict: string } }> {
-  return poll('the private tab to be checked', async () =>
-    (await ask<{ note?: string; pageId?: string; result?: { verdict: string } } | null>(ui, { type: 'ui/tab-state', tabId })) ?? undefined, 45_000, 200);
+  return poll(
+    'the private tab to be checked',
+    async () => (await ask<{ note?: string; pageId?: string; result?: { verdict: string } } | null>(ui, { type: 'ui/tab-state', tabId })) ?? undefined,
+    45_000,
+    200,
+  );
 }
 
 /** Clear, then prove nothing is left: the database stores, the export, the tab states. */
@@ -98,7 +113,9 @@ describe('chromium: privacy', () => {
     firstRequest = site.requests.length;
     // Launching, then granting incognito access (which reloads the extension), each bounded.
   }, 150_000);
-  afterAll(async () => { await dt?.close(); });
+  afterAll(async () => {
+    await dt?.close();
+  });
 
   it('a private window is checked but not indexed, unless the reader turns it on', async () => {
     const ui = await ext.get();
@@ -141,7 +158,9 @@ describe('chromium: privacy', () => {
     const fromPages = seen.filter((r) => !r.from.startsWith(own) && !/^(data|blob|chrome|chrome-extension):/.test(r.url));
     expect(fromPages.filter((r) => !opened.has(r.url))).toEqual([]);
     expect(fromExtension.some((r) => r.target === 'service_worker' || r.target === 'page')).toBe(true);
-    console.info(`chromium privacy: ${served.length} requests served, ${seen.length} seen by DevTools (${fromExtension.length} by the extension's worker and pages, all ${own}*)`);
+    console.info(
+      `chromium privacy: ${served.length} requests served, ${seen.length} seen by DevTools (${fromExtension.length} by the extension's worker and pages, all ${own}*)`,
+    );
   });
 
   it('Clear leaves no article, text, export or tab state behind', async () => {
@@ -159,7 +178,9 @@ describe.each(BROWSERS.filter((b): b is BrowserName => b === 'firefox'))('%s: pr
     session = await launch(name, site, newProfileDir(`${name}-privacy`));
     ext = new Console(session);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   it('a whole reading session makes no request beyond the pages the reader opened', async () => {
     await readingSession(session, ext);
@@ -177,4 +198,3 @@ describe.each(BROWSERS.filter((b): b is BrowserName => b === 'firefox'))('%s: pr
     await clearAndCheck(ext);
   });
 });
-

@@ -38,7 +38,10 @@ export class Console {
 
   async get(): Promise<Tab> {
     if (this.tab) {
-      const alive = await this.tab.href().then((h) => /^(chrome|moz)-extension:/.test(h), () => false);
+      const alive = await this.tab.href().then(
+        (h) => /^(chrome|moz)-extension:/.test(h),
+        () => false,
+      );
       if (alive) return this.tab;
     }
     this.tab = await openConsole(this.session);

@@ -11,8 +11,12 @@ import type { Session, Tab } from './harness/types.ts';
 import { poll } from './harness/wait.ts';
 
 let site: Site;
-beforeAll(async () => { site = await startSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 describe.runIf(BROWSERS.includes('chromium'))('chromium: the store build on a copied page', () => {
   let session: Session;
@@ -21,7 +25,9 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium: the store build on a co
     session = await launch('chromium', site, newProfileDir('store'), storeExtensionDir('chromium'));
     ext = await openConsole(session);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   it('flags the copy on the badge while the page sees nothing of the verdict', async () => {
     const axiosUrl = articleUrl(articleByKey('001'));

@@ -13,8 +13,7 @@ const INDEXES = ['firstSeenAt', 'id', 'outletKey'];
 /** Creates a database exactly as a release at `version` left it (its stores typed as they were then). */
 async function createAt(name: string, version: number) {
   return openDB(name, version, {
-    upgrade: (db, old, _new, tx) =>
-      upgrade(db as unknown as Parameters<typeof upgrade>[0], old, version, tx as unknown as Parameters<typeof upgrade>[3]),
+    upgrade: (db, old, _new, tx) => upgrade(db as unknown as Parameters<typeof upgrade>[0], old, version, tx as unknown as Parameters<typeof upgrade>[3]),
   });
 }
 

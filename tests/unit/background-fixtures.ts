@@ -83,7 +83,6 @@ export async function candidateIds(store: Store, keys: readonly number[]): Promi
 /** Every article number the band postings name, with how many band keys each has there. */
 export async function postedArticles(conn: DbConnection): Promise<Map<number, number>> {
   const out = new Map<number, number>();
-  for (const list of await (await conn.get()).getAll('postings'))
-    for (let i = 1; i < list.length; i += 2) out.set(list[i], (out.get(list[i]) ?? 0) + 1);
+  for (const list of await (await conn.get()).getAll('postings')) for (let i = 1; i < list.length; i += 2) out.set(list[i], (out.get(list[i]) ?? 0) + 1);
   return out;
 }

@@ -94,7 +94,10 @@ describe('import from a page', () => {
     await importPack(whole.conn, pack);
     const pieces = setup();
     const read: number[] = [];
-    const result = await importPack(pieces.conn, readPieces(new Blob([pack]), (n) => read.push(n), 1001));
+    const result = await importPack(
+      pieces.conn,
+      readPieces(new Blob([pack]), (n) => read.push(n), 1001),
+    );
     expect(result).toEqual({ added: 30, updated: 0, evicted: 0 });
     expect(read.at(-1)).toBe(new Blob([pack]).size);
     expect(read.length).toBeGreaterThan(10);
@@ -110,7 +113,7 @@ describe('import from a page', () => {
   });
 });
 
-describe('the popup\'s import of a large file', () => {
+describe("the popup's import of a large file", () => {
   it('reads a file above the threshold in pieces, says how far it has read, and imports it like a small one', async () => {
     const { importLocally } = await import('../../src/popup/toolbar/bulk.ts');
     const { DB_NAME } = await import('../../src/storage/db.ts');
@@ -125,7 +128,9 @@ describe('the popup\'s import of a large file', () => {
     const conn = new DbConnection(DB_NAME);
     expect(await new IdbStore(conn).count()).toBe(12);
     // A large file cut short is refused whole, in the reader's words.
-    await expect(importLocally(new Blob([pack.slice(0, -10)]), () => {}, 1000)).rejects.toThrow(/^This file cannot be imported: not a Firsthand pack: the file is not valid JSON: it ends early/);
+    await expect(importLocally(new Blob([pack.slice(0, -10)]), () => {}, 1000)).rejects.toThrow(
+      /^This file cannot be imported: not a Firsthand pack: the file is not valid JSON: it ends early/,
+    );
     expect(await new IdbStore(conn).count()).toBe(12);
     conn.close();
   });

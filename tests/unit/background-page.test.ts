@@ -153,7 +153,11 @@ describe('page/article', () => {
 
   it('clears the tab for pages that are not articles', async () => {
     const { s, rec } = testServices();
-    const state = await handlePageNotArticle(s, { type: 'page/not-article', url: 'https://x.example/' }, { kind: 'page', tabId: 8, url: 'https://x.example/', incognito: false });
+    const state = await handlePageNotArticle(
+      s,
+      { type: 'page/not-article', url: 'https://x.example/' },
+      { kind: 'page', tabId: 8, url: 'https://x.example/', incognito: false },
+    );
     expect(state).toEqual({ url: 'https://x.example/', note: NOTES.notArticle });
     expect(rec.badges.get(8)).toBeNull();
     s.conn.close();
@@ -161,7 +165,7 @@ describe('page/article', () => {
 });
 
 describe('page/open-compare', () => {
-  it('opens the comparison of the tab\'s page with one of its matches, and nothing else', async () => {
+  it("opens the comparison of the tab's page with one of its matches, and nothing else", async () => {
     const { s, rec } = testServices({ now: clock() });
     await visit(s, '001');
     await visit(s, '002');
@@ -171,7 +175,9 @@ describe('page/open-compare', () => {
     expect(opened.searchParams.get('page')).toBe(SEED_META['002'].url);
     expect(opened.searchParams.get('original')).toBe(SEED_META['001'].url);
     await expect(handlePageOpenCompare(s, { type: 'page/open-compare', originalId: 'https://elsewhere.example/' }, from)).rejects.toThrow(/not among/);
-    await expect(handlePageOpenCompare(s, { type: 'page/open-compare', originalId: SEED_META['001'].url! }, { ...from, tabId: 99 })).rejects.toThrow(/no checked article/);
+    await expect(handlePageOpenCompare(s, { type: 'page/open-compare', originalId: SEED_META['001'].url! }, { ...from, tabId: 99 })).rejects.toThrow(
+      /no checked article/,
+    );
     expect(rec.opened).toHaveLength(1);
     s.conn.close();
   });

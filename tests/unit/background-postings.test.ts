@@ -16,7 +16,7 @@ function setup() {
 const numberOf = async (conn: DbConnection, id: string) => (await (await conn.get()).getKeyFromIndex('articles', 'id', id))!;
 
 describe('band postings: buckets', () => {
-  it('puts a band key in its band\'s bucket range and keeps its whole hash', () => {
+  it("puts a band key in its band's bucket range and keeps its whole hash", () => {
     for (const key of syntheticArticle(1, 1).record.bandKeys) {
       const band = Math.floor(key / 2 ** 32);
       expect(Math.floor(bucketOf(key) / 2 ** BUCKET_BITS)).toBe(band);
@@ -47,7 +47,7 @@ describe('band postings: buckets', () => {
 });
 
 describe('band postings: kept in step with the articles', () => {
-  it('a re-visit with new text replaces the article\'s band keys instead of adding to them', async () => {
+  it("a re-visit with new text replaces the article's band keys instead of adding to them", async () => {
     const { conn, writer, store } = setup();
     const a = syntheticArticle(1, 1000);
     const b = syntheticArticle(2, 2000);

@@ -26,7 +26,11 @@ describe('authorize', () => {
     ['a page message from a file: page', 'page/article', { ...contentScript, url: 'file:///home/x.html' }],
     ['an open-compare from an extension page', 'page/open-compare', popup],
     ['a ui message from a content script', 'ui/export', contentScript],
-    ['a ui message from a content script claiming an extension URL', 'ui/clear', { ...contentScript, url: `${SELF.baseUrl}x.html`, origin: 'https://news.example' }],
+    [
+      'a ui message from a content script claiming an extension URL',
+      'ui/clear',
+      { ...contentScript, url: `${SELF.baseUrl}x.html`, origin: 'https://news.example' },
+    ],
     ['a ui message from another extension', 'ui/clear', { ...popup, id: 'other' }],
     ['a ui message with no URL', 'ui/stats', { id: SELF.id }],
   ])('refuses %s', (_what, type, sender) => {

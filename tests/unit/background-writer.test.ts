@@ -40,7 +40,6 @@ async function failWrites(conn: DbConnection, failures: number, skip = 0) {
   });
 }
 
-
 describe('writing articles', () => {
   it('stores the record and its text compressed, and a re-visit replaces rather than duplicates', async () => {
     const { conn, writer, store } = setup();
@@ -86,7 +85,10 @@ describe('retention', () => {
     const arts = seenAt.map((t, i) => syntheticArticle(i, t * 1000));
     for (const a of arts) await writer.putArticle(a.record, a.text);
     expect(await writer.enforceRetention({ maxArticles: 3, maxAgeDays: 0 })).toBe(2);
-    const kept = arts.filter((_, i) => seenAt[i] >= 3).map((a) => a.record.id).sort();
+    const kept = arts
+      .filter((_, i) => seenAt[i] >= 3)
+      .map((a) => a.record.id)
+      .sort();
     expect(await ids(store)).toEqual(kept);
     const texts = await Promise.all(arts.map(async (a) => ((await readText(conn, a.record.id)) ? a.record.id : '')));
     expect(texts.filter(Boolean).sort()).toEqual(kept);
@@ -207,7 +209,12 @@ describe('import', () => {
     const arts = Array.from({ length: 6 }, (_, i) => syntheticArticle(i, 1000 * (i + 1)));
     const pack = encodePack(arts.map((a) => ({ record: a.record })));
     expect(await writer.importItems(parsePack(pack).items, { maxArticles: 4, maxAgeDays: 0 })).toEqual({ added: 6, updated: 0, evicted: 2 });
-    expect(await ids(store)).toEqual(arts.slice(2).map((a) => a.record.id).sort());
+    expect(await ids(store)).toEqual(
+      arts
+        .slice(2)
+        .map((a) => a.record.id)
+        .sort(),
+    );
     conn.close();
   });
 });

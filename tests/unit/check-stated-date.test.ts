@@ -22,7 +22,7 @@ describe('a fake earlier date', () => {
     expect(onEarly.original).toBeUndefined();
     expect(onEarly.matches[0]?.direction).toBe('to');
     expect(onEarly.evidence).toContain(
-      'This page states it was published 2019-01-01 08:00 UTC, before Riverside Courier (2024-03-30 09:15 UTC), which you read first; only this page\'s stated date puts it first.',
+      "This page states it was published 2019-01-01 08:00 UTC, before Riverside Courier (2024-03-30 09:15 UTC), which you read first; only this page's stated date puts it first.",
     );
     await store.put(early.record);
 

@@ -18,7 +18,11 @@ The city council voted on Monday to extend the tram line to the airport terminal
 Residents along the route asked for noise barriers and a new stop near the hospital, and the transport committee agreed to study both.
 `;
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** The CLI in this process, with its output captured. */
 async function cli(...args: string[]): Promise<Run> {

@@ -8,10 +8,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/firsthand.js');
-const seed = (n: string): string => join(root, 'tests/fixtures/seeds', readdirSync(join(root, 'tests/fixtures/seeds')).find((f) => f.startsWith(`${n}_`))!);
+const seed = (n: string): string =>
+  join(
+    root,
+    'tests/fixtures/seeds',
+    readdirSync(join(root, 'tests/fixtures/seeds')).find((f) => f.startsWith(`${n}_`))!,
+  );
 const html = (name: string): string => join(root, 'tests/fixtures/html', name);
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function run(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
@@ -98,19 +107,25 @@ describe('compare --pairs', () => {
     const o = readFileSync(seed('001'), 'utf8');
     const c = readFileSync(seed('002'), 'utf8');
     const file = join(dir, 'pairs.jsonl');
-    writeFileSync(file, [
-      JSON.stringify({ id: 'a', original: o, candidate: c }),
-      '{"id": "b", "original": "x",',
-      '',
-      JSON.stringify({ id: 'c', original: o }),
-      JSON.stringify({ id: 7, original: o, candidate: o }),
-      '[1, 2]',
-      JSON.stringify({ id: 'e', original: o, candidate: '   ' }),
-      JSON.stringify({ id: 'f', original: c, candidate: o }),
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', original: o, candidate: c }),
+        '{"id": "b", "original": "x",',
+        '',
+        JSON.stringify({ id: 'c', original: o }),
+        JSON.stringify({ id: 7, original: o, candidate: o }),
+        '[1, 2]',
+        JSON.stringify({ id: 'e', original: o, candidate: '   ' }),
+        JSON.stringify({ id: 'f', original: c, candidate: o }),
+      ].join('\n'),
+    );
     const r = await run('compare', '--pairs', file);
     expect(r.code).not.toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((x) => x.id)).toEqual(['a', '7', 'f']);
     for (const x of out) expect(Object.keys(x)).toEqual(['id', 'verdict', 'score', 'containment', 'coverage', 'jaccard']);
     expect(out[0].verdict).toBe('partial-copy');
@@ -205,7 +220,10 @@ describe('eval', () => {
     const other = 'Bake the bread for forty minutes at two hundred degrees, then let it cool on a rack before slicing. '.repeat(4);
     const file = join(dir, 'labelled.jsonl');
     const rows = [
-      ['p1', '002', 'light'], ['p2', '000', 'heavy'], ['p3', '003', 'heavy'], ['n1', '004', 'non'],
+      ['p1', '002', 'light'],
+      ['p2', '000', 'heavy'],
+      ['p3', '003', 'heavy'],
+      ['n1', '004', 'non'],
     ].map(([id, n, label]) => JSON.stringify({ id, original: o, candidate: readFileSync(seed(n), 'utf8'), label }));
     rows.push(JSON.stringify({ id: 'u1', original: o, candidate: other, label: 'unrelated' }));
     writeFileSync(file, rows.join('\n'));
@@ -231,7 +249,10 @@ describe('eval', () => {
 
   it('refuses lines without a label', async () => {
     const file = join(dir, 'nolabel.jsonl');
-    writeFileSync(file, `${JSON.stringify({ id: 'x', original: 'a b c d', candidate: 'a b c d', label: 'cut' })}\n${JSON.stringify({ id: 'y', original: 'a', candidate: 'b' })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ id: 'x', original: 'a b c d', candidate: 'a b c d', label: 'cut' })}\n${JSON.stringify({ id: 'y', original: 'a', candidate: 'b' })}\n`,
+    );
     const r = await run('eval', file);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(`firsthand: ${file}:2: missing "label"`);

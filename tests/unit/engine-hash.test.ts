@@ -23,13 +23,9 @@ describe('hashing is fixed, bit for bit', () => {
   });
 
   it('a signature is a fixed vector for a fixed text', () => {
-    const fp = fingerprint(
-      "The U.S. and Israel are expected to hold a virtual meeting on Monday to discuss the Biden administration's alternative proposals.",
-    );
+    const fp = fingerprint("The U.S. and Israel are expected to hold a virtual meeting on Monday to discuss the Biden administration's alternative proposals.");
     expect(Array.from(fp.tokens.slice(0, 4))).toEqual([3604465770, 1947852883, 3308102804, 1974587164]);
-    expect(Array.from(fp.signature.slice(0, 8))).toEqual([
-      2597350195, 4186327295, 963750419, 3348039118, 4235180323, 968256301, 2049188851, 3348039118,
-    ]);
+    expect(Array.from(fp.signature.slice(0, 8))).toEqual([2597350195, 4186327295, 963750419, 3348039118, 4235180323, 968256301, 2049188851, 3348039118]);
     expect(fp.bandKeys.slice(0, 3)).toEqual([parseInt('1t2gonr', 36), 2 ** 32 + parseInt('1yz3fvp', 36), 2 * 2 ** 32 + parseInt('3n8ub', 36)]);
     expect(fp.signature.length).toBe(DEFAULT_PARAMS.numPerm);
     expect(fp.bandKeys.length).toBe(DEFAULT_PARAMS.bands);

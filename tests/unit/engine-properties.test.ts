@@ -4,7 +4,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonProblem } from '../../src/index/json-where.ts';
-import { buildRecord, compareTexts, encodePack, extractCredits, fingerprint, PackError, parsePack, type Comparison, type PageMeta } from '../../src/index/index.ts';
+import {
+  buildRecord,
+  compareTexts,
+  encodePack,
+  extractCredits,
+  fingerprint,
+  PackError,
+  parsePack,
+  type Comparison,
+  type PageMeta,
+} from '../../src/index/index.ts';
 import { contentWords } from '../../src/index/tokenize.ts';
 
 const SEED = 20_251_122;
@@ -12,9 +22,36 @@ const runs = (numRuns: number) => ({ seed: SEED, numRuns });
 
 /** Words in many scripts, some with combining marks, some right-to-left. */
 const WORDS = [
-  'rafah', 'meeting', 'Axios', 'officials', 'ceasefire', 'U.S.', '32,000', 'naïve', 'café', 'e\u0301te\u0301',
-  'غزة', 'الاجتماع', 'مُحَمَّد', 'שלום', 'ירושלים', 'בְּרֵאשִׁית', 'Москва', 'переговоры', 'Ελλάδα', 'συνάντηση',
-  '東京', '会議', 'にほんご', '서울', 'हिन्दी', 'ไทย', '🙂', '👩‍👩‍👧', '\u202eevil\u202c', 'zero\u200bwidth',
+  'rafah',
+  'meeting',
+  'Axios',
+  'officials',
+  'ceasefire',
+  'U.S.',
+  '32,000',
+  'naïve',
+  'café',
+  'e\u0301te\u0301',
+  'غزة',
+  'الاجتماع',
+  'مُحَمَّد',
+  'שלום',
+  'ירושלים',
+  'בְּרֵאשִׁית',
+  'Москва',
+  'переговоры',
+  'Ελλάδα',
+  'συνάντηση',
+  '東京',
+  '会議',
+  'にほんご',
+  '서울',
+  'हिन्दी',
+  'ไทย',
+  '🙂',
+  '👩‍👩‍👧',
+  '\u202eevil\u202c',
+  'zero\u200bwidth',
 ];
 const word = fc.constantFrom(...WORDS);
 const separator = fc.constantFrom(' ', ' ', ' ', '\n', '\n\n', ', ', '. ', '\t', '\u00a0', ' — ');
@@ -92,11 +129,19 @@ describe('compareTexts on any text', () => {
 /** Page metadata as a hostile or broken page might give it. */
 const meta: fc.Arbitrary<PageMeta> = fc.record(
   {
-    url: fc.oneof(fc.webUrl(), fc.string({ unit: 'binary', maxLength: 60 }), fc.constant('javascript:alert(1)'), fc.webUrl().map((u) => `${u}/${'x'.repeat(5000)}`)),
+    url: fc.oneof(
+      fc.webUrl(),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.constant('javascript:alert(1)'),
+      fc.webUrl().map((u) => `${u}/${'x'.repeat(5000)}`),
+    ),
     canonicalUrl: fc.oneof(fc.webUrl(), fc.constant('data:text/html,<script>alert(1)</script>'), fc.string({ maxLength: 40 })),
     title: fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('t'.repeat(3000))),
     siteName: fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constant('S'.repeat(4096))),
-    publishedTime: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 })),
+    publishedTime: fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.string({ maxLength: 30 }),
+    ),
     lang: fc.oneof(fc.constantFrom('en', 'ar', 'he', 'zh-Hant-TW'), fc.string({ maxLength: 100 })),
     syndicationSource: fc.oneof(fc.webUrl(), fc.constant(`https://${'h'.repeat(300)}.example/`)),
     jsonLd: fc.record(
@@ -127,10 +172,16 @@ describe('records and packs for any page', () => {
   });
 
   it('extractCredits never throws and returns few credits with short evidence', () => {
-    const creditText = fc.array(
-      fc.tuple(fc.constantFrom('told', 'according to', 'citing', 'first reported by', 'selon', 'según', '(AP) —', 'reported'), fc.string({ maxLength: 30 }), word),
-      { maxLength: 200 },
-    ).map((parts) => parts.map(([a, b, c]) => `${a} ${b.slice(0, 1).toUpperCase()}${b.slice(1)} ${c}.`).join(' '));
+    const creditText = fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('told', 'according to', 'citing', 'first reported by', 'selon', 'según', '(AP) —', 'reported'),
+          fc.string({ maxLength: 30 }),
+          word,
+        ),
+        { maxLength: 200 },
+      )
+      .map((parts) => parts.map(([a, b, c]) => `${a} ${b.slice(0, 1).toUpperCase()}${b.slice(1)} ${c}.`).join(' '));
     fc.assert(
       fc.property(fc.oneof(text, creditText), meta, (body, m) => {
         const credits = extractCredits(body, m);

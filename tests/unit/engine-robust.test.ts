@@ -4,7 +4,18 @@ import { prng } from '../../src/index/hash.ts';
 
 /** Random text over every plane that matters: Latin, Arabic, Hebrew, Cyrillic, CJK, marks, emoji, controls. */
 function randomText(rnd: () => number, len: number): string {
-  const ranges = [[0x20, 0x7e], [0xc0, 0x24f], [0x300, 0x36f], [0x400, 0x4ff], [0x590, 0x6ff], [0x4e00, 0x4fff], [0x3040, 0x30ff], [0x1f600, 0x1f64f], [0x0, 0x1f], [0x2000, 0x206f]];
+  const ranges = [
+    [0x20, 0x7e],
+    [0xc0, 0x24f],
+    [0x300, 0x36f],
+    [0x400, 0x4ff],
+    [0x590, 0x6ff],
+    [0x4e00, 0x4fff],
+    [0x3040, 0x30ff],
+    [0x1f600, 0x1f64f],
+    [0x0, 0x1f],
+    [0x2000, 0x206f],
+  ];
   let s = '';
   for (let i = 0; i < len; i++) {
     const [a, b] = ranges[rnd() % ranges.length];
@@ -33,7 +44,15 @@ describe('the engine on any input', () => {
   });
 
   it('the same text is always a copy of itself, even one word or one right-to-left line', () => {
-    for (const text of ['x y z', 'to be or not to be', 'Rafah', 'שלום עולם וגם עוד מילים', 'مرحبا بالعالم في غزة اليوم', 'Москва — столица России', '東京都に行きます']) {
+    for (const text of [
+      'x y z',
+      'to be or not to be',
+      'Rafah',
+      'שלום עולם וגם עוד מילים',
+      'مرحبا بالعالم في غزة اليوم',
+      'Москва — столица России',
+      '東京都に行きます',
+    ]) {
       expect(compareTexts(text, text).verdict).toBe('copy');
     }
   });

@@ -60,7 +60,9 @@ describe('credits', () => {
   it('ignores people and institutions after "according to"', () => {
     // Mid-sentence and lower-case on purpose: the credit phrases are matched case-sensitively, so a
     // sentence-initial "According to ..." is not read at all and would pass for the wrong reason.
-    expect(extractCredits('Troops withdrew, according to Israeli officials. Troops withdrew, according to the Health Ministry, which said 30 died.')).toEqual([]);
+    expect(extractCredits('Troops withdrew, according to Israeli officials. Troops withdrew, according to the Health Ministry, which said 30 died.')).toEqual(
+      [],
+    );
     // The same sentence with an outlet in it is a credit, so the two above are refused for their names.
     expect(extractCredits('Troops withdrew, according to Axios, which said 30 died.').map((c) => c.key)).toEqual(['axios']);
   });
@@ -97,9 +99,12 @@ describe('checking pages against the index', () => {
     const r = await readInOrder(['002', '000', '003', '004', '001', '002', '000', '003']);
     const ax = r.get('001')!;
     expect(ax.original).toBeUndefined();
-    expect(ax.matches.filter((m) => m.direction === 'to' && m.verdict !== 'related').map((m) => m.outlet).sort()).toEqual(
-      ['Al Mayadeen English', 'JNS', 'Middle East Wire'],
-    );
+    expect(
+      ax.matches
+        .filter((m) => m.direction === 'to' && m.verdict !== 'related')
+        .map((m) => m.outlet)
+        .sort(),
+    ).toEqual(['Al Mayadeen English', 'JNS', 'Middle East Wire']);
     for (const n of ['002', '000', '003']) expect(r.get(n)!.original?.outlet).toBe('Axios');
   });
 
@@ -107,7 +112,11 @@ describe('checking pages against the index', () => {
     const order = ['003', '000', '002', '001'];
     const r = await readInOrder(order);
     const id = (n: string) => SEED_META[n].url!;
-    const matched = (n: string) => r.get(n)!.matches.map((m) => m.id).sort();
+    const matched = (n: string) =>
+      r
+        .get(n)!
+        .matches.map((m) => m.id)
+        .sort();
     // Each page matches exactly the seeds it shares text with among those read before it.
     expect(matched('003')).toEqual([]);
     expect(matched('000')).toEqual([]);

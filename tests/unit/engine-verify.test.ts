@@ -52,7 +52,12 @@ describe('passages', () => {
     const cand = seed('002');
     const c = compareTexts(orig, cand);
     expect(c.passages.length).toBeGreaterThan(3);
-    const words = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(normalizeWord).join(' ');
+    const words = (s: string) =>
+      s
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .map(normalizeWord)
+        .join(' ');
     let longest = 0;
     for (const p of c.passages) {
       expect(p.candidateChars && p.originalChars).toBeTruthy();

@@ -8,7 +8,10 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const html = (name: string): string => readFileSync(here(`../fixtures/html/${name}`), 'utf8');
 const doc = (name: string): Document => parseHTML(html(name)).document as unknown as Document;
 const seedLines = (name: string): string[] =>
-  readFileSync(here(`../fixtures/seeds/${name}`), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  readFileSync(here(`../fixtures/seeds/${name}`), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 const ARTICLES = ['000-levantwire.html', '001-axios.html', '002-ledger.html', '003-gulfcourier-malformed-jsonld.html', '004-arabcanada.html'];
 
@@ -63,9 +66,7 @@ describe('extractArticle', () => {
 
   it('returns absolute links from the article body only', () => {
     const a = extractArticle(doc('002-ledger.html'))!;
-    expect(a.bodyLinks).toEqual([
-      { href: 'https://www.axios.com/2024/03/31/israel-us-virtual-meeting-rafah-netanyahu', text: 'Barak Ravid of Axios' },
-    ]);
+    expect(a.bodyLinks).toEqual([{ href: 'https://www.axios.com/2024/03/31/israel-us-virtual-meeting-rafah-netanyahu', text: 'Barak Ravid of Axios' }]);
     const d = extractArticle(doc('004-arabcanada.html'))!;
     expect(d.bodyLinks.map((l) => l.href)).toEqual(['https://www.cnn.com/2024/04/01/politics/us-israel-meeting-rafah/index.html']);
   });
@@ -95,7 +96,9 @@ describe('extractArticle', () => {
   });
 
   it('returns null for a page with no text at all', () => {
-    expect(extractArticle(parseHTML('<html><head><title>x</title></head><body><div><img src="a.png"></div></body></html>').document as unknown as Document)).toBeNull();
+    expect(
+      extractArticle(parseHTML('<html><head><title>x</title></head><body><div><img src="a.png"></div></body></html>').document as unknown as Document),
+    ).toBeNull();
   });
 });
 

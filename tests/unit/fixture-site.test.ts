@@ -8,8 +8,12 @@ import { startSite, type Site } from '../fixtures/site/server.ts';
 import { esc, jsonForScript } from '../fixtures/site/html.ts';
 
 let site: Site;
-beforeAll(async () => { site = await startSite(); });
-afterAll(async () => { await site.close(); });
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site.close();
+});
 
 /** GET through the site as a proxy would be asked (absolute URI), or by Host header. */
 function get(url: string, asProxy: boolean): Promise<{ status: number; body: string }> {
@@ -68,7 +72,10 @@ describe('fixture news site', () => {
     expect((await get('http://www.axios.com/no-such-story', false)).status).toBe(404);
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: site.port, method: 'CONNECT', path: 'www.axios.com:443' });
-      req.on('connect', (res, socket) => { socket.destroy(); resolve(res.statusCode ?? 0); });
+      req.on('connect', (res, socket) => {
+        socket.destroy();
+        resolve(res.statusCode ?? 0);
+      });
       req.on('error', reject);
       req.end();
     });

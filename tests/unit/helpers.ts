@@ -16,7 +16,11 @@ export function seed(n: string): string {
 export const SEED_META: Record<string, PageMeta> = {
   '001': { url: 'https://www.axios.com/2024/03/31/israel-us-rafah-virtual-meeting', siteName: 'Axios', publishedTime: '2024-03-31T14:00:00Z' },
   '002': { url: 'https://www.jns.org/us-israel-virtual-meeting-rafah/', siteName: 'JNS', publishedTime: '2024-03-31T17:30:00Z' },
-  '000': { url: 'https://english.almayadeen.net/news/politics/us-israel-virtual-meeting', siteName: 'Al Mayadeen English', publishedTime: '2024-03-31T18:10:00Z' },
+  '000': {
+    url: 'https://english.almayadeen.net/news/politics/us-israel-virtual-meeting',
+    siteName: 'Al Mayadeen English',
+    publishedTime: '2024-03-31T18:10:00Z',
+  },
   '003': { url: 'https://www.middleeastwire.example/rafah-virtual-meeting', siteName: 'Middle East Wire', publishedTime: '2024-03-31T20:45:00Z' },
   '004': { url: 'https://www.arabcanadanews.ca/us-israel-meeting-rafah', siteName: 'Arab Canada News', publishedTime: '2024-04-01T12:00:00Z' },
 };

@@ -7,8 +7,7 @@ import { extractArticle } from '../../src/extract/extract.ts';
 import { MAX_LINKS } from '../../src/shared/limits.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-const fixture = (name: string): Document =>
-  parseHTML(readFileSync(here(`../fixtures/html/${name}`), 'utf8')).document as unknown as Document;
+const fixture = (name: string): Document => parseHTML(readFileSync(here(`../fixtures/html/${name}`), 'utf8')).document as unknown as Document;
 const page = (head: string, body = ''): Document =>
   parseHTML(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
 
@@ -95,7 +94,12 @@ describe('readPageMeta date sources', () => {
   it('prefers article:published_time over JSON-LD over other metas over <time>', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-01-02"}</script>';
     const time = '<article><header><time datetime="2024-01-04">4 Jan</time></header></article>';
-    expect(readPageMeta(page(`<meta property="article:published_time" content="2024-01-01">${ld}<meta name="date" content="2024-01-03">`, time), 'https://x.example/').publishedTime).toBe('2024-01-01');
+    expect(
+      readPageMeta(
+        page(`<meta property="article:published_time" content="2024-01-01">${ld}<meta name="date" content="2024-01-03">`, time),
+        'https://x.example/',
+      ).publishedTime,
+    ).toBe('2024-01-01');
     expect(readPageMeta(page(`${ld}<meta name="date" content="2024-01-03">`, time), 'https://x.example/').publishedTime).toBe('2024-01-02');
     expect(readPageMeta(page('<meta name="date" content="2024-01-03">', time), 'https://x.example/').publishedTime).toBe('2024-01-03');
     expect(readPageMeta(page('', time), 'https://x.example/').publishedTime).toBe('2024-01-04');
@@ -125,13 +129,17 @@ describe('readPageMeta robustness', () => {
   });
 
   it('reads the syndication metas and resolves them', () => {
-    const m = readPageMeta(page('<meta name="syndication-source" content="https://www.reuters.com/world/x"><meta name="original-source" content="/orig">'), 'https://x.example/a');
+    const m = readPageMeta(
+      page('<meta name="syndication-source" content="https://www.reuters.com/world/x"><meta name="original-source" content="/orig">'),
+      'https://x.example/a',
+    );
     expect(m.syndicationSource).toBe('https://www.reuters.com/world/x');
     expect(m.originalSource).toBe('https://x.example/orig');
   });
 
   it('keeps only outbound links, once each, and treats subdomains as the same site', () => {
-    const body = '<article><p><a href="https://news.x.example/a">own</a> <a href="https://www.reuters.com/r">Reuters</a> <a href="https://www.reuters.com/r#top">again</a> <a href="mailto:a@b.c">mail</a></p><div class="share"><a href="https://twitter.com/intent/tweet">Share</a></div></article>';
+    const body =
+      '<article><p><a href="https://news.x.example/a">own</a> <a href="https://www.reuters.com/r">Reuters</a> <a href="https://www.reuters.com/r#top">again</a> <a href="mailto:a@b.c">mail</a></p><div class="share"><a href="https://twitter.com/intent/tweet">Share</a></div></article>';
     const m = readPageMeta(page('', body), 'https://www.x.example/a');
     expect(m.links).toEqual([{ href: 'https://www.reuters.com/r', text: 'Reuters' }]);
   });
@@ -146,7 +154,8 @@ describe('readPageMeta robustness', () => {
   });
 
   it('judges a link by its real host: a user name before "@" is not the site, and www2. is the site', () => {
-    const body = '<article><p><a href="https://x.example@evil.example/a">disguised</a> <a href="https://www2.x.example/b">own</a> <a href="https://reuters.com@x.example/c">own too</a></p></article>';
+    const body =
+      '<article><p><a href="https://x.example@evil.example/a">disguised</a> <a href="https://www2.x.example/b">own</a> <a href="https://reuters.com@x.example/c">own too</a></p></article>';
     const m = readPageMeta(page('', body), 'https://www.x.example/a');
     expect(m.links).toEqual([{ href: 'https://x.example@evil.example/a', text: 'disguised' }]);
   });

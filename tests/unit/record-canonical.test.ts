@@ -13,7 +13,7 @@ describe('recordId', () => {
     expect(recordId({ url: 'https://news.bbc.co.uk/1', canonicalUrl: 'https://www.bbc.co.uk/news/1' })).toBe('https://www.bbc.co.uk/news/1');
   });
 
-  it('keeps the page\'s own URL when the canonical URL is on another site', () => {
+  it("keeps the page's own URL when the canonical URL is on another site", () => {
     expect(recordId({ url: 'http://www.forged-canonical.com/rafah#x', canonicalUrl: AXIOS })).toBe('http://www.forged-canonical.com/rafah');
     expect(recordId({ url: 'https://axios.com.evil.example/a', canonicalUrl: AXIOS })).toBe('https://axios.com.evil.example/a');
     expect(recordId({ url: 'https://www.axios.net/a', canonicalUrl: AXIOS })).toBe('https://www.axios.net/a');

@@ -11,7 +11,10 @@ import { result } from './ui-fixtures.ts';
 function load(name: string): void {
   const html = readFileSync(join(process.cwd(), 'tests/fixtures/html', name), 'utf8');
   // happy-dom would try (and fail) to fetch the fixture site's stylesheets: they do not matter here.
-  const inner = html.replace(/^<!DOCTYPE html>\s*<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '').replace(/<link[^>]*rel="stylesheet"[^>]*>/gi, '');
+  const inner = html
+    .replace(/^<!DOCTYPE html>\s*<html[^>]*>/i, '')
+    .replace(/<\/html>\s*$/i, '')
+    .replace(/<link[^>]*rel="stylesheet"[^>]*>/gi, '');
   document.documentElement.innerHTML = inner;
 }
 
@@ -73,8 +76,16 @@ describe('content script', () => {
     ['the worker does not answer', undefined],
   ])('reads nothing of the page when %s', async (_when, answer) => {
     load('002-ledger.html');
-    const read = [vi.spyOn(document, 'querySelectorAll'), vi.spyOn(document, 'querySelector'), vi.spyOn(document, 'cloneNode'), vi.spyOn(document, 'getElementsByTagName')];
-    const t = env(() => ({ ok: true, value: { url: 'u', pageId: 'p', result: result('partial-copy') } }), () => answer);
+    const read = [
+      vi.spyOn(document, 'querySelectorAll'),
+      vi.spyOn(document, 'querySelector'),
+      vi.spyOn(document, 'cloneNode'),
+      vi.spyOn(document, 'getElementsByTagName'),
+    ];
+    const t = env(
+      () => ({ ok: true, value: { url: 'u', pageId: 'p', result: result('partial-copy') } }),
+      () => answer,
+    );
     const run = await runContent(t.e);
     expect(t.sent).toEqual([]);
     for (const spy of read) expect(spy).not.toHaveBeenCalled();

@@ -72,11 +72,7 @@ describe('names', () => {
   it('labels verdicts', () => {
     expect(verdictLabel('partial-copy')).toBe('Partly copied');
     expect(verdictLabel('unrelated')).toBe('No match');
-    expect(['copy', 'partial-copy', 'rewrite', 'related', 'unrelated'].filter((v) => isRibbonVerdict(v as never))).toEqual([
-      'copy',
-      'partial-copy',
-      'rewrite',
-    ]);
+    expect(['copy', 'partial-copy', 'rewrite', 'related', 'unrelated'].filter((v) => isRibbonVerdict(v as never))).toEqual(['copy', 'partial-copy', 'rewrite']);
   });
 });
 
@@ -97,7 +93,7 @@ describe('verdict sentences', () => {
   it('says a rewrite in terms of facts and order', () => {
     const s = verdictSentences(result('rewrite', {}, { containment: 0.08, coverage: 0.06 }))!;
     expect(s.headline).toBe('Rewritten from Axios: the same facts in the same order (credited)');
-    expect(s.details.join(' ')).toContain('8% of this article\'s text is word for word from it.');
+    expect(s.details.join(' ')).toContain("8% of this article's text is word for word from it.");
     expect(verdictSentences(result('rewrite', { credited: false }))!.headline).toContain('(not credited)');
   });
   it('has nothing to say for related or unrelated pages', () => {

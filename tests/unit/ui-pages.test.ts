@@ -21,7 +21,18 @@ const mount = (nodes: HTMLElement[]) => {
 
 describe('popup verdict', () => {
   it('shows the verdict, the original, both overlaps, the credit and every match', () => {
-    const later = axiosMatch({ id: 'later', url: 'https://copycat.example/x', title: 'Later copy', outlet: 'Copycat', host: 'copycat.example', direction: 'to', verdict: 'copy', containment: 0.9, coverage: 0.3, credited: false });
+    const later = axiosMatch({
+      id: 'later',
+      url: 'https://copycat.example/x',
+      title: 'Later copy',
+      outlet: 'Copycat',
+      host: 'copycat.example',
+      direction: 'to',
+      verdict: 'copy',
+      containment: 0.9,
+      coverage: 0.3,
+      credited: false,
+    });
     const a = actions();
     const box = mount(renderTabState(document, { url: 'u', pageId: 'page-1', result: result('partial-copy', { matches: [axiosMatch(), later] }) }, a));
     expect(box.querySelector('h1')!.textContent).toBe('Partly copied from Axios');
@@ -51,7 +62,9 @@ describe('popup verdict', () => {
   });
 
   it('renders hostile titles as text', () => {
-    const box = mount(renderTabState(document, { url: 'u', result: result('copy', {}, { title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' }) }, actions()));
+    const box = mount(
+      renderTabState(document, { url: 'u', result: result('copy', {}, { title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' }) }, actions()),
+    );
     expect(box.querySelector('img')).toBeNull();
     expect(box.querySelector('a[href^="javascript"]')).toBeNull();
     expect(box.querySelector('.original .title')!.textContent).toBe('<img src=x onerror=alert(1)>');
@@ -86,13 +99,28 @@ describe('comparison', () => {
     const oa = original.indexOf(shared);
     const pa = page.indexOf(shared);
     const article = (id: string, text: string, outlet: string, host: string) => ({
-      id, url: `https://${host}/a`, title: `<b>${outlet}</b> title`, outlet, host, publishedAt: Date.UTC(2024, 2, 31, 12), firstSeenAt: 0, wordCount: 15, credits: [], text,
+      id,
+      url: `https://${host}/a`,
+      title: `<b>${outlet}</b> title`,
+      outlet,
+      host,
+      publishedAt: Date.UTC(2024, 2, 31, 12),
+      firstSeenAt: 0,
+      wordCount: 15,
+      credits: [],
+      text,
     });
     return {
       page: { ...article('p', page, 'Ledger', 'ledger.example'), credits: [{ outlet: 'Axios', key: 'axios', kind: 'text', evidence: 'told Axios' }] },
       original: article('o', original, 'Axios', 'www.axios.com'),
       comparison: {
-        verdict: 'partial-copy', score: 0.5, containment: 0.45, coverage: 0.4, jaccard: 0.3, ordered: 0.5, vocabulary: 0.6,
+        verdict: 'partial-copy',
+        score: 0.5,
+        containment: 0.45,
+        coverage: 0.4,
+        jaccard: 0.3,
+        ordered: 0.5,
+        vocabulary: 0.6,
         passages: [{ candidateTokens: [0, 8], originalTokens: [0, 8], candidateChars: [pa, pa + shared.length], originalChars: [oa, oa + shared.length] }],
       },
       credited: true,
@@ -132,8 +160,17 @@ describe('options form', () => {
   const base = { sensitivity: 'normal', excludedSites: '', maxArticles: '100000', maxAgeDays: '0', indexPrivate: false };
 
   it('reads valid settings, normalising sites', () => {
-    const r = readForm({ ...base, sensitivity: 'high', excludedSites: 'https://www.Example.com/path\n\nnews.example.org\nexample.com/x\n# a comment', maxArticles: '5,000', indexPrivate: true });
-    expect(r).toEqual({ ok: true, settings: { sensitivity: 'high', excludedSites: ['example.com', 'news.example.org'], maxArticles: 5000, maxAgeDays: 0, indexPrivate: true } });
+    const r = readForm({
+      ...base,
+      sensitivity: 'high',
+      excludedSites: 'https://www.Example.com/path\n\nnews.example.org\nexample.com/x\n# a comment',
+      maxArticles: '5,000',
+      indexPrivate: true,
+    });
+    expect(r).toEqual({
+      ok: true,
+      settings: { sensitivity: 'high', excludedSites: ['example.com', 'news.example.org'], maxArticles: 5000, maxAgeDays: 0, indexPrivate: true },
+    });
   });
 
   it('names every wrong field', () => {

@@ -28,7 +28,9 @@ describe('ribbon', () => {
   it('says a partial copy in its own words, both ways, with the credit', () => {
     const ribbon = createRibbon(document, result('partial-copy'), handlers())!;
     const text = ribbon.root.querySelector('[part="text"]')!.textContent!;
-    expect(text).toMatch(/^Partly copied from Axios: 45% of this article's text appears in 'U\.S\. and Israel set to hold a virtual meeting…' \(axios\.com, \d+ \w+ 2024\)\./);
+    expect(text).toMatch(
+      /^Partly copied from Axios: 45% of this article's text appears in 'U\.S\. and Israel set to hold a virtual meeting…' \(axios\.com, \d+ \w+ 2024\)\./,
+    );
     expect(text).toContain('It carries 18% of the original.');
     expect(text).toContain('It credits Axios.');
     expect(ribbon.text).toBe(text.replace(/\.It/g, '. It'));

@@ -26,7 +26,9 @@ function linkTwins(root: HTMLElement): void {
 
 async function load(): Promise<void> {
   if (!pageId || !originalId) {
-    main.replaceChildren(el(document, 'p', { class: 'error', text: 'This comparison needs a page and an original: open it from the Firsthand popup or ribbon.' }));
+    main.replaceChildren(
+      el(document, 'p', { class: 'error', text: 'This comparison needs a page and an original: open it from the Firsthand popup or ribbon.' }),
+    );
     return;
   }
   try {

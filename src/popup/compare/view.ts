@@ -122,15 +122,32 @@ function legend(doc: Document, passages: number): HTMLElement {
 
 export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
   const passages = view.comparison.passages;
-  const pageSegs = segmentText(view.page.text.length, passages.map((p) => p.candidateChars));
-  const origSegs = segmentText(view.original.text.length, passages.map((p) => p.originalChars));
+  const pageSegs = segmentText(
+    view.page.text.length,
+    passages.map((p) => p.candidateChars),
+  );
+  const origSegs = segmentText(
+    view.original.text.length,
+    passages.map((p) => p.originalChars),
+  );
   const column = (side: 'original' | 'page', a: ArticleView, segs: Segment[]) =>
-    el(doc, 'article', { class: `column ${side}`, attrs: { 'aria-label': side === 'original' ? 'The original' : 'This page' } }, articleHead(doc, side, a), articleBody(doc, side, a.text, segs));
+    el(
+      doc,
+      'article',
+      { class: `column ${side}`, attrs: { 'aria-label': side === 'original' ? 'The original' : 'This page' } },
+      articleHead(doc, side, a),
+      articleBody(doc, side, a.text, segs),
+    );
   const missing = passages.some((p) => !p.candidateChars || !p.originalChars);
   return [
     headline(doc, view),
     legend(doc, passages.length),
-    missing ? el(doc, 'p', { class: 'note', text: 'Some passages could not be placed in the text kept for one of the articles; they are counted above but not marked.' }) : null,
+    missing
+      ? el(doc, 'p', {
+          class: 'note',
+          text: 'Some passages could not be placed in the text kept for one of the articles; they are counted above but not marked.',
+        })
+      : null,
     el(doc, 'div', { class: 'columns' }, column('original', view.original, origSegs), column('page', view.page, pageSegs)),
   ].filter((x): x is HTMLElement => x !== null);
 }

@@ -44,7 +44,10 @@ export function readForm(v: FormValues): FormResult {
   if (!sensitivity) errors.sensitivity = 'Choose low, normal or high.';
   const { hosts, bad } = parseSites(v.excludedSites);
   if (bad.length) {
-    const shown = bad.slice(0, 3).map((b) => `"${b.length > 60 ? `${b.slice(0, 60)}…` : b}"`).join(', ');
+    const shown = bad
+      .slice(0, 3)
+      .map((b) => `"${b.length > 60 ? `${b.slice(0, 60)}…` : b}"`)
+      .join(', ');
     errors.excludedSites = `Not a site name: ${shown}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''}. Write one host per line, e.g. example.com.`;
   }
   const { maxArticles: ma, maxAgeDays: md } = SETTINGS_LIMITS;

@@ -2,17 +2,7 @@
 // Pure DOM building from a TabState; page-derived strings only ever become text nodes.
 import type { CheckResult, Credit, MatchSummary } from '../../index/types.ts';
 import type { TabState } from '../../protocol/messages.ts';
-import {
-  articleDate,
-  hostLabel,
-  isRibbonVerdict,
-  outletName,
-  pageShares,
-  percent,
-  verdictLabel,
-  verdictSentences,
-  verdictSummary,
-} from '../../ui/format.ts';
+import { articleDate, hostLabel, isRibbonVerdict, outletName, pageShares, percent, verdictLabel, verdictSentences, verdictSummary } from '../../ui/format.ts';
 import { el, safeHref, shareBar } from '../../ui/dom.ts';
 
 export interface VerdictActions {

@@ -11,17 +11,24 @@ const pageOf = new WeakMap<Tab, Page>();
 
 function wrap(page: Page): Tab {
   const tab: Tab = {
-    goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
     // The function is serialised into the page; its argument must be JSON-like (callers pass plain data).
-    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
-      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
     href: () => page.evaluate(() => location.href),
-    screenshot: async (path, fullPage = false) => { await page.screenshot({ path, fullPage }); },
+    screenshot: async (path, fullPage = false) => {
+      await page.screenshot({ path, fullPage });
+    },
     clickButton: async (label) => {
       await page.getByRole('button', { name: label, exact: true }).first().click({ timeout: 20_000 });
     },
-    setFiles: async (selector, path) => { await page.setInputFiles(selector, path); },
-    setViewport: async (width, height) => { await page.setViewportSize({ width, height }); },
+    setFiles: async (selector, path) => {
+      await page.setInputFiles(selector, path);
+    },
+    setViewport: async (width, height) => {
+      await page.setViewportSize({ width, height });
+    },
     close: () => page.close(),
   };
   pageOf.set(tab, page);

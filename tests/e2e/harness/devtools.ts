@@ -66,12 +66,17 @@ export class Devtools {
     if (!id) return;
     await this.inWorker('self.__firsthandMarked = true', 20_000);
     await this.root.send('Target.closeTarget', { targetId: id });
-    await poll('the worker to stop', async () => {
-      if (!(await this.workerTargetId())) return true;
-      // A stopped worker's target no longer answers: ask briefly, then look again.
-      const marked = await this.inWorker('self.__firsthandMarked === true', 1_000).catch(() => undefined);
-      return marked === false ? true : undefined;
-    }, 20_000, 100);
+    await poll(
+      'the worker to stop',
+      async () => {
+        if (!(await this.workerTargetId())) return true;
+        // A stopped worker's target no longer answers: ask briefly, then look again.
+        const marked = await this.inWorker('self.__firsthandMarked === true', 1_000).catch(() => undefined);
+        return marked === false ? true : undefined;
+      },
+      20_000,
+      100,
+    );
   }
 
   /** Evaluates an expression in the running worker (by its current target id) and returns its value. */
@@ -93,8 +98,11 @@ export class Devtools {
   }
 
   private async workerTarget(): Promise<Target> {
-    return poll('the extension worker target', async () =>
-      this.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${this.extensionId}/`)), 20_000);
+    return poll(
+      'the extension worker target',
+      async () => this.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${this.extensionId}/`)),
+      20_000,
+    );
   }
 
   /** The worker's JavaScript heap after a full garbage collection, in bytes. */
@@ -149,30 +157,43 @@ export class Devtools {
     };
     // Every step is bounded, each try uses a fresh settings page, and the result is read back:
     // the settings page's promises have been seen to hang once the extension reloads.
-    await poll('incognito access to be granted', async () => {
-      const page = await this.session.context.newPage();
-      try {
-        await page.goto('chrome://extensions', { timeout: 10_000 });
-        const active = await within(
-          page.evaluate(async (id) => {
-            const dev = (globalThis as unknown as { chrome: { developerPrivate: Dev } }).chrome.developerPrivate;
-            if ((await dev.getExtensionInfo(id)).incognitoAccess.isActive) return true;
-            await dev.updateProfileConfiguration({ inDeveloperMode: true });
-            await dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
-            return (await dev.getExtensionInfo(id)).incognitoAccess.isActive;
-          }, this.extensionId),
-          10_000,
-        );
-        return active || undefined;
-      } finally {
-        await page.close().catch(() => undefined);
-      }
-    }, 60_000, 500);
+    await poll(
+      'incognito access to be granted',
+      async () => {
+        const page = await this.session.context.newPage();
+        try {
+          await page.goto('chrome://extensions', { timeout: 10_000 });
+          const active = await within(
+            page.evaluate(async (id) => {
+              const dev = (globalThis as unknown as { chrome: { developerPrivate: Dev } }).chrome.developerPrivate;
+              if ((await dev.getExtensionInfo(id)).incognitoAccess.isActive) return true;
+              await dev.updateProfileConfiguration({ inDeveloperMode: true });
+              await dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
+              return (await dev.getExtensionInfo(id)).incognitoAccess.isActive;
+            }, this.extensionId),
+            10_000,
+          );
+          return active || undefined;
+        } finally {
+          await page.close().catch(() => undefined);
+        }
+      },
+      60_000,
+      500,
+    );
     const probe = await this.session.context.newPage();
-    await poll('the extension to reload with incognito access', async () => {
-      const ok = await probe.goto(`chrome-extension://${this.extensionId}/src/popup/popup.html`, { timeout: 5_000 }).then(() => true, () => false);
-      return ok ? true : undefined;
-    }, 30_000, 300);
+    await poll(
+      'the extension to reload with incognito access',
+      async () => {
+        const ok = await probe.goto(`chrome-extension://${this.extensionId}/src/popup/popup.html`, { timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+        return ok ? true : undefined;
+      },
+      30_000,
+      300,
+    );
     await probe.close();
   }
 

@@ -81,20 +81,27 @@ function prefs(port: number, extId: string, downloadsDir: string): Record<string
 
 function wrap(page: Page): Tab {
   return {
-    goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
     // The function is serialised into the page; its argument must be JSON-like (callers pass plain data).
-    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
-      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
     href: () => page.evaluate(() => location.href),
-    screenshot: async (path, fullPage = false) => { await page.screenshot({ path: path as `${string}.png`, fullPage }); },
+    screenshot: async (path, fullPage = false) => {
+      await page.screenshot({ path: path as `${string}.png`, fullPage });
+    },
     clickButton: async (label) => {
-      const button = await poll(`a button "${label}"`, async () => {
-        for (const b of await page.$$('button')) {
-          const ok = await b.evaluate((el, l) => el.textContent?.trim() === l && el.getClientRects().length > 0, label);
-          if (ok) return b;
-        }
-        return undefined;
-      }, 20_000);
+      const button = await poll(
+        `a button "${label}"`,
+        async () => {
+          for (const b of await page.$$('button')) {
+            const ok = await b.evaluate((el, l) => el.textContent?.trim() === l && el.getClientRects().length > 0, label);
+            if (ok) return b;
+          }
+          return undefined;
+        },
+        20_000,
+      );
       await button.click();
     },
     setFiles: async (selector, path) => {
@@ -102,7 +109,9 @@ function wrap(page: Page): Tab {
       if (!input) throw new Error(`no ${selector} on the page`);
       await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
     },
-    setViewport: async (width, height) => { await page.setViewport({ width, height }); },
+    setViewport: async (width, height) => {
+      await page.setViewport({ width, height });
+    },
     close: () => page.close(),
   };
 }
@@ -140,17 +149,25 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
       const trigger = await browser.newPage();
       before.add(trigger);
       await trigger.goto(`http://firsthand.test/open?path=${encodeURIComponent(path)}`).catch(() => undefined);
-      const page = await poll(`extension page ${path} to open`, async () => {
-        const pages = await browser.pages();
-        return pages.find((p) => !before.has(p));
-      }, 20_000);
+      const page = await poll(
+        `extension page ${path} to open`,
+        async () => {
+          const pages = await browser.pages();
+          return pages.find((p) => !before.has(p));
+        },
+        20_000,
+      );
       await trigger.close().catch(() => undefined);
       const tab = wrap(page);
-      await poll(`extension page ${path} to load`, async () => {
-        const href = await tab.href().catch(() => '');
-        const ready = await page.evaluate(() => document.readyState).catch(() => '');
-        return href.startsWith('moz-extension://') && ready === 'complete' ? true : undefined;
-      }, 20_000);
+      await poll(
+        `extension page ${path} to load`,
+        async () => {
+          const href = await tab.href().catch(() => '');
+          const ready = await page.evaluate(() => document.readyState).catch(() => '');
+          return href.startsWith('moz-extension://') && ready === 'complete' ? true : undefined;
+        },
+        20_000,
+      );
       return tab;
     },
     async newTabAfter(action) {
@@ -160,20 +177,28 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
       // Tabs the extension opens do not get the launch's default viewport.
       await page.setViewport({ width: 1200, height: 900 });
       const tab = wrap(page);
-      await poll('the new tab to load', async () => {
-        const s = await page.evaluate(() => ({ href: location.href, ready: document.readyState })).catch(() => undefined);
-        return s && s.href !== 'about:blank' && s.ready === 'complete' ? true : undefined;
-      }, 20_000);
+      await poll(
+        'the new tab to load',
+        async () => {
+          const s = await page.evaluate(() => ({ href: location.href, ready: document.readyState })).catch(() => undefined);
+          return s && s.href !== 'about:blank' && s.ready === 'complete' ? true : undefined;
+        },
+        20_000,
+      );
       return tab;
     },
     async captureDownload(_tab, action) {
       const before = new Set(readdirSync(downloadsDir));
       await action();
-      const name = await poll('the download to finish', async () => {
-        const fresh = readdirSync(downloadsDir).filter((f) => !before.has(f));
-        const done = fresh.find((f) => !f.endsWith('.part'));
-        return done && !fresh.some((f) => f.endsWith('.part')) ? done : undefined;
-      }, 30_000);
+      const name = await poll(
+        'the download to finish',
+        async () => {
+          const fresh = readdirSync(downloadsDir).filter((f) => !before.has(f));
+          const done = fresh.find((f) => !f.endsWith('.part'));
+          return done && !fresh.some((f) => f.endsWith('.part')) ? done : undefined;
+        },
+        30_000,
+      );
       return { name, text: readFileSync(join(downloadsDir, name), 'utf8') };
     },
     close: () => browser.close(),

@@ -18,10 +18,15 @@ function readDataset(): { verdict?: string; ribbon?: string } {
 
 /** Waits until the extension has answered for this page (the check ran) and returns what it shows. */
 export async function seen(tab: Tab, what = 'the page'): Promise<Seen> {
-  return poll(`Firsthand's verdict on ${what}`, async () => {
-    const d = await tab.evaluate(readDataset, undefined);
-    return d.verdict ? { verdict: d.verdict, ribbon: d.ribbon } : undefined;
-  }, 45_000, 150);
+  return poll(
+    `Firsthand's verdict on ${what}`,
+    async () => {
+      const d = await tab.evaluate(readDataset, undefined);
+      return d.verdict ? { verdict: d.verdict, ribbon: d.ribbon } : undefined;
+    },
+    45_000,
+    150,
+  );
 }
 
 /** The page's mirrored state right now, without waiting (for pages that get no verdict). */

@@ -1,12 +1,7 @@
 // Waiting without timing assertions: poll until a condition holds, and when it never does,
 // fail with a message that says what was awaited and the last thing seen.
 
-export async function poll<T>(
-  what: string,
-  probe: () => Promise<T | undefined | null | false>,
-  timeoutMs = 30_000,
-  intervalMs = 100,
-): Promise<T> {
+export async function poll<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
