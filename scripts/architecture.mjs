@@ -25,7 +25,7 @@ export const CONTEXTS = {
   // The extension pages (toolbar popup, options, compare).
   popup: ['index', 'shared', 'protocol', 'storage', 'ui'],
   // The Node CLI.
-  cli: ['index', 'shared', 'protocol', 'extract'],
+  cli: ['index', 'shared', 'extract'],
 };
 
 /** Contexts that may import no package at all (only src/ files of the contexts they may import). */
