@@ -2,6 +2,7 @@
 // restarted still answers the popup. storage.session (memory only, cleared with the browser)
 // where it exists; otherwise storage.local, emptied when the browser starts.
 import type { TabState } from '../protocol/messages.ts';
+import { isTabState } from '../protocol/replies.ts';
 
 /** The part of a storage area (browser.storage.session/local) used here. */
 export interface KeyValueArea {
@@ -14,10 +15,6 @@ const PREFIX = 'tab:';
 
 function key(tabId: number): string {
   return `${PREFIX}${tabId}`;
-}
-
-function isTabState(v: unknown): v is TabState {
-  return typeof v === 'object' && v !== null && typeof (v as TabState).url === 'string';
 }
 
 export class TabStates {

@@ -1,5 +1,6 @@
 // The pack: one versioned JSON file holding an index, shared by the extension's export/import
 // and the CLI. Documented in README ("Pack format"). Validated whole before anything is written.
+import { isRecord } from './guards.ts';
 import { decodeU32, encodeU32 } from './base64.ts';
 import { jsonProblem } from './json-where.ts';
 import { bandKeys } from './minhash.ts';
@@ -68,7 +69,6 @@ export function encodeArticle(item: PackItem): string {
   return JSON.stringify(packArticle(item));
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 /** A value as the message shows it: numbers as numbers (JSON would print Infinity as null), the rest as JSON, short. */
 const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)).slice(0, 40));
@@ -104,18 +104,18 @@ function paramType(o: Record<string, unknown>, k: string, type: 'number' | 'stri
 }
 
 function parseParams(v: unknown): SignatureParams {
-  if (!isObj(v)) throw new PackError('params: missing or not an object');
+  if (!isRecord(v)) throw new PackError('params: missing or not an object');
   paramType(v, 'hash', 'string', 'params');
   for (const k of ['seed', 'numPerm', 'bands', 'rows', 'tokenizer']) paramType(v, k, 'number', 'params');
   const sh = own(v, 'shingle');
-  if (!isObj(sh)) throw new PackError('params.shingle: missing or not an object');
+  if (!isRecord(sh)) throw new PackError('params.shingle: missing or not an object');
   paramType(sh, 'kind', 'string', 'params.shingle');
   paramType(sh, 'size', 'number', 'params.shingle');
   return {
     hash: own(v, 'hash') as SignatureParams['hash'],
     seed: own(v, 'seed') as number,
     numPerm: own(v, 'numPerm') as number,
-    shingle: isObj(sh) ? { kind: own(sh, 'kind') as 'content-word', size: own(sh, 'size') as number } : ({} as SignatureParams['shingle']),
+    shingle: isRecord(sh) ? { kind: own(sh, 'kind') as 'content-word', size: own(sh, 'size') as number } : ({} as SignatureParams['shingle']),
     bands: own(v, 'bands') as number,
     rows: own(v, 'rows') as number,
     tokenizer: own(v, 'tokenizer') as number,
@@ -127,7 +127,7 @@ function parseCredits(v: unknown, where: string): Credit[] {
   if (!Array.isArray(v) || v.length > 100) throw new PackError(`${where}: credits must be a list of at most 100`);
   return v.map((c, i) => {
     const w = `${where}: credit ${i + 1}`;
-    if (!isObj(c)) throw new PackError(`${w} is not an object`);
+    if (!isRecord(c)) throw new PackError(`${w} is not an object`);
     const kind = own(c, 'kind');
     if (typeof kind !== 'string' || !CREDIT_KINDS.has(kind)) throw new PackError(`${w}: unknown kind ${shown(kind)}`);
     const host = str(c, 'host', w, 253, false);
@@ -143,7 +143,7 @@ function parseCredits(v: unknown, where: string): Credit[] {
 
 function parseArticle(a: unknown, i: number, params: SignatureParams, pid: string): PackItem {
   const where = `article ${i + 1}`;
-  if (!isObj(a)) throw new PackError(`${where}: not an object`);
+  if (!isRecord(a)) throw new PackError(`${where}: not an object`);
   const id = str(a, 'id', where, MAX_URL)!;
   if (!id.trim()) throw new PackError(`${where}: id is empty`);
   const signature = decodeU32(str(a, 'signature', where, params.numPerm * 8)!);
@@ -198,7 +198,7 @@ export function refuseBinary(text: string): void {
 
 /** Checks the pack's frame (everything but the articles); returns its "articles" value. */
 export function checkFrame(doc: unknown, expected: SignatureParams): unknown {
-  if (!isObj(doc))
+  if (!isRecord(doc))
     throw new PackError(`not a Firsthand pack: the file holds ${Array.isArray(doc) ? 'a list' : doc === null ? 'null' : `a ${typeof doc}`}, not a pack object`);
   const format = own(doc, 'format');
   if (format !== PACK_FORMAT)

@@ -1,12 +1,11 @@
 // Runtime checks for what the background sends to the content script and the UI pages.
 // The shapes come from messages.ts and src/index/types.ts; anything that does not match is
 // dropped (and logged by the caller) or refused with an error, never rendered.
+import { isRecord } from '../index/guards.ts';
 import type { CheckResult, Comparison, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
 import type { ArticleView, CompareView, ContentMessage, ImportResult, IndexStats, ReplyMap, Settings, TabState, TestUiMessage, UiMessage } from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const optStr = (x: unknown) => x === undefined || isStr(x);
@@ -19,7 +18,7 @@ export const isVerdict = (x: unknown): x is Verdict => VERDICTS.includes(x as Ve
 
 export function isPassage(x: unknown): x is Passage {
   return (
-    isObj(x) &&
+    isRecord(x) &&
     isPair(x.candidateTokens) &&
     isPair(x.originalTokens) &&
     (x.candidateChars === undefined || isPair(x.candidateChars)) &&
@@ -28,12 +27,12 @@ export function isPassage(x: unknown): x is Passage {
 }
 
 export function isCredit(x: unknown): x is Credit {
-  return isObj(x) && isStr(x.outlet) && isStr(x.key) && isStr(x.kind) && isStr(x.evidence) && optStr(x.host);
+  return isRecord(x) && isStr(x.outlet) && isStr(x.key) && isStr(x.kind) && isStr(x.evidence) && optStr(x.host);
 }
 
 export function isMatchSummary(x: unknown): x is MatchSummary {
   return (
-    isObj(x) &&
+    isRecord(x) &&
     isStr(x.id) &&
     isStr(x.url) &&
     isStr(x.title) &&
@@ -54,7 +53,7 @@ export function isMatchSummary(x: unknown): x is MatchSummary {
 
 export function isCheckResult(x: unknown): x is CheckResult {
   return (
-    isObj(x) &&
+    isRecord(x) &&
     isVerdict(x.verdict) &&
     isNum(x.score) &&
     (x.original === undefined || isMatchSummary(x.original)) &&
@@ -69,28 +68,28 @@ export function isCheckResult(x: unknown): x is CheckResult {
 }
 
 export function isTabState(x: unknown): x is TabState {
-  return isObj(x) && isStr(x.url) && optStr(x.pageId) && optStr(x.note) && (x.result === undefined || isCheckResult(x.result));
+  return isRecord(x) && isStr(x.url) && optStr(x.pageId) && optStr(x.note) && (x.result === undefined || isCheckResult(x.result));
 }
 
 /** Messages the background may send to a content script. */
 export function isContentMessage(x: unknown): x is ContentMessage {
-  return isObj(x) && x.type === 'content/highlight' && Object.keys(x).length === 1;
+  return isRecord(x) && x.type === 'content/highlight' && Object.keys(x).length === 1;
 }
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 export function isIndexStats(x: unknown): x is IndexStats {
-  return isObj(x) && isCount(x.articles) && isNum(x.bytes) && optNum(x.oldestSeenAt) && optNum(x.newestSeenAt) && isStr(x.params) && optStr(x.error);
+  return isRecord(x) && isCount(x.articles) && isNum(x.bytes) && optNum(x.oldestSeenAt) && optNum(x.newestSeenAt) && isStr(x.params) && optStr(x.error);
 }
 
 /** Settings whole: every field present and each one valid (a patch may leave fields out, settings may not). */
 export function isSettings(x: unknown): x is Settings {
-  return isObj(x) && validateSettingsPatch(x).ok && Object.keys(DEFAULT_SETTINGS).every((k) => Object.hasOwn(x, k));
+  return isRecord(x) && validateSettingsPatch(x).ok && Object.keys(DEFAULT_SETTINGS).every((k) => Object.hasOwn(x, k));
 }
 
 export function isArticleView(x: unknown): x is ArticleView {
   return (
-    isObj(x) &&
+    isRecord(x) &&
     isStr(x.id) &&
     isStr(x.url) &&
     isStr(x.title) &&
@@ -107,7 +106,7 @@ export function isArticleView(x: unknown): x is ArticleView {
 
 export function isComparison(x: unknown): x is Comparison {
   return (
-    isObj(x) &&
+    isRecord(x) &&
     isVerdict(x.verdict) &&
     isNum(x.score) &&
     isShare(x.containment) &&
@@ -121,11 +120,11 @@ export function isComparison(x: unknown): x is Comparison {
 }
 
 export function isCompareView(x: unknown): x is CompareView {
-  return isObj(x) && isArticleView(x.page) && isArticleView(x.original) && isComparison(x.comparison) && typeof x.credited === 'boolean';
+  return isRecord(x) && isArticleView(x.page) && isArticleView(x.original) && isComparison(x.comparison) && typeof x.credited === 'boolean';
 }
 
 export function isImportResult(x: unknown): x is ImportResult {
-  return isObj(x) && isCount(x.added) && isCount(x.updated) && isCount(x.evicted);
+  return isRecord(x) && isCount(x.added) && isCount(x.updated) && isCount(x.evicted);
 }
 
 const isNull = (x: unknown): x is null => x === null;

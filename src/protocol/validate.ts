@@ -1,5 +1,6 @@
 // Runtime checks for everything that crosses a context boundary. Hand-written type guards with
 // size limits: a message that fails them is dropped and logged by the receiver, never acted on.
+import { isRecord } from '../index/guards.ts';
 import type { PageMeta } from '../index/types.ts';
 import { MAX_LINKS } from '../shared/limits.ts';
 import type { AnyMessage, Message, Settings, TestUiMessage } from './messages.ts';
@@ -30,10 +31,6 @@ export const SETTINGS_LIMITS = Object.freeze({
 });
 
 type Check = (value: unknown) => string | null;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function str(max: number): Check {
   return (v) => (typeof v !== 'string' ? 'not a string' : v.length > max ? `longer than ${max} characters` : null);
