@@ -116,15 +116,11 @@ export interface Comparison {
   passages: Passage[];
 }
 
+/** Which article, from where and when: what every view of a stored article names it by. */
+export type ArticleHead = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'outlet' | 'host' | 'publishedAt' | 'firstSeenAt'>;
+
 /** One stored article that the checked page is related to, as the reader is told of it. */
-export interface MatchSummary {
-  id: string;
-  url: string;
-  title: string;
-  outlet: string;
-  host: string;
-  publishedAt?: number;
-  firstSeenAt: number;
+export interface MatchSummary extends ArticleHead {
   /** 'from': the checked page derives from this match (the match came first);
    *  'to': this match derives from the checked page (the page came first). */
   direction: 'from' | 'to';

@@ -1,7 +1,7 @@
 // The one typed message protocol between the extension's contexts.
 // Every receiver validates what it receives before acting (validate.ts for messages, replies.ts
 // for what the worker answers); unknown or malformed messages are dropped and logged, never thrown into.
-import type { CheckResult, Comparison, Credit, PageMeta } from '../index/types.ts';
+import type { ArticleHead, CheckResult, Comparison, Credit, PageMeta } from '../index/types.ts';
 
 /** Content script -> background, before it reads anything of the page: may this page be read?
  * No on an excluded site or while paused: then the page's text is never extracted, and the worker
@@ -94,14 +94,7 @@ export interface IndexStats {
 }
 
 /** One stored article as the compare page shows it. */
-export interface ArticleView {
-  id: string;
-  url: string;
-  title: string;
-  outlet: string;
-  host: string;
-  publishedAt?: number;
-  firstSeenAt: number;
+export interface ArticleView extends ArticleHead {
   wordCount: number;
   credits: Credit[];
   /** The article text as indexed (decompressed). */

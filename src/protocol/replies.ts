@@ -2,7 +2,7 @@
 // The shapes come from messages.ts and src/index/types.ts; anything that does not match is
 // dropped (and logged by the caller) or refused with an error, never rendered.
 import { isRecord } from '../index/guards.ts';
-import type { CheckResult, Comparison, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
+import type { ArticleHead, CheckResult, Comparison, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
 import type { ArticleView, CompareView, ContentMessage, ImportResult, IndexStats, ReplyMap, Settings, TabState, TestUiMessage, UiMessage } from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
@@ -30,16 +30,14 @@ export function isCredit(x: unknown): x is Credit {
   return isRecord(x) && isStr(x.outlet) && isStr(x.key) && isStr(x.kind) && isStr(x.evidence) && optStr(x.host);
 }
 
+/** The fields every view of a stored article names it by (ArticleHead). */
+function isArticleHead(x: unknown): x is ArticleHead & Record<string, unknown> {
+  return isRecord(x) && isStr(x.id) && isStr(x.url) && isStr(x.title) && isStr(x.outlet) && isStr(x.host) && optNum(x.publishedAt) && isNum(x.firstSeenAt);
+}
+
 export function isMatchSummary(x: unknown): x is MatchSummary {
   return (
-    isRecord(x) &&
-    isStr(x.id) &&
-    isStr(x.url) &&
-    isStr(x.title) &&
-    isStr(x.outlet) &&
-    isStr(x.host) &&
-    optNum(x.publishedAt) &&
-    isNum(x.firstSeenAt) &&
+    isArticleHead(x) &&
     (x.direction === 'from' || x.direction === 'to') &&
     isVerdict(x.verdict) &&
     isNum(x.score) &&
@@ -88,20 +86,7 @@ export function isSettings(x: unknown): x is Settings {
 }
 
 export function isArticleView(x: unknown): x is ArticleView {
-  return (
-    isRecord(x) &&
-    isStr(x.id) &&
-    isStr(x.url) &&
-    isStr(x.title) &&
-    isStr(x.outlet) &&
-    isStr(x.host) &&
-    optNum(x.publishedAt) &&
-    isNum(x.firstSeenAt) &&
-    isCount(x.wordCount) &&
-    Array.isArray(x.credits) &&
-    x.credits.every(isCredit) &&
-    isStr(x.text)
-  );
+  return isArticleHead(x) && isCount(x.wordCount) && Array.isArray(x.credits) && x.credits.every(isCredit) && isStr(x.text);
 }
 
 export function isComparison(x: unknown): x is Comparison {
