@@ -119,21 +119,14 @@ export interface Comparison {
 /** Which article, from where and when: what every view of a stored article names it by. */
 export type ArticleHead = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'outlet' | 'host' | 'publishedAt' | 'firstSeenAt'>;
 
-/** One stored article that the checked page is related to, as the reader is told of it. */
-export interface MatchSummary extends ArticleHead {
+/** One stored article that the checked page is related to, as the reader is told of it. Its
+ * passages' character ranges on the checked page's side are set when that text was at hand. */
+export interface MatchSummary extends ArticleHead, Omit<Comparison, 'vocabulary'> {
   /** 'from': the checked page derives from this match (the match came first);
    *  'to': this match derives from the checked page (the page came first). */
   direction: 'from' | 'to';
-  verdict: Verdict;
-  score: number;
-  containment: number;
-  coverage: number;
-  jaccard: number;
-  ordered: number;
   /** The later of the two credits the earlier one's outlet. */
   credited: boolean;
-  /** Shared passages (character ranges on the checked page's side are set when its text was at hand). */
-  passages: Passage[];
 }
 
 /** What the engine concludes about one page against the index. */
