@@ -125,7 +125,11 @@ export class Devtools {
     const seen: SeenRequest[] = [];
     this.recording = seen;
     this.browser.on('targetcreated', (t: Target) => void this.watch(t));
-    for (const t of this.browser.targets()) await this.watch(t);
+    for (const t of this.browser.targets()) {
+      // A target that does not answer DevTools in 20 s (a page left hung by the settings page) is
+      // said, not waited for: the suite's setup must end.
+      await within(this.watch(t), 20_000).catch((err: unknown) => console.warn(`not watching ${t.type()} ${t.url()}:`, err));
+    }
     return seen;
   }
 
@@ -156,32 +160,30 @@ export class Devtools {
       getExtensionInfo(id: string): Promise<{ incognitoAccess: { isActive: boolean } }>;
     };
     // Every step is bounded, each try uses a fresh settings page, and the result is read back:
-    // the settings page's promises have been seen to hang once the extension reloads.
-    await poll(
-      'incognito access to be granted',
-      async () => {
-        const page = await this.session.context.newPage();
-        try {
-          await page.goto('chrome://extensions', { timeout: 10_000 });
-          const active = await within(
-            page.evaluate(async (id) => {
-              const dev = (globalThis as unknown as { chrome: { developerPrivate: Dev } }).chrome.developerPrivate;
-              if ((await dev.getExtensionInfo(id)).incognitoAccess.isActive) return true;
-              await dev.updateProfileConfiguration({ inDeveloperMode: true });
-              await dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
-              return (await dev.getExtensionInfo(id)).incognitoAccess.isActive;
-            }, this.extensionId),
-            10_000,
-          );
-          return active || undefined;
-        } finally {
-          await page.close().catch(() => undefined);
-        }
-      },
-      60_000,
-      500,
-    );
-    const probe = await this.session.context.newPage();
+    // the settings page's promises have been seen to hang once the extension reloads, and so has
+    // opening or closing a page on a loaded machine: a whole try is bounded too, so a hung one
+    // is given up and the next begins.
+    const attempt = async (): Promise<true | undefined> => {
+      const page = await this.session.context.newPage();
+      try {
+        await page.goto('chrome://extensions', { timeout: 10_000 });
+        const active = await within(
+          page.evaluate(async (id) => {
+            const dev = (globalThis as unknown as { chrome: { developerPrivate: Dev } }).chrome.developerPrivate;
+            if ((await dev.getExtensionInfo(id)).incognitoAccess.isActive) return true;
+            await dev.updateProfileConfiguration({ inDeveloperMode: true });
+            await dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
+            return (await dev.getExtensionInfo(id)).incognitoAccess.isActive;
+          }, this.extensionId),
+          10_000,
+        );
+        return active || undefined;
+      } finally {
+        await within(page.close(), 5_000).catch(() => undefined);
+      }
+    };
+    await poll('incognito access to be granted', () => within(attempt(), 25_000), 60_000, 500);
+    const probe = await within(this.session.context.newPage(), 15_000);
     await poll(
       'the extension to reload with incognito access',
       async () => {
@@ -194,7 +196,7 @@ export class Devtools {
       30_000,
       300,
     );
-    await probe.close();
+    await within(probe.close(), 5_000).catch(() => undefined);
   }
 
   async close(): Promise<void> {
