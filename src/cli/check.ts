@@ -1,24 +1,29 @@
 // `firsthand check FILE --db PACK`: what the extension would say about a page, from the command line.
-import { checkArticle, type CheckResult, type MatchSummary } from '../index/index.ts';
+import { checkArticle, type CheckResult, type MatchSummary, type Store } from '../index/index.ts';
 import { truncate } from '../shared/text.ts';
 import { VERDICT_WORDS, creditLines, date, num, passageLines, pct } from './format.ts';
-import { usageError } from './io.ts';
+import { CliError, usageError } from './io.ts';
 import { loadArticleFile, type MetaDefaults } from './load.ts';
 import { Output } from './output.ts';
 import { readPack, recordOf, storeOf } from './pack.ts';
 
 export const CHECK_HELP = `Usage:
-  firsthand check FILE --db PACK [--json] [--sensitivity low|normal|high]
+  firsthand check FILE... --db PACK [--json] [--sensitivity low|normal|high]
                   [--outlet NAME] [--published DATE]
 
-Checks an article file (plain text or HTML) against the articles in PACK, as the extension
+Checks article files (plain text or HTML) against the articles in PACK, as the extension
 does on a page: the verdict, which stored article is the original (by date, first-seen time
 and credits), containment and coverage, every related stored article, the sources the file
 credits and the evidence for the choice of original.
 
+With several files the pack is read once; each report is headed by "==> FILE <==", or with
+--json each file is one JSON line {"file": FILE, ...the CheckResult}. A file that cannot be
+read gets one line on stderr, the others are still checked, and the exit code is 1.
+
 Options:
   --db PACK              the pack file (see: firsthand index --help)
-  --json                 print the engine's CheckResult as JSON
+  --json                 print the engine's CheckResult as JSON (one line per file when
+                         there are several)
   --sensitivity LEVEL    low, normal (default) or high
   --outlet NAME          outlet of FILE if it names none (plain text)
   --published DATE       publication date (ISO 8601) of FILE if it states none
@@ -34,17 +39,45 @@ export function parseSensitivity(v: string | undefined): Sensitivity {
   throw usageError(`--sensitivity must be low, normal or high, not "${v}"`);
 }
 
-export async function check(file: string, pack: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
+export async function check(files: string[], pack: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
   const store = storeOf(readPack(pack));
-  const article = await loadArticleFile(file, defaults);
-  const { record, fp } = recordOf(article);
-  const result = await checkArticle(store, { record, fp }, { sensitivity });
+  if (files.length === 1) return checkOne(store, files[0], json, sensitivity, defaults, out);
+  let failed = false;
+  for (const file of files) {
+    try {
+      const { text, title, result } = await checkFile(store, file, sensitivity, defaults);
+      if (json) out.line(JSON.stringify({ file, ...result }));
+      else out.line([`==> ${file} <==`, ...report(file, title, text, result), ''].join('\n'));
+    } catch (e) {
+      // One bad file among many: say which and why on one line, and go on with the others.
+      failed = true;
+      out.err(e instanceof CliError ? e.format() : `firsthand: ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** One file, as the command has always printed it: pretty JSON or the report; an error ends the command. */
+async function checkOne(store: Store, file: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
+  const { text, title, result } = await checkFile(store, file, sensitivity, defaults);
   if (json) {
     out.line(JSON.stringify(result, null, 2));
     return 0;
   }
-  out.line(report(file, record.title, article.text, result).join('\n'));
+  out.line(report(file, title, text, result).join('\n'));
   return 0;
+}
+
+async function checkFile(
+  store: Store,
+  file: string,
+  sensitivity: Sensitivity,
+  defaults: MetaDefaults,
+): Promise<{ text: string; title: string; result: CheckResult }> {
+  const article = await loadArticleFile(file, defaults);
+  const { record, fp } = recordOf(article);
+  const result = await checkArticle(store, { record, fp }, { sensitivity });
+  return { text: article.text, title: record.title, result };
 }
 
 function report(file: string, title: string, text: string, r: CheckResult): string[] {

@@ -2,33 +2,42 @@
 import { compareTexts, fingerprint, type Verdict } from '../index/index.ts';
 import { MIN_AGREEMENT } from '../index/check.ts';
 import { rocAuc } from './auc.ts';
+import { compareLabels, labelClass } from './labels.ts';
 import { Output } from './output.ts';
 import { readPairs } from './pairs.ts';
 
 export const EVAL_HELP = `Usage:
-  firsthand eval PAIRS.jsonl [--json]
-  npm run eval -- PAIRS.jsonl
+  firsthand eval PAIRS.jsonl [--index] [--json]
+  npm run eval -- PAIRS.jsonl [--index]
 
-Compares every labelled pair {"id","original","candidate","label"} and reports:
+Reads labelled pairs {"id","original","candidate","label"}, one JSON object a line.
+
+Without --index, each pair is compared directly (the original against its candidate) and the
+report gives:
   - a table of verdicts per label (counts and shares);
   - ROC AUC of the score, derived pairs against hard negatives and against all negatives;
   - the share of 'unrelated' pairs that got a flagged verdict (copy, partial copy, rewrite);
   - per label, how many candidates share an LSH band with their original (what an index finds).
 
-Labels: positives cut, light, heavy (Clough & Stevenson) or copy, partial-copy, rewrite;
-hard negatives non (or related); easy negatives unrelated. Other labels are tabulated only.
+With --index, every distinct original goes into one index and each candidate is checked
+against all of them, as the extension checks a page (originals seen first, no stated dates).
+Per label: how often the pair's own original is among the matches at all, how often the
+candidate is flagged naming its own original, how often a different original is named (and
+how often that one is not a story the corpus says the candidate derives from); and ROC AUC of
+the own original's match score (0 when not found).
+
+Labels: positives cut, light, heavy (Clough & Stevenson), WD, PD (COUNTER) or copy,
+partial-copy, rewrite; hard negatives non, ND or related; easy negatives unrelated. Other
+labels are tabulated only.
 
 Options:
+  --index      check every candidate against an index of all the originals
   --json       one JSON object with the same numbers
   -h, --help   this help
 `;
 
 const VERDICTS: Verdict[] = ['copy', 'partial-copy', 'rewrite', 'related', 'unrelated'];
 const FLAGGED = new Set<Verdict>(['copy', 'partial-copy', 'rewrite']);
-const POSITIVE = new Set(['cut', 'light', 'heavy', 'copy', 'partial-copy', 'rewrite']);
-const HARD_NEGATIVE = new Set(['non', 'related']);
-const EASY_NEGATIVE = new Set(['unrelated']);
-const LABEL_ORDER = ['cut', 'copy', 'light', 'partial-copy', 'heavy', 'rewrite', 'non', 'related', 'unrelated'];
 
 interface LabelRow {
   label: string;
@@ -80,14 +89,12 @@ export function evaluate(file: string, json: boolean, out: Output): number {
       if (agree >= MIN_AGREEMENT) row.verified++;
     }
     row.sum += c.score;
-    if (POSITIVE.has(label)) pos.push(c.score);
-    else if (HARD_NEGATIVE.has(label)) hard.push(c.score);
-    else if (EASY_NEGATIVE.has(label)) easy.push(c.score);
+    const cls = labelClass(label);
+    if (cls === 'positive') pos.push(c.score);
+    else if (cls === 'hard-negative') hard.push(c.score);
+    else if (cls === 'easy-negative') easy.push(c.score);
   }
-  const rank = (l: string): number => (LABEL_ORDER.includes(l) ? LABEL_ORDER.indexOf(l) : LABEL_ORDER.length);
-  const labels = [...rows.values()]
-    .sort((a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label))
-    .map(({ sum, ...r }) => ({ ...r, meanScore: r.n ? sum / r.n : 0 }));
+  const labels = [...rows.values()].sort((a, b) => compareLabels(a.label, b.label)).map(({ sum, ...r }) => ({ ...r, meanScore: r.n ? sum / r.n : 0 }));
   const unrelated = rows.get('unrelated');
   const flagged = unrelated ? VERDICTS.filter((v) => FLAGGED.has(v)).reduce((n, v) => n + unrelated.counts[v], 0) : 0;
   const report: EvalReport = {

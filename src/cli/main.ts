@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CHECK_HELP, check, parseSensitivity } from './check.ts';
 import { COMPARE_HELP, compareFiles, comparePairs } from './compare.ts';
 import { EVAL_HELP, evaluate } from './eval.ts';
+import { evaluateIndex } from './eval-index.ts';
 import { INDEX_HELP, indexAdd, indexList, indexStats } from './index-cmd.ts';
 import { CliError, usageError } from './io.ts';
 import type { MetaDefaults } from './load.ts';
@@ -16,8 +17,8 @@ Usage:
   firsthand compare --pairs FILE.jsonl            many pairs, one JSON line each
   firsthand index add FILE... --db PACK           add articles to a pack (the extension's export format)
   firsthand index list|stats --db PACK            what a pack holds
-  firsthand check FILE --db PACK [--json]         check an article against a pack
-  firsthand eval PAIRS.jsonl [--json]             detection quality on a labelled corpus
+  firsthand check FILE... --db PACK [--json]      check articles against a pack
+  firsthand eval PAIRS.jsonl [--index] [--json]   detection quality on a labelled corpus
 
 Run 'firsthand <command> --help' for the options of a command.
 `;
@@ -113,21 +114,21 @@ function runIndex(rest: string[], out: Output): Promise<number> | number {
   throw usageError(`index: unknown subcommand "${sub}" (add, list, stats)`);
 }
 
-/** `check FILE --db PACK`. */
+/** `check FILE... --db PACK`. */
 function runCheck(rest: string[], out: Output): Promise<number> | number {
   const { flags, args } = parse('check', rest, { db: { type: 'string' }, json: { type: 'boolean' }, sensitivity: { type: 'string' }, ...META_OPTIONS });
   if (flags.help) return help(out, CHECK_HELP);
-  count(args, 1, 'check', 'one FILE');
+  if (!args.length) throw usageError('check: expected at least one FILE');
   const sensitivity = parseSensitivity(flags.sensitivity as string | undefined);
-  return check(args[0], need(flags, 'db', 'check'), flags.json === true, sensitivity, metaDefaults(flags), out);
+  return check(args, need(flags, 'db', 'check'), flags.json === true, sensitivity, metaDefaults(flags), out);
 }
 
-/** `eval PAIRS.jsonl`. */
+/** `eval PAIRS.jsonl [--index]`. */
 function runEval(rest: string[], out: Output): Promise<number> | number {
-  const { flags, args } = parse('eval', rest, { json: { type: 'boolean' } });
+  const { flags, args } = parse('eval', rest, { json: { type: 'boolean' }, index: { type: 'boolean' } });
   if (flags.help) return help(out, EVAL_HELP);
   count(args, 1, 'eval', 'one PAIRS.jsonl file');
-  return evaluate(args[0], flags.json === true, out);
+  return flags.index === true ? evaluateIndex(args[0], flags.json === true, out) : evaluate(args[0], flags.json === true, out);
 }
 
 /** Help goes to stdout with exit 0 when asked for, to stderr with exit 2 when the command was incomplete. */

@@ -1,0 +1,178 @@
+// `firsthand eval PAIRS.jsonl --index`: detection quality as the extension sees it. Every
+// distinct original goes into one index; each candidate is checked against all of them, so a
+// candidate must be found by its bands, pass the prefilter and be told apart from the other
+// stories, and what counts is which original it is said to derive from.
+import { buildRecord, checkArticle, MemoryStore, type CheckResult } from '../index/index.ts';
+import { rocAuc } from './auc.ts';
+import { compareLabels, labelClass } from './labels.ts';
+import { fromText } from './load.ts';
+import { Output } from './output.ts';
+import { readPairs, type Pair } from './pairs.ts';
+
+/**
+ * Every original is seen a day before every candidate and no text states a publication time,
+ * so the order is original -> candidate, as the corpora mean it, and no date decides anything else.
+ */
+const ORIGINALS_SEEN_AT = Date.UTC(2000, 0, 1);
+const CANDIDATES_SEEN_AT = ORIGINALS_SEEN_AT + 24 * 3600 * 1000;
+
+export interface IndexLabelRow {
+  label: string;
+  n: number;
+  /** The pair's own original is among the check's matches, whatever the verdict (related too). */
+  ownFound: number;
+  /** The check flags the candidate (copy, partial copy, rewrite) and names its own original. */
+  ownFlagged: number;
+  /** The check flags the candidate and names a different original than the pair's. */
+  otherNamed: number;
+  /** Of those, the named original is none the corpus labels this candidate as derived from, in any pair. */
+  wrongNamed: number;
+  /** Ids of the pairs counted in otherNamed and in wrongNamed. */
+  otherNamedIds: string[];
+  wrongNamedIds: string[];
+}
+
+export interface IndexEvalReport {
+  mode: 'index';
+  pairs: number;
+  badLines: number;
+  /** Distinct originals in the index. */
+  originals: number;
+  /** Distinct candidates checked (a candidate in several pairs is checked once). */
+  candidates: number;
+  labels: IndexLabelRow[];
+  /** ROC AUC of the own original's match score (0 when it is not among the matches). */
+  aucVsHard: number;
+  aucVsAll: number;
+  positives: number;
+  hardNegatives: number;
+  allNegatives: number;
+}
+
+/** Distinct texts numbered in file order: several pairs share one agency story or one answer. */
+function numbered(texts: Iterable<string>): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const t of texts) if (!n.has(t)) n.set(t, n.size);
+  return n;
+}
+
+/** The record of a text as `firsthand index add` makes it from a plain-text file of that name. */
+function recordOfText(text: string, name: string, firstSeenAt: number): ReturnType<typeof buildRecord> {
+  const a = fromText(name, text, `file:///firsthand-eval/${name}`);
+  return buildRecord(a.text, a.meta, firstSeenAt);
+}
+
+const originalId = (n: number): string => `file:///firsthand-eval/original-${n}`;
+
+/** For each candidate text, the originals the corpus says it derives from (its positive pairs). */
+function labelledSources(pairs: Pair[], originals: Map<string, number>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of pairs) {
+    if (labelClass(p.label ?? '') !== 'positive') continue;
+    let s = out.get(p.candidate);
+    if (!s) out.set(p.candidate, (s = new Set()));
+    s.add(originalId(originals.get(p.original) ?? -1));
+  }
+  return out;
+}
+
+/** Checks every distinct candidate once against one index of every distinct original. */
+async function checkAll(pairs: Pair[], originals: Map<string, number>): Promise<Map<string, CheckResult>> {
+  const store = new MemoryStore();
+  for (const [text, n] of originals) store.putSync(recordOfText(text, `original-${n}`, ORIGINALS_SEEN_AT).record);
+  const results = new Map<string, CheckResult>();
+  for (const [text, n] of numbered(pairs.map((p) => p.candidate))) {
+    const page = recordOfText(text, `candidate-${n}`, CANDIDATES_SEEN_AT);
+    results.set(text, await checkArticle(store, page));
+  }
+  return results;
+}
+
+function emptyRow(label: string): IndexLabelRow {
+  return { label, n: 0, ownFound: 0, ownFlagged: 0, otherNamed: 0, wrongNamed: 0, otherNamedIds: [], wrongNamedIds: [] };
+}
+
+export async function evaluateIndex(file: string, json: boolean, out: Output): Promise<number> {
+  const { pairs, errors } = readPairs(file, { requireLabel: true });
+  for (const e of errors) out.err(e.format());
+  const originals = numbered(pairs.map((p) => p.original));
+  const sources = labelledSources(pairs, originals);
+  const results = await checkAll(pairs, originals);
+  const rows = new Map<string, IndexLabelRow>();
+  const scores = { positive: [] as number[], 'hard-negative': [] as number[], 'easy-negative': [] as number[], other: [] as number[] };
+  for (const p of pairs) {
+    const label = p.label ?? '';
+    const own = originalId(originals.get(p.original) ?? -1);
+    const r = results.get(p.candidate);
+    if (!r) continue;
+    let row = rows.get(label);
+    if (!row) rows.set(label, (row = emptyRow(label)));
+    row.n++;
+    const match = r.matches.find((m) => m.id === own);
+    if (match) row.ownFound++;
+    if (r.original?.id === own) row.ownFlagged++;
+    else if (r.original) {
+      row.otherNamed++;
+      row.otherNamedIds.push(p.id);
+      if (!sources.get(p.candidate)?.has(r.original.id)) {
+        row.wrongNamed++;
+        row.wrongNamedIds.push(p.id);
+      }
+    }
+    scores[labelClass(label)].push(match?.score ?? 0);
+  }
+  const pos = scores.positive;
+  const hard = scores['hard-negative'];
+  const all = [...hard, ...scores['easy-negative']];
+  const report: IndexEvalReport = {
+    mode: 'index',
+    pairs: pairs.length,
+    badLines: errors.length,
+    originals: originals.size,
+    candidates: results.size,
+    labels: [...rows.values()].sort((a, b) => compareLabels(a.label, b.label)),
+    aucVsHard: rocAuc(pos, hard),
+    aucVsAll: rocAuc(pos, all),
+    positives: pos.length,
+    hardNegatives: hard.length,
+    allNegatives: all.length,
+  };
+  if (json) out.line(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
+  else out.line(renderIndexReport(file, report).join('\n'));
+  return errors.length ? 1 : 0;
+}
+
+const share = (k: number, n: number): string => `${k} (${n ? ((k / n) * 100).toFixed(0) : '0'}%)`;
+
+export function renderIndexReport(file: string, r: IndexEvalReport): string[] {
+  const w = 14;
+  const head = ['label'.padEnd(12), 'n'.padStart(5), ...['own found', 'own flagged', 'other named', 'wrong story'].map((h) => h.padStart(w))].join(' ');
+  const lines = [
+    `${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}; ` +
+      `${r.originals} distinct originals in one index, ${r.candidates} distinct candidates each checked against it`,
+    '',
+    head,
+  ];
+  for (const row of r.labels)
+    lines.push(
+      [
+        row.label.padEnd(12),
+        String(row.n).padStart(5),
+        ...[row.ownFound, row.ownFlagged, row.otherNamed, row.wrongNamed].map((k) => share(k, row.n).padStart(w)),
+      ].join(' '),
+    );
+  const auc = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+  lines.push(
+    '',
+    "own found:   the pair's own original is among the matches (any verdict, related too)",
+    'own flagged: flagged as copy, partial copy or rewrite, naming the own original',
+    'other named: flagged, naming a different original',
+    'wrong story: of those, an original the corpus never pairs this candidate with as derived',
+    '',
+    `ROC AUC of the own original's match score (0 when not found), derived (${r.positives}) vs hard negatives (${r.hardNegatives}): ${auc(r.aucVsHard)}`,
+    `ROC AUC of the own original's match score (0 when not found), derived (${r.positives}) vs all negatives (${r.allNegatives}):  ${auc(r.aucVsAll)}`,
+  );
+  const wrong = r.labels.filter((l) => l.wrongNamedIds.length);
+  if (wrong.length) lines.push('Pairs whose candidate is flagged against the wrong story:', ...wrong.map((l) => `  ${l.label}: ${l.wrongNamedIds.join(' ')}`));
+  return lines;
+}
