@@ -57,14 +57,13 @@ describe('credits', () => {
     const c = extractCredits('Talks resumed.', { url: 'https://copy.example/a', jsonLd: { isBasedOn: ['https://axios.com@evil.example/x'] } });
     expect(c.map((x) => [x.key, x.host])).toEqual([['evil', 'evil.example']]);
   });
-  it('ignores people and institutions after "according to"', () => {
-    // Mid-sentence and lower-case on purpose: the credit phrases are matched case-sensitively, so a
-    // sentence-initial "According to ..." is not read at all and would pass for the wrong reason.
-    expect(extractCredits('Troops withdrew, according to Israeli officials. Troops withdrew, according to the Health Ministry, which said 30 died.')).toEqual(
-      [],
-    );
-    // The same sentence with an outlet in it is a credit, so the two above are refused for their names.
-    expect(extractCredits('Troops withdrew, according to Axios, which said 30 died.').map((c) => c.key)).toEqual(['axios']);
+  it('ignores people and institutions after "according to", at the start of a sentence too', () => {
+    // Sentence-initial and capitalised on purpose: the phrase is read there, so these are refused for their names.
+    expect(extractCredits('According to Israeli officials, troops withdrew. According to the Health Ministry, 30 died.')).toEqual([]);
+    expect(extractCredits('According to John Kirby, troops withdrew. Troops withdrew, according to the Health Ministry.')).toEqual([]);
+    // The same sentence with an outlet in it is a credit.
+    expect(extractCredits('According to Axios, troops withdrew.').map((c) => c.key)).toEqual(['axios']);
+    expect(extractCredits('Citing Axios, the paper said troops withdrew. Axios reported.').map((c) => c.key)).toEqual(['axios']);
   });
 });
 
