@@ -6,34 +6,19 @@ import type { PageMeta } from '../index/types.ts';
 import { collapse } from '../shared/text.ts';
 import { absoluteHttpUrl } from './extract.ts';
 import { MAX_LINKS } from '../shared/limits.ts';
+import { statedPublished } from './dates.ts';
 
 export interface MetaOptions {
   /** Links from extractArticle(); without them, links are read from the article container. */
   bodyLinks?: { href: string; text: string }[];
+  /** Now, in ms: stated dates more than two days ahead of it are not taken. */
+  now?: number;
 }
 
 const MAX_VALUE = 500;
 const MAX_LIST = 20;
 const MAX_JSONLD_BYTES = 200_000;
 
-const PUBLISHED_METAS = [
-  'article:published_time',
-  'og:article:published_time',
-  'datepublished',
-  'parsely-pub-date',
-  'sailthru.date',
-  'pubdate',
-  'publishdate',
-  'publish-date',
-  'publish_date',
-  'article.published',
-  'dc.date.issued',
-  'dcterms.issued',
-  'dc.date',
-  'dcterms.date',
-  'dcterms.created',
-  'date',
-];
 const MODIFIED_METAS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article.updated'];
 
 /** Reads what the engine needs from the page. Never throws on odd pages. */
@@ -46,15 +31,16 @@ export function readPageMeta(doc: Document, url: string, opts: MetaOptions = {})
     }
     return undefined;
   };
-  const ld = readJsonLd(doc);
   const canonicalUrl = absoluteHttpUrl(doc.querySelector('link[rel~="canonical"][href]')?.getAttribute('href'), url);
-  const headerTime = articleHeaderTime(doc);
+  const ld = readJsonLd(doc, [url, canonicalUrl]);
+  const published = statedPublished(doc, [url, canonicalUrl], { article: ld.datePublished, webPage: ld.webPageDatePublished }, opts.now);
 
   const meta: PageMeta = { url };
   set(meta, 'canonicalUrl', canonicalUrl);
   set(meta, 'title', m('og:title', 'twitter:title') ?? ld.headline ?? text(doc.title) ?? text(doc.querySelector('h1')?.textContent));
   set(meta, 'siteName', m('og:site_name') ?? ld.publisher ?? m('application-name'));
-  set(meta, 'publishedTime', m(PUBLISHED_METAS[0], PUBLISHED_METAS[1]) ?? ld.datePublished ?? m(...PUBLISHED_METAS.slice(2)) ?? headerTime);
+  set(meta, 'publishedTime', published?.value);
+  set(meta, 'publishedFrom', published?.from);
   set(meta, 'modifiedTime', m(MODIFIED_METAS[0], MODIFIED_METAS[1]) ?? ld.dateModified ?? m(...MODIFIED_METAS.slice(2)));
   set(meta, 'lang', text(doc.documentElement?.getAttribute('lang')) ?? m('content-language') ?? ld.inLanguage ?? locale(m('og:locale')));
   set(meta, 'byline', ld.author ?? notUrl(m('author', 'article:author', 'parsely-author', 'sailthru.author')));
@@ -106,22 +92,6 @@ function metaMap(doc: Document): Map<string, string> {
   return out;
 }
 
-/** A <time datetime> in the article header (or marked as the publication date). */
-function articleHeaderTime(doc: Document): string | undefined {
-  const sel = [
-    'time[pubdate][datetime]',
-    '[itemprop="datePublished"][datetime]',
-    'article header time[datetime]',
-    'main header time[datetime]',
-    'article time[datetime]',
-  ];
-  for (const s of sel) {
-    const v = text(doc.querySelector(s)?.getAttribute('datetime'));
-    if (v) return v;
-  }
-  return undefined;
-}
-
 // ---- JSON-LD ----
 
 interface LdFields {
@@ -140,35 +110,79 @@ type JsonObject = { [k: string]: Json };
 
 const ARTICLE_TYPE = /^(?:https?:\/\/schema\.org\/)?(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting|Report|SatiricalArticle|TechArticle)$/;
 
-function readJsonLd(doc: Document): LdFields {
-  const { objects, byId } = ldObjects(doc);
-  const article = objects.find((o) => types(o).some((t) => /NewsArticle$/.test(t))) ?? objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
-  return article ? articleFields(article, byId) : { isBasedOn: [], sourceOrganization: [] };
+const WEB_PAGE_TYPE = /^(?:https?:\/\/schema\.org\/)?(?:WebPage|ItemPage)$/;
+const LIST_TYPE = /^(?:https?:\/\/schema\.org\/)?(?:ItemList|BreadcrumbList|CollectionPage|SearchResultsPage)$/;
+
+/** One JSON-LD object and where it sits: inside another article (a source it names) or a list of stories. */
+interface LdEntry {
+  o: JsonObject;
+  inArticle: boolean;
+  inList: boolean;
+}
+
+function readJsonLd(doc: Document, pageUrls: (string | undefined)[]): LdFields & { webPageDatePublished?: string } {
+  const { entries, byId } = ldObjects(doc);
+  const article = pageArticle(entries, pageUrls);
+  const fields = article ? articleFields(article, byId) : { isBasedOn: [], sourceOrganization: [] };
+  const webPage = entries.find((e) => !e.inArticle && !e.inList && types(e.o).some((t) => WEB_PAGE_TYPE.test(t)) && ldString(e.o.datePublished));
+  return { ...fields, webPageDatePublished: webPage ? ldString(webPage.o.datePublished) : undefined };
+}
+
+/**
+ * The page's own article object: not one nested in another article (the story it is based on,
+ * with that story's date), and not one of a list of stories unless it is the page's own URL or
+ * the list's only article. A NewsArticle is preferred to other article types.
+ */
+function pageArticle(entries: LdEntry[], pageUrls: (string | undefined)[]): JsonObject | undefined {
+  const own = entries.filter((e) => !e.inArticle && types(e.o).some((t) => ARTICLE_TYPE.test(t)));
+  const urls = new Set(pageUrls.map(sameUrlKey).filter((u): u is string => !!u));
+  const byUrl = own.find((e) => ldUrls(e.o).some((u) => urls.has(u)));
+  if (byUrl) return byUrl.o;
+  const outside = own.filter((e) => !e.inList);
+  const listed = own.filter((e) => e.inList);
+  const pool = outside.length ? outside : listed.length === 1 ? listed : [];
+  return (pool.find((e) => types(e.o).some((t) => /NewsArticle$/.test(t))) ?? pool[0])?.o;
+}
+
+/** The URLs an article object names itself by. */
+function ldUrls(o: JsonObject): string[] {
+  const main = o.mainEntityOfPage;
+  const mainId = main && typeof main === 'object' && !Array.isArray(main) ? main['@id'] : main;
+  return [o.url, o['@id'], mainId].map((v) => (typeof v === 'string' ? sameUrlKey(v) : undefined)).filter((u): u is string => !!u);
+}
+
+/** A URL compared without scheme, "www.", query, fragment or trailing slash. */
+function sameUrlKey(u: string | undefined): string | undefined {
+  const m = u ? /^https?:\/\/(?:www\.)?([^/?#]+)([^?#]*)/i.exec(u) : null;
+  return m ? `${m[1].toLowerCase()}${m[2].replace(/\/+$/, '')}` : undefined;
 }
 
 /** Every object in the page's JSON-LD blocks, and those that give an @id a body, within a budget a hostile page cannot exhaust. */
-function ldObjects(doc: Document): { objects: JsonObject[]; byId: Map<string, JsonObject> } {
+function ldObjects(doc: Document): { entries: LdEntry[]; byId: Map<string, JsonObject> } {
   const roots: Json[] = [];
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const parsed = parseLenient(s.textContent ?? '');
     if (parsed !== undefined) roots.push(parsed);
   }
-  const objects: JsonObject[] = [];
+  const entries: LdEntry[] = [];
   const byId = new Map<string, JsonObject>();
   let budget = 2000;
-  const visit = (v: Json, depth: number): void => {
+  const visit = (v: Json, depth: number, inArticle: boolean, inList: boolean): void => {
     if (budget-- <= 0 || depth > 8 || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      for (const x of v) visit(x, depth + 1);
+      for (const x of v) visit(x, depth + 1, inArticle, inList);
       return;
     }
-    objects.push(v);
+    entries.push({ o: v, inArticle, inList });
     const id = v['@id'];
     if (typeof id === 'string' && Object.keys(v).length > 1 && !byId.has(id)) byId.set(id, v);
-    for (const [k, x] of Object.entries(v)) if (k !== '@context') visit(x, depth + 1);
+    const t = types(v);
+    const article = inArticle || t.some((x) => ARTICLE_TYPE.test(x));
+    const list = inList || t.some((x) => LIST_TYPE.test(x));
+    for (const [k, x] of Object.entries(v)) if (k !== '@context') visit(x, depth + 1, article, list);
   };
-  for (const r of roots) visit(r, 0);
-  return { objects, byId };
+  for (const r of roots) visit(r, 0, false, false);
+  return { entries, byId };
 }
 
 /** The fields the engine uses from the article object, with {"@id": ...} references followed once. */

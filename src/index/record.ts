@@ -3,13 +3,9 @@ import { hostKey, hostOf, outletKey, registrableDomain } from './outlet.ts';
 import { DEFAULT_PARAMS, paramsId } from './params.ts';
 import { extractCredits } from './provenance.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from './types.ts';
+import { parseTime } from './parse-time.ts';
 
-/** A date as found on a page, in ms since epoch; undefined when absent or unreadable. */
-export function parseTime(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value.trim());
-  return Number.isFinite(t) && t > 0 ? t : undefined;
-}
+export { parseTime };
 
 /** Longest URL a record keeps (the pack format's bound). */
 const MAX_URL = 4096;

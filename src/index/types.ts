@@ -26,6 +26,11 @@ export interface PageMeta {
   siteName?: string;
   /** As found on the page (ISO 8601 or similar); parsed by the engine. */
   publishedTime?: string;
+  /** Where publishedTime was read, most trusted first: 'jsonld' (the article object),
+   * 'meta:<name>' (article:published_time and the like; 'meta:parsely-page'), 'jsonld:webpage',
+   * 'itemprop', 'time:pubdate', 'time' (a <time datetime> in the article), 'attr:<data attribute>',
+   * 'url' (a day in the URL path: day precision only), 'byline-text' (a visible "Published ..." line). */
+  publishedFrom?: string;
   modifiedTime?: string;
   lang?: string;
   byline?: string;

@@ -76,6 +76,8 @@ const checkMeta: Check = shape(
     title: optional(shortText),
     siteName: optional(shortText),
     publishedTime: optional(str(256)),
+    // A source tag such as "meta:article:published_time" or "attr:data-published".
+    publishedFrom: optional(str(64)),
     modifiedTime: optional(str(256)),
     lang: optional(str(64)),
     byline: optional(shortText),
@@ -186,6 +188,7 @@ const META_KEYS: (keyof PageMeta)[] = [
   'title',
   'siteName',
   'publishedTime',
+  'publishedFrom',
   'modifiedTime',
   'lang',
   'byline',

@@ -22,6 +22,7 @@ describe('readPageMeta on the seed pages', () => {
       title: 'U.S. and Israel set to hold a virtual meeting on Rafah Monday',
       siteName: 'Axios',
       publishedTime: '2024-03-31T14:39:00.000Z',
+      publishedFrom: 'jsonld',
       modifiedTime: '2024-03-31T15:02:11.000Z',
       lang: 'en',
       byline: 'Barak Ravid',
@@ -91,18 +92,31 @@ describe('readPageMeta date sources', () => {
     expect(readPageMeta(page(head), 'https://x.example/a').publishedTime).toBe(expected);
   });
 
-  it('prefers article:published_time over JSON-LD over other metas over <time>', () => {
+  it('prefers the JSON-LD article over article:published_time over other metas over <time>, and names the source', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-01-02"}</script>';
     const time = '<article><header><time datetime="2024-01-04">4 Jan</time></header></article>';
-    expect(
-      readPageMeta(
-        page(`<meta property="article:published_time" content="2024-01-01">${ld}<meta name="date" content="2024-01-03">`, time),
-        'https://x.example/',
-      ).publishedTime,
-    ).toBe('2024-01-01');
-    expect(readPageMeta(page(`${ld}<meta name="date" content="2024-01-03">`, time), 'https://x.example/').publishedTime).toBe('2024-01-02');
-    expect(readPageMeta(page('<meta name="date" content="2024-01-03">', time), 'https://x.example/').publishedTime).toBe('2024-01-03');
-    expect(readPageMeta(page('', time), 'https://x.example/').publishedTime).toBe('2024-01-04');
+    const read = (head: string) => {
+      const m = readPageMeta(page(head, time), 'https://x.example/');
+      return [m.publishedTime, m.publishedFrom];
+    };
+    expect(read(`<meta property="article:published_time" content="2024-01-01">${ld}<meta name="date" content="2024-01-03">`)).toEqual(['2024-01-02', 'jsonld']);
+    expect(read('<meta property="article:published_time" content="2024-01-01"><meta name="date" content="2024-01-03">')).toEqual([
+      '2024-01-01',
+      'meta:article:published_time',
+    ]);
+    expect(read('<meta name="date" content="2024-01-03">')).toEqual(['2024-01-03', 'meta:date']);
+    expect(read('')).toEqual(['2024-01-04', 'time']);
+  });
+
+  it('passes over a source that states no date for the next one', () => {
+    const m = readPageMeta(
+      page(
+        '<meta property="article:published_time" content="0000-00-00"><meta name="date" content="not yet">',
+        '<article><time datetime="2024-01-04">4 Jan</time></article>',
+      ),
+      'https://x.example/',
+    );
+    expect([m.publishedTime, m.publishedFrom]).toEqual(['2024-01-04', 'time']);
   });
 });
 
