@@ -2,6 +2,7 @@
 // verdicts, and the choice of the original.
 import type { Fingerprint } from './fingerprint.ts';
 import { withChars } from './compare.ts';
+import { DEFAULT_PARAMS, paramsId } from './params.ts';
 import { creditsOutlet } from './provenance.ts';
 import type { CandidateSource } from './store.ts';
 import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
@@ -61,7 +62,8 @@ export async function checkArticle(store: CandidateSource, page: Page, opts: { s
   const me = page.record;
   const fetched = await fetchCandidates(store, me);
   const records = worthVerifying(me, fetched);
-  const cache = new VerifyCache();
+  // Numbers are told by their hashes, known for the default signature parameters only.
+  const cache = new VerifyCache(me.params === paramsId(DEFAULT_PARAMS) ? DEFAULT_PARAMS.seed : undefined);
   const ctx: CheckContext = { page, ignore: sharedBoilerplate(me, records, fetched, cache), cache, sensitivity: opts.sensitivity };
   const matches: MatchSummary[] = [];
   const evidence: string[] = [];

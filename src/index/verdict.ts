@@ -36,11 +36,33 @@ export function score(f: Features): number {
   return Math.min(1, Math.max(0, Number.isFinite(s) ? s : 0));
 }
 
+/** Each text must carry at least this many distinct numbers for their numbers to tell events apart. */
+const MIN_NUMBERS = 3;
+/** With this many numbers on each side, their disagreement decides whatever words are shared. */
+const MANY_NUMBERS = 6;
+/** A candidate sharing this much of its vocabulary shares its names too: a few numbers do not part them. */
+const SAME_EVENT_VOCABULARY = 0.55;
+
+/**
+ * True when the two texts report different events of one kind: both carry numbers (scores,
+ * amounts, counts, dates) and hardly any of them agree (fewer than one in six). Two match
+ * reports or two earnings reports in one template share their wording, not their numbers; a
+ * rewrite keeps them. A few numbers may differ in a rewrite too (a squad of 16 players or of
+ * 21 with officials): with fewer than six on a side, a candidate sharing most of its words stays
+ * the same event.
+ */
+export function otherEvent(f: Features): boolean {
+  const fewest = Math.min(f.candidateNumbers, f.originalNumbers);
+  if (fewest < MIN_NUMBERS || f.sharedNumbers * 6 >= fewest) return false;
+  return fewest >= MANY_NUMBERS || f.vocabulary < SAME_EVENT_VOCABULARY;
+}
+
 export function verdictOf(f: Features, sensitivity: Sensitivity = 'normal', credited = false): Verdict {
   const t = THRESHOLDS[sensitivity] ?? THRESHOLDS.normal;
   if (f.candidateTokens === 0 || f.originalTokens === 0) return 'unrelated';
   if (f.containment >= t.copy) return 'copy';
-  if (f.candidateTokens >= MIN_FLAG_TOKENS) {
+  // Short of a copy, a text about another event of the same kind is never flagged: it is related.
+  if (f.candidateTokens >= MIN_FLAG_TOKENS && !otherEvent(f)) {
     if (f.containment >= t.partial) return 'partial-copy';
     // Crediting the original's outlet lowers the bar for a rewrite: the page says where it came from.
     const k = credited ? 0.75 : 1;

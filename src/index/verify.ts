@@ -1,5 +1,7 @@
 // Exact verification of a candidate against an original from their content-word hashes.
 import { hashSeq } from './hash.ts';
+import { numberHashes } from './numbers.ts';
+import { DEFAULT_PARAMS } from './params.ts';
 import type { Passage } from './types.ts';
 
 /** Shingle size for verification: content-word 3-grams (about 5-6 running words). */
@@ -17,6 +19,10 @@ export interface Features {
   sharedTokens: number;
   candidateTokens: number;
   originalTokens: number;
+  /** Distinct numbers (scores, amounts, dates) in the candidate, in the original, and in both. */
+  candidateNumbers: number;
+  originalNumbers: number;
+  sharedNumbers: number;
   passages: Passage[];
 }
 
@@ -133,6 +139,10 @@ export class VerifyCache {
   private readonly sh = new Map<Uint32Array, Uint32Array>();
   private readonly sets = new Map<Uint32Array, Set<number>>();
   private readonly vocab = new Map<Uint32Array, Set<number>>();
+  private readonly nums = new Map<Uint32Array, Set<number>>();
+
+  /** `seed`: the one the token hashes were made with, to tell numbers; none, numbers are not told. */
+  constructor(private readonly seed: number | undefined = DEFAULT_PARAMS.seed) {}
 
   shingles(tokens: Uint32Array): Uint32Array {
     let v = this.sh.get(tokens);
@@ -149,6 +159,20 @@ export class VerifyCache {
   vocabulary(tokens: Uint32Array): Set<number> {
     let v = this.vocab.get(tokens);
     if (!v) this.vocab.set(tokens, (v = setOf(tokens)));
+    return v;
+  }
+
+  /** The distinct numbers among the tokens. */
+  numbers(tokens: Uint32Array): Set<number> {
+    let v = this.nums.get(tokens);
+    if (!v) {
+      v = new Set<number>();
+      if (this.seed !== undefined) {
+        const all = numberHashes(this.seed);
+        for (const t of this.vocabulary(tokens)) if (all.has(t)) v.add(t);
+      }
+      this.nums.set(tokens, v);
+    }
     return v;
   }
 }
@@ -178,6 +202,10 @@ export function measure(original: Uint32Array, candidate: Uint32Array, ignore?: 
   const passages = findPassages(candidate, cSh, oSh, ignore);
   let sharedTokens = 0;
   for (const p of passages) sharedTokens += p.candidateTokens[1] - p.candidateTokens[0];
+  const oNums = cache.numbers(original);
+  const cNums = cache.numbers(candidate);
+  let sharedNumbers = 0;
+  for (const t of cNums) if (oNums.has(t)) sharedNumbers++;
   return {
     containment: cSize ? inter / cSize : 0,
     coverage: oSize ? inter / oSize : 0,
@@ -187,6 +215,9 @@ export function measure(original: Uint32Array, candidate: Uint32Array, ignore?: 
     sharedTokens,
     candidateTokens: candidate.length,
     originalTokens: original.length,
+    candidateNumbers: cNums.size,
+    originalNumbers: oNums.size,
+    sharedNumbers,
     passages,
   };
 }
