@@ -8,7 +8,7 @@ import type { ContentMessage, Message, Reply, TabState } from '../protocol/messa
 import { isRibbonVerdict } from '../ui/format.ts';
 import { readArticle, type ExtractedArticle } from '../extract/extract.ts';
 import { readPageMeta } from '../extract/meta.ts';
-import { PageHighlighter } from './highlight.ts';
+import { PageHighlighter, type PagePassage } from './highlight.ts';
 import { createRibbon, type Ribbon } from './ribbon.ts';
 import { isTabState } from '../protocol/replies.ts';
 
@@ -145,10 +145,21 @@ function verdictView(env: ContentEnv, run: ContentRun, text: string): VerdictVie
   };
 }
 
-/** The page's text of each copied passage the worker placed in the extracted article. */
-function passageTexts(state: TabState | undefined, text: string): string[] {
+/** The page's text of each copied passage the worker placed in the extracted article, with its near
+ * stretches when the worker told them (it does so only when it had both texts at hand). */
+function passageTexts(state: TabState | undefined, text: string): PagePassage[] {
   const passages = state?.result?.original?.passages ?? [];
-  return passages.flatMap((p) => (p.candidateChars ? [text.slice(p.candidateChars[0], p.candidateChars[1])] : []));
+  return passages.flatMap((p) => {
+    if (!p.candidateChars) return [];
+    const [start, end] = p.candidateChars;
+    const near: [number, number][] =
+      p.kind !== 'near'
+        ? []
+        : p.parts
+          ? p.parts.filter((q) => q.kind === 'near').map((q) => [q.candidateChars[0] - start, q.candidateChars[1] - start])
+          : [[0, end - start]];
+    return [{ text: text.slice(start, end), ...(near.length ? { near } : {}) }];
+  });
 }
 
 /** The ribbon for a result the ribbon speaks up for (copy, partial copy, rewrite), null for any other. */

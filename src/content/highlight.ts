@@ -1,9 +1,20 @@
 // Highlights copied passages in the live page without touching its DOM: the passages'
 // text is searched in the page's text nodes and painted with the CSS Custom Highlight API.
-// Only where that API is missing are the passages wrapped in <mark> elements.
+// Only where that API is missing are the passages wrapped in <mark> elements. Near matches (the
+// same content words, other wording) are painted apart from word-for-word copy.
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'svg']);
 export const HIGHLIGHT_NAME = 'firsthand-copied';
+export const NEAR_HIGHLIGHT_NAME = 'firsthand-near';
+const LITERAL_STYLE = 'background-color: rgba(255, 190, 0, 0.45); color: inherit;';
+const NEAR_STYLE =
+  'background-color: rgba(255, 190, 0, 0.16); color: inherit; text-decoration: underline dashed rgba(170, 110, 0, 0.95); text-decoration-thickness: 2px;';
+
+/** A passage's text on the page, and the stretches of it that are near matches ([start, end) offsets into `text`). */
+export interface PagePassage {
+  text: string;
+  near?: readonly (readonly [number, number])[];
+}
 const MIN_CHARS = 16;
 
 /** The page's text with all whitespace removed, and where each of its characters lives. */
@@ -51,36 +62,90 @@ function pieces(passage: string): string[] {
     .filter((p) => p.length >= MIN_CHARS * 2);
 }
 
+/** Offsets into a text turned into offsets into the text without its whitespace. */
+function strippedOffsets(text: string): Uint32Array {
+  const at = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) at[i + 1] = at[i] + (/\s/.test(text[i]) ? 0 : 1);
+  return at;
+}
+
+type Span = [number, number];
+
+/** Located runs and the near stretches inside them, as [start, end) offsets into the page's text map. */
+function locate(map: TextMap, passages: readonly (string | PagePassage)[]): { runs: Span[]; near: Span[] } {
+  const runs: Span[] = [];
+  const near: Span[] = [];
+  let cursor = 0;
+  for (const item of passages) {
+    const p = typeof item === 'string' ? { text: item } : item;
+    const whole = strip(p.text);
+    const at = p.near?.length ? strippedOffsets(p.text) : undefined;
+    const gaps = (p.near ?? []).map(([a, b]): Span => [at![Math.max(0, Math.min(a, p.text.length))], at![Math.max(0, Math.min(b, p.text.length))]]);
+    // `needle` starts at `from` in the passage's stripped text.
+    const find = (needle: string, from: number): boolean => {
+      if (needle.length < MIN_CHARS) return false;
+      let pos = map.text.indexOf(needle, cursor);
+      if (pos < 0) pos = map.text.indexOf(needle);
+      if (pos < 0) return false;
+      runs.push([pos, pos + needle.length]);
+      for (const [a, b] of gaps) {
+        const s = Math.max(a, from);
+        const e = Math.min(b, from + needle.length);
+        if (e > s) near.push([pos + s - from, pos + e - from]);
+      }
+      cursor = pos + needle.length;
+      return true;
+    };
+    if (find(whole, 0)) continue;
+    let from = 0;
+    for (const piece of pieces(p.text)) {
+      const off = whole.indexOf(piece, from);
+      if (off >= 0) from = off + piece.length;
+      find(piece, Math.max(off, 0));
+    }
+  }
+  return { runs: runs.sort((a, b) => a[0] - b[0]), near: near.sort((a, b) => a[0] - b[0]) };
+}
+
+/** The runs with the near stretches cut out. */
+function without(runs: Span[], near: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [start, end] of runs) {
+    let at = start;
+    for (const [a, b] of near) {
+      if (b <= at || a >= end) continue;
+      if (a > at) out.push([at, a]);
+      at = Math.max(at, b);
+    }
+    if (at < end) out.push([at, end]);
+  }
+  return out;
+}
+
+function toRanges(doc: Document, map: TextMap, spans: Span[]): Range[] {
+  return spans.map(([start, end]) => {
+    const range = doc.createRange();
+    range.setStart(map.nodes[map.nodeOf[start]], map.offsetOf[start]);
+    range.setEnd(map.nodes[map.nodeOf[end - 1]], map.offsetOf[end - 1] + 1);
+    return range;
+  });
+}
+
 /**
  * Finds each passage's text in the page and returns one Range per located run, in page order.
  * Whitespace is ignored on both sides, because the extracted text and the live page lay it out differently.
  */
-export function locatePassages(root: Node, passages: readonly string[]): Range[] {
+export function locatePassages(root: Node, passages: readonly (string | PagePassage)[]): Range[] {
   const map = buildTextMap(root);
+  return toRanges(root.ownerDocument ?? (root as Document), map, locate(map, passages).runs);
+}
+
+/** The located passages split by kind: word-for-word copy, and near matches. */
+export function locateByKind(root: Node, passages: readonly (string | PagePassage)[]): { literal: Range[]; near: Range[]; runs: number } {
   const doc = root.ownerDocument ?? (root as Document);
-  const found: [number, number][] = [];
-  let cursor = 0;
-  const find = (needle: string): boolean => {
-    if (needle.length < MIN_CHARS) return false;
-    let at = map.text.indexOf(needle, cursor);
-    if (at < 0) at = map.text.indexOf(needle);
-    if (at < 0) return false;
-    found.push([at, at + needle.length]);
-    cursor = at + needle.length;
-    return true;
-  };
-  for (const passage of passages) {
-    if (!find(strip(passage))) for (const piece of pieces(passage)) find(piece);
-  }
-  found.sort((a, b) => a[0] - b[0]);
-  const ranges: Range[] = [];
-  for (const [start, end] of found) {
-    const range = doc.createRange();
-    range.setStart(map.nodes[map.nodeOf[start]], map.offsetOf[start]);
-    range.setEnd(map.nodes[map.nodeOf[end - 1]], map.offsetOf[end - 1] + 1);
-    ranges.push(range);
-  }
-  return ranges;
+  const map = buildTextMap(root);
+  const { runs, near } = locate(map, passages);
+  return { literal: toRanges(doc, map, without(runs, near)), near: toRanges(doc, map, near), runs: runs.length };
 }
 
 interface HighlightApi {
@@ -96,28 +161,31 @@ export class PageHighlighter {
 
   constructor(private readonly doc: Document) {}
 
-  /** Highlights the passages; returns how many runs were found on the page. */
-  show(passages: readonly string[]): number {
+  /** Highlights the passages, near stretches apart; returns how many runs were found on the page. */
+  show(passages: readonly (string | PagePassage)[]): number {
     this.hide();
     const body = this.doc.body ?? this.doc.documentElement;
-    const ranges = locatePassages(body, passages);
-    if (ranges.length === 0) return 0;
+    const { literal, near, runs } = locateByKind(body, passages);
+    if (runs === 0) return 0;
     const win = this.doc.defaultView as (Window & { CSS?: Partial<HighlightApi>; Highlight?: HighlightCtor }) | null;
     const api = win?.CSS?.highlights;
     if (api && win?.Highlight) {
       this.ensureStyle();
-      api.set(HIGHLIGHT_NAME, new win.Highlight(...ranges));
+      if (literal.length) api.set(HIGHLIGHT_NAME, new win.Highlight(...literal));
+      if (near.length) api.set(NEAR_HIGHLIGHT_NAME, new win.Highlight(...near));
     } else {
-      this.wrapInMarks(ranges);
+      this.wrapInMarks([...literal.map((r) => ({ range: r, near: false })), ...near.map((r) => ({ range: r, near: true }))]);
     }
     this.active = true;
-    scrollToRange(ranges[0]);
-    return ranges.length;
+    const first = [...literal, ...near].sort((a, b) => a.compareBoundaryPoints(0 /* Range.START_TO_START */, b))[0];
+    scrollToRange(first);
+    return runs;
   }
 
   hide(): void {
     const win = this.doc.defaultView as (Window & { CSS?: Partial<HighlightApi> }) | null;
     win?.CSS?.highlights?.delete(HIGHLIGHT_NAME);
+    win?.CSS?.highlights?.delete(NEAR_HIGHLIGHT_NAME);
     for (const mark of this.marks) {
       const parent = mark.parentNode;
       if (!parent) continue;
@@ -132,7 +200,7 @@ export class PageHighlighter {
   /** The ::highlight() rule must live in the page's own style scope; a constructed sheet adds no node. */
   private ensureStyle(): void {
     if (this.sheet) return;
-    const css = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 190, 0, 0.45); color: inherit; }`;
+    const css = `::highlight(${HIGHLIGHT_NAME}) { ${LITERAL_STYLE} }\n::highlight(${NEAR_HIGHLIGHT_NAME}) { ${NEAR_STYLE} }`;
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
@@ -147,15 +215,16 @@ export class PageHighlighter {
     }
   }
 
-  private wrapInMarks(ranges: Range[]): void {
+  private wrapInMarks(ranges: { range: Range; near: boolean }[]): void {
     // Wrap from the last range backwards so that splitting text nodes keeps earlier offsets valid.
-    for (const range of [...ranges].reverse()) {
+    const ordered = [...ranges].sort((a, b) => a.range.compareBoundaryPoints(0 /* Range.START_TO_START */, b.range));
+    for (const { range, near } of ordered.reverse()) {
       for (const [node, start, end] of textSlices(range).reverse()) {
         const target = end < node.length ? (node.splitText(end), node) : node;
         const piece = start > 0 ? target.splitText(start) : target;
         const mark = this.doc.createElement('mark');
-        mark.setAttribute('data-firsthand', '');
-        mark.style.cssText = 'background: rgba(255, 190, 0, 0.45); color: inherit;';
+        mark.setAttribute('data-firsthand', near ? 'near' : '');
+        mark.style.cssText = near ? NEAR_STYLE : LITERAL_STYLE;
         piece.parentNode!.insertBefore(mark, piece);
         mark.appendChild(piece);
         this.marks.push(mark);

@@ -94,6 +94,18 @@ export interface ArticleRecord {
 
 export type Verdict = 'copy' | 'partial-copy' | 'rewrite' | 'related' | 'unrelated';
 
+/** How a shared passage reads in both texts. 'literal': the same words in the same order (case,
+ * spacing, punctuation and quote style aside). 'near': the same content words, in the same order,
+ * but some other words differ ("Ron Dermer and Netanyahu's" against "Ron Dermer, told Netanyahu"). */
+export type PassageKind = 'literal' | 'near';
+
+/** One stretch of a passage that is partly literal and partly near, with its range in each text. */
+export interface PassagePart {
+  kind: PassageKind;
+  candidateChars: [number, number];
+  originalChars: [number, number];
+}
+
 /** A stretch of text shared by two articles. Ranges are [start, end) offsets. */
 export interface Passage {
   /** Content-word index range in the candidate and in the original. */
@@ -102,6 +114,11 @@ export interface Passage {
   /** Character range in each text, when that text was at hand. */
   candidateChars?: [number, number];
   originalChars?: [number, number];
+  /** Whether the passage is word for word; set only when both texts were at hand. */
+  kind?: PassageKind;
+  /** A near passage that has literal stretches too: its literal stretches and near gaps, in order,
+   * tiling its character ranges on both sides. Absent when the passage is one kind throughout. */
+  parts?: PassagePart[];
 }
 
 /** The measured relation of a candidate to an original. */

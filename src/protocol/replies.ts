@@ -2,7 +2,7 @@
 // The shapes come from messages.ts and src/index/types.ts; anything that does not match is
 // dropped (and logged by the caller) or refused with an error, never rendered.
 import { isRecord } from '../index/guards.ts';
-import type { ArticleHead, CheckResult, Comparison, Credit, MatchSummary, Passage, Verdict } from '../index/types.ts';
+import type { ArticleHead, CheckResult, Comparison, Credit, MatchSummary, Passage, PassageKind, PassagePart, Verdict } from '../index/types.ts';
 import type { ArticleView, CompareView, ContentMessage, ImportResult, IndexStats, ReplyMap, Settings, TabState, TestUiMessage, UiMessage } from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
@@ -16,13 +16,19 @@ const isPair = (x: unknown) => Array.isArray(x) && x.length === 2 && isNum(x[0])
 const VERDICTS: readonly Verdict[] = ['copy', 'partial-copy', 'rewrite', 'related', 'unrelated'];
 export const isVerdict = (x: unknown): x is Verdict => VERDICTS.includes(x as Verdict);
 
+const PASSAGE_KINDS: readonly PassageKind[] = ['literal', 'near'];
+const isPassageKind = (x: unknown): x is PassageKind => PASSAGE_KINDS.includes(x as PassageKind);
+const isPassagePart = (x: unknown): x is PassagePart => isRecord(x) && isPassageKind(x.kind) && isPair(x.candidateChars) && isPair(x.originalChars);
+
 export function isPassage(x: unknown): x is Passage {
   return (
     isRecord(x) &&
     isPair(x.candidateTokens) &&
     isPair(x.originalTokens) &&
     (x.candidateChars === undefined || isPair(x.candidateChars)) &&
-    (x.originalChars === undefined || isPair(x.originalChars))
+    (x.originalChars === undefined || isPair(x.originalChars)) &&
+    (x.kind === undefined || isPassageKind(x.kind)) &&
+    (x.parts === undefined || (Array.isArray(x.parts) && x.parts.every(isPassagePart)))
   );
 }
 

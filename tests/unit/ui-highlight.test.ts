@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { HIGHLIGHT_NAME, PageHighlighter, locatePassages } from '../../src/content/highlight.ts';
+import { HIGHLIGHT_NAME, NEAR_HIGHLIGHT_NAME, PageHighlighter, locatePassages } from '../../src/content/highlight.ts';
 
 const PAGE = `
   <article>
@@ -72,5 +72,54 @@ describe('page highlighter', () => {
     h.hide();
     expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
     delete css.highlights;
+  });
+
+  it('paints near stretches under a highlight of their own, apart from word-for-word copy', () => {
+    document.body.innerHTML = PAGE;
+    const registry = new Map<string, { ranges: Range[] }>();
+    class FakeHighlight {
+      ranges: Range[];
+      constructor(...ranges: Range[]) {
+        this.ranges = ranges;
+      }
+    }
+    const css = (window as unknown as { CSS: Record<string, unknown> }).CSS ?? {};
+    (window as unknown as { CSS: Record<string, unknown> }).CSS = css;
+    css.highlights = registry;
+    (window as { Highlight?: unknown }).Highlight = FakeHighlight;
+    const text = 'alternative proposals, four officials told Axios.';
+    const near: [number, number][] = [[text.indexOf('four'), text.indexOf('told')]];
+    const h = new PageHighlighter(document);
+    expect(h.show([{ text, near }, 'A second meeting, in person, is scheduled for next week.'])).toBe(2);
+    expect(registry.get(HIGHLIGHT_NAME)!.ranges.map((r) => r.toString())).toEqual([
+      'alternative proposals,',
+      'told Axios.',
+      'A second meeting, in person, is scheduled for next week.',
+    ]);
+    expect(registry.get(NEAR_HIGHLIGHT_NAME)!.ranges.map((r) => r.toString())).toEqual(['four officials']);
+    h.hide();
+    expect(registry.size).toBe(0);
+    // A passage near throughout has no word-for-word highlight.
+    h.show([{ text, near: [[0, text.length]] }]);
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(registry.get(NEAR_HIGHLIGHT_NAME)!.ranges.map((r) => r.toString())).toEqual([text]);
+    h.hide();
+    delete css.highlights;
+  });
+
+  it('marks near stretches apart in the <mark> fallback too, and restores the page', () => {
+    document.body.innerHTML = PAGE;
+    const before = document.body.innerHTML;
+    const text = 'Blinken said the talks would continue. A second meeting, in person, is scheduled for next week.';
+    const h = new PageHighlighter(document);
+    expect(h.show([{ text, near: [[text.indexOf('in person'), text.indexOf(' is scheduled')]] }])).toBe(1);
+    const marks = [...document.querySelectorAll('mark[data-firsthand]')].map((m) => [m.getAttribute('data-firsthand'), m.textContent]);
+    expect(marks).toEqual([
+      ['', 'Blinken said the talks would continue.   A second meeting,'],
+      ['near', 'in person,'],
+      ['', 'is scheduled for next week.'],
+    ]);
+    h.hide();
+    expect(document.body.innerHTML).toBe(before);
   });
 });

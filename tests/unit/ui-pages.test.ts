@@ -89,6 +89,27 @@ describe('comparison', () => {
       { start: 15, end: 20, passage: 4 },
     ]);
     expect(segmentText(5, [])).toEqual([{ start: 0, end: 5, passage: 0 }]);
+    // Near ranges cut a passage's run; those outside it are ignored.
+    expect(
+      segmentText(
+        20,
+        [[2, 12], undefined],
+        [
+          [
+            [4, 6],
+            [10, 14],
+          ],
+          [[0, 20]],
+        ],
+      ),
+    ).toEqual([
+      { start: 0, end: 2, passage: 0 },
+      { start: 2, end: 4, passage: 1 },
+      { start: 4, end: 6, passage: 1, near: true },
+      { start: 6, end: 10, passage: 1 },
+      { start: 10, end: 12, passage: 1, near: true },
+      { start: 12, end: 20, passage: 0 },
+    ]);
     expect(sharedShare('ab cd', segmentText(5, [[0, 2]]))).toBe(0.5);
   });
 
@@ -143,6 +164,57 @@ describe('comparison', () => {
     expect([...page.querySelectorAll('.own')].map((s) => s.textContent)).toEqual(['Photo caption.', 'Blinken added his view.']);
     expect(orig.querySelectorAll('.own')).toHaveLength(0);
     expect(page.querySelectorAll('p')).toHaveLength(3);
+  });
+
+  it('shows near passages apart: hatched marks that say "near match", a label on the number and a legend entry', () => {
+    const original = "Minister Ron Dermer and Netanyahu's adviser will lead the talks.";
+    const page = 'Minister Ron Dermer, told Netanyahu adviser will lead the talks.';
+    const span = (text: string, s: string): [number, number] => [text.indexOf(s), text.indexOf(s) + s.length];
+    const v = view();
+    v.page.text = page;
+    v.original.text = original;
+    v.comparison.passages = [
+      {
+        candidateTokens: [0, 7],
+        originalTokens: [0, 7],
+        candidateChars: [0, page.length - 1],
+        originalChars: [0, original.length - 1],
+        kind: 'near',
+        parts: [
+          { kind: 'literal', candidateChars: [0, page.indexOf('told')], originalChars: [0, original.indexOf('and')] },
+          { kind: 'near', candidateChars: span(page, 'told Netanyahu '), originalChars: span(original, "and Netanyahu's ") },
+          { kind: 'literal', candidateChars: [page.indexOf('adviser'), page.length - 1], originalChars: [original.indexOf('adviser'), original.length - 1] },
+        ],
+      },
+    ];
+    const box = mount(renderCompare(document, v));
+    const [orig, pg] = [...box.querySelectorAll('.column')];
+    const near = pg.querySelectorAll('mark.shared.near');
+    expect(near).toHaveLength(1);
+    expect(near[0].getAttribute('data-passage')).toBe('1');
+    expect(near[0].getAttribute('title')).toBe('Near match: the same content words, different wording');
+    expect(near[0].querySelector('.visually-hidden')!.textContent).toBe('near match: ');
+    expect(near[0].textContent).toBe('near match: told Netanyahu ');
+    expect(orig.querySelector('mark.shared.near')!.textContent).toBe("near match: and Netanyahu's ");
+    // The literal stretches stay solid marks of the same passage; the number says the passage is partly near.
+    expect([...pg.querySelectorAll('mark.shared:not(.near)')].map((m) => m.textContent)).toEqual(['1Minister Ron Dermer, ', 'adviser will lead the talks']);
+    expect(pg.querySelector('a.num')!.getAttribute('aria-label')).toBe('Passage 1, partly a near match: show it in the original');
+    expect(box.querySelector('.legend-near')!.textContent).toBe('near near match: same content words, different wording');
+
+    // Near throughout: the whole passage is one near mark.
+    v.comparison.passages = [{ ...v.comparison.passages[0], parts: undefined }];
+    const whole = mount(renderCompare(document, v)).querySelector('.column.page mark.shared')!;
+    expect(whole.className).toBe('shared c0 near');
+    expect(whole.querySelector('a.num')!.getAttribute('aria-label')).toBe('Passage 1, a near match: show it in the original');
+  });
+
+  it('shows no near legend while every passage is literal', () => {
+    const v = view();
+    v.comparison.passages = v.comparison.passages.map((p) => ({ ...p, kind: 'literal' }));
+    const box = mount(renderCompare(document, v));
+    expect(box.querySelector('.legend-near')).toBeNull();
+    expect(box.querySelector('mark.near')).toBeNull();
+    expect(box.querySelector('a.num')!.getAttribute('aria-label')).toBe('Passage 1: show it in this page');
   });
 
   it('says credited or not as the background decided, whatever the credits’ names', () => {

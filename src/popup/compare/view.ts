@@ -1,6 +1,7 @@
 // The side-by-side comparison: the original on the left, this page on the right, shared
 // passages numbered and coloured alike on both sides, the page's own additions marked.
 // Both texts become text nodes split at the passages' character ranges.
+import type { Passage } from '../../index/types.ts';
 import type { ArticleView, CompareView } from '../../protocol/messages.ts';
 import { formatCount, formatDate, hostLabel, isRibbonVerdict, outletName, percent, verdictLabel } from '../../ui/format.ts';
 import { el, safeHref, shareBar } from '../../ui/dom.ts';
@@ -8,6 +9,26 @@ import { segmentText, type Segment } from './segments.ts';
 
 /** Palette slots for passages; passage n uses slot (n-1) % PALETTE on both sides. */
 const PALETTE = 6;
+
+/** What a near mark says to screen readers before its words, and to a pointer in its tooltip. */
+const NEAR_SPOKEN = 'near match: ';
+const NEAR_TITLE = 'Near match: the same content words, different wording';
+
+/** How a passage reads, for its number's label. */
+function kindPhrase(p: Passage | undefined): string {
+  if (p?.kind !== 'near') return '';
+  return p.parts ? ', partly a near match' : ', a near match';
+}
+
+/** The near ranges of each passage on one side: its near parts, or all of it when it is near throughout. */
+function nearRanges(passages: readonly Passage[], side: 'candidateChars' | 'originalChars'): [number, number][][] {
+  return passages.map((p) => {
+    if (p.kind !== 'near') return [];
+    if (p.parts) return p.parts.filter((q) => q.kind === 'near').map((q) => q[side]);
+    const whole = p[side];
+    return whole ? [whole] : [];
+  });
+}
 
 function tile(doc: Document, value: string, label: string, share?: number, cls = ''): HTMLElement {
   return el(
@@ -67,14 +88,16 @@ function articleHead(doc: Document, side: 'original' | 'page', a: ArticleView): 
   );
 }
 
-/** Renders one text: paragraphs (one per line) of runs; shared runs carry their passage number. */
-function articleBody(doc: Document, side: 'original' | 'page', text: string, segments: Segment[]): HTMLElement {
+/** Renders one text: paragraphs (one per line) of runs; shared runs carry their passage number,
+ * and near runs say so (class, tooltip, and words for screen readers). */
+function articleBody(doc: Document, side: 'original' | 'page', text: string, segments: Segment[], passages: readonly Passage[]): HTMLElement {
   const body = el(doc, 'div', { class: 'article-text' });
   let para = el(doc, 'p');
   body.append(para);
   const seen = new Set<number>();
   for (const seg of segments) {
     const lines = text.slice(seg.start, seg.end).split('\n');
+    let spoken = false;
     lines.forEach((line, i) => {
       if (i > 0) {
         para = el(doc, 'p');
@@ -88,18 +111,17 @@ function articleBody(doc: Document, side: 'original' | 'page', text: string, seg
       const first = !seen.has(seg.passage);
       seen.add(seg.passage);
       const mark = el(doc, 'mark', {
-        class: `shared c${(seg.passage - 1) % PALETTE}`,
-        attrs: { 'data-passage': String(seg.passage), ...(first ? { id: `${side}-p${seg.passage}` } : {}) },
+        class: `shared c${(seg.passage - 1) % PALETTE}${seg.near ? ' near' : ''}`,
+        attrs: { 'data-passage': String(seg.passage), ...(first ? { id: `${side}-p${seg.passage}` } : {}), ...(seg.near ? { title: NEAR_TITLE } : {}) },
       });
       if (first) {
         const other = side === 'page' ? 'original' : 'page';
-        mark.append(
-          el(doc, 'a', {
-            class: 'num',
-            text: String(seg.passage),
-            attrs: { href: `#${other}-p${seg.passage}`, 'aria-label': `Passage ${seg.passage}: show it in ${other === 'page' ? 'this page' : 'the original'}` },
-          }),
-        );
+        const label = `Passage ${seg.passage}${kindPhrase(passages[seg.passage - 1])}: show it in ${other === 'page' ? 'this page' : 'the original'}`;
+        mark.append(el(doc, 'a', { class: 'num', text: String(seg.passage), attrs: { href: `#${other}-p${seg.passage}`, 'aria-label': label } }));
+      }
+      if (seg.near && !spoken) {
+        mark.append(el(doc, 'span', { class: 'visually-hidden', text: NEAR_SPOKEN }));
+        spoken = true;
       }
       mark.append(line);
       para.append(mark);
@@ -109,12 +131,28 @@ function articleBody(doc: Document, side: 'original' | 'page', text: string, seg
   return body;
 }
 
-function legend(doc: Document, passages: number): HTMLElement {
+function legend(doc: Document, passages: readonly Passage[]): HTMLElement {
+  const near = passages.some((p) => p.kind === 'near');
   return el(
     doc,
     'div',
     { class: 'legend', attrs: { 'aria-label': 'Legend' } },
-    el(doc, 'span', {}, el(doc, 'mark', { class: 'shared c0', text: '1' }), ` shared passage (${passages} in all; the same number and colour on both sides)`),
+    el(
+      doc,
+      'span',
+      {},
+      el(doc, 'mark', { class: 'shared c0', text: '1' }),
+      ` shared passage (${passages.length} in all; the same number and colour on both sides)`,
+    ),
+    near
+      ? el(
+          doc,
+          'span',
+          { class: 'legend-near' },
+          el(doc, 'mark', { class: 'shared c0 near', text: 'near' }),
+          ' near match: same content words, different wording',
+        )
+      : null,
     el(doc, 'span', {}, el(doc, 'span', { class: 'own', text: 'underlined' }), ' text this page added'),
     el(doc, 'span', {}, el(doc, 'span', { class: 'plain', text: 'plain' }), ' original text this page left out'),
   );
@@ -125,10 +163,12 @@ export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
   const pageSegs = segmentText(
     view.page.text.length,
     passages.map((p) => p.candidateChars),
+    nearRanges(passages, 'candidateChars'),
   );
   const origSegs = segmentText(
     view.original.text.length,
     passages.map((p) => p.originalChars),
+    nearRanges(passages, 'originalChars'),
   );
   const column = (side: 'original' | 'page', a: ArticleView, segs: Segment[]) =>
     el(
@@ -136,12 +176,12 @@ export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
       'article',
       { class: `column ${side}`, attrs: { 'aria-label': side === 'original' ? 'The original' : 'This page' } },
       articleHead(doc, side, a),
-      articleBody(doc, side, a.text, segs),
+      articleBody(doc, side, a.text, segs, passages),
     );
   const missing = passages.some((p) => !p.candidateChars || !p.originalChars);
   return [
     headline(doc, view),
-    legend(doc, passages.length),
+    legend(doc, passages),
     missing
       ? el(doc, 'p', {
           class: 'note',
