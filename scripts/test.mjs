@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything that must hold before a change goes in, in one command on a fresh clone.
 //   install (when node_modules is missing or older than package.json / package-lock.json)
-//   lint (ESLint: correctness and the import zones) -> format check (prettier)
+//   lint (ESLint: correctness and the import zones) -> promise lint (type-aware) -> format check (prettier)
 //   browsers (Chromium and Firefox ESR present)  -> typecheck (every context's tsconfig) -> unit tests
 //   test build (+ store build and Firefox lint, when the package defines those scripts)
 //   end-to-end tests in both browsers
@@ -94,6 +94,8 @@ export async function main() {
   });
   // Lint and format check gate nothing: the steps after them run whatever they find.
   await step('lint', async () => (await run('npm', ['run', 'lint'])).ok, ['install']);
+  // Type-aware promise rules (a floating or misused promise): slower than the plain lint, so a step of its own.
+  await step('promise lint', async () => (await run('npm', ['run', 'lint:promises'])).ok, ['install']);
   await step('format check', async () => (await run('npm', ['run', 'format:check'])).ok, ['install']);
   await step('browsers', () => ensureBrowsers());
   await step('typecheck', async () => (await run('npm', ['run', 'typecheck'])).ok, ['install']);

@@ -75,3 +75,13 @@ export function safeHref(url: string | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * An async event handler made fit for addEventListener, which ignores what a listener returns: a
+ * failure the handler does not catch itself is logged rather than left an unhandled rejection.
+ */
+export function detached<E extends Event>(handler: (ev: E) => Promise<void>): (ev: E) => void {
+  return (ev) => {
+    handler(ev).catch((err: unknown) => console.error('Firsthand:', err));
+  };
+}

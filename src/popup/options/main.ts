@@ -3,6 +3,7 @@ import type { Settings } from '../../protocol/messages.ts';
 import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { readForm, type FieldErrors, type FormValues } from './form.ts';
+import { detached } from '../../ui/dom.ts';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status')!;
@@ -37,29 +38,32 @@ function showErrors(errors: FieldErrors): void {
   if (first) (first === 'sensitivity' ? form.querySelector<HTMLInputElement>('input[name="sensitivity"]') : field(first))?.focus();
 }
 
-form.addEventListener('submit', async (ev) => {
-  ev.preventDefault();
-  const checked = form.querySelector<HTMLInputElement>('input[name="sensitivity"]:checked');
-  const result = readForm({
-    sensitivity: checked?.value ?? '',
-    excludedSites: sites.value,
-    maxArticles: maxArticles.value,
-    maxAgeDays: maxAgeDays.value,
-    indexPrivate: indexPrivate.checked,
-  });
-  if (!result.ok) {
-    showErrors(result.errors);
-    say('Nothing saved: please correct the fields marked above.', 'error');
-    return;
-  }
-  showErrors({});
-  try {
-    const saved = await ask({ type: 'ui/set-settings', settings: result.settings });
-    fill(saved);
-    say('Saved.', 'ok');
-  } catch (err) {
-    say(errorText(err), 'error');
-  }
-});
+form.addEventListener(
+  'submit',
+  detached(async (ev) => {
+    ev.preventDefault();
+    const checked = form.querySelector<HTMLInputElement>('input[name="sensitivity"]:checked');
+    const result = readForm({
+      sensitivity: checked?.value ?? '',
+      excludedSites: sites.value,
+      maxArticles: maxArticles.value,
+      maxAgeDays: maxAgeDays.value,
+      indexPrivate: indexPrivate.checked,
+    });
+    if (!result.ok) {
+      showErrors(result.errors);
+      say('Nothing saved: please correct the fields marked above.', 'error');
+      return;
+    }
+    showErrors({});
+    try {
+      const saved = await ask({ type: 'ui/set-settings', settings: result.settings });
+      fill(saved);
+      say('Saved.', 'ok');
+    } catch (err) {
+      say(errorText(err), 'error');
+    }
+  }),
+);
 
 ask({ type: 'ui/get-settings' }).then(fill, (err) => say(errorText(err), 'error'));

@@ -1,7 +1,7 @@
 // The popup's lower half: the reader's index (stats, pause, export, import, clear).
 import type { ImportResult, IndexStats } from '../../protocol/messages.ts';
 import { formatAge, formatBytes, formatCount, formatDate } from '../../ui/format.ts';
-import { clear, el } from '../../ui/dom.ts';
+import { clear, detached, el } from '../../ui/dom.ts';
 import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { exportLocally, importLocally } from './bulk.ts';
@@ -125,15 +125,18 @@ function pauseButton(ctx: PanelContext, onPausedChange: (paused: boolean) => voi
     btn.title = p ? 'Resume indexing and checking pages' : 'Stop indexing and checking pages for now';
     onPausedChange(p);
   };
-  btn.addEventListener('click', async () => {
-    try {
-      await ask({ type: 'ui/set-paused', paused: !ctx.paused });
-      setPaused(!ctx.paused);
-      ctx.say(ctx.paused ? 'Paused: pages are neither indexed nor checked.' : 'Resumed.', 'ok');
-    } catch (err) {
-      ctx.say(errorText(err), 'error');
-    }
-  });
+  btn.addEventListener(
+    'click',
+    detached(async () => {
+      try {
+        await ask({ type: 'ui/set-paused', paused: !ctx.paused });
+        setPaused(!ctx.paused);
+        ctx.say(ctx.paused ? 'Paused: pages are neither indexed nor checked.' : 'Resumed.', 'ok');
+      } catch (err) {
+        ctx.say(errorText(err), 'error');
+      }
+    }),
+  );
   return { button: btn, setPaused };
 }
 
@@ -141,16 +144,19 @@ function pauseButton(ctx: PanelContext, onPausedChange: (paused: boolean) => voi
 function exportButton(ctx: PanelContext): HTMLElement {
   const { doc, say } = ctx;
   const btn = button(doc, 'Export');
-  btn.addEventListener('click', async () => {
-    say('Preparing the export…');
-    try {
-      const { blob, articles: n } = await exportLocally((done) => say(`Exporting… ${formatCount(done)} of ${formatCount(ctx.articles)}`));
-      download(doc, blob, exportFileName());
-      say(`Exported ${formatCount(n)} articles (${formatBytes(blob.size)}).`, 'ok');
-    } catch (err) {
-      say(errorText(err), 'error');
-    }
-  });
+  btn.addEventListener(
+    'click',
+    detached(async () => {
+      say('Preparing the export…');
+      try {
+        const { blob, articles: n } = await exportLocally((done) => say(`Exporting… ${formatCount(done)} of ${formatCount(ctx.articles)}`));
+        download(doc, blob, exportFileName());
+        say(`Exported ${formatCount(n)} articles (${formatBytes(blob.size)}).`, 'ok');
+      } catch (err) {
+        say(errorText(err), 'error');
+      }
+    }),
+  );
   return btn;
 }
 
@@ -160,19 +166,22 @@ function importControls(ctx: PanelContext): { button: HTMLElement; input: HTMLIn
   const input = el(doc, 'input', { class: 'visually-hidden', attrs: { type: 'file', accept: '.json,application/json', id: 'import-file' } });
   const btn = button(doc, 'Import…');
   btn.addEventListener('click', () => input.click());
-  input.addEventListener('change', async () => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    say(`Reading ${file.name} (${formatBytes(file.size)})…`);
-    try {
-      say(importSummary(await importLocally(file, (text) => say(text))), 'ok');
-      await ctx.refresh();
-    } catch (err) {
-      // The reason (e.g. "article 12: signature has 64 values, expected 128") is shown as is.
-      say(errorText(err), 'error');
-    }
-  });
+  input.addEventListener(
+    'change',
+    detached(async () => {
+      const file = input.files?.[0];
+      input.value = '';
+      if (!file) return;
+      say(`Reading ${file.name} (${formatBytes(file.size)})…`);
+      try {
+        say(importSummary(await importLocally(file, (text) => say(text))), 'ok');
+        await ctx.refresh();
+      } catch (err) {
+        // The reason (e.g. "article 12: signature has 64 values, expected 128") is shown as is.
+        say(errorText(err), 'error');
+      }
+    }),
+  );
   return { button: btn, input };
 }
 
@@ -206,15 +215,18 @@ function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLE
   confirm.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') closeConfirm();
   });
-  reallyBtn.addEventListener('click', async () => {
-    try {
-      await ask({ type: 'ui/clear' });
-      closeConfirm();
-      say('The index is empty.', 'ok');
-      await ctx.refresh();
-    } catch (err) {
-      say(errorText(err), 'error');
-    }
-  });
+  reallyBtn.addEventListener(
+    'click',
+    detached(async () => {
+      try {
+        await ask({ type: 'ui/clear' });
+        closeConfirm();
+        say('The index is empty.', 'ok');
+        await ctx.refresh();
+      } catch (err) {
+        say(errorText(err), 'error');
+      }
+    }),
+  );
   return { button: clearBtn, confirm };
 }
