@@ -5,8 +5,6 @@ import { extractCredits } from './provenance.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from './types.ts';
 import { parseTime } from './parse-time.ts';
 
-export { parseTime };
-
 /** Longest URL a record keeps (the pack format's bound). */
 const MAX_URL = 4096;
 /** Longest language tag a record keeps (BCP 47 tags in practice stay under 35 characters). */

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { readPageMeta } from '../../src/extract/meta.ts';
-import { parseTime } from '../../src/index/record.ts';
+import { parseTime } from '../../src/index/parse-time.ts';
 import { validateMessage } from '../../src/protocol/validate.ts';
 import { ARTICLES } from '../fixtures/site/articles.ts';
 import { OUTLETS } from '../fixtures/site/outlets.ts';
