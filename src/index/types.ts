@@ -166,4 +166,19 @@ export interface CheckResult {
   matches: MatchSummary[];
   /** Human-readable reasons for the choice of original (dates, credits, canonical). */
   evidence: string[];
+  /** How sure the choice of original is, and on what it rests; set with `original`. */
+  confidence?: OriginalConfidence;
+  /** The match this page shares the most of its text with, when that is not the original
+   * (a later, closer copy of the original, say): its figures are shown beside the original's. */
+  closest?: MatchSummary;
+}
+
+/** How sure the engine is that the named original came first. 'high': the page credits it, or
+ * its stated date and the reader's own sightings agree; 'medium': one ground alone (a stated
+ * date, or when the reader saw each); 'low': the grounds disagree (a stated date against an
+ * earlier sighting or a credit), and the reasons say so. */
+export interface OriginalConfidence {
+  level: 'high' | 'medium' | 'low';
+  /** Short sentences, most decisive first. */
+  reasons: string[];
 }
