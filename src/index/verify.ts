@@ -15,6 +15,8 @@ export interface Features {
   jaccard: number;
   ordered: number;
   vocabulary: number;
+  /** Share of the original's content-word vocabulary found in the candidate. */
+  originalVocabulary: number;
   /** Content words of the candidate inside shared passages. */
   sharedTokens: number;
   candidateTokens: number;
@@ -212,6 +214,7 @@ export function measure(original: Uint32Array, candidate: Uint32Array, ignore?: 
     jaccard: union ? inter / union : 0,
     ordered: candidate.length ? lcsLength(candidate, original) / candidate.length : 0,
     vocabulary: cVocab.size ? vInter / cVocab.size : 0,
+    originalVocabulary: oVocab.size ? vInter / oVocab.size : 0,
     sharedTokens,
     candidateTokens: candidate.length,
     originalTokens: original.length,
