@@ -2,7 +2,8 @@
 // distinct original goes into one index; each candidate is checked against all of them, so a
 // candidate must be found by its bands, pass the prefilter and be told apart from the other
 // stories, and what counts is which original it is said to derive from.
-import { buildRecord, checkArticle, MemoryStore, type CheckResult } from '../index/index.ts';
+import { buildRecord, checkArticle, MemoryStore, verdictOf, type ArticleRecord, type CheckResult } from '../index/index.ts';
+import { measure } from '../index/verify.ts';
 import { rocAuc } from './auc.ts';
 import { compareLabels, labelClass } from './labels.ts';
 import { fromText } from './load.ts';
@@ -25,7 +26,10 @@ export interface IndexLabelRow {
   ownFlagged: number;
   /** The check flags the candidate and names a different original than the pair's. */
   otherNamed: number;
-  /** Of those, the named original is none the corpus labels this candidate as derived from, in any pair. */
+  /** Of those, the named original is of another story: not one the corpus labels this candidate as
+   * derived from, and unrelated (compared directly, both ways) to every original the corpus pairs
+   * it with as the same story (derived or written independently). A named original related to
+   * those (another agency's story of the same event, or a copy of one) is not counted here. */
   wrongNamed: number;
   /** Ids of the pairs counted in otherNamed and in wrongNamed. */
   otherNamedIds: string[];
@@ -34,6 +38,8 @@ export interface IndexLabelRow {
 
 export interface IndexEvalReport {
   mode: 'index';
+  /** Distinct candidates flagged naming an original of another story (wrongNamed, counted once per candidate). */
+  wrongChecks: number;
   pairs: number;
   badLines: number;
   /** Distinct originals in the index. */
@@ -76,10 +82,33 @@ function labelledSources(pairs: Pair[], originals: Map<string, number>): Map<str
   return out;
 }
 
+/** For each candidate text, the originals the corpus pairs it with as the same story (derived or independent). */
+function storySources(pairs: Pair[], originals: Map<string, number>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of pairs) {
+    const c = labelClass(p.label ?? '');
+    if (c !== 'positive' && c !== 'hard-negative') continue;
+    let s = out.get(p.candidate);
+    if (!s) out.set(p.candidate, (s = new Set()));
+    s.add(originalId(originals.get(p.original) ?? -1));
+  }
+  return out;
+}
+
+/** Two originals of one story: compared directly, one is at least related to the other. */
+function sameStory(a: ArticleRecord | undefined, b: ArticleRecord | undefined): boolean {
+  if (!a || !b) return false;
+  return verdictOf(measure(a.tokens, b.tokens)) !== 'unrelated' || verdictOf(measure(b.tokens, a.tokens)) !== 'unrelated';
+}
+
 /** Checks every distinct candidate once against one index of every distinct original. */
-async function checkAll(pairs: Pair[], originals: Map<string, number>): Promise<Map<string, CheckResult>> {
+async function checkAll(pairs: Pair[], originals: Map<string, number>, byId: Map<string, ArticleRecord>): Promise<Map<string, CheckResult>> {
   const store = new MemoryStore();
-  for (const [text, n] of originals) store.putSync(recordOfText(text, `original-${n}`, ORIGINALS_SEEN_AT).record);
+  for (const [text, n] of originals) {
+    const { record } = recordOfText(text, `original-${n}`, ORIGINALS_SEEN_AT);
+    store.putSync(record);
+    byId.set(record.id, record);
+  }
   const results = new Map<string, CheckResult>();
   for (const [text, n] of numbered(pairs.map((p) => p.candidate))) {
     const page = recordOfText(text, `candidate-${n}`, CANDIDATES_SEEN_AT);
@@ -97,7 +126,10 @@ export async function evaluateIndex(file: string, json: boolean, out: Output): P
   for (const e of errors) out.err(e.format());
   const originals = numbered(pairs.map((p) => p.original));
   const sources = labelledSources(pairs, originals);
-  const results = await checkAll(pairs, originals);
+  const stories = storySources(pairs, originals);
+  const byId = new Map<string, ArticleRecord>();
+  const results = await checkAll(pairs, originals, byId);
+  const wrongCandidates = new Set<string>();
   const rows = new Map<string, IndexLabelRow>();
   const scores = { positive: [] as number[], 'hard-negative': [] as number[], 'easy-negative': [] as number[], other: [] as number[] };
   for (const p of pairs) {
@@ -114,7 +146,10 @@ export async function evaluateIndex(file: string, json: boolean, out: Output): P
     else if (r.original) {
       row.otherNamed++;
       row.otherNamedIds.push(p.id);
-      if (!sources.get(p.candidate)?.has(r.original.id)) {
+      const named = byId.get(r.original.id);
+      const story = [...(stories.get(p.candidate) ?? [])];
+      if (!sources.get(p.candidate)?.has(r.original.id) && !story.some((id) => id === r.original!.id || sameStory(named, byId.get(id)))) {
+        wrongCandidates.add(p.candidate);
         row.wrongNamed++;
         row.wrongNamedIds.push(p.id);
       }
@@ -126,6 +161,7 @@ export async function evaluateIndex(file: string, json: boolean, out: Output): P
   const all = [...hard, ...scores['easy-negative']];
   const report: IndexEvalReport = {
     mode: 'index',
+    wrongChecks: wrongCandidates.size,
     pairs: pairs.length,
     badLines: errors.length,
     originals: originals.size,
@@ -167,10 +203,15 @@ export function renderIndexReport(file: string, r: IndexEvalReport): string[] {
     "own found:   the pair's own original is among the matches (any verdict, related too)",
     'own flagged: flagged as copy, partial copy or rewrite, naming the own original',
     'other named: flagged, naming a different original',
-    'wrong story: of those, an original the corpus never pairs this candidate with as derived',
+    'wrong story: of those, an original of another story: not derived from by the corpus, and unrelated (compared',
+    "             directly) to every original the corpus pairs the candidate with (another agency's story of the",
+    '             same event, or a copy of one, is not counted)',
     '',
     `ROC AUC of the own original's match score (0 when not found), derived (${r.positives}) vs hard negatives (${r.hardNegatives}): ${auc(r.aucVsHard)}`,
     `ROC AUC of the own original's match score (0 when not found), derived (${r.positives}) vs all negatives (${r.allNegatives}):  ${auc(r.aucVsAll)}`,
+  );
+  lines.push(
+    `Checks flagged naming an original of another story: ${r.wrongChecks} of ${r.candidates} (${((r.wrongChecks / Math.max(1, r.candidates)) * 100).toFixed(1)}%)`,
   );
   const wrong = r.labels.filter((l) => l.wrongNamedIds.length);
   if (wrong.length) lines.push('Pairs whose candidate is flagged against the wrong story:', ...wrong.map((l) => `  ${l.label}: ${l.wrongNamedIds.join(' ')}`));

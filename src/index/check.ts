@@ -4,7 +4,8 @@ import type { Fingerprint } from './fingerprint.ts';
 import { withChars } from './compare.ts';
 import { DEFAULT_PARAMS, paramsId } from './params.ts';
 import { creditsOutlet } from './provenance.ts';
-import type { CandidateSource } from './store.ts';
+import type { CandidateHit, CandidateSource, StoreRef } from './store.ts';
+import { MAX_TOPIC_CANDIDATES, MAX_TOPIC_POSTINGS, topicKeys } from './topic.ts';
 import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
 import { isDerived, score, VERDICT_RANK, verdictOf, type Sensitivity } from './verdict.ts';
 import { boilerplateShingles, measure, VerifyCache } from './verify.ts';
@@ -64,7 +65,7 @@ export async function checkArticle(store: CandidateSource, page: Page, opts: { s
   const records = worthVerifying(me, fetched);
   // Numbers are told by their hashes, known for the default signature parameters only.
   const cache = new VerifyCache(me.params === paramsId(DEFAULT_PARAMS) ? DEFAULT_PARAMS.seed : undefined);
-  const ctx: CheckContext = { page, ignore: sharedBoilerplate(me, records, fetched, cache), cache, sensitivity: opts.sensitivity };
+  const ctx: CheckContext = { page, ignore: sharedBoilerplate(me, records, fetched.byBands, cache), cache, sensitivity: opts.sensitivity };
   const matches: MatchSummary[] = [];
   const evidence: string[] = [];
   for (const r of records) {
@@ -82,25 +83,43 @@ export async function checkArticle(store: CandidateSource, page: Page, opts: { s
   return resultOf(me, matches, original, [why.lead, ...evidence, ...why.notes]);
 }
 
-/** The stored records that share the most bands with the page: not the page itself, and only those signed alike. */
-async function fetchCandidates(store: CandidateSource, me: ArticleRecord): Promise<ArticleRecord[]> {
-  // The page itself may be stored already: one more is read so it does not take another's place.
-  const refs = (await store.candidates(me.bandKeys))
-    .sort((a, b) => b.hits - a.hits || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
-    .slice(0, MAX_FETCHED + 1)
-    .map((h) => h.ref);
-  return (await store.fetch(refs)).filter((r) => r.id !== me.id && r.params === me.params).slice(0, MAX_FETCHED);
+/** What a check reads from the store: the records sharing the most bands with the page (found by
+ * shared phrasing), then those sharing the most topic keys with it (found by shared vocabulary). */
+interface Fetched {
+  byBands: ArticleRecord[];
+  byTopic: ArticleRecord[];
 }
 
-/** The candidates to verify exactly, best agreeing first. */
-function worthVerifying(me: ArticleRecord, fetched: ArticleRecord[]): ArticleRecord[] {
+/** Best-ranked references first: most shared keys, then by reference, for a stable order. */
+function ranked(hits: CandidateHit[]): StoreRef[] {
+  return hits.sort((a, b) => b.hits - a.hits || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)).map((h) => h.ref);
+}
+
+/** The stored records that share the most bands or topic keys with the page: not the page itself, and only those signed alike. */
+async function fetchCandidates(store: CandidateSource, me: ArticleRecord): Promise<Fetched> {
+  const [bandHits, topicHits] = await Promise.all([store.candidates(me.bandKeys), store.candidates(topicKeys(me.tokens), MAX_TOPIC_POSTINGS)]);
+  // The page itself may be stored already: one more is read so it does not take another's place.
+  const byBands = ranked(bandHits).slice(0, MAX_FETCHED + 1);
+  const seen = new Set(byBands);
+  const byTopic = ranked(topicHits)
+    .filter((ref) => !seen.has(ref))
+    .slice(0, MAX_TOPIC_CANDIDATES + 1);
+  const usable = (r: ArticleRecord) => r.id !== me.id && r.params === me.params;
+  const [bands, topic] = await Promise.all([store.fetch(byBands), byTopic.length ? store.fetch(byTopic) : []]);
+  return { byBands: bands.filter(usable).slice(0, MAX_FETCHED), byTopic: topic.filter(usable).slice(0, MAX_TOPIC_CANDIDATES) };
+}
+
+/** The candidates to verify exactly: those found by bands whose signatures agree best, then those found by topic. */
+function worthVerifying(me: ArticleRecord, fetched: Fetched): ArticleRecord[] {
   // Only candidates whose whole signature agrees beyond the one band that found them are verified.
-  return fetched
+  const byBands = fetched.byBands
     .map((r) => ({ r, agree: agreement(me.signature, r.signature) }))
     .filter((x) => x.agree >= MIN_AGREEMENT)
     .sort((a, b) => b.agree - a.agree)
     .slice(0, MAX_VERIFIED)
     .map((x) => x.r);
+  // Those found by vocabulary share few phrases by nature: they are verified without the prefilter.
+  return [...byBands, ...fetched.byTopic];
 }
 
 /** Shingles to leave out of every comparison; none when nothing is to be verified. */
@@ -127,7 +146,10 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
   const pageFirst = pageCameFirst(me, r, iCredit, theyCredit);
   const f = pageFirst ? measure(me.tokens, r.tokens, ctx.ignore, ctx.cache) : measure(r.tokens, me.tokens, ctx.ignore, ctx.cache);
   const credited = pageFirst ? theyCredit : iCredit;
-  const verdict = verdictOf(f, ctx.sensitivity, credited);
+  const measured = verdictOf(f, ctx.sensitivity, credited);
+  // Two pages that credit one source and not each other are told from that source: a rewrite of
+  // one by the other is the same story twice (siblings), unless it shares their verbatim text.
+  const verdict = measured === 'rewrite' && !iCredit && !theyCredit && sharedSource(me, r) ? 'related' : measured;
   if (verdict === 'unrelated') return null;
   const offsets = ctx.page.fp?.offsets;
   const passages = pageFirst ? withChars(f.passages, undefined, offsets) : withChars(f.passages, offsets);
@@ -150,6 +172,13 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
     passages,
   };
   return { match, evidence: orderEvidence(me, r, { pageFirst, iCredit, theyCredit, derived: isDerived(verdict) }) };
+}
+
+/** True when both records credit one outlet that is neither of theirs. */
+function sharedSource(a: ArticleRecord, b: ArticleRecord): boolean {
+  const own = new Set([a.outletKey, b.outletKey]);
+  const keys = new Set(a.credits.map((c) => c.key).filter((k) => k && !own.has(k)));
+  return b.credits.some((c) => keys.has(c.key));
 }
 
 /** Sentences about a pair whose order rests on a credit or on the page's own stated date. */

@@ -1,3 +1,4 @@
+import { topicKeys } from './topic.ts';
 import type { ArticleRecord } from './types.ts';
 
 /** How a store names a stored article for `fetch`: its id (MemoryStore) or its number (IndexedDB). */
@@ -17,8 +18,10 @@ export interface StoreStats {
 
 /** What a check reads: the records that share band keys with a page. */
 export interface CandidateSource {
-  /** Records sharing at least one band key with the query, with the count of shared keys. */
-  candidates(bandKeys: readonly number[]): Promise<CandidateHit[]>;
+  /** Records sharing at least one of the keys (band keys, topic keys) with the query, with the
+   * count of shared keys. A key held by more than `maxPerKey` records is left out (topic keys:
+   * the index's common words). */
+  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]>;
   /** The records of candidate references, all read at once; those gone meanwhile are left out. */
   fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]>;
 }
@@ -44,6 +47,11 @@ function shardOf(key: number): number {
   return key % SHARDS;
 }
 
+/** The keys a record is posted under: its band keys and its topic keys. */
+export function indexKeys(record: ArticleRecord): number[] {
+  return [...record.bandKeys, ...topicKeys(record.tokens)];
+}
+
 /** In-memory Store: the CLI, tests and benchmarks. */
 export class MemoryStore implements Store {
   private readonly records = new Map<string, ArticleRecord>();
@@ -58,7 +66,7 @@ export class MemoryStore implements Store {
   putSync(record: ArticleRecord): void {
     this.deleteSync(record.id);
     this.records.set(record.id, record);
-    for (const key of record.bandKeys) {
+    for (const key of indexKeys(record)) {
       const shard = this.bands[shardOf(key)];
       const ids = shard.get(key);
       if (ids === undefined) shard.set(key, record.id);
@@ -88,7 +96,7 @@ export class MemoryStore implements Store {
   private deleteSync(id: string): boolean {
     const old = this.records.get(id);
     if (!old) return false;
-    for (const key of old.bandKeys) {
+    for (const key of indexKeys(old)) {
       const shard = this.bands[shardOf(key)];
       const ids = shard.get(key);
       if (ids === undefined) continue;
@@ -103,17 +111,17 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async candidates(bandKeys: readonly number[]): Promise<CandidateHit[]> {
-    return this.candidatesSync(bandKeys);
+  async candidates(keys: readonly number[], maxPerKey = Infinity): Promise<CandidateHit[]> {
+    return this.candidatesSync(keys, maxPerKey);
   }
 
-  candidatesSync(bandKeys: readonly number[]): CandidateHit[] {
+  candidatesSync(keys: readonly number[], maxPerKey = Infinity): CandidateHit[] {
     const hits = new Map<string, number>();
-    for (const key of new Set(bandKeys)) {
+    for (const key of new Set(keys)) {
       const ids = this.bands[shardOf(key)].get(key);
       if (ids === undefined) continue;
       if (typeof ids === 'string') hits.set(ids, (hits.get(ids) ?? 0) + 1);
-      else for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+      else if (ids.size <= maxPerKey) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
   }

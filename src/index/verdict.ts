@@ -24,9 +24,45 @@ interface Thresholds {
 }
 
 const THRESHOLDS: Record<Sensitivity, Thresholds> = {
-  low: { copy: 0.7, partial: 0.35, rewriteContainment: 0.1, rewriteOrdered: 0.3, rewriteOrderedAlone: 0.55, rewriteVocabularyAlone: 0.6, partVocabulary: 0.45, partOriginalVocabulary: 0.3, partContainment: 0.04, partOrdered: 0.25, related: 0.03 },
-  normal: { copy: 0.6, partial: 0.25, rewriteContainment: 0.06, rewriteOrdered: 0.25, rewriteOrderedAlone: 0.45, rewriteVocabularyAlone: 0.5, partVocabulary: 0.35, partOriginalVocabulary: 0.25, partContainment: 0.025, partOrdered: 0.15, related: 0.03 },
-  high: { copy: 0.5, partial: 0.18, rewriteContainment: 0.04, rewriteOrdered: 0.22, rewriteOrderedAlone: 0.4, rewriteVocabularyAlone: 0.45, partVocabulary: 0.32, partOriginalVocabulary: 0.22, partContainment: 0.02, partOrdered: 0.15, related: 0.02 },
+  low: {
+    copy: 0.7,
+    partial: 0.35,
+    rewriteContainment: 0.1,
+    rewriteOrdered: 0.3,
+    rewriteOrderedAlone: 0.55,
+    rewriteVocabularyAlone: 0.6,
+    partVocabulary: 0.45,
+    partOriginalVocabulary: 0.3,
+    partContainment: 0.04,
+    partOrdered: 0.25,
+    related: 0.03,
+  },
+  normal: {
+    copy: 0.6,
+    partial: 0.25,
+    rewriteContainment: 0.06,
+    rewriteOrdered: 0.25,
+    rewriteOrderedAlone: 0.45,
+    rewriteVocabularyAlone: 0.5,
+    partVocabulary: 0.33,
+    partOriginalVocabulary: 0.25,
+    partContainment: 0.025,
+    partOrdered: 0.2,
+    related: 0.03,
+  },
+  high: {
+    copy: 0.5,
+    partial: 0.18,
+    rewriteContainment: 0.04,
+    rewriteOrdered: 0.22,
+    rewriteOrderedAlone: 0.4,
+    rewriteVocabularyAlone: 0.45,
+    partVocabulary: 0.3,
+    partOriginalVocabulary: 0.22,
+    partContainment: 0.02,
+    partOrdered: 0.18,
+    related: 0.02,
+  },
 };
 
 /** Candidates with fewer content words than this are never flagged unless they are copies. */
@@ -74,9 +110,16 @@ export function verdictOf(f: Features, sensitivity: Sensitivity = 'normal', cred
     const k = credited ? 0.75 : 1;
     if (f.containment >= t.rewriteContainment * k && f.ordered >= t.rewriteOrdered * k) return 'rewrite';
     if (f.ordered >= t.rewriteOrderedAlone * k && f.vocabulary >= t.rewriteVocabularyAlone * k) return 'rewrite';
-    if (f.vocabulary >= t.partVocabulary && f.originalVocabulary >= t.partOriginalVocabulary && f.containment >= t.partContainment && f.ordered >= t.partOrdered) return 'rewrite';
+    if (
+      f.vocabulary >= t.partVocabulary &&
+      f.originalVocabulary >= t.partOriginalVocabulary &&
+      f.containment >= t.partContainment &&
+      f.ordered >= t.partOrdered
+    )
+      return 'rewrite';
   }
-  if (f.containment >= t.related || f.ordered >= 0.15 || f.vocabulary >= 0.3) return 'related';
+  // The same story told apart: a share of the words both ways (names, places, the event's terms).
+  if (f.containment >= t.related || f.ordered >= 0.15 || (f.vocabulary >= 0.2 && f.originalVocabulary >= 0.15)) return 'related';
   return 'unrelated';
 }
 
