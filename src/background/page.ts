@@ -94,8 +94,8 @@ class SeenBefore implements CandidateSource {
     return others;
   }
 
-  candidates(keys: readonly number[]): Promise<CandidateHit[]> {
-    return this.store.candidates(keys);
+  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
+    return this.store.candidates(keys, maxPerKey);
   }
 }
 

@@ -2,13 +2,14 @@
 // script, the CLI and the tests.
 export * from './types.ts';
 export { DEFAULT_PARAMS, paramsId, paramsDiff, TOKENIZER_VERSION } from './params.ts';
-export { MemoryStore, type Store, type CandidateSource, type CandidateHit, type StoreRef, type StoreStats } from './store.ts';
+export { MemoryStore, indexKeys, type Store, type CandidateSource, type CandidateHit, type StoreRef, type StoreStats } from './store.ts';
 export { fingerprint, tokenHashes, type Fingerprint } from './fingerprint.ts';
 export { buildRecord, recordId } from './record.ts';
 export { parseTime } from './parse-time.ts';
 export { compareTexts } from './compare.ts';
 export { extractCredits, creditsOutlet } from './provenance.ts';
 export { checkArticle } from './check.ts';
+export { topicKeys, isTopicKey, TOPIC_KEYS, MAX_TOPIC_POSTINGS } from './topic.ts';
 export { verdictOf, score, isDerived, type Sensitivity } from './verdict.ts';
 export { hostOf, hostKey, outletKey } from './outlet.ts';
 export { encodePack, encodeArticle, packFrame, parsePack, PackError, PACK_FORMAT, PACK_VERSION, MAX_PACK_ARTICLES, type PackItem } from './pack.ts';

@@ -4,10 +4,11 @@
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { bandKeys } from '../index/minhash.ts';
 import { PostingsChanges, applyChanges, type PostingsStore } from './postings.ts';
+import { topicKeys } from '../index/topic.ts';
 import type { SignatureParams } from '../index/types.ts';
 
 export const DB_NAME = 'firsthand';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 // The schema is typed in db.ts (the current version); old steps speak of stores as they were.
 type AnyDB = IDBPDatabase<unknown>;
@@ -60,6 +61,11 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
     db.createObjectStore('postings');
     copies.push(() => migrateToV4(db, tx));
   }
+  if (oldVersion < 5 && newVersion >= 5) {
+    // Step 5: every article is posted under its topic keys too (topic.ts), from its stored
+    // content-word hashes, so the same story is found by its vocabulary as well as its phrasing.
+    copies.push(() => migrateToV5(tx));
+  }
   if (copies.length)
     void (async () => {
       for (const copy of copies) await copy();
@@ -75,6 +81,20 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
 
 /** Band entries read per request while moving them to the postings. */
 const MIGRATE_STEP = 2000;
+
+async function migrateToV5(tx: AnyTx): Promise<void> {
+  const articles = tx.objectStore('articles');
+  const changes = new PostingsChanges();
+  let after: number | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const entries = (await articles.getAll(range, MIGRATE_STEP)) as { key: number; tokens?: unknown }[];
+    for (const e of entries) if (e.tokens instanceof Uint32Array) changes.add(e.key, topicKeys(e.tokens));
+    if (entries.length < MIGRATE_STEP) break;
+    after = entries[entries.length - 1].key;
+  }
+  await applyChanges(tx.objectStore('postings') as unknown as PostingsStore, changes);
+}
 
 async function migrateToV4(db: AnyDB, tx: AnyTx): Promise<void> {
   const bands = tx.objectStore('bands');

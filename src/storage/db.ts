@@ -141,11 +141,11 @@ export class IdbStore implements Store {
     return stored && fromStored(stored, this.params);
   }
 
-  /** One read per bucket of the band keys, all in one transaction; hits are article numbers. */
-  async candidates(keys: readonly number[]): Promise<CandidateHit[]> {
+  /** One read per bucket of the keys, all in one transaction; hits are article numbers. */
+  async candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
     const db = await this.conn.get();
     const postings = db.transaction('postings').store;
-    const hits = await lookup((bucket) => postings.get(bucket), keys);
+    const hits = await lookup((bucket) => postings.get(bucket), keys, maxPerKey);
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
   }
 

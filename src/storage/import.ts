@@ -3,11 +3,11 @@
 // only then one transaction writes everything, in batches; the reader's retention limits are
 // applied last. The worker (a pack sent as text) and the popup (a file, read in pieces when
 // large) both import through importPack.
-import { PackError, parsePack, parsePackChunks, type ArticleRecord, type PackItem } from '../index/index.ts';
+import { indexKeys, PackError, parsePack, parsePackChunks, type ArticleRecord, type PackItem } from '../index/index.ts';
 import type { ImportResult } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { firstSeen, toStored, type DbConnection, type TextBody } from './db.ts';
-import { PostingsChanges, applyChanges, storedBandKeys } from './postings.ts';
+import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { enforceRetention, type RetentionLimits } from './retention.ts';
 import { loadSettings } from './settings.ts';
 import { packText } from './texts.ts';
@@ -116,7 +116,7 @@ async function writeEntries(conn: DbConnection, entries: Entry[], onProgress?: I
           if (old) {
             counts.updated++;
             entry.record.firstSeenAt = firstSeen(entry.record, old);
-            if (old.key !== undefined) changes.remove(old.key, storedBandKeys(old));
+            if (old.key !== undefined) changes.remove(old.key, storedKeys(old));
           } else counts.added++;
           // A new article is numbered by the store; a number is never given out twice.
           const put = articles.put(toStored(entry.record, old?.key));
@@ -131,7 +131,7 @@ async function writeEntries(conn: DbConnection, entries: Entry[], onProgress?: I
         throw err;
       }
       const numbers = await Promise.all(keys);
-      batch.forEach(({ record }, j) => changes.add(numbers[j], record.bandKeys));
+      batch.forEach(({ record }, j) => changes.add(numbers[j], indexKeys(record)));
       await Promise.all(requests);
       onProgress?.({ phase: 'writing', done: Math.min(i + IMPORT_BATCH, entries.length), total: entries.length });
     }

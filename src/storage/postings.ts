@@ -5,6 +5,7 @@
 // entry of about 40 bytes per band key and per article instead, and an import wrote 128 of them
 // per article; here an import writes each touched bucket once.
 import { bandKeys } from '../index/minhash.ts';
+import { topicKeys } from '../index/topic.ts';
 import type { SignatureParams } from '../index/types.ts';
 
 /** Bits of the band hash that pick the bucket within a band: 256 buckets per band, 32,768 in all. */
@@ -36,6 +37,11 @@ export function storedBandKeys(record: { params: string; signature: Uint32Array 
   const layout = bandLayoutOf(record.params);
   if (!layout || !(record.signature instanceof Uint32Array) || record.signature.length !== layout.numPerm) return [];
   return bandKeys(record.signature, layout as SignatureParams);
+}
+
+/** Every key a stored record is posted under: its band keys and its topic keys (topic.ts). */
+export function storedKeys(record: { params: string; signature: Uint32Array; tokens: Uint32Array }): number[] {
+  return [...storedBandKeys(record), ...topicKeys(record.tokens)];
 }
 
 /** Pending changes to the postings, grouped by bucket: pairs to add, article numbers to remove. */
@@ -123,8 +129,13 @@ export async function applyChanges(
   }
 }
 
-/** Article numbers sharing each of the band keys, counted per article. */
-export async function lookup(get: (bucket: number) => Promise<Uint32Array | undefined>, keys: readonly number[]): Promise<Map<number, number>> {
+/** Article numbers sharing each of the keys, counted per article. A key held by more than
+ * `maxPerKey` articles is left out (a common word among topic keys). */
+export async function lookup(
+  get: (bucket: number) => Promise<Uint32Array | undefined>,
+  keys: readonly number[],
+  maxPerKey = Infinity,
+): Promise<Map<number, number>> {
   const wanted = new Map<number, number[]>();
   for (const key of new Set(keys)) {
     const bucket = bucketOf(key);
@@ -135,11 +146,16 @@ export async function lookup(get: (bucket: number) => Promise<Uint32Array | unde
   const buckets = [...wanted.keys()];
   const values = await Promise.all(buckets.map((b) => get(b)));
   const hits = new Map<number, number>();
+  const holders: number[] = [];
   buckets.forEach((bucket, i) => {
     const list = values[i];
     if (!list) return;
-    for (const h of wanted.get(bucket)!)
-      for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) hits.set(list[j + 1], (hits.get(list[j + 1]) ?? 0) + 1);
+    for (const h of wanted.get(bucket)!) {
+      holders.length = 0;
+      for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) holders.push(list[j + 1]);
+      if (holders.length > maxPerKey) continue;
+      for (const a of holders) hits.set(a, (hits.get(a) ?? 0) + 1);
+    }
   });
   return hits;
 }

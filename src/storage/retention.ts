@@ -1,7 +1,7 @@
 // The reader's limits on the index (at most so many articles, none older than so many days),
 // applied by evicting the articles first seen longest ago, with their texts and band keys.
 import type { DbConnection } from './db.ts';
-import { PostingsChanges, applyChanges, storedBandKeys } from './postings.ts';
+import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { runTx } from './tx.ts';
 
 export interface RetentionLimits {
@@ -42,7 +42,7 @@ async function evictWhere(conn: DbConnection, range: IDBKeyRange | null, limit: 
     let cursor = await articles.index('firstSeenAt').openCursor(range, 'next');
     while (cursor && doomed.length < limit) {
       doomed.push(cursor.primaryKey);
-      changes.remove(cursor.primaryKey, storedBandKeys(cursor.value));
+      changes.remove(cursor.primaryKey, storedKeys(cursor.value));
       cursor = await cursor.continue();
     }
     const requests: Promise<unknown>[] = [applyChanges(tx.objectStore('postings'), changes)];

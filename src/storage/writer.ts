@@ -1,11 +1,11 @@
 // The writes of the reader's index one page or one setting at a time, and the door to the bulk
 // ones (import.ts, retention.ts). The MV3 worker can be stopped at any moment, so every change is
 // a single IndexedDB transaction: it happens whole or not at all.
-import type { ArticleRecord, PackItem, PageMeta } from '../index/index.ts';
+import { indexKeys, type ArticleRecord, type PackItem, type PageMeta } from '../index/index.ts';
 import type { ImportResult, Settings } from '../protocol/messages.ts';
 import { firstSeen, toStored, type DbConnection, type FirsthandIDB, type TextBody } from './db.ts';
 import { importItems, type ImportProgress } from './import.ts';
-import { PostingsChanges, applyChanges, storedBandKeys } from './postings.ts';
+import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { enforceRetention, evictOldest, type RetentionLimits } from './retention.ts';
 import { packText } from './texts.ts';
 import { isQuotaError, runTx, STORAGE_FULL, StorageFullError } from './tx.ts';
@@ -32,7 +32,7 @@ export class Writer {
       const old = await tx.objectStore('articles').index('id').get(id);
       if (old?.key === undefined) return false;
       const changes = new PostingsChanges();
-      changes.remove(old.key, storedBandKeys(old));
+      changes.remove(old.key, storedKeys(old));
       await Promise.all([
         tx.objectStore('articles').delete(old.key),
         tx.objectStore('texts').delete(old.key),
@@ -101,8 +101,8 @@ async function putIn(db: FirsthandIDB, record: ArticleRecord, body: TextBody | u
     const old = await articles.index('id').get(record.id);
     const key = await articles.put(toStored({ ...record, firstSeenAt: firstSeen(record, old) }, old?.key));
     const changes = new PostingsChanges();
-    if (old) changes.remove(key, storedBandKeys(old));
-    changes.add(key, record.bandKeys);
+    if (old) changes.remove(key, storedKeys(old));
+    changes.add(key, indexKeys(record));
     const requests: Promise<unknown>[] = [applyChanges(tx.objectStore('postings'), changes)];
     if (body) requests.push(tx.objectStore('texts').put({ ...body, key }));
     await Promise.all(requests);

@@ -4,7 +4,8 @@ import { openDB, unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, DbConnection, IdbStore, PROBLEMS, readText, upgrade } from '../../src/storage/db.ts';
 import { Writer } from '../../src/storage/writer.ts';
-import { buildRecord, MemoryStore } from '../../src/index/index.ts';
+import { buildRecord, MemoryStore, topicKeys } from '../../src/index/index.ts';
+import { applyChanges, PostingsChanges, type PostingsStore } from '../../src/storage/postings.ts';
 import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
@@ -46,6 +47,21 @@ describe('schema', () => {
         await old.put('texts', { id: arts[0].record.id, text: 'kept' });
         await old.put('texts', { id: arts[2].record.id, text: 'kept too', meta: arts[2].meta });
         await old.put('texts', { id: 'https://gone.example/orphan', text: 'no article' });
+      } else if (from === 4) {
+        // Version 4: numbered articles, their band keys (not yet their topic keys) in the postings.
+        const changes = new PostingsChanges();
+        const keys: number[] = [];
+        for (const { record } of arts) {
+          const { bandKeys, ...rest } = record;
+          const key = Number(await old.put('articles', rest));
+          changes.add(key, bandKeys);
+          keys.push(key);
+        }
+        const tx = old.transaction('postings', 'readwrite');
+        await applyChanges(tx.store as unknown as PostingsStore, changes);
+        await tx.done;
+        await old.put('texts', { key: keys[0], text: 'kept' });
+        await old.put('texts', { key: keys[2], text: 'kept too', meta: arts[2].meta });
       } else {
         // Version 3: numbered articles, their numeric band keys in the multiEntry store "bands".
         const keys: IDBValidKey[] = [];
@@ -71,6 +87,10 @@ describe('schema', () => {
         expect(await store.get(record.id)).toEqual(record);
         // Found by every one of its (numeric) band keys, as often as it has bands.
         expect((await candidateIds(store, record.bandKeys)).find((h) => h.id === record.id)?.hits).toBe(new Set(record.bandKeys).size);
+        // ...and by every one of its topic keys.
+        const topic = topicKeys(record.tokens);
+        expect(topic.length).toBeGreaterThan(0);
+        expect((await candidateIds(store, topic)).find((h) => h.id === record.id)?.hits).toBe(new Set(topic).size);
         expect(await db.getAllKeysFromIndex('articles', 'outletKey', record.outletKey)).toHaveLength(1);
       }
       expect(await store.count()).toBe(3);
