@@ -150,16 +150,14 @@ export function evaluateLevels(file: string, json: boolean, out: Output): number
   const { pairs, errors } = readPairs(file, { requireLabel: true });
   for (const e of errors) out.err(e.format());
   const reports = LEVELS.map((level) => directReport(pairs, errors.length, level));
-  const labels = reports[0].labels.map(
-    (row): LevelsRow => ({
-      label: row.label,
-      n: row.n,
-      flagged: reports.map((r) => {
-        const counts = r.labels.find((l) => l.label === row.label)?.counts;
-        return counts ? [...FLAGGED].reduce((n, v) => n + counts[v], 0) : 0;
-      }),
+  const labels = reports[0].labels.map((row): LevelsRow => ({
+    label: row.label,
+    n: row.n,
+    flagged: reports.map((r) => {
+      const counts = r.labels.find((l) => l.label === row.label)?.counts;
+      return counts ? [...FLAGGED].reduce((n, v) => n + counts[v], 0) : 0;
     }),
-  );
+  }));
   const report: LevelsReport = { mode: 'direct-levels', pairs: pairs.length, badLines: errors.length, levels: LEVELS, labels };
   out.line(json ? JSON.stringify(report, null, 2) : renderLevels(file, report).join('\n'));
   return errors.length ? 1 : 0;

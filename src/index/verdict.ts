@@ -89,7 +89,7 @@ export function verdictOf(f: Features, sensitivity: Sensitivity = 'normal', cred
   if (f.candidateTokens >= MIN_FLAG_TOKENS && !otherEvent(f)) {
     if (f.containment >= t.partial) return 'partial-copy';
     // Crediting the original's outlet lowers the bar for a rewrite: the page says where it came from.
-    const k = credited ? CREDIT_DISCOUNT[sensitivity] ?? CREDIT_DISCOUNT.normal : 1;
+    const k = credited ? (CREDIT_DISCOUNT[sensitivity] ?? CREDIT_DISCOUNT.normal) : 1;
     if (f.containment >= t.rewriteContainment * k && f.ordered >= t.rewriteOrdered * k) return 'rewrite';
     if (f.ordered >= t.rewriteOrderedAlone * k && f.vocabulary >= t.rewriteVocabularyAlone * k) return 'rewrite';
   }
