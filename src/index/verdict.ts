@@ -5,7 +5,7 @@ import type { Features } from './verify.ts';
 
 export type Sensitivity = 'low' | 'normal' | 'high';
 
-interface Thresholds {
+export interface Thresholds {
   copy: number;
   partial: number;
   /** A rewrite keeps some verbatim phrases (containment) and the content words in order. */
@@ -46,6 +46,11 @@ const THRESHOLDS: Record<Sensitivity, Thresholds> = {
  * quarter off. (The corpora's plain texts credit no one, so their figures are uncredited.)
  */
 const CREDIT_DISCOUNT: Record<Sensitivity, number> = { low: 1, normal: 0.75, high: 0.75 };
+
+/** A level's bars and credit discount, for the words the options page and the README put on them. */
+export function levelBars(sensitivity: Sensitivity): Readonly<Thresholds> & { creditDiscount: number } {
+  return { ...(THRESHOLDS[sensitivity] ?? THRESHOLDS.normal), creditDiscount: CREDIT_DISCOUNT[sensitivity] ?? CREDIT_DISCOUNT.normal };
+}
 
 /** Candidates with fewer content words than this are never flagged unless they are copies. */
 const MIN_FLAG_TOKENS = 12;
