@@ -19,7 +19,7 @@ Usage:
   firsthand index list|stats --db PACK            what a pack holds
   firsthand check FILE... --db PACK [--json]      check articles against a pack
   firsthand eval PAIRS.jsonl [--index] [--json]   detection quality on a labelled corpus
-         [--sensitivity low|normal|high | --levels]
+                 [--sensitivity low|normal|high | --levels]
 
 Run 'firsthand <command> --help' for the options of a command.
 `;
