@@ -2,9 +2,10 @@
 // distinct original goes into one index; each candidate is checked against all of them, so a
 // candidate must be found by its bands, pass the prefilter and be told apart from the other
 // stories, and what counts is which original it is said to derive from.
-import { buildRecord, checkArticle, MemoryStore, verdictOf, type ArticleRecord, type CheckResult } from '../index/index.ts';
+import { buildRecord, checkArticle, MemoryStore, verdictOf, type ArticleRecord, type CheckResult, type Sensitivity } from '../index/index.ts';
 import { measure } from '../index/verify.ts';
 import { rocAuc } from './auc.ts';
+import { LEVELS, renderLevels, type LevelsReport } from './eval.ts';
 import { compareLabels, labelClass } from './labels.ts';
 import { fromText } from './load.ts';
 import { Output } from './output.ts';
@@ -40,6 +41,7 @@ export interface IndexEvalReport {
   mode: 'index';
   /** Distinct candidates flagged naming an original of another story (wrongNamed, counted once per candidate). */
   wrongChecks: number;
+  sensitivity: Sensitivity;
   pairs: number;
   badLines: number;
   /** Distinct originals in the index. */
@@ -102,7 +104,12 @@ function sameStory(a: ArticleRecord | undefined, b: ArticleRecord | undefined): 
 }
 
 /** Checks every distinct candidate once against one index of every distinct original. */
-async function checkAll(pairs: Pair[], originals: Map<string, number>, byId: Map<string, ArticleRecord>): Promise<Map<string, CheckResult>> {
+async function checkAll(
+  pairs: Pair[],
+  originals: Map<string, number>,
+  byId: Map<string, ArticleRecord>,
+  sensitivity: Sensitivity,
+): Promise<Map<string, CheckResult>> {
   const store = new MemoryStore();
   for (const [text, n] of originals) {
     const { record } = recordOfText(text, `original-${n}`, ORIGINALS_SEEN_AT);
@@ -112,7 +119,7 @@ async function checkAll(pairs: Pair[], originals: Map<string, number>, byId: Map
   const results = new Map<string, CheckResult>();
   for (const [text, n] of numbered(pairs.map((p) => p.candidate))) {
     const page = recordOfText(text, `candidate-${n}`, CANDIDATES_SEEN_AT);
-    results.set(text, await checkArticle(store, page));
+    results.set(text, await checkArticle(store, page, { sensitivity }));
   }
   return results;
 }
@@ -121,14 +128,44 @@ function emptyRow(label: string): IndexLabelRow {
   return { label, n: 0, ownFound: 0, ownFlagged: 0, otherNamed: 0, wrongNamed: 0, otherNamedIds: [], wrongNamedIds: [] };
 }
 
-export async function evaluateIndex(file: string, json: boolean, out: Output): Promise<number> {
+export async function evaluateIndex(file: string, json: boolean, out: Output, sensitivity: Sensitivity = 'normal'): Promise<number> {
   const { pairs, errors } = readPairs(file, { requireLabel: true });
   for (const e of errors) out.err(e.format());
+  const report = await indexReport(pairs, errors.length, sensitivity);
+  if (json) out.line(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
+  else out.line(renderIndexReport(file, report).join('\n'));
+  return errors.length ? 1 : 0;
+}
+
+/** `eval --index --levels`: the index check at every level, own original flagged and wrong story named. */
+export async function evaluateIndexLevels(file: string, json: boolean, out: Output): Promise<number> {
+  const { pairs, errors } = readPairs(file, { requireLabel: true });
+  for (const e of errors) out.err(e.format());
+  const reports: IndexEvalReport[] = [];
+  for (const level of LEVELS) reports.push(await indexReport(pairs, errors.length, level));
+  const row = (r: IndexEvalReport, label: string): IndexLabelRow | undefined => r.labels.find((l) => l.label === label);
+  const report: LevelsReport = {
+    mode: 'index-levels',
+    pairs: pairs.length,
+    badLines: errors.length,
+    levels: LEVELS,
+    labels: reports[0].labels.map((l) => ({
+      label: l.label,
+      n: l.n,
+      flagged: reports.map((r) => row(r, l.label)?.ownFlagged ?? 0),
+      wrongStory: reports.map((r) => row(r, l.label)?.wrongNamed ?? 0),
+    })),
+  };
+  out.line(json ? JSON.stringify(report, null, 2) : renderLevels(file, report).join('\n'));
+  return errors.length ? 1 : 0;
+}
+
+async function indexReport(pairs: Pair[], badLines: number, sensitivity: Sensitivity): Promise<IndexEvalReport> {
   const originals = numbered(pairs.map((p) => p.original));
   const sources = labelledSources(pairs, originals);
   const stories = storySources(pairs, originals);
   const byId = new Map<string, ArticleRecord>();
-  const results = await checkAll(pairs, originals, byId);
+  const results = await checkAll(pairs, originals, byId, sensitivity);
   const wrongCandidates = new Set<string>();
   const rows = new Map<string, IndexLabelRow>();
   const scores = { positive: [] as number[], 'hard-negative': [] as number[], 'easy-negative': [] as number[], other: [] as number[] };
@@ -159,11 +196,12 @@ export async function evaluateIndex(file: string, json: boolean, out: Output): P
   const pos = scores.positive;
   const hard = scores['hard-negative'];
   const all = [...hard, ...scores['easy-negative']];
-  const report: IndexEvalReport = {
+  return {
     mode: 'index',
     wrongChecks: wrongCandidates.size,
+    sensitivity,
     pairs: pairs.length,
-    badLines: errors.length,
+    badLines,
     originals: originals.size,
     candidates: results.size,
     labels: [...rows.values()].sort((a, b) => compareLabels(a.label, b.label)),
@@ -173,9 +211,6 @@ export async function evaluateIndex(file: string, json: boolean, out: Output): P
     hardNegatives: hard.length,
     allNegatives: all.length,
   };
-  if (json) out.line(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
-  else out.line(renderIndexReport(file, report).join('\n'));
-  return errors.length ? 1 : 0;
 }
 
 const share = (k: number, n: number): string => `${k} (${n ? ((k / n) * 100).toFixed(0) : '0'}%)`;
@@ -185,7 +220,8 @@ export function renderIndexReport(file: string, r: IndexEvalReport): string[] {
   const head = ['label'.padEnd(12), 'n'.padStart(5), ...['own found', 'own flagged', 'other named', 'wrong story'].map((h) => h.padStart(w))].join(' ');
   const lines = [
     `${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}; ` +
-      `${r.originals} distinct originals in one index, ${r.candidates} distinct candidates each checked against it`,
+      `${r.originals} distinct originals in one index, ${r.candidates} distinct candidates each checked against it` +
+      (r.sensitivity === 'normal' ? '' : `; sensitivity ${r.sensitivity}`),
     '',
     head,
   ];

@@ -1,14 +1,14 @@
 // `firsthand eval PAIRS.jsonl`: detection quality on a labelled corpus of text pairs.
-import { compareTexts, fingerprint, type Verdict } from '../index/index.ts';
+import { compareTexts, fingerprint, type Sensitivity, type Verdict } from '../index/index.ts';
 import { MIN_AGREEMENT } from '../index/check.ts';
 import { rocAuc } from './auc.ts';
 import { compareLabels, labelClass } from './labels.ts';
 import { Output } from './output.ts';
-import { readPairs } from './pairs.ts';
+import { readPairs, type Pair } from './pairs.ts';
 
 export const EVAL_HELP = `Usage:
-  firsthand eval PAIRS.jsonl [--index] [--json]
-  npm run eval -- PAIRS.jsonl [--index]
+  firsthand eval PAIRS.jsonl [--index] [--sensitivity low|normal|high | --levels] [--json]
+  npm run eval -- PAIRS.jsonl [--index] [--sensitivity LEVEL | --levels]
 
 Reads labelled pairs {"id","original","candidate","label"}, one JSON object a line.
 
@@ -26,18 +26,27 @@ candidate is flagged naming its own original, how often a different original is 
 how often that one is not a story the corpus says the candidate derives from); and ROC AUC of
 the own original's match score (0 when not found).
 
+With --levels, the same pairs are judged at each sensitivity level (low, normal, high) and one
+table gives, per label, how many are flagged at each level: directly compared, flagged as copy,
+partial copy or rewrite; with --index, flagged naming the own original, and flagged naming a
+story the corpus never derives the candidate from.
+
 Labels: positives cut, light, heavy (Clough & Stevenson), WD, PD (COUNTER) or copy,
 partial-copy, rewrite; hard negatives non, ND or related; easy negatives unrelated. Other
 labels are tabulated only.
 
 Options:
-  --index      check every candidate against an index of all the originals
-  --json       one JSON object with the same numbers
-  -h, --help   this help
+  --index               check every candidate against an index of all the originals
+  --sensitivity LEVEL   low, normal (default) or high: the options page's setting
+  --levels              flag rates per label at all three levels side by side
+  --json                one JSON object with the same numbers
+  -h, --help            this help
 `;
 
 const VERDICTS: Verdict[] = ['copy', 'partial-copy', 'rewrite', 'related', 'unrelated'];
 const FLAGGED = new Set<Verdict>(['copy', 'partial-copy', 'rewrite']);
+/** The options page's levels, least flagged first. */
+export const LEVELS: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 interface LabelRow {
   label: string;
@@ -51,6 +60,7 @@ interface LabelRow {
 }
 
 export interface EvalReport {
+  sensitivity: Sensitivity;
   pairs: number;
   badLines: number;
   labels: LabelRow[];
@@ -62,16 +72,23 @@ export interface EvalReport {
   unrelatedFlagged: { n: number; flagged: number; share: number };
 }
 
-export function evaluate(file: string, json: boolean, out: Output): number {
+export function evaluate(file: string, json: boolean, out: Output, sensitivity: Sensitivity = 'normal'): number {
   const { pairs, errors } = readPairs(file, { requireLabel: true });
   for (const e of errors) out.err(e.format());
+  const report = directReport(pairs, errors.length, sensitivity);
+  if (json) out.line(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
+  else out.line(renderReport(file, report).join('\n'));
+  return errors.length ? 1 : 0;
+}
+
+function directReport(pairs: Pair[], badLines: number, sensitivity: Sensitivity): EvalReport {
   const rows = new Map<string, LabelRow & { sum: number }>();
   const pos: number[] = [];
   const hard: number[] = [];
   const easy: number[] = [];
   for (const p of pairs) {
     const label = p.label ?? '';
-    const c = compareTexts(p.original, p.candidate);
+    const c = compareTexts(p.original, p.candidate, { sensitivity });
     let row = rows.get(label);
     if (!row) {
       row = { label, n: 0, counts: { copy: 0, 'partial-copy': 0, rewrite: 0, related: 0, unrelated: 0 }, meanScore: 0, retrieved: 0, verified: 0, sum: 0 };
@@ -97,9 +114,10 @@ export function evaluate(file: string, json: boolean, out: Output): number {
   const labels = [...rows.values()].sort((a, b) => compareLabels(a.label, b.label)).map(({ sum, ...r }) => ({ ...r, meanScore: r.n ? sum / r.n : 0 }));
   const unrelated = rows.get('unrelated');
   const flagged = unrelated ? VERDICTS.filter((v) => FLAGGED.has(v)).reduce((n, v) => n + unrelated.counts[v], 0) : 0;
-  const report: EvalReport = {
+  return {
+    sensitivity,
     pairs: pairs.length,
-    badLines: errors.length,
+    badLines,
     labels,
     aucVsHard: rocAuc(pos, hard),
     aucVsAll: rocAuc(pos, [...hard, ...easy]),
@@ -108,9 +126,64 @@ export function evaluate(file: string, json: boolean, out: Output): number {
     allNegatives: hard.length + easy.length,
     unrelatedFlagged: { n: unrelated?.n ?? 0, flagged, share: unrelated?.n ? flagged / unrelated.n : 0 },
   };
-  if (json) out.line(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
-  else out.line(renderReport(file, report).join('\n'));
+}
+
+/** One label's flag rates at each level: `flagged[i]` of `n` pairs at `LEVELS[i]`. */
+export interface LevelsRow {
+  label: string;
+  n: number;
+  flagged: number[];
+  /** --index only: of the flagged, those naming an original the corpus never derives the candidate from. */
+  wrongStory?: number[];
+}
+
+export interface LevelsReport {
+  mode: 'direct-levels' | 'index-levels';
+  pairs: number;
+  badLines: number;
+  levels: readonly Sensitivity[];
+  labels: LevelsRow[];
+}
+
+/** `eval --levels`: each pair compared directly, judged at every level. */
+export function evaluateLevels(file: string, json: boolean, out: Output): number {
+  const { pairs, errors } = readPairs(file, { requireLabel: true });
+  for (const e of errors) out.err(e.format());
+  const reports = LEVELS.map((level) => directReport(pairs, errors.length, level));
+  const labels = reports[0].labels.map((row): LevelsRow => ({
+    label: row.label,
+    n: row.n,
+    flagged: reports.map((r) => {
+      const counts = r.labels.find((l) => l.label === row.label)?.counts;
+      return counts ? [...FLAGGED].reduce((n, v) => n + counts[v], 0) : 0;
+    }),
+  }));
+  const report: LevelsReport = { mode: 'direct-levels', pairs: pairs.length, badLines: errors.length, levels: LEVELS, labels };
+  out.line(json ? JSON.stringify(report, null, 2) : renderLevels(file, report).join('\n'));
   return errors.length ? 1 : 0;
+}
+
+const shareOf = (k: number, n: number): string => `${k} (${n ? ((k / n) * 100).toFixed(0) : '0'}%)`;
+
+export function renderLevels(file: string, r: LevelsReport): string[] {
+  const w = 14;
+  const index = r.mode === 'index-levels';
+  const heads = index ? r.levels.flatMap((l) => [`${l} flagged`, `${l} wrong`]) : r.levels.map((l) => `${l}`);
+  const lines = [
+    `${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}`,
+    '',
+    index
+      ? 'Flagged naming the own original (flagged), or a story the corpus never derives it from (wrong),'
+      : 'Flagged as copy, partial copy or rewrite, each pair compared directly,',
+    'at each sensitivity level:',
+    '',
+    ['label'.padEnd(12), 'n'.padStart(5), ...heads.map((h) => h.padStart(w))].join(' '),
+  ];
+  for (const row of r.labels) {
+    const cells = r.levels.flatMap((_l, i) => [shareOf(row.flagged[i], row.n), ...(row.wrongStory ? [shareOf(row.wrongStory[i], row.n)] : [])]);
+    lines.push([row.label.padEnd(12), String(row.n).padStart(5), ...cells.map((c) => c.padStart(w))].join(' '));
+  }
+  return lines;
 }
 
 export function renderReport(file: string, r: EvalReport): string[] {
@@ -123,7 +196,8 @@ export function renderReport(file: string, r: EvalReport): string[] {
     'LSH found'.padStart(10),
     'verified'.padStart(9),
   ].join(' ');
-  const lines = [`${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}`, '', head];
+  const level = r.sensitivity === 'normal' ? '' : `; sensitivity ${r.sensitivity}`;
+  const lines = [`${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}${level}`, '', head];
   for (const row of r.labels) {
     const cells = VERDICTS.map((v) => {
       const n = row.counts[v];

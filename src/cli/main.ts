@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import { CHECK_HELP, check, parseSensitivity } from './check.ts';
 import { COMPARE_HELP, compareFiles, comparePairs } from './compare.ts';
-import { EVAL_HELP, evaluate } from './eval.ts';
-import { evaluateIndex } from './eval-index.ts';
+import { EVAL_HELP, evaluate, evaluateLevels } from './eval.ts';
+import { evaluateIndex, evaluateIndexLevels } from './eval-index.ts';
 import { INDEX_HELP, indexAdd, indexList, indexStats } from './index-cmd.ts';
 import { CliError, usageError } from './io.ts';
 import type { MetaDefaults } from './load.ts';
@@ -19,6 +19,7 @@ Usage:
   firsthand index list|stats --db PACK            what a pack holds
   firsthand check FILE... --db PACK [--json]      check articles against a pack
   firsthand eval PAIRS.jsonl [--index] [--json]   detection quality on a labelled corpus
+                 [--sensitivity low|normal|high | --levels]
 
 Run 'firsthand <command> --help' for the options of a command.
 `;
@@ -123,12 +124,24 @@ function runCheck(rest: string[], out: Output): Promise<number> | number {
   return check(args, need(flags, 'db', 'check'), flags.json === true, sensitivity, metaDefaults(flags), out);
 }
 
-/** `eval PAIRS.jsonl [--index]`. */
+/** `eval PAIRS.jsonl [--index] [--sensitivity LEVEL | --levels]`. */
 function runEval(rest: string[], out: Output): Promise<number> | number {
-  const { flags, args } = parse('eval', rest, { json: { type: 'boolean' }, index: { type: 'boolean' } });
+  const { flags, args } = parse('eval', rest, {
+    json: { type: 'boolean' },
+    index: { type: 'boolean' },
+    sensitivity: { type: 'string' },
+    levels: { type: 'boolean' },
+  });
   if (flags.help) return help(out, EVAL_HELP);
   count(args, 1, 'eval', 'one PAIRS.jsonl file');
-  return flags.index === true ? evaluateIndex(args[0], flags.json === true, out) : evaluate(args[0], flags.json === true, out);
+  const json = flags.json === true;
+  const index = flags.index === true;
+  if (flags.levels === true) {
+    if (flags.sensitivity !== undefined) throw usageError('eval: --levels shows every level; leave out --sensitivity');
+    return index ? evaluateIndexLevels(args[0], json, out) : evaluateLevels(args[0], json, out);
+  }
+  const sensitivity = parseSensitivity(flags.sensitivity as string | undefined);
+  return index ? evaluateIndex(args[0], json, out, sensitivity) : evaluate(args[0], json, out, sensitivity);
 }
 
 /** Help goes to stdout with exit 0 when asked for, to stderr with exit 2 when the command was incomplete. */

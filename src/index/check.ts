@@ -174,8 +174,10 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
   return { match, evidence: orderEvidence(me, r, { pageFirst, iCredit, theyCredit, derived: isDerived(verdict) }) };
 }
 
-/** True when both records credit one outlet that is neither of theirs. */
+/** True when both records credit one outlet that is neither of theirs. Both outlets must be known:
+ * a text of no known outlet may be crediting itself ("officials told Axios", in Axios's report). */
 function sharedSource(a: ArticleRecord, b: ArticleRecord): boolean {
+  if (!a.outletKey || !b.outletKey) return false;
   const own = new Set([a.outletKey, b.outletKey]);
   const keys = new Set(a.credits.map((c) => c.key).filter((k) => k && !own.has(k)));
   return b.credits.some((c) => keys.has(c.key));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareLabels, labelClass } from '../../src/cli/labels.ts';
 import { runCli, story } from './cli-run.ts';
+import { seed } from './helpers.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -101,5 +102,81 @@ describe('eval --index', () => {
     r = await runCli('eval', file, '--index');
     expect(r.stdout).toMatch(/^WD +2 +1 \(50%\) +1 \(50%\) +1 \(50%\) +1 \(50%\)$/m);
     expect(r.stdout).toMatch(/^Pairs whose candidate is flagged against the wrong story:\n {2}WD: w2$/m);
+  });
+});
+
+describe('eval at each sensitivity level', () => {
+  // The seed articles against the Axios report: a partial copy, two rewrites (19% and 11% of their
+  // text verbatim), a follow-up that credits CNN; and Axios against a made-up story.
+  const seedPairs = (): string =>
+    pairsFile('seeds.jsonl', [
+      { id: '002', original: seed('001'), candidate: seed('002'), label: 'partial-copy' },
+      { id: '000', original: seed('001'), candidate: seed('000'), label: 'rewrite' },
+      { id: '003', original: seed('001'), candidate: seed('003'), label: 'rewrite' },
+      { id: '004', original: seed('001'), candidate: seed('004'), label: 'related' },
+      { id: 'x', original: seed('001'), candidate: story(4), label: 'unrelated' },
+    ]);
+
+  it('--sensitivity judges every pair at that level', async () => {
+    const file = seedPairs();
+    const verdicts = async (...level: string[]): Promise<Record<string, Record<string, number>>> => {
+      const r = await runCli('eval', file, '--json', ...level);
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(j.sensitivity).toBe(level[1] ?? 'normal');
+      return Object.fromEntries(j.labels.map((l: { label: string; counts: Record<string, number> }) => [l.label, l.counts]));
+    };
+    expect((await verdicts())['rewrite']).toMatchObject({ rewrite: 2, related: 0 });
+    expect((await verdicts('--sensitivity', 'low'))['rewrite']).toMatchObject({ rewrite: 1, related: 1 });
+    expect((await verdicts('--sensitivity', 'high'))['rewrite']).toMatchObject({ 'partial-copy': 1, rewrite: 1 });
+    const r = await runCli('eval', file, '--sensitivity', 'low');
+    expect(r.stdout).toMatch(/^.*seeds\.jsonl: 5 pairs; sensitivity low$/m);
+    expect(r.stdout).toMatch(/^rewrite +2 +0 \(0%\) +0 \(0%\) +1 \(50%\) +1 \(50%\) +0 \(0%\)/m);
+  });
+
+  it('--levels prints the flag rates of the three levels side by side, per label', async () => {
+    const file = seedPairs();
+    let r = await runCli('eval', file, '--levels');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^label +n +low +normal +high$/m);
+    expect(r.stdout).toMatch(/^partial-copy +1 +1 \(100%\) +1 \(100%\) +1 \(100%\)$/m);
+    expect(r.stdout).toMatch(/^rewrite +2 +1 \(50%\) +2 \(100%\) +2 \(100%\)$/m);
+    expect(r.stdout).toMatch(/^related +1 +0 \(0%\) +0 \(0%\) +0 \(0%\)$/m);
+    expect(r.stdout).toMatch(/^unrelated +1 +0 \(0%\) +0 \(0%\) +0 \(0%\)$/m);
+
+    r = await runCli('eval', file, '--levels', '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      mode: 'direct-levels',
+      pairs: 5,
+      levels: ['low', 'normal', 'high'],
+      labels: [
+        { label: 'partial-copy', n: 1, flagged: [1, 1, 1] },
+        { label: 'rewrite', n: 2, flagged: [1, 2, 2] },
+        { label: 'related', n: 1, flagged: [0, 0, 0] },
+        { label: 'unrelated', n: 1, flagged: [0, 0, 0] },
+      ],
+    });
+  });
+
+  it('--levels with --index gives the own original flagged and the wrong story named per level', async () => {
+    const r = await runCli('eval', seedPairs(), '--levels', '--index', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.mode).toBe('index-levels');
+    const row = (label: string): { flagged: number[]; wrongStory: number[] } => j.labels.find((l: { label: string }) => l.label === label);
+    // Plain texts credit no one here: the 11%-verbatim rewrite is flagged from Normal up.
+    expect(row('rewrite').flagged).toEqual([1, 2, 2]);
+    expect(row('related').flagged).toEqual([0, 0, 0]);
+    expect(row('unrelated').wrongStory).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a level it does not know, and --levels with --sensitivity', async () => {
+    const file = seedPairs();
+    let r = await runCli('eval', file, '--sensitivity', 'max');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--sensitivity must be low, normal or high, not "max"/);
+    r = await runCli('eval', file, '--levels', '--sensitivity', 'low');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--levels shows every level; leave out --sensitivity/);
   });
 });

@@ -4,6 +4,7 @@ import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { readForm, type FieldErrors, type FormValues } from './form.ts';
 import { detached } from '../../ui/dom.ts';
+import { renderLevels } from './levels.ts';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status')!;
@@ -13,6 +14,8 @@ const maxArticles = field<HTMLInputElement>('maxArticles');
 const maxAgeDays = field<HTMLInputElement>('maxAgeDays');
 const indexPrivate = field<HTMLInputElement>('indexPrivate');
 const FIELDS: (keyof FormValues)[] = ['sensitivity', 'excludedSites', 'maxArticles', 'maxAgeDays'];
+
+renderLevels(document, field('sensitivity-levels'));
 
 function say(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
   status.textContent = text;

@@ -29,6 +29,9 @@ function wrap(page: Page): Tab {
     setViewport: async (width, height) => {
       await page.setViewportSize({ width, height });
     },
+    setColorScheme: async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+    },
     close: () => page.close(),
   };
   pageOf.set(tab, page);

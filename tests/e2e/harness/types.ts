@@ -15,6 +15,8 @@ export interface Tab {
   /** Puts a file into a file input, as a reader choosing it in the file dialog. */
   setFiles(selector: string, path: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Emulates the reader's light or dark theme (prefers-color-scheme); Chromium only, for screenshots. */
+  setColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
