@@ -147,7 +147,7 @@ function orderEvidence(me: ArticleRecord, r: ArticleRecord, o: { pageFirst: bool
   // reader saw first, say so, so a page cannot quietly make itself the original.
   if (o.pageFirst && !o.theyCredit && o.derived && me.publishedAt !== undefined && r.firstSeenAt < me.firstSeenAt)
     out.push(
-      `This page states it was published ${day(me.publishedAt)}, before ${r.outlet} (${day(when(r))}), which you read first; only this page's stated date puts it first.`,
+      `This page states it was published ${day(me.publishedAt, true)}, before ${r.outlet} (${day(when(r), r.publishedAt !== undefined)}), which you read first; only this page's stated date puts it first.`,
     );
   return out;
 }

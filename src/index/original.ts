@@ -14,7 +14,7 @@ const DAY = 24 * HOUR;
 const EARLIEST_ZONE = 14 * HOUR;
 const LATEST_ZONE = 12 * HOUR;
 /** Share of a source's text found in an earlier source for it to count as a near-verbatim copy of it. */
-export const NEAR_VERBATIM = 0.8;
+export const NEAR_VERBATIM = 0.9;
 
 /** When the article appeared: its stated publication time, else when the reader first saw it. */
 export function when(r: Pick<ArticleRecord, 'publishedAt' | 'firstSeenAt'>): number {
@@ -105,6 +105,8 @@ export interface OriginalChoice {
   /** Every source of the page (the original among them), earliest first. */
   sources: Source[];
   passedOver: PassedOver[];
+  /** Sources that seem earlier than the original, passed over only because this page credits the original. */
+  earlier: PassedOver[];
   /** Sources that may have come before the original: their order with it cannot be told. */
   unclear: Source[];
 }
@@ -135,6 +137,7 @@ export function chooseOriginal(
   for (const s of pool) if (s !== best && before(s.record, best.record)) best = s;
   // An intermediate is not the original: follow it back to the earlier source it copies or credits.
   const passedOver: PassedOver[] = [];
+  const earlier: PassedOver[] = [];
   const seen = new Set<Source>([best]);
   for (;;) {
     const x = best;
@@ -153,8 +156,28 @@ export function chooseOriginal(
     best = found.e;
   }
   const o = best.record;
-  const unclear = sources.filter((s) => s !== best && !passedOver.some((p) => p.source === s) && appeared(s.record, o) === 0 && !creditDecides(s.record, o));
-  return { original: best, sources, passedOver, unclear };
+  const outlet = best.match.outlet;
+  const rest = sources.filter((s) => s !== best && !passedOver.some((p) => p.source === s));
+  // Sources whose own time is earlier than the original's, and why they are not named.
+  for (const s of rest) {
+    if (appeared(s.record, o) >= 0) continue;
+    const stated =
+      s.record.publishedAt !== undefined
+        ? `states an earlier date (${day(s.record.publishedAt, true)})`
+        : o.publishedAt !== undefined
+          ? `was read (${day(s.record.firstSeenAt)}) before the date ${outlet} states`
+          : 'was read earlier';
+    if (creditsOutlet(s.record.credits, o.outletKey, o.host))
+      passedOver.push({ source: s, relation: 'credits it', why: `${s.match.outlet} ${stated} but credits ${outlet}, so it came after it.` });
+    else if (best.match.credited && !s.match.credited)
+      earlier.push({
+        source: s,
+        relation: '',
+        why: `${s.match.outlet} ${stated} and shares text with this page too; ${outlet} is named because this page credits it.`,
+      });
+  }
+  const unclear = rest.filter((s) => appeared(s.record, o) === 0 && !creditDecides(s.record, o));
+  return { original: best, sources, passedOver, earlier, unclear };
 }
 
 /** Why `x` is an intermediate copy of the earlier source `e`, or undefined when it is not one. */
@@ -276,6 +299,8 @@ export function confidenceOf(me: ArticleRecord, choice: OriginalChoice): Origina
   else if (!pro.length && original.record.publishedAt !== undefined) reasons.unshift(`Only the date ${outlet} states puts it first.`);
   else if (!pro.length) reasons.unshift(`Nothing shows that ${outlet} came first.`);
   for (const p of choice.passedOver) reasons.push(p.why);
+  for (const p of choice.earlier) reasons.push(p.why);
+  if (choice.earlier.length && level === 'high') level = 'medium';
   if (choice.unclear.length) {
     if (level === 'high') level = 'medium';
     const names = choice.unclear.map((s) => s.match.outlet).join(', ');
