@@ -166,7 +166,8 @@ function originalEvidence(me: ArticleRecord, choice: OriginalChoice): { lead: st
       ? `${original.outlet} published it first (${day(t, true)}${me.publishedAt !== undefined ? `; this page ${day(me.publishedAt, true)}` : ''}).`
       : `${original.outlet} was read first (${day(t)})${me.publishedAt !== undefined ? `; it states no publication time, this page ${day(me.publishedAt, true)}` : '; neither page states a publication time'}.`;
   const notes: string[] = [];
-  if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt)
+  // Unless the page credits it: then the credit puts it first, whatever the dates.
+  if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt && !original.credited)
     notes.push(
       `You read this page first (${day(me.firstSeenAt)}) and ${original.outlet} later (${day(original.firstSeenAt)}); only the date ${original.outlet} states puts it first.`,
     );
