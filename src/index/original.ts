@@ -61,13 +61,13 @@ export function cameFirst(a: ArticleRecord, b: ArticleRecord): boolean {
   return o !== 0 ? o < 0 : a.firstSeenAt <= b.firstSeenAt;
 }
 
-/** True when `a` came before `b`, credits first: an article that credits the other's outlet came second. */
+/** True when `a` came before `b`, credits first: an article that credits the other's outlet came second. False on a tie. */
 export function before(a: ArticleRecord, b: ArticleRecord): boolean {
   const aCredits = creditsOutlet(a.credits, b.outletKey, b.host);
   const bCredits = creditsOutlet(b.credits, a.outletKey, a.host);
   if (bCredits !== aCredits) return bCredits;
   const o = appeared(a, b);
-  return o !== 0 ? o < 0 : a.firstSeenAt < b.firstSeenAt || (a.firstSeenAt === b.firstSeenAt && a.id < b.id);
+  return o !== 0 ? o < 0 : a.firstSeenAt < b.firstSeenAt;
 }
 
 /** Share of `copy`'s shingles found in `source`, boilerplate aside. */
@@ -130,7 +130,8 @@ export function chooseOriginal(
     if (record && m.direction === 'from' && isDerived(m.verdict)) sources.push({ match: m, record });
   }
   if (!sources.length) return undefined;
-  sources.sort((a, b) => when(a.record) - when(b.record) || a.record.firstSeenAt - b.record.firstSeenAt || (a.record.id < b.record.id ? -1 : 1));
+  // Earliest first; on a tie, the matches' own order (strongest verdict, then score) stays.
+  sources.sort((a, b) => when(a.record) - when(b.record) || a.record.firstSeenAt - b.record.firstSeenAt);
   const credited = sources.filter((s) => s.match.credited);
   const pool = credited.length ? credited : sources;
   let best = pool[0];
@@ -303,8 +304,16 @@ export function confidenceOf(me: ArticleRecord, choice: OriginalChoice): Origina
   if (choice.earlier.length && level === 'high') level = 'medium';
   if (choice.unclear.length) {
     if (level === 'high') level = 'medium';
-    const names = choice.unclear.map((s) => s.match.outlet).join(', ');
-    reasons.push(`${names} may have come before ${outlet}: their stated dates cannot tell which came first.`);
+    for (const s of choice.unclear) {
+      const r = s.record;
+      const o = original.record;
+      const why =
+        r.publishedAt !== undefined && o.publishedAt !== undefined
+          ? 'their stated dates fall on one day, stated without a time'
+          : 'nothing tells which of the two came first';
+      const named = o.firstSeenAt < r.firstSeenAt ? `you read ${outlet} first` : `${outlet} shares more with this page`;
+      reasons.push(`${s.match.outlet} may have come before ${outlet}: ${why}; ${named}.`);
+    }
   }
   return { level, reasons };
 }

@@ -317,7 +317,9 @@ describe('the confidence of the original, ground by ground', () => {
     const r = await checkArticle(store, buildRecord(t.relay, { ...RELAY, publishedTime: '2024-05-13' }, SEEN + 2 * DAY));
     expect(r.original?.outlet).toBe('The Washington Post');
     expect(r.confidence?.level).toBe('medium');
-    expect(r.confidence?.reasons).toContain('Coastal Times may have come before The Washington Post: their stated dates cannot tell which came first.');
+    expect(r.confidence?.reasons).toContain(
+      'Coastal Times may have come before The Washington Post: their stated dates fall on one day, stated without a time; you read The Washington Post first.',
+    );
   });
 });
 
