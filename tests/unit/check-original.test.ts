@@ -323,6 +323,24 @@ describe('the confidence of the original, ground by ground', () => {
   });
 });
 
+describe('sources that nothing orders', () => {
+  it('keep the strongest match as the original, and say that their order cannot be told', async () => {
+    const t = texts(false);
+    const store = new MemoryStore();
+    // Seen at the same moment, neither dated: as in `firsthand eval --index`.
+    await store.put(buildRecord(t.coastal, { ...COASTAL, publishedTime: undefined }, SEEN).record);
+    await store.put(buildRecord(t.ledger, { ...LEDGER, publishedTime: undefined }, SEEN).record);
+    const r = await checkArticle(store, buildRecord(t.relay, RELAY, SEEN + DAY));
+    expect(r.original?.outlet).toBe('Metro Ledger');
+    expect(r.verdict).toBe('copy');
+    expect(r.closest).toBeUndefined();
+    expect(r.confidence?.level).toBe('medium');
+    expect(r.confidence?.reasons).toContain(
+      'Coastal Times may have come before Metro Ledger: nothing tells which of the two came first; Metro Ledger shares more with this page.',
+    );
+  });
+});
+
 describe('the seed articles', () => {
   async function readSeeds(order: string[]) {
     const store = new MemoryStore();
