@@ -302,6 +302,21 @@ export function confidenceOf(me: ArticleRecord, choice: OriginalChoice): Origina
   for (const p of choice.passedOver) reasons.push(p.why);
   for (const p of choice.earlier) reasons.push(p.why);
   if (choice.earlier.length && level === 'high') level = 'medium';
+  // The page names its source, and it is not the original nor any source in the index: that
+  // article may be the real original, unseen. When the original credits it too, it is likely
+  // the source of both (a wire story, or the report both copied).
+  if (!has(pro, 'credit')) {
+    for (const c of elsewhere(me, choice)) {
+      const both = original.record.credits.some((oc) => oc.key === c.key);
+      if (both) level = 'low';
+      else if (level === 'high') level = 'medium';
+      reasons.push(
+        both
+          ? `This page and ${outlet} both credit ${c.outlet}, whose article is not in your index: it may be the original of both.`
+          : `This page credits ${c.outlet}, whose article is not in your index: it may be the original.`,
+      );
+    }
+  }
   if (choice.unclear.length) {
     if (level === 'high') level = 'medium';
     for (const s of choice.unclear) {
@@ -316,6 +331,11 @@ export function confidenceOf(me: ArticleRecord, choice: OriginalChoice): Origina
     }
   }
   return { level, reasons };
+}
+
+/** This page's credits to outlets none of whose articles is among its sources. */
+function elsewhere(me: ArticleRecord, choice: OriginalChoice): Credit[] {
+  return me.credits.filter((c) => !choice.sources.some((s) => creditsOutlet([c], s.record.outletKey, s.record.host)));
 }
 
 /** Why the original is named among several sources, as one sentence that stays true. */

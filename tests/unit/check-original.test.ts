@@ -157,6 +157,16 @@ describe('the Washington Post case: one report in three other layouts', () => {
     );
   });
 
+  it('before the Post is in the index, a copy names another copy, at low confidence: both credit the Post', async () => {
+    const { out } = await readInOrder(['ledger', 'relay'], { credit: true });
+    const r = out.get('relay')!;
+    expect(r.original?.outlet).toBe('Metro Ledger');
+    expect(r.confidence?.level).toBe('low');
+    expect(r.confidence?.reasons).toContain(
+      'This page and Metro Ledger both credit The Washington Post, whose article is not in your index: it may be the original of both.',
+    );
+  });
+
   it('a copy that states an earlier date than the Post but carries its credit is not named in its place', async () => {
     // The Ledger's layout carries a date of its own, a day before the Post's; its text (the Post's) credits the Post.
     const backdated = { ...LEDGER, publishedTime: '2024-05-09T08:00:00Z' };
@@ -366,6 +376,15 @@ describe('the seed articles', () => {
     expect(r.get('002')!.confidence?.reasons).toContain('Axios states 2024-03-31 14:00 UTC, this page 2024-03-31 17:30 UTC.');
     expect(r.get('004')!.original).toBeUndefined();
     expect(r.get('004')!.confidence).toBeUndefined();
+  });
+
+  it('before the Axios report is read, a rewrite names the copy read before it, at low confidence: both credit Axios', async () => {
+    const r = await readSeeds(['002', '000']);
+    expect(r.get('000')!.original?.outlet).toBe('JNS');
+    expect(r.get('000')!.confidence?.level).toBe('low');
+    expect(r.get('000')!.confidence?.reasons).toContain(
+      'This page and JNS both credit Axios, whose article is not in your index: it may be the original of both.',
+    );
   });
 
   it('read after its copies, Axios is their original once they are read again', async () => {
