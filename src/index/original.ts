@@ -306,20 +306,22 @@ export function confidenceOf(me: ArticleRecord, choice: OriginalChoice): Origina
   // article may be the real original, unseen. When the original credits it too, it is likely
   // the source of both (a wire story, or the report both copied).
   if (!has(pro, 'credit')) {
-    for (const c of elsewhere(me, choice)) {
-      const both = original.record.credits.some((oc) => oc.key === c.key);
-      if (both) level = 'low';
-      else if (level === 'high') level = 'medium';
-      reasons.push(
-        both
-          ? `This page and ${outlet} both credit ${c.outlet}, whose article is not in your index: it may be the original of both.`
-          : `This page credits ${c.outlet}, whose article is not in your index: it may be the original.`,
-      );
+    const unseen = elsewhere(me, choice);
+    const both = unseen.filter((c) => original.record.credits.some((oc) => oc.key === c.key));
+    const rest = unseen.filter((c) => !both.includes(c));
+    const whose = (cs: Credit[]) => (cs.length > 1 ? 'whose articles are not in your index: one may be' : 'whose article is not in your index: it may be');
+    if (both.length) {
+      level = 'low';
+      reasons.push(`This page and ${outlet} both credit ${names(both)}, ${whose(both)} the original of both.`);
+    }
+    if (rest.length) {
+      if (level === 'high') level = 'medium';
+      reasons.push(`This page credits ${names(rest)}, ${whose(rest)} the original.`);
     }
   }
   if (choice.unclear.length) {
     if (level === 'high') level = 'medium';
-    for (const s of choice.unclear) {
+    for (const s of choice.unclear.slice(0, 3)) {
       const r = s.record;
       const o = original.record;
       const why =
@@ -331,6 +333,14 @@ export function confidenceOf(me: ArticleRecord, choice: OriginalChoice): Origina
     }
   }
   return { level, reasons };
+}
+
+/** Outlets named for a reader: the first three, then how many more. */
+function names(credits: Credit[]): string {
+  const shown = credits.slice(0, 3).map((c) => c.outlet);
+  const more = credits.length - shown.length;
+  const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : list;
 }
 
 /** This page's credits to outlets none of whose articles is among its sources. */

@@ -269,6 +269,13 @@ describe('the confidence of the original, ground by ground', () => {
     expect(r.confidence?.reasons[0]).toBe("This page's JSON-LD says it is based on The Washington Post's article.");
   });
 
+  it('medium, not high: the page credits an outlet whose article is not in the index', async () => {
+    const r = await pair(post(), { text: `${t.ledger}\n\nAccording to Reuters, the agreement would be signed next week.`, meta: LEDGER, seen: SEEN + DAY });
+    expect(r.original?.outlet).toBe('The Washington Post');
+    expect(r.confidence?.level).toBe('medium');
+    expect(r.confidence?.reasons).toContain('This page credits Reuters, whose article is not in your index: it may be the original.');
+  });
+
   it('medium: the reading order alone, neither page dated', async () => {
     const r = await pair(post(undated(POST)), copy(undated(LEDGER)));
     expect(r.original?.outlet).toBe('The Washington Post');
