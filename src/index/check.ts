@@ -3,6 +3,7 @@
 import type { Fingerprint } from './fingerprint.ts';
 import { withChars } from './compare.ts';
 import { DEFAULT_PARAMS, paramsId } from './params.ts';
+import { cameFirst, chooseOriginal, closestOf, confidenceOf, day, othersSentence, pct, when, type OriginalChoice } from './original.ts';
 import { creditsOutlet } from './provenance.ts';
 import type { CandidateHit, CandidateSource, StoreRef } from './store.ts';
 import { MAX_TOPIC_CANDIDATES, MAX_TOPIC_POSTINGS, topicKeys } from './topic.ts';
@@ -29,19 +30,6 @@ function agreement(a: Uint32Array, b: Uint32Array): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) n++;
   return n;
-}
-
-/** When the article appeared: its stated publication time, else when the reader first saw it. */
-function when(r: ArticleRecord): number {
-  return r.publishedAt ?? r.firstSeenAt;
-}
-
-const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-
-/** True when `a` came before `b`: earlier publication, then earlier first sight; ties keep the stored one first. */
-function cameFirst(a: ArticleRecord, b: ArticleRecord): boolean {
-  if (when(a) !== when(b)) return when(a) < when(b);
-  return a.firstSeenAt <= b.firstSeenAt;
 }
 
 /** The page being checked, with its fingerprint when at hand (for passage character ranges). */
@@ -75,12 +63,11 @@ export async function checkArticle(store: CandidateSource, page: Page, opts: { s
     evidence.push(...m.evidence);
   }
   matches.sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.score - a.score);
-  const sources = sourcesByOriginality(matches);
-  const original = sources[0];
-  if (!original) return resultOf(me, matches, undefined, evidence);
+  const choice = sourcesByOriginality(matches, records, ctx);
+  if (!choice) return resultOf(me, matches, undefined, evidence);
   // The sentence naming the original leads; what qualifies it follows the notes on single pairs.
-  const why = originalEvidence(me, original, sources.length);
-  return resultOf(me, matches, original, [why.lead, ...evidence, ...why.notes]);
+  const why = originalEvidence(me, choice);
+  return resultOf(me, matches, choice, [why.lead, ...evidence, ...why.notes]);
 }
 
 /** What a check reads from the store: the records sharing the most bands with the page (found by
@@ -191,40 +178,46 @@ function orderEvidence(me: ArticleRecord, r: ArticleRecord, o: { pageFirst: bool
   // reader saw first, say so, so a page cannot quietly make itself the original.
   if (o.pageFirst && !o.theyCredit && o.derived && me.publishedAt !== undefined && r.firstSeenAt < me.firstSeenAt)
     out.push(
-      `This page states it was published ${day(me.publishedAt)}, before ${r.outlet} (${day(when(r))}), which you read first; only this page's stated date puts it first.`,
+      `This page states it was published ${day(me.publishedAt, true)}, before ${r.outlet} (${day(when(r), r.publishedAt !== undefined)}), which you read first; only this page's stated date puts it first.`,
     );
   return out;
 }
 
-/** The matches this page derives from, the original first: credited first, then earliest published, then earliest seen. */
-function sourcesByOriginality(matches: MatchSummary[]): MatchSummary[] {
-  return matches
-    .filter((m) => m.direction === 'from' && isDerived(m.verdict))
-    .sort(
-      (a, b) => Number(b.credited) - Number(a.credited) || (a.publishedAt ?? a.firstSeenAt) - (b.publishedAt ?? b.firstSeenAt) || a.firstSeenAt - b.firstSeenAt,
-    );
+/** The matches this page derives from and the original among them: credited first, then the earliest; an intermediate copy is passed over. */
+function sourcesByOriginality(matches: MatchSummary[], records: ArticleRecord[], ctx: CheckContext): OriginalChoice | undefined {
+  return chooseOriginal(matches, records, ctx.ignore, ctx.cache);
 }
 
-/** Why `original` is named: when it appeared, whether that rests on its stated date, and the credit. */
-function originalEvidence(me: ArticleRecord, original: MatchSummary, sourceCount: number): { lead: string; notes: string[] } {
-  const t = original.publishedAt ?? original.firstSeenAt;
+/** Why the original is named: when it appeared, whether that rests on its stated date, the credit, the other sources, the closest. */
+function originalEvidence(me: ArticleRecord, choice: OriginalChoice): { lead: string; notes: string[] } {
+  const original = choice.original.match;
+  const t = when(original);
   const lead =
     original.publishedAt !== undefined
-      ? `${original.outlet} published it first (${day(t)}${me.publishedAt !== undefined ? `; this page ${day(me.publishedAt)}` : ''}).`
-      : `${original.outlet} was read first (${day(t)}); neither page states a publication time.`;
+      ? `${original.outlet} published it first (${day(t, true)}${me.publishedAt !== undefined ? `; this page ${day(me.publishedAt, true)}` : ''}).`
+      : `${original.outlet} was read first (${day(t)})${me.publishedAt !== undefined ? `; it states no publication time, this page ${day(me.publishedAt, true)}` : '; neither page states a publication time'}.`;
   const notes: string[] = [];
-  if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt)
+  // Unless the page credits it: then the credit puts it first, whatever the dates.
+  if (original.publishedAt !== undefined && original.firstSeenAt > me.firstSeenAt && !original.credited)
     notes.push(
       `You read this page first (${day(me.firstSeenAt)}) and ${original.outlet} later (${day(original.firstSeenAt)}); only the date ${original.outlet} states puts it first.`,
     );
   notes.push(original.credited ? `This page credits ${original.outlet}.` : `This page does not credit ${original.outlet}.`);
-  if (sourceCount > 1) notes.push(`${sourceCount - 1} later match(es) also share text; the earliest credited one is named.`);
+  const others = othersSentence(choice);
+  if (others) notes.push(others);
+  const closest = closestOf(choice);
+  if (closest)
+    notes.push(
+      `This page is closest to ${closest.outlet}: ${pct(closest.containment)} of its text is found there, ${pct(original.containment)} in ${original.outlet}.`,
+    );
   return { lead, notes };
 }
 
-/** The verdict of the page: its original's, else that of the best match it derives from. */
-function resultOf(me: ArticleRecord, matches: MatchSummary[], original: MatchSummary | undefined, evidence: string[]): CheckResult {
+/** The verdict of the page: its original's, with how sure the choice is and the closest match; else that of the best match it derives from. */
+function resultOf(me: ArticleRecord, matches: MatchSummary[], choice: OriginalChoice | undefined, evidence: string[]): CheckResult {
+  const original = choice?.original.match;
   const best = original ?? matches.find((m) => m.direction === 'from');
+  const closest = choice && closestOf(choice);
   return {
     verdict: best ? best.verdict : 'unrelated',
     score: best ? best.score : 0,
@@ -233,5 +226,7 @@ function resultOf(me: ArticleRecord, matches: MatchSummary[], original: MatchSum
     credits: me.credits,
     matches,
     evidence,
+    ...(choice ? { confidence: confidenceOf(me, choice) } : {}),
+    ...(closest ? { closest } : {}),
   };
 }
