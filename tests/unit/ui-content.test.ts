@@ -161,12 +161,12 @@ describe('content script', () => {
     });
     await runContent(t.e);
     expect(t.deliver({ type: 'content/highlight' })).toEqual({ ok: true, value: { on: true, found: 1 } });
-    const marks = [...document.querySelectorAll('mark[data-firsthand]')];
+    const marks = [...document.querySelectorAll<HTMLElement>('mark[data-firsthand]')];
     expect(new Set(marks.map((m) => m.getAttribute('data-firsthand')))).toEqual(new Set(['', 'near']));
     expect(marks.find((m) => m.getAttribute('data-firsthand') === 'near')!.title).toBe('Firsthand: reworded');
     expect(marks.find((m) => m.getAttribute('data-firsthand') === '')!.title).toBe('Firsthand: word for word');
     // The near style is told by its dashed underline, not by its colour alone.
-    expect((marks.find((m) => m.getAttribute('data-firsthand') === 'near') as HTMLElement).style.cssText).toMatch(/dashed/);
+    expect(marks.find((m) => m.getAttribute('data-firsthand') === 'near')!.style.cssText).toMatch(/dashed/);
     expect(document.documentElement.dataset.firsthandHighlights).toMatch(/^literal:[1-9]\d* near:[1-9]\d*$/);
     t.deliver({ type: 'content/highlight' });
   });
