@@ -8,7 +8,7 @@ export const HIGHLIGHT_NAME = 'firsthand-copied';
 export const NEAR_HIGHLIGHT_NAME = 'firsthand-near';
 const LITERAL_STYLE = 'background-color: rgba(255, 190, 0, 0.45); color: inherit;';
 const NEAR_STYLE =
-  'background-color: rgba(255, 190, 0, 0.16); color: inherit; text-decoration: underline dashed rgba(170, 110, 0, 0.95); text-decoration-thickness: 2px;';
+  'background-color: rgba(255, 190, 0, 0.16); color: inherit; text-decoration: underline dashed rgb(196, 118, 0); text-decoration-thickness: 2px;';
 
 /** A passage's text on the page, and the stretches of it that are near matches ([start, end) offsets into `text`). */
 export interface PagePassage {

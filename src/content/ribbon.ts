@@ -191,7 +191,7 @@ function highlightLegend(doc: Document, original: MatchSummary): HTMLElement | n
   const near = told.filter((p) => p.kind === 'near').length;
   const literal = told.length - near;
   const item = (cls: string, label: string, n: number) =>
-    el(doc, 'li', { class: 'legend-item' }, el(doc, 'span', { class: `swatch ${cls}`, attrs: { 'aria-hidden': 'true' } }), `${label} (${n})`);
+    el(doc, 'li', { class: 'legend-item' }, el(doc, 'span', { class: `swatch ${cls}`, text: 'abc', attrs: { 'aria-hidden': 'true' } }), `${label} (${n})`);
   const legend = el(
     doc,
     'ul',

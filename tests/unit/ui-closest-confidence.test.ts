@@ -69,7 +69,7 @@ describe('ribbon: kinds of passages, the closest match, how sure', () => {
     const toggle = [...ribbon.root.querySelectorAll('button')].find((b) => b.textContent === 'Highlight copied passages')!;
     toggle.click();
     expect(legend.hidden).toBe(false);
-    expect([...legend.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['solid: word for word (2)', 'dashed: reworded (1)']);
+    expect([...legend.querySelectorAll('li')].map((li) => li.lastChild!.textContent)).toEqual(['solid: word for word (2)', 'dashed: reworded (1)']);
     // The swatches are decoration: the words name the styles.
     expect([...legend.querySelectorAll('.swatch')].every((s) => s.getAttribute('aria-hidden') === 'true')).toBe(true);
     expect(legend.querySelector('.swatch.literal')).not.toBeNull();
@@ -78,7 +78,7 @@ describe('ribbon: kinds of passages, the closest match, how sure', () => {
     expect(legend.hidden).toBe(true);
     // The ribbon's CSS draws the two apart by more than colour: a solid fill against a dashed underline.
     const css = ribbon.root.querySelector('style')!.textContent!;
-    expect(css).toMatch(/\.swatch\.near \{[^}]*dashed/);
+    expect(css).toMatch(/\.swatch\.near \{[^}]*underline dashed/);
   });
 
   it('shows no legend when the passages were not told apart (the original has no stored text)', () => {
@@ -180,8 +180,8 @@ describe('popup: how sure, the closest match, the same story', () => {
       'Same story, own words',
       'It rewrites this page',
     ]);
-    expect(rows[1].querySelector('.mini.original')).not.toBeNull();
-    expect(rows[2].querySelector('.mini.closest')).not.toBeNull();
+    expect(rows[1].querySelector('.mini.tag-original')).not.toBeNull();
+    expect(rows[2].querySelector('.mini.tag-closest')).not.toBeNull();
     expect(rows[0].querySelector('.byline')!.textContent).toMatch(/^Early · \d+ \w+ 2024 · 45% of this page$/);
     // Only web links; a stored javascript: URL is shown as text.
     expect(rows[4].querySelector('a')).toBeNull();

@@ -82,7 +82,6 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
     ]),
     el(doc, 'div', { class: 'row' }, creditChip(doc, result.credited, outlet)),
     result.confidence ? confidenceBlock(doc, result.confidence) : null,
-    result.closest && result.closest.id !== original.id ? closestBlock(doc, result.closest, actions) : null,
     el(
       doc,
       'div',
@@ -95,6 +94,8 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       }),
       el(doc, 'button', { class: 'btn', text: 'Highlight on page', attrs: { type: 'button' }, on: { click: () => actions.highlight() } }),
     ),
+    // Below the buttons: what the reader does first stays within the popup's first screen.
+    result.closest && result.closest.id !== original.id ? closestBlock(doc, result.closest, actions) : null,
   );
 }
 
@@ -152,7 +153,8 @@ function confidenceBlock(doc: Document, confidence: OriginalConfidence): HTMLEle
   return el(doc, 'details', { class: `confidence c-${confidence.level}` }, el(doc, 'summary', { text: label }), list);
 }
 
-/** The match sharing the most of this page when it is not the original: its share of this page and its bars. */
+/** The match sharing the most of this page when it is not the original: its share of this page and its bars
+ * (its outlet and date are in the story list below, tagged "closest"). */
 function closestBlock(doc: Document, m: MatchSummary, actions: VerdictActions): HTMLElement {
   const { ofPage, ofOther } = pageShares(m);
   const outlet = outletName(m);
@@ -162,10 +164,9 @@ function closestBlock(doc: Document, m: MatchSummary, actions: VerdictActions): 
     { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
     el(doc, 'div', { class: 'closest-line', text: closestLine(m) }),
     articleLink(doc, m.url, m.title || hostLabel(m.host)),
-    byline(doc, m),
     meters(doc, [
-      [`Of this page, in ${outlet}`, ofPage, 'page'],
-      [`Of ${outlet}'s article, carried here`, ofOther, 'other'],
+      [`Of this page`, ofPage, 'page'],
+      [`Of their article`, ofOther, 'other'],
     ]),
     m.direction === 'from' && isRibbonVerdict(m.verdict)
       ? el(doc, 'button', { class: 'link-btn', text: `Compare with ${outlet}`, attrs: { type: 'button' }, on: { click: () => actions.compare(m.id) } })
@@ -192,19 +193,24 @@ function storyItem(doc: Document, m: MatchSummary, result: CheckResult, actions:
       { class: 'match-head' },
       el(doc, 'span', { class: 'tier', text: relationLabel(m) }),
       el(doc, 'span', { class: 'spacer' }),
-      ...tags.map((t) => el(doc, 'span', { class: `mini ${t}`, text: t })),
+      ...tags.map((t) => el(doc, 'span', { class: `mini tag-${t}`, text: t })),
       m.credited ? el(doc, 'span', { class: 'mini credited', text: 'credited', attrs: { title: 'The later article credits the earlier one' } }) : null,
     ),
     articleLink(doc, m.url, m.title || hostLabel(m.host)),
-    el(doc, 'div', { class: 'byline', text: meta }),
-    m.direction === 'from' && isRibbonVerdict(m.verdict)
-      ? el(doc, 'button', {
-          class: 'link-btn',
-          text: 'Compare',
-          attrs: { type: 'button', 'aria-label': `Compare with ${outletName(m)}` },
-          on: { click: () => actions.compare(m.id) },
-        })
-      : null,
+    el(
+      doc,
+      'div',
+      { class: 'story-foot' },
+      el(doc, 'span', { class: 'byline', text: meta }),
+      m.direction === 'from' && isRibbonVerdict(m.verdict)
+        ? el(doc, 'button', {
+            class: 'link-btn',
+            text: 'Compare',
+            attrs: { type: 'button', 'aria-label': `Compare with ${outletName(m)}` },
+            on: { click: () => actions.compare(m.id) },
+          })
+        : null,
+    ),
   );
 }
 
