@@ -2,7 +2,18 @@
 // remember it. The check runs before the write, so the page is compared with what was read
 // before it; a later copy of this page finds it as its original, and an earlier-published
 // original read after its copies is named by the copies' next check.
-import { buildRecord, checkArticle, hostOf, type ArticleRecord, type CandidateHit, type CandidateSource, type StoreRef } from '../index/index.ts';
+import {
+  buildRecord,
+  checkArticle,
+  hostOf,
+  type ArticleRecord,
+  type CandidateHit,
+  type CandidateSource,
+  type CheckResult,
+  type MatchSummary,
+  type StoreRef,
+} from '../index/index.ts';
+import { withPassageKinds, type PageSide } from '../index/page-passages.ts';
 import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, Settings, TabState } from '../protocol/messages.ts';
 import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../protocol/validate.ts';
@@ -11,7 +22,8 @@ import { errorText } from '../shared/errors.ts';
 import type { Handlers, PageSender } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings } from '../storage/settings.ts';
-import { firstSeen } from '../storage/db.ts';
+import { firstSeen, readText } from '../storage/db.ts';
+import { unpackText } from '../storage/texts.ts';
 
 /** Why a page has no result, as the popup tells the reader. */
 export const NOTES = {
@@ -52,23 +64,61 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
   const meta = { ...msg.meta, url };
   let record: ArticleRecord;
   let state: TabState;
+  let told: Promise<CheckResult>;
   try {
     const built = buildRecord(msg.text, meta, s.now());
     record = built.record;
     const result = await checkArticle(new SeenBefore(s.store, record), built, { sensitivity: settings.sensitivity });
     state = { url, pageId: record.id, result };
+    // Read while the page is saved: the stored texts of the matches shown, to tell their passages apart.
+    told = withKinds(s, result, { text: msg.text, offsets: built.fp.offsets });
   } catch (err) {
     return { url, note: `This page could not be checked: ${errorText(err)}` };
   }
   const remember = !from.incognito || settings.indexPrivate;
-  if (!remember) return { ...state, pageId: undefined, note: NOTES.private };
+  if (!remember) return { ...state, result: await told, pageId: undefined, note: NOTES.private };
   try {
     await s.writer.putArticle(record, msg.text, meta);
     await s.writer.enforceRetention(settings, s.now());
   } catch (err) {
     state.note = s.conn.problem ?? `This page was checked but not saved: ${errorText(err)}`;
   }
+  state.result = await told;
   return state;
+}
+
+/** A stored text longer than this is not read to tell passages apart (news articles are far shorter). */
+export const MAX_KIND_TEXT = 400_000;
+
+/**
+ * The result with the passages of the matches the reader is shown (the named original, and the
+ * closest match when it is another) told literal or near, from their stored texts. Only those
+ * one or two texts are read; a match whose text is not stored (a pack without texts), too long
+ * or unreadable keeps its passages untold, and nothing here fails the check.
+ */
+export async function withKinds(s: Services, result: CheckResult, page: PageSide): Promise<CheckResult> {
+  const shown = [result.original, result.closest].filter((m, i, all): m is MatchSummary => m !== undefined && all.findIndex((o) => o?.id === m.id) === i);
+  if (shown.length === 0) return result;
+  const told = new Map<string, MatchSummary>();
+  await Promise.all(
+    shown.map(async (m) => {
+      try {
+        const stored = await readText(s.conn, m.id);
+        const text = stored ? await unpackText(stored) : '';
+        if (text && text.length <= MAX_KIND_TEXT) told.set(m.id, withPassageKinds(m, page, text));
+      } catch (err) {
+        console.debug('Firsthand: passages not told literal or near:', errorText(err));
+      }
+    }),
+  );
+  if (told.size === 0) return result;
+  const pick = (m: MatchSummary) => told.get(m.id) ?? m;
+  return {
+    ...result,
+    ...(result.original ? { original: pick(result.original) } : {}),
+    ...(result.closest ? { closest: pick(result.closest) } : {}),
+    matches: result.matches.map(pick),
+  };
 }
 
 /**

@@ -121,11 +121,10 @@ function verdictView(env: ContentEnv, run: ContentRun, text: string): VerdictVie
   const highlighter = new PageHighlighter(env.doc);
   let state: TabState | undefined;
   const highlight = (on: boolean): number => {
-    if (!on) {
-      highlighter.hide();
-      return 0;
-    }
-    return highlighter.show(passageTexts(state, text));
+    if (!on) highlighter.hide();
+    const found = on ? highlighter.show(passageTexts(state, text)) : 0;
+    if (env.exposeText) exposeHighlights(env.doc, highlighter);
+    return found;
   };
   return {
     show(next) {
@@ -185,6 +184,14 @@ function exposeVerdict(doc: Document, run: ContentRun): void {
   data.firsthandVerdict = run.verdict ?? 'none';
   if (run.ribbon) data.firsthandRibbon = run.ribbon.text;
   else delete data.firsthandRibbon;
+}
+
+/** Test builds only: how many word-for-word and reworded ranges are painted ("literal:4 near:2"), absent when none. */
+function exposeHighlights(doc: Document, highlighter: PageHighlighter): void {
+  const data = doc.documentElement.dataset;
+  const { literal, near } = highlighter.painted;
+  if (highlighter.active) data.firsthandHighlights = `literal:${literal} near:${near}`;
+  else delete data.firsthandHighlights;
 }
 
 /** Records the content script's main-thread time where end-to-end tests and `npm run bench` read it (test builds). */

@@ -8,7 +8,7 @@ export const HIGHLIGHT_NAME = 'firsthand-copied';
 export const NEAR_HIGHLIGHT_NAME = 'firsthand-near';
 const LITERAL_STYLE = 'background-color: rgba(255, 190, 0, 0.45); color: inherit;';
 const NEAR_STYLE =
-  'background-color: rgba(255, 190, 0, 0.16); color: inherit; text-decoration: underline dashed rgba(170, 110, 0, 0.95); text-decoration-thickness: 2px;';
+  'background-color: rgba(255, 190, 0, 0.16); color: inherit; text-decoration: underline dashed rgb(196, 118, 0); text-decoration-thickness: 2px;';
 
 /** A passage's text on the page, and the stretches of it that are near matches ([start, end) offsets into `text`). */
 export interface PagePassage {
@@ -158,6 +158,8 @@ export class PageHighlighter {
   private marks: HTMLElement[] = [];
   private sheet: CSSStyleSheet | HTMLStyleElement | null = null;
   active = false;
+  /** Ranges painted by the last show(): word for word, and near (reworded). */
+  painted = { literal: 0, near: 0 };
 
   constructor(private readonly doc: Document) {}
 
@@ -167,6 +169,7 @@ export class PageHighlighter {
     const body = this.doc.body ?? this.doc.documentElement;
     const { literal, near, runs } = locateByKind(body, passages);
     if (runs === 0) return 0;
+    this.painted = { literal: literal.length, near: near.length };
     const win = this.doc.defaultView as (Window & { CSS?: Partial<HighlightApi>; Highlight?: HighlightCtor }) | null;
     const api = win?.CSS?.highlights;
     if (api && win?.Highlight) {
@@ -195,6 +198,7 @@ export class PageHighlighter {
     }
     this.marks = [];
     this.active = false;
+    this.painted = { literal: 0, near: 0 };
   }
 
   /** The ::highlight() rule must live in the page's own style scope; a constructed sheet adds no node. */
@@ -224,6 +228,8 @@ export class PageHighlighter {
         const piece = start > 0 ? target.splitText(start) : target;
         const mark = this.doc.createElement('mark');
         mark.setAttribute('data-firsthand', near ? 'near' : '');
+        // Named for assistive technology as the ribbon's legend names the two styles.
+        mark.title = near ? 'Firsthand: reworded' : 'Firsthand: word for word';
         mark.style.cssText = near ? NEAR_STYLE : LITERAL_STYLE;
         piece.parentNode!.insertBefore(mark, piece);
         mark.appendChild(piece);

@@ -37,6 +37,8 @@ export const RIBBON_CSS = `
   text-align: left;
   direction: ltr;
   animation: rise 180ms ease-out;
+  max-height: calc(100vh - 32px);
+  overflow-y: auto;
 }
 .card.v-copy { --accent: #b91c1c; --accent-bg: #fdecec; }
 .card.v-partial-copy { --accent: #c2410c; --accent-bg: #fff1e8; }
@@ -89,5 +91,21 @@ button, a { font: inherit; }
 a.btn { color: var(--link); text-decoration: none; }
 .status { color: var(--muted); font-size: 12px; margin: 6px 0 0; min-height: 0; }
 .status:empty { display: none; }
+.chips { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.chip.sure { color: var(--muted); background: var(--track); font-weight: 600; }
+.chip.sure.c-low { color: var(--warn); background: var(--warn-bg); }
+.closest { margin: 10px 0 0; padding: 6px 8px; border: 1px dashed var(--line); border-radius: 8px; }
+.closest-line { margin: 0; font-size: 12.5px; font-weight: 600; }
+.meters.small { margin: 4px 0 0; }
+.meters.small .bar { height: 6px; }
+.legend { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; color: var(--muted); }
+.legend[hidden] { display: none; }
+.legend-item { display: inline-flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; padding: 0 3px; color: var(--fg); font-size: 12px; line-height: 1.3; }
+.swatch.literal { background: rgba(255, 190, 0, 0.45); }
+.swatch.near {
+  background: rgba(255, 190, 0, 0.16); text-decoration: underline dashed rgb(196, 118, 0);
+  text-decoration-thickness: 2px; text-underline-offset: 2px;
+}
 :focus-visible { outline: 2px solid var(--focus) !important; outline-offset: 2px; }
 `;

@@ -2,7 +2,7 @@
 // It lives in a closed shadow root on a randomly named host, so the page can neither
 // restyle it nor read it through host.shadowRoot. Every page-derived string goes in as text.
 import type { CheckResult, MatchSummary } from '../index/types.ts';
-import { isRibbonVerdict, outletName, percent, verdictLabel, verdictSentences, verdictText } from '../ui/format.ts';
+import { closestLine, confidenceLabel, isRibbonVerdict, outletName, pageShares, percent, verdictLabel, verdictSentences, verdictText } from '../ui/format.ts';
 import { clear, el, safeHref, shareBar } from '../ui/dom.ts';
 import { RIBBON_CSS } from './ribbon-css.ts';
 
@@ -57,8 +57,10 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
     handlers.dismissed();
   };
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const highlight = highlightToggle(doc, status, handlers);
+  const legend = highlightLegend(doc, original);
+  const highlight = highlightToggle(doc, status, legend, handlers);
   const outlet = outletName(original);
+  const closest = result.closest && result.closest.id !== original.id ? result.closest : undefined;
   const card = el(
     doc,
     'div',
@@ -72,9 +74,22 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
       el(doc, 'p', { class: 'details', text: sentences.details.join(' ') }),
     ),
     meters(doc, original, outlet),
-    creditChip(doc, result.credited, outlet),
+    el(
+      doc,
+      'div',
+      { class: 'chips' },
+      creditChip(doc, result.credited, outlet),
+      result.confidence &&
+        el(doc, 'span', {
+          class: `chip sure c-${result.confidence.level}`,
+          text: confidenceLabel(result.confidence.level),
+          attrs: result.confidence.reasons.length ? { title: result.confidence.reasons.join(' ') } : {},
+        }),
+    ),
+    closest && closestRow(doc, closest),
     actions(doc, safeHref(original.url), highlight.button, handlers),
     status,
+    legend,
   );
   // Escape inside the ribbon dismisses it, like its × button.
   card.addEventListener('keydown', (ev) => {
@@ -88,6 +103,7 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
 function highlightToggle(
   doc: Document,
   status: HTMLElement,
+  legend: HTMLElement | null,
   handlers: RibbonHandlers,
 ): { button: HTMLElement; setHighlighted(on: boolean, found: number): void } {
   const button = el(doc, 'button', {
@@ -99,6 +115,7 @@ function highlightToggle(
     button.setAttribute('aria-pressed', String(on && found > 0));
     status.textContent =
       on && found === 0 ? 'The copied passages could not be found in this page as shown.' : on ? `${found} passage${found === 1 ? '' : 's'} highlighted.` : '';
+    if (legend) legend.hidden = !(on && found > 0);
   };
   button.addEventListener('click', () => {
     const on = button.getAttribute('aria-pressed') !== 'true';
@@ -138,6 +155,52 @@ function meters(doc: Document, original: MatchSummary, outlet: string): HTMLElem
     shareBar(doc, original.coverage, `Share of ${outlet}'s article carried by this page`, 'bar original'),
     el(doc, 'span', { class: 'meter-pct', text: percent(original.coverage) }),
   );
+}
+
+/** The closest match when it is not the original: "Closest match: X — 97% of this page", with its bars. */
+function closestRow(doc: Document, m: MatchSummary): HTMLElement {
+  const outlet = outletName(m);
+  const { ofPage, ofOther } = pageShares(m);
+  return el(
+    doc,
+    'div',
+    { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
+    el(doc, 'p', { class: 'closest-line', text: closestLine(m) }),
+    el(
+      doc,
+      'div',
+      { class: 'meters small' },
+      el(doc, 'span', { class: 'meter-label', text: 'This page' }),
+      shareBar(doc, ofPage, `Share of this page found in ${outlet}'s article`),
+      el(doc, 'span', { class: 'meter-pct', text: percent(ofPage) }),
+      el(doc, 'span', { class: 'meter-label', text: 'Theirs' }),
+      shareBar(doc, ofOther, `Share of ${outlet}'s article carried by this page`, 'bar original'),
+      el(doc, 'span', { class: 'meter-pct', text: percent(ofOther) }),
+    ),
+  );
+}
+
+/**
+ * What the highlights' two styles mean, shown while they are on: solid for word-for-word
+ * passages, dashed for reworded ones. Only when the worker told the passages apart (it had the
+ * original's text); otherwise every passage is painted one way and needs no legend.
+ */
+function highlightLegend(doc: Document, original: MatchSummary): HTMLElement | null {
+  const told = original.passages.filter((p) => p.candidateChars && p.kind);
+  if (told.length === 0) return null;
+  const near = told.filter((p) => p.kind === 'near').length;
+  const literal = told.length - near;
+  const item = (cls: string, label: string, n: number) =>
+    el(doc, 'li', { class: 'legend-item' }, el(doc, 'span', { class: `swatch ${cls}`, text: 'abc', attrs: { 'aria-hidden': 'true' } }), `${label} (${n})`);
+  const legend = el(
+    doc,
+    'ul',
+    { class: 'legend', attrs: { 'aria-label': 'Highlight styles' } },
+    item('literal', 'solid: word for word', literal),
+    item('near', 'dashed: reworded', near),
+  );
+  legend.hidden = true;
+  return legend;
 }
 
 function creditChip(doc: Document, credited: boolean, outlet: string): HTMLElement {

@@ -2,7 +2,18 @@
 // The shapes come from messages.ts and src/index/types.ts; anything that does not match is
 // dropped (and logged by the caller) or refused with an error, never rendered.
 import { isRecord } from '../index/guards.ts';
-import type { ArticleHead, CheckResult, Comparison, Credit, MatchSummary, Passage, PassageKind, PassagePart, Verdict } from '../index/types.ts';
+import type {
+  ArticleHead,
+  CheckResult,
+  Comparison,
+  Credit,
+  MatchSummary,
+  OriginalConfidence,
+  Passage,
+  PassageKind,
+  PassagePart,
+  Verdict,
+} from '../index/types.ts';
 import type { ArticleView, CompareView, ContentMessage, ImportResult, IndexStats, ReplyMap, Settings, TabState, TestUiMessage, UiMessage } from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
@@ -55,12 +66,20 @@ export function isMatchSummary(x: unknown): x is MatchSummary {
   );
 }
 
+const CONFIDENCE_LEVELS: readonly OriginalConfidence['level'][] = ['high', 'medium', 'low'];
+
+export function isConfidence(x: unknown): x is OriginalConfidence {
+  return isRecord(x) && CONFIDENCE_LEVELS.includes(x.level as OriginalConfidence['level']) && Array.isArray(x.reasons) && x.reasons.every(isStr);
+}
+
 export function isCheckResult(x: unknown): x is CheckResult {
   return (
     isRecord(x) &&
     isVerdict(x.verdict) &&
     isNum(x.score) &&
     (x.original === undefined || isMatchSummary(x.original)) &&
+    (x.closest === undefined || isMatchSummary(x.closest)) &&
+    (x.confidence === undefined || isConfidence(x.confidence)) &&
     typeof x.credited === 'boolean' &&
     Array.isArray(x.credits) &&
     x.credits.every(isCredit) &&

@@ -168,3 +168,33 @@ export function verdictSummary(result: CheckResult): string {
   }
   return `${percent(o.containment)} of this page's text appears in ${outlet}'s article, and it carries ${percent(o.coverage)} of that article.`;
 }
+
+/** How a match relates to the checked page, in the page's terms ("This page rewrites it"). */
+export function relationLabel(m: Pick<MatchSummary, 'direction' | 'verdict'>): string {
+  const from = m.direction === 'from';
+  switch (m.verdict) {
+    case 'copy':
+      return from ? 'This page copies it' : 'It copies this page';
+    case 'partial-copy':
+      return from ? 'This page copies part of it' : 'It copies part of this page';
+    case 'rewrite':
+      return from ? 'This page rewrites it' : 'It rewrites this page';
+    default:
+      return 'Same story, own words';
+  }
+}
+
+/** "Closest match: Daily Wire — 97% of this page": the match sharing the most of this page, beside the original. */
+export function closestLine(m: Pick<MatchSummary, 'outlet' | 'host' | 'direction' | 'containment' | 'coverage'>): string {
+  return `Closest match: ${outletName(m)} — ${percent(pageShares(m).ofPage)} of this page`;
+}
+
+/** "How sure: high". */
+export function confidenceLabel(level: 'high' | 'medium' | 'low'): string {
+  return `How sure: ${level}`;
+}
+
+/** The matches as the story's coverage, earliest first (stated date, else first seen), ties by outlet. */
+export function byDate<T extends Pick<MatchSummary, 'publishedAt' | 'firstSeenAt' | 'outlet'>>(matches: readonly T[]): T[] {
+  return [...matches].sort((a, b) => (a.publishedAt ?? a.firstSeenAt) - (b.publishedAt ?? b.firstSeenAt) || a.outlet.localeCompare(b.outlet));
+}

@@ -81,6 +81,18 @@ describe.each(BROWSERS)('%s: reading the Axios scoop and the pages that reused i
       expect(rewrite.ribbon, key).toMatch(REWRITTEN_FROM_AXIOS);
       expect(await ext.badge(rewrite.url), key).toBe('RW');
       if (key === '000') await snap(rewrite.tab, `${name}-ribbon-rewrite`);
+      if (key !== '000') continue;
+      // With Axios's text stored, the worker tells the rewrite's passages apart: the highlights
+      // mark word-for-word passages and reworded ones each in their own style.
+      const ui = await ext.get();
+      await ask(ui, { type: 'ui/highlight', tabId: await tabIdFor(ui, rewrite.url) });
+      const painted = await poll('the rewrite to be highlighted', () =>
+        rewrite.tab.evaluate(() => document.documentElement.dataset.firsthandHighlights, undefined),
+      );
+      const [, literal, near] = /^literal:(\d+) near:(\d+)$/.exec(painted) ?? [];
+      expect(Number(literal), painted).toBeGreaterThan(0);
+      expect(Number(near), painted).toBeGreaterThan(0);
+      await snap(rewrite.tab, `${name}-ribbon-rewrite-highlighted`);
     }
   });
 

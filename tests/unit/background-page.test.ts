@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, badgeFor } from '../../src/background/badge.ts';
-import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES, pageHandlers } from '../../src/background/page.ts';
+import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES, pageHandlers, withKinds } from '../../src/background/page.ts';
+import { buildRecord, checkArticle } from '../../src/index/index.ts';
 import type { PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { testUiHandlers } from '../../src/background/test-handlers.ts';
@@ -160,6 +161,61 @@ describe('page/article', () => {
     );
     expect(state).toEqual({ url: 'https://x.example/', note: NOTES.notArticle });
     expect(rec.badges.get(8)).toBeNull();
+    s.conn.close();
+  });
+});
+
+describe('passages told word for word or reworded', () => {
+  const kinds = (ps: { kind?: string; parts?: unknown[] }[] | undefined) => (ps ?? []).map((p) => `${p.kind ?? '?'}${p.parts ? `/${p.parts.length}` : ''}`);
+
+  it("tells the original's passages literal or near from its stored text, as the comparison page does", async () => {
+    const { s } = testServices({ now: clock() });
+    await visit(s, '001');
+    const rewrite = await visit(s, '000');
+    const passages = rewrite.result!.original!.passages;
+    expect(passages.length).toBeGreaterThan(3);
+    expect(passages.every((p) => p.kind && p.candidateChars && p.originalChars)).toBe(true);
+    expect(passages.some((p) => p.kind === 'literal')).toBe(true);
+    expect(passages.some((p) => p.kind === 'near')).toBe(true);
+    // A near passage with literal stretches is split into parts that tile it on the page's side.
+    const mixed = passages.find((p) => p.parts)!;
+    expect(mixed.parts![0].candidateChars[0]).toBe(mixed.candidateChars![0]);
+    expect(mixed.parts!.at(-1)!.candidateChars[1]).toBe(mixed.candidateChars![1]);
+    expect(new Set(mixed.parts!.map((q) => q.kind))).toEqual(new Set(['literal', 'near']));
+    // The same kinds as the side-by-side comparison, which reads both stored texts.
+    const view = await uiHandlers(s)['ui/compare']({ type: 'ui/compare', pageId: rewrite.pageId!, originalId: SEED_META['001'].url! }, { kind: 'ui' });
+    expect(kinds(passages)).toEqual(kinds(view.comparison.passages));
+    // The list of matches carries the same told passages, and so does the tab's state.
+    expect(rewrite.result!.matches.find((m) => m.id === SEED_META['001'].url)!.passages).toEqual(passages);
+    expect(await s.tabs.get(tabOf['000'])).toEqual(rewrite);
+    expect(REPLY_CHECKS['ui/tab-state'](rewrite)).toBe(true);
+    s.conn.close();
+  });
+
+  it('tells the closest match too, and leaves untold a match whose text is not stored', async () => {
+    const { s } = testServices({ now: clock() });
+    await visit(s, '001');
+    await visit(s, '002');
+    const text = seed('000');
+    const built = buildRecord(text, { ...SEED_META['000'] }, s.now());
+    const checked = await checkArticle(s.store, built);
+    const jns = checked.matches.find((m) => m.id === SEED_META['002'].url)!;
+    expect(jns).toBeDefined();
+    const gone = { ...checked.original!, id: 'https://gone.example/never-stored' };
+    const told = await withKinds(s, { ...checked, original: gone, closest: jns }, { text, offsets: built.fp.offsets });
+    expect(told.closest!.passages.every((p) => p.kind)).toBe(true);
+    expect(told.matches.find((m) => m.id === jns.id)!.passages).toEqual(told.closest!.passages);
+    expect(told.original!.passages).toEqual(gone.passages);
+    expect(told.original!.passages.every((p) => p.kind === undefined)).toBe(true);
+    s.conn.close();
+  });
+
+  it('tells passages in a private tab too, whose page is not kept', async () => {
+    const { s } = testServices({ now: clock() });
+    await visit(s, '001');
+    const priv = await visit(s, '000', { incognito: true });
+    expect(priv.note).toBe(NOTES.private);
+    expect(priv.result!.original!.passages.every((p) => p.kind)).toBe(true);
     s.conn.close();
   });
 });

@@ -50,6 +50,7 @@ afterEach(() => {
   for (const h of ribbonHosts()) h.remove();
   delete document.documentElement.dataset.firsthandVerdict;
   delete document.documentElement.dataset.firsthandRibbon;
+  delete document.documentElement.dataset.firsthandHighlights;
 });
 
 describe('content script', () => {
@@ -133,9 +134,41 @@ describe('content script', () => {
     const reply = t.deliver({ type: 'content/highlight' }) as Reply<{ on: boolean; found: number }>;
     expect(reply).toEqual({ ok: true, value: { on: true, found: 1 } });
     expect(document.querySelector('mark[data-firsthand]')!.textContent!.startsWith('The US and Israel are expected')).toBe(true);
+    expect(document.documentElement.dataset.firsthandHighlights).toBe('literal:1 near:0');
     const off = t.deliver({ type: 'content/highlight' });
     expect(off).toEqual({ ok: true, value: { on: false, found: 0 } });
     expect(document.querySelector('mark[data-firsthand]')).toBeNull();
+    expect(document.documentElement.dataset.firsthandHighlights).toBeUndefined();
+  });
+
+  it('paints the word-for-word and the reworded parts of a passage apart, each named', async () => {
+    load('002-ledger.html');
+    const t = env((msg) => {
+      if (msg.type !== 'page/article') return undefined;
+      const at = msg.text.indexOf('The US and Israel are expected');
+      const passage = {
+        candidateTokens: [0, 9] as [number, number],
+        originalTokens: [0, 9] as [number, number],
+        candidateChars: [at, at + 120] as [number, number],
+        originalChars: [0, 118] as [number, number],
+        kind: 'near' as const,
+        parts: [
+          { kind: 'literal' as const, candidateChars: [at, at + 60] as [number, number], originalChars: [0, 60] as [number, number] },
+          { kind: 'near' as const, candidateChars: [at + 60, at + 120] as [number, number], originalChars: [60, 118] as [number, number] },
+        ],
+      };
+      return { ok: true, value: { url: 'u', pageId: 'p', result: result('rewrite', {}, { passages: [passage] }) } };
+    });
+    await runContent(t.e);
+    expect(t.deliver({ type: 'content/highlight' })).toEqual({ ok: true, value: { on: true, found: 1 } });
+    const marks = [...document.querySelectorAll<HTMLElement>('mark[data-firsthand]')];
+    expect(new Set(marks.map((m) => m.getAttribute('data-firsthand')))).toEqual(new Set(['', 'near']));
+    expect(marks.find((m) => m.getAttribute('data-firsthand') === 'near')!.title).toBe('Firsthand: reworded');
+    expect(marks.find((m) => m.getAttribute('data-firsthand') === '')!.title).toBe('Firsthand: word for word');
+    // The near style is told by its dashed underline, not by its colour alone.
+    expect(marks.find((m) => m.getAttribute('data-firsthand') === 'near')!.style.cssText).toMatch(/dashed/);
+    expect(document.documentElement.dataset.firsthandHighlights).toMatch(/^literal:[1-9]\d* near:[1-9]\d*$/);
+    t.deliver({ type: 'content/highlight' });
   });
 
   it.each(['related', 'unrelated'] as const)('never shows the ribbon for a %s verdict', async (verdict) => {

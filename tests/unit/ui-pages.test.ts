@@ -41,9 +41,9 @@ describe('popup verdict', () => {
     expect(box.querySelector('.original .byline')!.textContent).toMatch(/^Axios · axios\.com · \d+ \w+ 2024$/);
     expect(box.querySelector('.chip')!.textContent).toBe('✓ Credits Axios');
     const matches = [...box.querySelectorAll('.match')];
-    expect(matches.map((m) => m.querySelector('.tier')!.textContent)).toEqual(['Partly copied', 'Copied']);
-    // A later copy of this page: 30% of this page is in it, 90% of it comes from this page.
-    expect([...matches[1].querySelectorAll('.meter-pct')].map((p) => p.textContent)).toEqual(['30%', '90%']);
+    expect(matches.map((m) => m.querySelector('.tier')!.textContent)).toEqual(['This page copies part of it', 'It copies this page']);
+    // A later copy of this page: 30% of this page is in it.
+    expect(matches[1].querySelector('.byline')!.textContent).toMatch(/^Copycat · \d+ \w+ 2024 · 30% of this page$/);
     expect(box.querySelector('.credits')!.textContent).toContain('“told Axios”');
     (box.querySelector('button.primary') as HTMLButtonElement).click();
     expect(a.compare).toHaveBeenCalledWith('https://www.axios.com/2024/03/31/israel-us-meeting-rafah');

@@ -1,8 +1,22 @@
 // The popup's upper half: what Firsthand concluded about the current tab.
 // Pure DOM building from a TabState; page-derived strings only ever become text nodes.
-import type { CheckResult, Credit, MatchSummary } from '../../index/types.ts';
+import type { CheckResult, Credit, MatchSummary, OriginalConfidence } from '../../index/types.ts';
 import type { TabState } from '../../protocol/messages.ts';
-import { articleDate, hostLabel, isRibbonVerdict, outletName, pageShares, percent, verdictLabel, verdictSentences, verdictSummary } from '../../ui/format.ts';
+import {
+  articleDate,
+  byDate,
+  closestLine,
+  confidenceLabel,
+  hostLabel,
+  isRibbonVerdict,
+  outletName,
+  pageShares,
+  percent,
+  relationLabel,
+  verdictLabel,
+  verdictSentences,
+  verdictSummary,
+} from '../../ui/format.ts';
 import { el, safeHref, shareBar } from '../../ui/dom.ts';
 
 export interface VerdictActions {
@@ -67,6 +81,7 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       [`Of the original, carried here`, original.coverage, 'other'],
     ]),
     el(doc, 'div', { class: 'row' }, creditChip(doc, result.credited, outlet)),
+    result.confidence ? confidenceBlock(doc, result.confidence) : null,
     el(
       doc,
       'div',
@@ -79,6 +94,8 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       }),
       el(doc, 'button', { class: 'btn', text: 'Highlight on page', attrs: { type: 'button' }, on: { click: () => actions.highlight() } }),
     ),
+    // Below the buttons: what the reader does first stays within the popup's first screen.
+    result.closest && result.closest.id !== original.id ? closestBlock(doc, result.closest, actions) : null,
   );
 }
 
@@ -127,9 +144,45 @@ function creditsSection(doc: Document, credits: Credit[]): HTMLElement | null {
   return el(doc, 'section', { class: 'block' }, el(doc, 'h2', { text: 'This page credits' }), list);
 }
 
-function matchItem(doc: Document, m: MatchSummary, actions: VerdictActions): HTMLElement {
+/** "How sure: medium", its reasons behind a disclosure. */
+function confidenceBlock(doc: Document, confidence: OriginalConfidence): HTMLElement {
+  const label = confidenceLabel(confidence.level);
+  if (confidence.reasons.length === 0) return el(doc, 'p', { class: `confidence c-${confidence.level}`, text: label });
+  const list = el(doc, 'ul', { class: 'evidence-list' });
+  for (const r of confidence.reasons) list.append(el(doc, 'li', { text: r }));
+  return el(doc, 'details', { class: `confidence c-${confidence.level}` }, el(doc, 'summary', { text: label }), list);
+}
+
+/** The match sharing the most of this page when it is not the original: its share of this page and its bars
+ * (its outlet and date are in the story list below, tagged "closest"). */
+function closestBlock(doc: Document, m: MatchSummary, actions: VerdictActions): HTMLElement {
   const { ofPage, ofOther } = pageShares(m);
-  const when = m.direction === 'from' ? 'earlier' : 'later';
+  const outlet = outletName(m);
+  return el(
+    doc,
+    'div',
+    { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
+    el(doc, 'div', { class: 'closest-line', text: closestLine(m) }),
+    articleLink(doc, m.url, m.title || hostLabel(m.host)),
+    meters(doc, [
+      [`Of this page`, ofPage, 'page'],
+      [`Of their article`, ofOther, 'other'],
+    ]),
+    m.direction === 'from' && isRibbonVerdict(m.verdict)
+      ? el(doc, 'button', { class: 'link-btn', text: `Compare with ${outlet}`, attrs: { type: 'button' }, on: { click: () => actions.compare(m.id) } })
+      : null,
+  );
+}
+
+/** Rows of the story's coverage shown before "Show … more": the popup is cut at 600 px. */
+export const STORY_ROWS = 3;
+
+function storyItem(doc: Document, m: MatchSummary, result: CheckResult, actions: VerdictActions): HTMLElement {
+  const { ofPage } = pageShares(m);
+  const tags = [m.id === result.original?.id && 'original', m.id === result.closest?.id && m.id !== result.original?.id && 'closest'].filter((t): t is string =>
+    Boolean(t),
+  );
+  const meta = [outletName(m), articleDate(m), `${percent(ofPage)} of this page`].filter(Boolean).join(' · ');
   return el(
     doc,
     'li',
@@ -138,28 +191,46 @@ function matchItem(doc: Document, m: MatchSummary, actions: VerdictActions): HTM
       doc,
       'div',
       { class: 'match-head' },
-      el(doc, 'span', { class: 'tier', text: verdictLabel(m.verdict) }),
-      el(doc, 'span', { class: 'when', text: m.direction === 'from' ? 'earlier' : 'later, from this page' }),
+      el(doc, 'span', { class: 'tier', text: relationLabel(m) }),
       el(doc, 'span', { class: 'spacer' }),
+      ...tags.map((t) => el(doc, 'span', { class: `mini tag-${t}`, text: t })),
       m.credited ? el(doc, 'span', { class: 'mini credited', text: 'credited', attrs: { title: 'The later article credits the earlier one' } }) : null,
     ),
     articleLink(doc, m.url, m.title || hostLabel(m.host)),
-    byline(doc, m),
-    meters(doc, [
-      ['Of this page', ofPage, 'page'],
-      [`Of the ${when} article`, ofOther, 'other'],
-    ]),
-    m.direction === 'from' && isRibbonVerdict(m.verdict)
-      ? el(doc, 'button', { class: 'link-btn', text: 'Compare', attrs: { type: 'button' }, on: { click: () => actions.compare(m.id) } })
-      : null,
+    el(
+      doc,
+      'div',
+      { class: 'story-foot' },
+      el(doc, 'span', { class: 'byline', text: meta }),
+      m.direction === 'from' && isRibbonVerdict(m.verdict)
+        ? el(doc, 'button', {
+            class: 'link-btn',
+            text: 'Compare',
+            attrs: { type: 'button', 'aria-label': `Compare with ${outletName(m)}` },
+            on: { click: () => actions.compare(m.id) },
+          })
+        : null,
+    ),
   );
 }
 
-function matchesSection(doc: Document, result: CheckResult, actions: VerdictActions): HTMLElement | null {
+/** Every stored article on the same story, copies, rewrites and related coverage, earliest first; the rows past the first few behind a disclosure. */
+function storySection(doc: Document, result: CheckResult, actions: VerdictActions): HTMLElement | null {
   if (result.matches.length === 0) return null;
-  const list = el(doc, 'ol', { class: 'matches' });
-  for (const m of result.matches) list.append(matchItem(doc, m, actions));
-  return el(doc, 'section', { class: 'block' }, el(doc, 'h2', { text: `Matches in your index (${result.matches.length})` }), list);
+  const items = byDate(result.matches).map((m) => storyItem(doc, m, result, actions));
+  const list = el(doc, 'ol', { class: 'matches' }, ...items.slice(0, STORY_ROWS));
+  const rest = items.slice(STORY_ROWS);
+  const more =
+    rest.length > 0
+      ? el(
+          doc,
+          'details',
+          { class: 'more' },
+          el(doc, 'summary', { text: `Show ${rest.length} more` }),
+          el(doc, 'ol', { class: 'matches', attrs: { start: String(STORY_ROWS + 1) } }, ...rest),
+        )
+      : null;
+  return el(doc, 'section', { class: 'block story' }, el(doc, 'h2', { text: `Same story in your index (${result.matches.length})` }), list, more);
 }
 
 function evidenceSection(doc: Document, evidence: string[]): HTMLElement | null {
@@ -189,7 +260,7 @@ export function renderTabState(doc: Document, state: TabState | null | undefined
   if (!result) return [noteCard(doc, 'Not checked', state.note ?? 'Firsthand has no result for this page.')];
   const original = result.original;
   const card = original && isRibbonVerdict(result.verdict) ? derivedCard(doc, result, original, actions) : plainCard(doc, result);
-  return [card, creditsSection(doc, result.credits), matchesSection(doc, result, actions), evidenceSection(doc, result.evidence)].filter(
+  return [card, creditsSection(doc, result.credits), storySection(doc, result, actions), evidenceSection(doc, result.evidence)].filter(
     (x): x is HTMLElement => x !== null,
   );
 }
