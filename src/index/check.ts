@@ -136,7 +136,8 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
   const measured = verdictOf(f, ctx.sensitivity, credited);
   // Two pages that credit one source and not each other are told from that source: a rewrite of
   // one by the other is the same story twice (siblings), unless it shares their verbatim text.
-  const verdict = measured === 'rewrite' && !iCredit && !theyCredit && sharedSource(me, r) ? 'related' : measured;
+  const source = measured === 'rewrite' && !iCredit && !theyCredit ? sharedSource(me, r) : undefined;
+  const verdict = source ? 'related' : measured;
   if (verdict === 'unrelated') return null;
   const offsets = ctx.page.fp?.offsets;
   const passages = pageFirst ? withChars(f.passages, undefined, offsets) : withChars(f.passages, offsets);
@@ -158,16 +159,18 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
     credited,
     passages,
   };
-  return { match, evidence: orderEvidence(me, r, { pageFirst, iCredit, theyCredit, derived: isDerived(verdict) }) };
+  const evidence = orderEvidence(me, r, { pageFirst, iCredit, theyCredit, derived: isDerived(verdict) });
+  if (source) evidence.push(`This page and ${r.outlet} both credit ${source} and tell the story in their own words: neither is named as the other's original.`);
+  return { match, evidence };
 }
 
-/** True when both records credit one outlet that is neither of theirs. Both outlets must be known:
+/** The outlet both records credit that is neither of theirs, if any. Both outlets must be known:
  * a text of no known outlet may be crediting itself ("officials told Axios", in Axios's report). */
-function sharedSource(a: ArticleRecord, b: ArticleRecord): boolean {
-  if (!a.outletKey || !b.outletKey) return false;
+function sharedSource(a: ArticleRecord, b: ArticleRecord): string | undefined {
+  if (!a.outletKey || !b.outletKey) return undefined;
   const own = new Set([a.outletKey, b.outletKey]);
   const keys = new Set(a.credits.map((c) => c.key).filter((k) => k && !own.has(k)));
-  return b.credits.some((c) => keys.has(c.key));
+  return b.credits.find((c) => keys.has(c.key))?.outlet;
 }
 
 /** Sentences about a pair whose order rests on a credit or on the page's own stated date. */
