@@ -173,7 +173,7 @@ export function renderLevels(file: string, r: LevelsReport): string[] {
     `${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}`,
     '',
     index
-      ? 'Flagged naming the own original (flagged), or a story the corpus never derives it from (wrong),'
+      ? 'Flagged naming the own original (flagged), or an original of another story (wrong),'
       : 'Flagged as copy, partial copy or rewrite, each pair compared directly,',
     'at each sensitivity level:',
     '',

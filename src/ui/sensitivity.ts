@@ -40,21 +40,23 @@ export const SENSITIVITY_LEVELS: readonly SensitivityLevel[] = [
     value: 'normal',
     name: 'Normal',
     gist: "Copies, partial copies and rewrites that keep the original's order.",
-    counter: { WD: r(71, 78), PD: r(69, 135), ND: r(12, 99), unrelated: r(0, 160) },
-    clough: { cut: r(17, 19), light: r(19, 19), heavy: r(17, 19), non: r(0, 38), unrelated: r(0, 95) },
+    counter: { WD: r(74, 78), PD: r(95, 135), ND: r(15, 99), unrelated: r(0, 160) },
+    clough: { cut: r(17, 19), light: r(19, 19), heavy: r(18, 19), non: r(0, 38), unrelated: r(0, 95) },
   },
   {
     value: 'high',
     name: 'High',
     gist: 'Also looser rewrites; expect more false alarms.',
-    counter: { WD: r(73, 78), PD: r(91, 135), ND: r(20, 99), unrelated: r(0, 160) },
-    clough: { cut: r(17, 19), light: r(19, 19), heavy: r(17, 19), non: r(0, 38), unrelated: r(0, 95) },
+    counter: { WD: r(74, 78), PD: r(106, 135), ND: r(23, 99), unrelated: r(0, 160) },
+    clough: { cut: r(17, 19), light: r(19, 19), heavy: r(18, 19), non: r(0, 38), unrelated: r(0, 95) },
   },
 ];
 
 /** A share as the pages print it: "83%". */
 export const percent = (x: Rate): string => `${x.n ? Math.round((x.flagged / x.n) * 100) : 0}%`;
 const pc = (x: number): string => `${Math.round(x * 100)}%`;
+/** A share to a tenth of a percent where it has one: "2.5%". */
+const pct1 = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 /** The level's bars in plain words, from the engine's own thresholds. */
 export function barsText(level: Sensitivity): string {
@@ -66,7 +68,8 @@ export function barsText(level: Sensitivity): string {
   return (
     `Copy: ${pc(b.copy)} of the page's text word for word from the original; partial copy: ${pc(b.partial)}; ` +
     `rewrite: ${pc(b.rewriteContainment)} word for word and ${pc(b.rewriteOrdered)} of its words in the original's order, ` +
-    `or nearly all of them in order. ${credit}`
+    `or nearly all of them in order, or ${pc(b.partVocabulary)} of its words found in the original and ${pc(b.partOriginalVocabulary)} of the original's in it ` +
+    `with ${pct1(b.partContainment)} word for word and ${pc(b.partOrdered)} in order (a page that takes some paragraphs and writes the rest). ${credit}`
   );
 }
 
