@@ -6,7 +6,7 @@ import { DEFAULT_PARAMS, paramsId } from './params.ts';
 import { cameFirst, chooseOriginal, closestOf, confidenceOf, day, othersSentence, pct, when, type OriginalChoice } from './original.ts';
 import { creditsOutlet } from './provenance.ts';
 import type { CandidateHit, CandidateSource, StoreRef } from './store.ts';
-import { MAX_TOPIC_CANDIDATES, MAX_TOPIC_POSTINGS, topicKeys } from './topic.ts';
+import { MAX_TOPIC_CANDIDATES, MAX_TOPIC_POSTINGS, MIN_TOPIC_HITS, topicKeys } from './topic.ts';
 import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
 import { isDerived, score, VERDICT_RANK, verdictOf, type Sensitivity } from './verdict.ts';
 import { boilerplateShingles, measure, VerifyCache } from './verify.ts';
@@ -50,9 +50,9 @@ interface CheckContext {
 export async function checkArticle(store: CandidateSource, page: Page, opts: { sensitivity?: Sensitivity } = {}): Promise<CheckResult> {
   const me = page.record;
   const fetched = await fetchCandidates(store, me);
-  const records = worthVerifying(me, fetched);
   // Numbers are told by their hashes, known for the default signature parameters only.
   const cache = new VerifyCache(me.params === paramsId(DEFAULT_PARAMS) ? DEFAULT_PARAMS.seed : undefined);
+  const records = worthVerifying(me, fetched, cache);
   const ctx: CheckContext = { page, ignore: sharedBoilerplate(me, records, fetched.byBands, cache), cache, sensitivity: opts.sensitivity };
   const matches: MatchSummary[] = [];
   const evidence: string[] = [];
@@ -88,7 +88,7 @@ async function fetchCandidates(store: CandidateSource, me: ArticleRecord): Promi
   // The page itself may be stored already: one more is read so it does not take another's place.
   const byBands = ranked(bandHits).slice(0, MAX_FETCHED + 1);
   const seen = new Set(byBands);
-  const byTopic = ranked(topicHits)
+  const byTopic = ranked(topicHits.filter((h) => h.hits >= MIN_TOPIC_HITS))
     .filter((ref) => !seen.has(ref))
     .slice(0, MAX_TOPIC_CANDIDATES + 1);
   const usable = (r: ArticleRecord) => r.id !== me.id && r.params === me.params;
@@ -97,7 +97,7 @@ async function fetchCandidates(store: CandidateSource, me: ArticleRecord): Promi
 }
 
 /** The candidates to verify exactly: those found by bands whose signatures agree best, then those found by topic. */
-function worthVerifying(me: ArticleRecord, fetched: Fetched): ArticleRecord[] {
+function worthVerifying(me: ArticleRecord, fetched: Fetched, cache: VerifyCache): ArticleRecord[] {
   // Only candidates whose whole signature agrees beyond the one band that found them are verified.
   const byBands = fetched.byBands
     .map((r) => ({ r, agree: agreement(me.signature, r.signature) }))
@@ -105,9 +105,25 @@ function worthVerifying(me: ArticleRecord, fetched: Fetched): ArticleRecord[] {
     .sort((a, b) => b.agree - a.agree)
     .slice(0, MAX_VERIFIED)
     .map((x) => x.r);
-  // Those found by vocabulary share few phrases by nature: they are verified without the prefilter.
-  return [...byBands, ...fetched.byTopic];
+  // Those found by vocabulary share few phrases by nature: instead of the signature, their
+  // vocabularies must overlap as much as related coverage's do at the least, a cheap set count.
+  const mine = cache.vocabulary(me.tokens);
+  const byTopic = fetched.byTopic.filter((r) => {
+    const theirs = cache.vocabulary(r.tokens);
+    let shared = 0;
+    for (const t of theirs) if (mine.has(t)) shared++;
+    const a = shared / Math.max(1, mine.size);
+    const b = shared / Math.max(1, theirs.size);
+    return Math.max(a, b) >= MIN_TOPIC_VOCABULARY && Math.min(a, b) >= MIN_TOPIC_VOCABULARY_OTHER;
+  });
+  return [...byBands, ...byTopic];
 }
+
+/** A candidate found by topic keys alone is verified when one text has this share of its words in
+ * the other, and the other at least MIN_TOPIC_VOCABULARY_OTHER: below the related verdict's bars
+ * (a fifth and 15%), so no candidate that could be related is left out. */
+const MIN_TOPIC_VOCABULARY = 0.15;
+const MIN_TOPIC_VOCABULARY_OTHER = 0.1;
 
 /** Shingles to leave out of every comparison; none when nothing is to be verified. */
 function sharedBoilerplate(me: ArticleRecord, records: ArticleRecord[], fetched: ArticleRecord[], cache: VerifyCache): Set<number> {

@@ -13,6 +13,9 @@ import { fmix32 } from './hash.ts';
 export const TOPIC_KEYS = 48;
 /** A topic key held by more articles than this is a common word of the index and is not read. */
 export const MAX_TOPIC_POSTINGS = 24;
+/** A stored article must share this many topic keys with the page to be a candidate: one shared
+ * word is chance, the same story shares several. */
+export const MIN_TOPIC_HITS = 3;
 /** Stored articles found by topic keys alone that a check verifies, those sharing the most keys first. */
 export const MAX_TOPIC_CANDIDATES = 8;
 /** Topic keys share no bucket with band keys: their "bands" start here (band keys use 0 .. bands-1). */
