@@ -33,6 +33,7 @@ export function isTopicKey(key: number): boolean {
 
 /** Mixes the content-word hashes before the smallest are taken, so the sketch is not the band hashes' order. */
 const SALT = 0x7091c5e3;
+const SPREAD = 0x2545f491;
 
 /** The topic keys of an article from its content-word hashes (records of other signature
  * parameters are never compared, so one salt serves them all). */
@@ -42,5 +43,10 @@ export function topicKeys(tokens: Uint32Array): number[] {
   const salt = SALT;
   for (let i = 0; i < tokens.length; i++) hashes.add(fmix32((tokens[i] ^ salt) >>> 0));
   const smallest = [...hashes].sort((a, b) => a - b).slice(0, TOPIC_KEYS);
-  return smallest.map((h) => (TOPIC_BAND_BASE + (h & (TOPIC_BANDS - 1))) * TWO_32 + h);
+  // The chosen words' hashes are all small: posted as they are, they would crowd the first bucket
+  // of each band (buckets go by a key's high bits). A second mix spreads them over the buckets.
+  return smallest.map((h) => {
+    const k = fmix32((h ^ SPREAD) >>> 0);
+    return (TOPIC_BAND_BASE + (k & (TOPIC_BANDS - 1))) * TWO_32 + k;
+  });
 }
