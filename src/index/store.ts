@@ -1,4 +1,4 @@
-import { topicKeys } from './topic.ts';
+import { isTopicKey, MAX_TOPIC_POSTINGS, topicKeys } from './topic.ts';
 import type { ArticleRecord } from './types.ts';
 
 /** How a store names a stored article for `fetch`: its id (MemoryStore) or its number (IndexedDB). */
@@ -72,7 +72,8 @@ export class MemoryStore implements Store {
       if (ids === undefined) shard.set(key, record.id);
       else if (typeof ids === 'string') {
         if (ids !== record.id) shard.set(key, new Set([ids, record.id]));
-      } else ids.add(record.id);
+      } else if (ids.size <= MAX_TOPIC_POSTINGS || !isTopicKey(key)) ids.add(record.id);
+      // A topic key held by more articles than checks read is a common word: its list stops growing.
     }
   }
 

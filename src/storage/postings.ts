@@ -5,7 +5,7 @@
 // entry of about 40 bytes per band key and per article instead, and an import wrote 128 of them
 // per article; here an import writes each touched bucket once.
 import { bandKeys } from '../index/minhash.ts';
-import { topicKeys } from '../index/topic.ts';
+import { MAX_TOPIC_POSTINGS, TOPIC_BAND_BASE, topicKeys } from '../index/topic.ts';
 import type { SignatureParams } from '../index/types.ts';
 
 /** Bits of the band hash that pick the bucket within a band: 256 buckets per band, 32,768 in all. */
@@ -90,9 +90,28 @@ export class PostingsChanges {
         out[j++] = old[i];
         out[j++] = old[i + 1];
       }
-    out.set(added, j);
-    return out;
+    if (!isTopicBucket(bucket)) {
+      out.set(added, j);
+      return out;
+    }
+    // A topic key held by more than MAX_TOPIC_POSTINGS articles is a common word, which checks
+    // skip: it takes one more holder to say so, and no more, so its list stays short.
+    const held = new Map<number, number>();
+    for (let i = 0; i < j; i += 2) held.set(out[i], (held.get(out[i]) ?? 0) + 1);
+    for (let i = 0; i + 1 < added.length; i += 2) {
+      const n = held.get(added[i]) ?? 0;
+      if (n > MAX_TOPIC_POSTINGS) continue;
+      held.set(added[i], n + 1);
+      out[j++] = added[i];
+      out[j++] = added[i + 1];
+    }
+    return j === 0 ? undefined : out.slice(0, j);
   }
+}
+
+/** True for a bucket of topic keys (their bands start at TOPIC_BAND_BASE). */
+export function isTopicBucket(bucket: number): boolean {
+  return bucket >= TOPIC_BAND_BASE * (1 << BUCKET_BITS);
 }
 
 /** The part of IndexedDB's object store the postings need (idb's wrapper, in a readwrite transaction). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isTopicKey, topicKeys, TOPIC_BAND_BASE, TOPIC_BANDS, TOPIC_KEYS } from '../../src/index/topic.ts';
-import { bucketOf } from '../../src/storage/postings.ts';
+import { isTopicKey, MAX_TOPIC_POSTINGS, topicKeys, TOPIC_BAND_BASE, TOPIC_BANDS, TOPIC_KEYS } from '../../src/index/topic.ts';
+import { MemoryStore } from '../../src/index/store.ts';
+import { bucketOf, isTopicBucket, PostingsChanges } from '../../src/storage/postings.ts';
+import { syntheticArticle } from './background-fixtures.ts';
 import { prng } from '../../src/index/hash.ts';
 
 const TWO_32 = 2 ** 32;
@@ -52,5 +54,30 @@ describe('topic keys', () => {
     // the share a band's first bucket would if the keys' small hashes were posted as they are (1/16).
     expect(counts.size).toBeGreaterThan(0.8 * keys.size);
     expect(Math.max(...counts.values())).toBeLessThan(total / 32);
+  });
+});
+
+describe('topic postings of a common word', () => {
+  it('stop growing one past what a check reads, in IndexedDB buckets and in the memory store', async () => {
+    const key = topicKeys(Uint32Array.of(12345))[0];
+    const changes = new PostingsChanges();
+    for (let article = 1; article <= 40; article++) changes.add(article, [key]);
+    const bucket = bucketOf(key);
+    expect(isTopicBucket(bucket)).toBe(true);
+    const merged = changes.merge(bucket, undefined)!;
+    expect(merged.length / 2).toBe(MAX_TOPIC_POSTINGS + 1);
+    // A band key's list is never cut.
+    const band = 5 * TWO_32 + 77;
+    const bands = new PostingsChanges();
+    for (let article = 1; article <= 40; article++) bands.add(article, [band]);
+    expect(bands.merge(bucketOf(band), undefined)!.length / 2).toBe(40);
+
+    const store = new MemoryStore();
+    const tokens = Uint32Array.of(12345, 678, 91011);
+    for (let i = 0; i < 40; i++) store.putSync({ ...syntheticArticle(i + 1, i).record, tokens });
+    const hits = await store.candidates([key]);
+    expect(hits).toHaveLength(MAX_TOPIC_POSTINGS + 1);
+    // ...which a check, reading at most MAX_TOPIC_POSTINGS holders per topic key, skips.
+    expect(await store.candidates([key], MAX_TOPIC_POSTINGS)).toEqual([]);
   });
 });
