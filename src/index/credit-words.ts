@@ -48,7 +48,9 @@ export const NOT_FIRST = new Set(
 /** Whole names that are never an outlet: places (a government by metonymy), platforms, photo agencies. */
 export const NOT_OUTLETS = new Set(
   `us uk un eu israel iran gaza russia ukraine china washington moscow beijing jerusalem lebanon syria egypt qatar
-  europe america zoom telegram twitter facebook instagram whatsapp youtube tiktok signal skype teams getty gettyimages`
+  europe america zoom telegram twitter facebook instagram whatsapp youtube tiktok signal skype teams getty gettyimages
+  websites website agencies agency newsagencies newsagency wires wire staff internet web online media socialmedia press
+  handout archive archives files internationalmedia localmedia`
     .split(/\s+/)
     .filter(Boolean),
 );

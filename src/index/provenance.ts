@@ -319,6 +319,11 @@ function listedOutlet(name: string, text: string, linkKeys: ReadonlySet<string>)
   return !refusal({ name, outletCue: false, badFollower: false, shown: name }, text, linkKeys);
 }
 
+/** A credit line's name without the date or time a page prints after it on the same line ("AFP 31 Mar 2024 22:30"). */
+function withoutDate(s: string): string {
+  return s.replace(/\s+(?:\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b.*$/u, '');
+}
+
 /** Credits from wire-style lines: datelines, "Source: X", "With AP/AFP", "(Reporting by ...; ...)". */
 function lineCredits(text: string, linkKeys: ReadonlySet<string>): { name: string; evidence: string; kind: CreditKind }[] {
   const out: { name: string; evidence: string; kind: CreditKind }[] = [];
@@ -327,7 +332,8 @@ function lineCredits(text: string, linkKeys: ReadonlySet<string>): { name: strin
     for (const n of listedNames(m[1])) if (listedOutlet(n, text, linkKeys)) out.push({ name: n, evidence: m[0].trim(), kind: 'dateline' });
   for (const re of [SOURCE_LINE, WITH_LINE])
     for (const m of text.matchAll(re))
-      for (const n of listedNames(m[1].replace(/[.\s]+$/, ''))) if (listedOutlet(n, text, linkKeys)) out.push({ name: n, evidence: m[0].trim(), kind: 'text' });
+      for (const n of listedNames(withoutDate(m[1]).replace(/[.\s]+$/, '')))
+        if (listedOutlet(n, text, linkKeys)) out.push({ name: n, evidence: m[0].trim(), kind: 'text' });
   for (const m of text.matchAll(REPORTING_LINE)) {
     // The outlet named in the credit line itself: "(Reuters)", "for Reuters"; the people in it are not credits.
     for (const p of m[0].matchAll(/\(([^()]{2,40})\)|\bfor\s+([\p{Lu}][\p{L}&.'’ -]{1,40})/gu)) {

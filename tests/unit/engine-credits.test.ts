@@ -31,6 +31,7 @@ export const CREDIT_PHRASINGS: Record<string, Row[]> = {
     ['WASHINGTON (Reuters) - The meeting was set.\n(Reporting by Jane Doe; Editing by John Smith)', 'reuters'],
     ['The meeting was set.\n(Reporting by Jane Doe for Reuters; Editing by John Smith)', 'reuters'],
     ['The meeting was set.\nSource: Axios', 'axios'],
+    ['Source: AFP 31 Mar 2024 22:30\nThe meeting was set.', 'afp'],
     ['The meeting was set.\nWith AFP', 'afp'],
     ['The meeting was set.\n(With AP/AFP)', 'ap'],
     ['The meeting was set, according to axios.com.', 'axios'],
@@ -102,6 +103,9 @@ export const NOT_CREDITS: Record<string, string[]> = {
     'Biden told Netanyahu several times that he opposed it.',
     'The meeting will be held via Zoom.',
     'According to the United Nations, 30 people died.',
+    'Source: Websites 31 Mar 2024 22:30\nThe meeting was set.',
+    'The meeting was set.\nSource: Agencies',
+    'The meeting was set.\nSources: News agencies and social media',
   ],
   German: [
     'Laut Angaben der Polizei wurde der Mann festgenommen.',
