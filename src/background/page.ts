@@ -134,8 +134,13 @@ class SeenBefore implements CandidateSource {
     private readonly page: ArticleRecord,
   ) {}
 
+  /** The page's own record is read with the first request only (a check may fetch twice: band and topic candidates). */
+  private ownAsked = false;
+
   async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
-    const found = await this.store.fetch([...refs, this.page.id]);
+    const own = this.ownAsked ? [] : [this.page.id];
+    this.ownAsked = true;
+    const found = await this.store.fetch([...refs, ...own]);
     const others: ArticleRecord[] = [];
     for (const r of found) {
       if (r.id === this.page.id) this.page.firstSeenAt = firstSeen(this.page, r);

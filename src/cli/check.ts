@@ -1,5 +1,5 @@
 // `firsthand check FILE --db PACK`: what the extension would say about a page, from the command line.
-import { checkArticle, type CheckResult, type MatchSummary, type Store } from '../index/index.ts';
+import { checkArticle, SENSITIVITIES, type CheckResult, type MatchSummary, type Sensitivity, type Store } from '../index/index.ts';
 import { truncate } from '../shared/text.ts';
 import { VERDICT_WORDS, creditLines, date, num, passageLines, pct } from './format.ts';
 import { CliError, usageError } from './io.ts';
@@ -30,12 +30,9 @@ Options:
   -h, --help             this help
 `;
 
-const SENSITIVITY = ['low', 'normal', 'high'] as const;
-type Sensitivity = (typeof SENSITIVITY)[number];
-
 export function parseSensitivity(v: string | undefined): Sensitivity {
   if (v === undefined) return 'normal';
-  if ((SENSITIVITY as readonly string[]).includes(v)) return v as Sensitivity;
+  if ((SENSITIVITIES as readonly string[]).includes(v)) return v as Sensitivity;
   throw usageError(`--sensitivity must be low, normal or high, not "${v}"`);
 }
 

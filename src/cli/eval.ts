@@ -1,5 +1,5 @@
 // `firsthand eval PAIRS.jsonl`: detection quality on a labelled corpus of text pairs.
-import { compareTexts, fingerprint, type Sensitivity, type Verdict } from '../index/index.ts';
+import { compareTexts, fingerprint, SENSITIVITIES, type Sensitivity, type Verdict } from '../index/index.ts';
 import { MIN_AGREEMENT } from '../index/check.ts';
 import { rocAuc } from './auc.ts';
 import { compareLabels, labelClass } from './labels.ts';
@@ -46,7 +46,7 @@ Options:
 const VERDICTS: Verdict[] = ['copy', 'partial-copy', 'rewrite', 'related', 'unrelated'];
 const FLAGGED = new Set<Verdict>(['copy', 'partial-copy', 'rewrite']);
 /** The options page's levels, least flagged first. */
-export const LEVELS: readonly Sensitivity[] = ['low', 'normal', 'high'];
+export const LEVELS = SENSITIVITIES;
 
 interface LabelRow {
   label: string;

@@ -142,19 +142,24 @@ function topBar(doc: Document, result: CheckResult, dismiss: () => void): HTMLEl
   );
 }
 
+/** One bar per row: its label, the share it shows, and the bar's accessible name. */
+function meterRows(doc: Document, cls: string, rows: { label: string; share: number; name: string; bar?: string }[]): HTMLElement {
+  const box = el(doc, 'div', { class: cls });
+  for (const r of rows)
+    box.append(
+      el(doc, 'span', { class: 'meter-label', text: r.label }),
+      shareBar(doc, r.share, r.name, r.bar),
+      el(doc, 'span', { class: 'meter-pct', text: percent(r.share) }),
+    );
+  return box;
+}
+
 /** How much of this page comes from the original, and how much of the original it carries. */
 function meters(doc: Document, original: MatchSummary, outlet: string): HTMLElement {
-  return el(
-    doc,
-    'div',
-    { class: 'meters' },
-    el(doc, 'span', { class: 'meter-label', text: 'This page' }),
-    shareBar(doc, original.containment, `Share of this page found in ${outlet}'s article`),
-    el(doc, 'span', { class: 'meter-pct', text: percent(original.containment) }),
-    el(doc, 'span', { class: 'meter-label', text: 'The original' }),
-    shareBar(doc, original.coverage, `Share of ${outlet}'s article carried by this page`, 'bar original'),
-    el(doc, 'span', { class: 'meter-pct', text: percent(original.coverage) }),
-  );
+  return meterRows(doc, 'meters', [
+    { label: 'This page', share: original.containment, name: `Share of this page found in ${outlet}'s article` },
+    { label: 'The original', share: original.coverage, name: `Share of ${outlet}'s article carried by this page`, bar: 'bar original' },
+  ]);
 }
 
 /** The closest match when it is not the original: "Closest match: X — 97% of this page", with its bars. */
@@ -166,17 +171,10 @@ function closestRow(doc: Document, m: MatchSummary): HTMLElement {
     'div',
     { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
     el(doc, 'p', { class: 'closest-line', text: closestLine(m) }),
-    el(
-      doc,
-      'div',
-      { class: 'meters small' },
-      el(doc, 'span', { class: 'meter-label', text: 'This page' }),
-      shareBar(doc, ofPage, `Share of this page found in ${outlet}'s article`),
-      el(doc, 'span', { class: 'meter-pct', text: percent(ofPage) }),
-      el(doc, 'span', { class: 'meter-label', text: 'Theirs' }),
-      shareBar(doc, ofOther, `Share of ${outlet}'s article carried by this page`, 'bar original'),
-      el(doc, 'span', { class: 'meter-pct', text: percent(ofOther) }),
-    ),
+    meterRows(doc, 'meters small', [
+      { label: 'This page', share: ofPage, name: `Share of this page found in ${outlet}'s article` },
+      { label: 'Theirs', share: ofOther, name: `Share of ${outlet}'s article carried by this page`, bar: 'bar original' },
+    ]),
   );
 }
 

@@ -10,7 +10,7 @@ export { compareTexts } from './compare.ts';
 export { extractCredits, creditsOutlet } from './provenance.ts';
 export { checkArticle } from './check.ts';
 export { topicKeys, isTopicKey, TOPIC_KEYS, MAX_TOPIC_POSTINGS } from './topic.ts';
-export { verdictOf, score, isDerived, levelBars, type Sensitivity } from './verdict.ts';
+export { verdictOf, score, isDerived, levelBars, SENSITIVITIES, type Sensitivity } from './verdict.ts';
 export { hostOf, hostKey, outletKey } from './outlet.ts';
 export { encodePack, encodeArticle, packFrame, parsePack, PackError, PACK_FORMAT, PACK_VERSION, MAX_PACK_ARTICLES, type PackItem } from './pack.ts';
 export { sCurve, estimateJaccard } from './minhash.ts';

@@ -5,6 +5,9 @@ import type { Features } from './verify.ts';
 
 export type Sensitivity = 'low' | 'normal' | 'high';
 
+/** The levels, least flagged first. */
+export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
+
 export interface Thresholds {
   copy: number;
   partial: number;

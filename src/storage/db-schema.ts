@@ -82,36 +82,38 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
 /** Band entries read per request while moving them to the postings. */
 const MIGRATE_STEP = 2000;
 
-async function migrateToV5(tx: AnyTx): Promise<void> {
-  const articles = tx.objectStore('articles');
-  const changes = new PostingsChanges();
+/** Every value of a store keyed by number, read MIGRATE_STEP at a time, in key order. */
+async function eachInSteps<T extends { key: number }>(
+  store: { getAll(range?: IDBKeyRange, count?: number): Promise<unknown[]> },
+  visit: (value: T) => void,
+): Promise<void> {
   let after: number | undefined;
   for (;;) {
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const entries = (await articles.getAll(range, MIGRATE_STEP)) as { key: number; tokens?: unknown }[];
-    for (const e of entries) if (e.tokens instanceof Uint32Array) changes.add(e.key, topicKeys(e.tokens));
-    if (entries.length < MIGRATE_STEP) break;
+    const entries = (await store.getAll(range, MIGRATE_STEP)) as T[];
+    entries.forEach(visit);
+    if (entries.length < MIGRATE_STEP) return;
     after = entries[entries.length - 1].key;
   }
+}
+
+async function migrateToV5(tx: AnyTx): Promise<void> {
+  const changes = new PostingsChanges();
+  await eachInSteps<{ key: number; tokens?: unknown }>(tx.objectStore('articles'), (e) => {
+    if (e.tokens instanceof Uint32Array) changes.add(e.key, topicKeys(e.tokens));
+  });
   await applyChanges(tx.objectStore('postings') as unknown as PostingsStore, changes);
 }
 
 async function migrateToV4(db: AnyDB, tx: AnyTx): Promise<void> {
-  const bands = tx.objectStore('bands');
   const changes = new PostingsChanges();
-  let after: number | undefined;
-  for (;;) {
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const entries = (await bands.getAll(range, MIGRATE_STEP)) as { key: number; bandKeys?: unknown }[];
-    for (const e of entries)
-      if (Array.isArray(e.bandKeys))
-        changes.add(
-          e.key,
-          e.bandKeys.filter((k): k is number => typeof k === 'number'),
-        );
-    if (entries.length < MIGRATE_STEP) break;
-    after = entries[entries.length - 1].key;
-  }
+  await eachInSteps<{ key: number; bandKeys?: unknown }>(tx.objectStore('bands'), (e) => {
+    if (Array.isArray(e.bandKeys))
+      changes.add(
+        e.key,
+        e.bandKeys.filter((k): k is number => typeof k === 'number'),
+      );
+  });
   await applyChanges(tx.objectStore('postings') as unknown as PostingsStore, changes, { empty: true });
   db.deleteObjectStore('bands');
 }

@@ -3,6 +3,7 @@
 // gives the same figures, and tests/unit/ui-sensitivity.test.ts holds the two equal. The bars in
 // the sentences come from the engine itself (levelBars), so they cannot drift from the verdicts.
 import { levelBars, type Sensitivity } from '../index/index.ts';
+import { percent as pc } from './format.ts';
 
 /** Pairs of one label flagged (copy, partial copy or rewrite) at one level. */
 export interface Rate {
@@ -54,7 +55,6 @@ export const SENSITIVITY_LEVELS: readonly SensitivityLevel[] = [
 
 /** A share as the pages print it: "83%". */
 export const percent = (x: Rate): string => `${x.n ? Math.round((x.flagged / x.n) * 100) : 0}%`;
-const pc = (x: number): string => `${Math.round(x * 100)}%`;
 /** A share to a tenth of a percent where it has one: "2.5%". */
 const pct1 = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRecord, checkArticle, MemoryStore, type CheckResult, type PageMeta } from '../../src/index/index.ts';
 import { prng } from '../../src/index/hash.ts';
 import { dayOnly } from '../../src/index/original.ts';
-import { SEED_META, seed, wordsFrom } from './helpers.ts';
+import { readSeedsInOrder, seed, wordsFrom } from './helpers.ts';
 
 const DAY = 86_400_000;
 const SEEN = Date.UTC(2026, 10, 1);
@@ -359,20 +359,8 @@ describe('sources that nothing orders', () => {
 });
 
 describe('the seed articles', () => {
-  async function readSeeds(order: string[]) {
-    const store = new MemoryStore();
-    const out = new Map<string, CheckResult>();
-    let seen = Date.UTC(2024, 3, 2);
-    for (const n of order) {
-      const { record, fp } = buildRecord(seed(n), SEED_META[n], seen++);
-      out.set(n, await checkArticle(store, { record, fp }));
-      await store.put(record);
-    }
-    return out;
-  }
-
   it('read first with its stated date, the Axios report is named at high confidence, with the verdicts of the seeds README', async () => {
-    const r = await readSeeds(['001', '002', '000', '003', '004']);
+    const r = await readSeedsInOrder(['001', '002', '000', '003', '004']);
     expect(r.get('001')!.confidence).toBeUndefined();
     expect([r.get('002')!.verdict, r.get('000')!.verdict, r.get('003')!.verdict]).toEqual(['partial-copy', 'rewrite', 'rewrite']);
     for (const n of ['002', '000', '003']) {
@@ -386,7 +374,7 @@ describe('the seed articles', () => {
   });
 
   it('before the Axios report is read, a rewrite of it is not named a rewrite of a copy that credits Axios too', async () => {
-    const r = await readSeeds(['002', '000']);
+    const r = await readSeedsInOrder(['002', '000']);
     const page = r.get('000')!;
     expect(page.original).toBeUndefined();
     expect(page.matches.map((m) => [m.outlet, m.verdict])).toEqual([['JNS', 'related']]);
@@ -394,7 +382,7 @@ describe('the seed articles', () => {
   });
 
   it('read after its copies, Axios is their original once they are read again', async () => {
-    const r = await readSeeds(['002', '000', '003', '004', '001', '002', '000', '003']);
+    const r = await readSeedsInOrder(['002', '000', '003', '004', '001', '002', '000', '003']);
     expect(r.get('001')!.original).toBeUndefined();
     for (const n of ['002', '000', '003']) {
       expect(r.get(n)!.original?.outlet, n).toBe('Axios');

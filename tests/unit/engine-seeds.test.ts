@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRecord, checkArticle, compareTexts, extractCredits, MemoryStore, type CheckResult } from '../../src/index/index.ts';
-import { SEED_META, seed } from './helpers.ts';
+import { buildRecord, checkArticle, compareTexts, extractCredits, MemoryStore } from '../../src/index/index.ts';
+import { readSeedsInOrder, SEED_META, seed } from './helpers.ts';
 
 describe('the seed articles, pair by pair', () => {
   const axios = seed('001');
@@ -67,21 +67,9 @@ describe('credits', () => {
   });
 });
 
-async function readInOrder(order: string[]): Promise<Map<string, CheckResult>> {
-  const store = new MemoryStore();
-  const out = new Map<string, CheckResult>();
-  let seen = Date.UTC(2024, 3, 2);
-  for (const n of order) {
-    const { record, fp } = buildRecord(seed(n), SEED_META[n], seen++);
-    out.set(n, await checkArticle(store, { record, fp }));
-    await store.put(record);
-  }
-  return out;
-}
-
 describe('checking pages against the index', () => {
   it('names Axios as the original of every copy read after it', async () => {
-    const r = await readInOrder(['001', '002', '000', '003', '004']);
+    const r = await readSeedsInOrder(['001', '002', '000', '003', '004']);
     expect(r.get('001')!.verdict).toBe('unrelated');
     expect(r.get('002')!.verdict).toBe('partial-copy');
     for (const n of ['002', '000', '003']) {
@@ -95,7 +83,7 @@ describe('checking pages against the index', () => {
   });
 
   it('names Axios once it arrives after its copies, and lists them as its copies', async () => {
-    const r = await readInOrder(['002', '000', '003', '004', '001', '002', '000', '003']);
+    const r = await readSeedsInOrder(['002', '000', '003', '004', '001', '002', '000', '003']);
     const ax = r.get('001')!;
     expect(ax.original).toBeUndefined();
     expect(
@@ -109,7 +97,7 @@ describe('checking pages against the index', () => {
 
   it('never flags a seed the wrong way round when dates are known', async () => {
     const order = ['003', '000', '002', '001'];
-    const r = await readInOrder(order);
+    const r = await readSeedsInOrder(order);
     const id = (n: string) => SEED_META[n].url!;
     const matched = (n: string) =>
       r

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PageMeta } from '../../src/index/index.ts';
+import { buildRecord, checkArticle, MemoryStore, type CheckResult, type PageMeta } from '../../src/index/index.ts';
 
 const SEEDS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'seeds');
 
@@ -28,4 +28,17 @@ export const SEED_META: Record<string, PageMeta> = {
 /** Deterministic pseudo-random words drawn from real text, for generated articles. */
 export function wordsFrom(text: string): string[] {
   return text.split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+}
+
+/** Checks the seed pages in the given order against one growing index (each read a millisecond after the one before), as a reader reads them. */
+export async function readSeedsInOrder(order: string[]): Promise<Map<string, CheckResult>> {
+  const store = new MemoryStore();
+  const out = new Map<string, CheckResult>();
+  let seen = Date.UTC(2024, 3, 2);
+  for (const n of order) {
+    const { record, fp } = buildRecord(seed(n), SEED_META[n], seen++);
+    out.set(n, await checkArticle(store, { record, fp }));
+    await store.put(record);
+  }
+  return out;
 }

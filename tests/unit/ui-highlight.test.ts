@@ -17,6 +17,22 @@ afterEach(() => {
   delete (window as { Highlight?: unknown }).Highlight;
 });
 
+/** Installs a stand-in CSS Custom Highlight API on the window: the registry it paints into, and the CSS object to remove it from. */
+function fakeHighlightApi(): { registry: Map<string, { ranges: Range[] }>; css: Record<string, unknown> } {
+  const registry = new Map<string, { ranges: Range[] }>();
+  class FakeHighlight {
+    ranges: Range[];
+    constructor(...ranges: Range[]) {
+      this.ranges = ranges;
+    }
+  }
+  const css = (window as unknown as { CSS: Record<string, unknown> }).CSS ?? {};
+  (window as unknown as { CSS: Record<string, unknown> }).CSS = css;
+  css.highlights = registry;
+  (window as { Highlight?: unknown }).Highlight = FakeHighlight;
+  return { registry, css };
+}
+
 describe('locating passages in the live page', () => {
   it('finds a passage across inline elements and different whitespace', () => {
     document.body.innerHTML = PAGE;
@@ -54,17 +70,7 @@ describe('page highlighter', () => {
   it('paints with CSS.highlights without touching the DOM when the API exists', () => {
     document.body.innerHTML = PAGE;
     const before = document.body.innerHTML;
-    const registry = new Map<string, { ranges: Range[] }>();
-    class FakeHighlight {
-      ranges: Range[];
-      constructor(...ranges: Range[]) {
-        this.ranges = ranges;
-      }
-    }
-    const css = (window as unknown as { CSS: Record<string, unknown> }).CSS ?? {};
-    (window as unknown as { CSS: Record<string, unknown> }).CSS = css;
-    css.highlights = registry;
-    (window as { Highlight?: unknown }).Highlight = FakeHighlight;
+    const { registry, css } = fakeHighlightApi();
     const h = new PageHighlighter(document);
     expect(h.show(['four officials told Axios.'])).toBe(1);
     expect(registry.get(HIGHLIGHT_NAME)!.ranges[0].toString()).toBe('four officials told Axios.');
@@ -76,17 +82,7 @@ describe('page highlighter', () => {
 
   it('paints near stretches under a highlight of their own, apart from word-for-word copy', () => {
     document.body.innerHTML = PAGE;
-    const registry = new Map<string, { ranges: Range[] }>();
-    class FakeHighlight {
-      ranges: Range[];
-      constructor(...ranges: Range[]) {
-        this.ranges = ranges;
-      }
-    }
-    const css = (window as unknown as { CSS: Record<string, unknown> }).CSS ?? {};
-    (window as unknown as { CSS: Record<string, unknown> }).CSS = css;
-    css.highlights = registry;
-    (window as { Highlight?: unknown }).Highlight = FakeHighlight;
+    const { registry, css } = fakeHighlightApi();
     const text = 'alternative proposals, four officials told Axios.';
     const near: [number, number][] = [[text.indexOf('four'), text.indexOf('told')]];
     const h = new PageHighlighter(document);
