@@ -90,6 +90,47 @@ export interface ArticleRecord {
   /** Ordered 32-bit hashes of the article's content words: exact verification data. */
   tokens: Uint32Array;
   credits: Credit[];
+  /** Set on an article known only from a reuse list: what the list gives instead of the text's
+   * hashes. Such a record has an empty `signature` and empty `tokens`; it is found by the sketch's
+   * band and topic keys and verified against the sketch (sketch.ts). */
+  sketch?: ListSketch;
+  /** Ids of the subscribed lists that carry this article (see src/lists). An article the reader
+   * also read or imported keeps its full record and its list ids. */
+  lists?: string[];
+}
+
+/**
+ * A listed article's text-free fingerprint: enough to find copies and rewrites of it and to
+ * estimate how much they share, never its text. About 700 bytes of hashes.
+ */
+export interface ListSketch {
+  /** Band hashes of every LIST_BAND_STRIDE-th band (bands 0, stride, 2 x stride, ...): the keys it is found by. */
+  bands: Uint32Array;
+  /** Its topic sketch: the TOPIC_KEYS smallest salted hashes of its distinct content words, before
+   * they are spread into keys (topic.ts), ascending; fewer when it has fewer distinct words. */
+  topic: Uint32Array;
+  /** Distinct content words. */
+  vocabulary: number;
+  /** Its distinct verification shingles (verify.ts) whose hash is below `threshold`, at most
+   * SKETCH_SAMPLE of them, in the order they first occur in the text. */
+  sample: Uint32Array;
+  /** Every distinct shingle hash below this was kept (0x100000000 when all were). */
+  threshold: number;
+  /** Distinct verification shingles. */
+  shingles: number;
+  /** Content words in the text. */
+  tokens: number;
+  /** Hashes of the distinct numbers among its content words (verify.ts numbers), at most 16. */
+  numbers: Uint32Array;
+}
+
+/** A reuse list that carries a stored article, as the reader is told of it. */
+export interface ListedBy {
+  /** The list's name, as its publisher wrote it. */
+  list: string;
+  publisher: string;
+  /** Where the list comes from: its URL, or the file it was added from. */
+  source: string;
 }
 
 export type Verdict = 'copy' | 'partial-copy' | 'rewrite' | 'related' | 'unrelated';
@@ -149,6 +190,12 @@ export interface MatchSummary extends ArticleHead, Omit<Comparison, 'vocabulary'
   direction: 'from' | 'to';
   /** The later of the two credits the earlier one's outlet. */
   credited: boolean;
+  /** The match is known from reuse lists (not read by the reader): which ones. Filled in by the
+   * worker from the record's `lists`; absent for articles the reader read or imported. */
+  listed?: ListedBy[];
+  /** The match is known from a list only: it has no stored text, so only the page's side of its
+   * passages is known. */
+  textFree?: boolean;
 }
 
 /** What the engine concludes about one page against the index. */

@@ -41,7 +41,11 @@ export type UiMessage =
   | { type: 'ui/set-settings'; settings: Partial<Settings> }
   | { type: 'ui/compare'; pageId: string; originalId: string }
   | { type: 'ui/open-compare'; pageId: string; originalId: string }
-  | { type: 'ui/highlight'; tabId: number };
+  | { type: 'ui/highlight'; tabId: number }
+  | { type: 'ui/lists' }
+  | { type: 'ui/list-subscribe'; url: string }
+  | { type: 'ui/list-update'; id: string }
+  | { type: 'ui/list-remove'; id: string };
 
 /** End-to-end tests -> background, from an extension page of a test build only: the whole index
  * as a pack and back. Readers export and import in the popup itself (toolbar/bulk.ts), so a
@@ -120,6 +124,37 @@ export interface ImportResult {
   evicted: number;
 }
 
+/** One reuse list the reader subscribed to (by URL) or added from a file, as the options page shows it. */
+export interface ListInfo {
+  /** Stable id: derived from the URL, or from the file's digest for a file. */
+  id: string;
+  /** The list's name, description, publisher and homepage as its header states them (page-supplied text: shown isolated). */
+  name: string;
+  publisher: string;
+  description?: string;
+  homepage?: string;
+  /** Where it comes from: a URL it is updated from, or the name of the file it was added from (never updated). */
+  source: { url: string } | { file: string };
+  articles: number;
+  /** Size of the list as last downloaded or read (bytes, compressed as served). */
+  bytes: number;
+  /** SHA-256 of the list's content (hex). */
+  digest: string;
+  /** The Ed25519 public key (base64) pinned when the reader subscribed; absent for an unsigned list. */
+  publicKey?: string;
+  addedAt: number;
+  /** Last successful download (or the file's reading). */
+  updatedAt: number;
+  /** Last attempt to update, successful or not. */
+  checkedAt?: number;
+  /** When the next update is due (URL lists only): the list's expiry hint, bounded to 1 hour .. 7 days. */
+  nextUpdate?: number;
+  /** Why the last update failed, in words a reader can act on; the previous copy is kept whole. */
+  lastError?: string;
+  /** The list's own hint of how often it changes, in hours, as its header states it. */
+  expiresHours?: number;
+}
+
 /** The value each message's reply carries when ok (Reply<ReplyMap[type]>). */
 export interface ReplyMap {
   'page/should-read': boolean;
@@ -138,6 +173,12 @@ export interface ReplyMap {
   'ui/compare': CompareView;
   'ui/open-compare': null;
   'ui/highlight': null;
+  'ui/lists': ListInfo[];
+  /** Downloads, checks and installs the list; the options page asks for the host permission first. */
+  'ui/list-subscribe': ListInfo;
+  'ui/list-update': ListInfo;
+  /** The lists that remain. */
+  'ui/list-remove': ListInfo[];
 }
 
 /** Every reply has this shape: ok with a value, or an error a reader can understand. */
