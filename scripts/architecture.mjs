@@ -10,22 +10,24 @@ export const CONTEXTS = {
   index: [],
   // Pure helpers for every context (errors, text).
   shared: ['index'],
+  // Reuse lists: their file format, read as a stream (digest, signature, bounds), written and merged.
+  lists: ['index', 'shared'],
   // Message types and their runtime checks.
   protocol: ['index', 'shared'],
   // The IndexedDB layer the worker and the pages share.
-  storage: ['index', 'shared', 'protocol'],
+  storage: ['index', 'shared', 'protocol', 'lists'],
   // Readability and page metadata, for the content script and the CLI.
   extract: ['index', 'shared'],
   // The small UI kit the ribbon and the pages share.
   ui: ['index', 'shared', 'protocol'],
   // The worker.
-  background: ['index', 'shared', 'protocol', 'storage'],
+  background: ['index', 'shared', 'protocol', 'storage', 'lists'],
   // The content script.
   content: ['index', 'shared', 'protocol', 'extract', 'ui'],
   // The extension pages (toolbar popup, options, compare).
-  popup: ['index', 'shared', 'protocol', 'storage', 'ui'],
+  popup: ['index', 'shared', 'protocol', 'storage', 'ui', 'lists'],
   // The Node CLI.
-  cli: ['index', 'shared', 'extract'],
+  cli: ['index', 'shared', 'extract', 'lists'],
 };
 
 /** Contexts that may import no package at all (only src/ files of the contexts they may import). */

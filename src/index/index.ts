@@ -15,3 +15,4 @@ export { hostOf, hostKey, outletKey } from './outlet.ts';
 export { encodePack, encodeArticle, packFrame, parsePack, PackError, PACK_FORMAT, PACK_VERSION, MAX_PACK_ARTICLES, type PackItem } from './pack.ts';
 export { sCurve, estimateJaccard } from './minhash.ts';
 export { parsePackChunks } from './pack-stream.ts';
+export { sketchOf, listedRecord, sketchBandKeys, sketchTopicKeys, LIST_BAND_STRIDE, SKETCH_SAMPLE, SKETCH_NUMBERS, ALL_SHINGLES } from './sketch.ts';

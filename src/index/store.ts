@@ -1,3 +1,4 @@
+import { sketchBandKeys, sketchTopicKeys } from './sketch.ts';
 import { isTopicKey, MAX_TOPIC_POSTINGS, topicKeys } from './topic.ts';
 import type { ArticleRecord } from './types.ts';
 
@@ -49,6 +50,7 @@ function shardOf(key: number): number {
 
 /** The keys a record is posted under: its band keys and its topic keys. */
 export function indexKeys(record: ArticleRecord): number[] {
+  if (record.sketch) return [...sketchBandKeys(record.sketch), ...sketchTopicKeys(record.sketch)];
   return [...record.bandKeys, ...topicKeys(record.tokens)];
 }
 

@@ -35,18 +35,31 @@ export function isTopicKey(key: number): boolean {
 const SALT = 0x7091c5e3;
 const SPREAD = 0x2545f491;
 
-/** The topic keys of an article from its content-word hashes (records of other signature
- * parameters are never compared, so one salt serves them all). */
-export function topicKeys(tokens: Uint32Array): number[] {
+/** The topic sketch of an article: the TOPIC_KEYS smallest salted hashes of its distinct content
+ * words, ascending (a listed article's sketch keeps these). */
+export function topicHashes(tokens: Uint32Array): number[] {
   if (!(tokens instanceof Uint32Array) || tokens.length === 0) return [];
   const hashes = new Set<number>();
   const salt = SALT;
   for (let i = 0; i < tokens.length; i++) hashes.add(fmix32((tokens[i] ^ salt) >>> 0));
-  const smallest = [...hashes].sort((a, b) => a - b).slice(0, TOPIC_KEYS);
+  return [...hashes].sort((a, b) => a - b).slice(0, TOPIC_KEYS);
+}
+
+/** The salted hash of one content word, as topicHashes ranks it. */
+export function topicHash(token: number): number {
+  return fmix32((token ^ SALT) >>> 0);
+}
+
+/** The topic keys of an article from its content-word hashes (records of other signature
+ * parameters are never compared, so one salt serves them all). */
+export function topicKeys(tokens: Uint32Array): number[] {
   // The chosen words' hashes are all small: posted as they are, they would crowd the first bucket
   // of each band (buckets go by a key's high bits). A second mix spreads them over the buckets.
-  return smallest.map((h) => {
-    const k = fmix32((h ^ SPREAD) >>> 0);
-    return (TOPIC_BAND_BASE + (k & (TOPIC_BANDS - 1))) * TWO_32 + k;
-  });
+  return topicHashes(tokens).map(spreadKey);
+}
+
+/** A topic hash as it is posted. */
+export function spreadKey(h: number): number {
+  const k = fmix32((h ^ SPREAD) >>> 0);
+  return (TOPIC_BAND_BASE + (k & (TOPIC_BANDS - 1))) * TWO_32 + k;
 }
