@@ -46,50 +46,106 @@ type Source = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const NEWLINE = 0x0a;
 
-/** An async iterable as a stream whose cancel ends the iteration. */
-function toStream(source: Source): ReadableStream<Uint8Array> {
-  if (source instanceof ReadableStream) return source;
-  const it = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const r = await it.next();
-      if (r.done) controller.close();
-      else controller.enqueue(r.value);
-    },
-    async cancel() {
-      await it.return?.();
-    },
+/** Compressed bytes are handed to the inflater in pieces of at most this many bytes: deflate
+ * inflates at most about 1,032 times, so one piece never becomes more than about 17 MB. */
+const INFLATE_PIECE = 16 * 1024;
+
+/** The source's bytes, counted as they are taken; the source is cancelled when the reading stops. */
+async function* counted(source: Source, count: { bytes: number }): AsyncGenerator<Uint8Array> {
+  if (source instanceof ReadableStream) {
+    const reader = source.getReader();
+    let done = false;
+    try {
+      for (;;) {
+        const r = await reader.read();
+        if (r.done) return void (done = true);
+        if (!(r.value instanceof Uint8Array)) throw new ListError('its bytes could not be read');
+        count.bytes += r.value.length;
+        yield r.value;
+      }
+    } finally {
+      if (!done) await reader.cancel().catch(() => undefined);
+    }
+  }
+  for await (const chunk of source) {
+    if (!(chunk instanceof Uint8Array)) throw new ListError('its bytes could not be read');
+    count.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
+const IDLE = Symbol('idle');
+/** A macrotask (a message to itself: timers are throttled to 4 ms in browsers): what the inflater
+ * had to give for the last piece has been given by then. */
+function tick(): Promise<typeof IDLE> {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(() => resolve(IDLE), 0));
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve(IDLE);
+    };
+    port2.postMessage(null);
   });
 }
 
-/** The raw bytes, counted, with the first bytes looked at: gzip is told by its magic number. */
-async function openSource(source: Source, counted: { bytes: number }): Promise<{ stream: ReadableStream<Uint8Array>; gzip: boolean }> {
-  const reader = toStream(source).getReader();
+/**
+ * Inflates gzip with DecompressionStream, one small piece at a time, reading out what each piece
+ * gives before the next goes in. (Piped, the stream takes in the whole input at once and inflates
+ * it into memory: a compression bomb would be inflated whole before the first line is checked.)
+ */
+async function* inflate(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const ds = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+  let ended = false;
+  const next = (): Promise<ReadableStreamReadResult<Uint8Array>> => (pending ??= reader.read());
+  try {
+    for await (const chunk of chunks)
+      for (let i = 0; i < chunk.length; i += INFLATE_PIECE) {
+        const written = writer.write(chunk.subarray(i, i + INFLATE_PIECE));
+        const settled = written.then(tick, tick);
+        for (;;) {
+          const r = await Promise.race([next(), settled]);
+          if (r === IDLE) break;
+          pending = undefined;
+          if (r.done) return void (ended = true);
+          yield r.value;
+        }
+      }
+    writer.close().catch(() => undefined);
+    for (;;) {
+      const r = await next();
+      pending = undefined;
+      if (r.done) return void (ended = true);
+      yield r.value;
+    }
+  } finally {
+    if (!ended) {
+      pending?.catch(() => undefined);
+      await reader.cancel().catch(() => undefined);
+      await writer.abort().catch(() => undefined);
+    }
+  }
+}
+
+/** Whether the bytes begin with gzip's magic number; the bytes looked at are given back. */
+async function sniff(chunks: AsyncGenerator<Uint8Array>): Promise<{ gzip: boolean; bytes: AsyncGenerator<Uint8Array> }> {
   const head: Uint8Array[] = [];
   let have = 0;
   while (have < 2) {
-    const r = await reader.read();
+    const r = await chunks.next();
     if (r.done) break;
-    if (!(r.value instanceof Uint8Array)) throw new ListError('its bytes could not be read');
     head.push(r.value);
     have += r.value.length;
-    counted.bytes += r.value.length;
   }
-  const first = head.find((c) => c.length > 0);
-  const second = first && first.length > 1 ? first[1] : head.filter((c) => c.length)[1]?.[0];
-  const gzip = first?.[0] === 0x1f && second === 0x8b;
-  const stream = new ReadableStream<Uint8Array>({
-    pull: async (controller) => {
-      const next = head.shift();
-      if (next) return controller.enqueue(next);
-      const r = await reader.read();
-      if (r.done) return controller.close();
-      counted.bytes += r.value.length;
-      controller.enqueue(r.value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  return { stream, gzip };
+  const all = head.length === 1 ? head[0] : concat(head);
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    if (all.length) yield all;
+    yield* chunks;
+  }
+  return { gzip: all[0] === 0x1f && all[1] === 0x8b, bytes: replay() };
 }
 
 /** The line machine: header, `count` articles, trailer; the digest over every byte before the trailer. */
@@ -133,8 +189,10 @@ class ListLines {
       }
       const nl = chunk.indexOf(NEWLINE, start);
       const end = nl === -1 ? chunk.length : nl;
-      if (this.partBytes + end - start > this.bound())
-        throw new ListError(`${this.what()} is longer than ${this.bound() / 1024} KB${this.tooBigHint()}`);
+      if (this.partBytes + end - start > this.bound()) {
+        if (this.header && this.line > this.header.count) throw this.moreThanCount();
+        throw new ListError(`${this.what()} is longer than ${this.bound() / 1024} KB`);
+      }
       if (nl === -1) {
         this.parts.push(chunk.subarray(start));
         this.partBytes += chunk.length - start;
@@ -146,8 +204,8 @@ class ListLines {
     }
   }
 
-  private tooBigHint(): string {
-    return this.header && this.line > this.header.count ? ' (a list far bigger than its header says, or a damaged file)' : '';
+  private moreThanCount(): ListError {
+    return new ListError(`it holds more articles than the ${this.header!.count} its header says (a list far bigger than its header says, or an edited file)`);
   }
 
   private takeLine(): Uint8Array {
@@ -173,8 +231,7 @@ class ListLines {
       this.seen.set(item.record.id, this.line);
       this.items.push(item);
     } else if (this.header) {
-      if (!(isObject(doc) && Object.prototype.hasOwnProperty.call(doc, 'digest')))
-        throw new ListError(`it holds more articles than the ${this.header.count} its header says (a list far bigger than its header says, or an edited file)`);
+      if (!(isObject(doc) && Object.prototype.hasOwnProperty.call(doc, 'digest'))) throw this.moreThanCount();
       this.digestBytes = this.hash.digest();
       this.trailer = checkTrailer(doc);
     }
@@ -189,6 +246,8 @@ class ListLines {
       throw new ListError(`${this.what()} is not UTF-8 text${this.line === 0 ? ' (it is not a Firsthand list)' : ''}`);
     }
     if (this.line === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.includes('\u0000'))
+      throw new ListError(`${this.what()} holds NUL characters: ${this.line === 0 ? 'it is not a Firsthand list (binary, or UTF-16 text)' : 'the file is damaged'}`);
     if (this.line === 0 && text.trim() === '') throw new ListError('the file is empty');
     try {
       return JSON.parse(text);
@@ -202,7 +261,7 @@ class ListLines {
   finish(): { header: ListHeader; trailer: ReturnType<typeof checkTrailer>; digest: Uint8Array } {
     if (this.partBytes > 0 && !this.trailer) {
       const rest = this.takeLine();
-      if (rest.some((b) => !isBlank(b))) {
+      if (rest.some((b) => !isBlank(b)) && this.complete(rest)) {
         this.parts = [rest];
         this.partBytes = rest.length;
         this.endLine();
@@ -218,6 +277,16 @@ class ListLines {
       );
     }
     return { header: this.header, trailer: this.trailer, digest: this.digestBytes };
+  }
+
+  /** Whether a last line without its newline is whole JSON (else the file was cut inside it). */
+  private complete(bytes: Uint8Array): boolean {
+    try {
+      JSON.parse(utf8.decode(bytes));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   get articles(): number {
@@ -249,28 +318,31 @@ function concat(parts: Uint8Array[]): Uint8Array {
 export async function readList(source: Source, opts: ReadListOptions = {}): Promise<ListContent> {
   const params = opts.params ?? DEFAULT_PARAMS;
   const maxArticles = Math.min(opts.maxArticles ?? MAX_LIST_ARTICLES, MAX_LIST_ARTICLES);
-  const counted = { bytes: 0 };
+  const count = { bytes: 0 };
   const lines = new ListLines(params, maxArticles);
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  const raw = counted(source, count);
+  let gzip = false;
+  let decoded: AsyncGenerator<Uint8Array> | undefined;
   try {
-    const { stream, gzip } = await openSource(source, counted);
-    reader = (gzip ? stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : stream).getReader();
+    const sniffed = await sniff(raw);
+    gzip = sniffed.gzip;
+    decoded = gzip ? inflate(sniffed.bytes) : sniffed.bytes;
     for (;;) {
-      let r: ReadableStreamReadResult<Uint8Array>;
+      let r: IteratorResult<Uint8Array>;
       try {
-        r = await reader.read();
+        r = await decoded.next();
       } catch (e) {
         if (e instanceof ListError) throw e;
         throw new ListError(gzip ? 'its gzip compression is damaged or cut short (was the download interrupted?)' : `it could not be read (${String((e as Error)?.message ?? e).slice(0, 80)})`);
       }
       if (r.done) break;
       lines.feed(r.value);
-      opts.onProgress?.({ articles: lines.articles, count: lines.count, bytes: counted.bytes });
+      opts.onProgress?.({ articles: lines.articles, count: lines.count, bytes: count.bytes });
     }
-    reader = undefined;
   } catch (e) {
     // Stop reading: the rest of a hostile file is never fetched or inflated.
-    reader?.cancel().catch(() => undefined);
+    await decoded?.return(undefined).catch(() => undefined);
+    await raw.return(undefined).catch(() => undefined);
     throw e;
   }
   const { header, trailer, digest } = lines.finish();
@@ -284,8 +356,8 @@ export async function readList(source: Source, opts: ReadListOptions = {}): Prom
     );
   if (trailer.publicKey !== undefined && !(await verifyDigest(digest, bytesOfBase64(trailer.signature!)!, bytesOfBase64(trailer.publicKey)!)))
     throw new ListError('its signature does not verify with its key (the file was changed after it was signed, or the signature is forged)');
-  opts.onProgress?.({ articles: lines.articles, count: header.count, bytes: counted.bytes });
-  return { header, items: lines.items, digest: digestText, ...(trailer.publicKey ? { publicKey: trailer.publicKey } : {}), bytes: counted.bytes };
+  opts.onProgress?.({ articles: lines.articles, count: header.count, bytes: count.bytes });
+  return { header, items: lines.items, digest: digestText, ...(trailer.publicKey ? { publicKey: trailer.publicKey } : {}), bytes: count.bytes };
 }
 
 /** A key as the reader is shown it: its first 12 base64 characters. */
