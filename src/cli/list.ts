@@ -3,7 +3,17 @@ import { createReadStream, createWriteStream, existsSync, renameSync, statSync, 
 import { basename, dirname, join } from 'node:path';
 import { buildRecord, checkArticle, MemoryStore, type ArticleRecord, type PackItem } from '../index/index.ts';
 import type { Fingerprint } from '../index/fingerprint.ts';
-import { generateSigningKey, ListError, readList, signingKeyFromPem, writeList, mergeLists, type ListContent, type ListMeta, type ListSigningKey } from '../lists/index.ts';
+import {
+  generateSigningKey,
+  ListError,
+  readList,
+  signingKeyFromPem,
+  writeList,
+  mergeLists,
+  type ListContent,
+  type ListMeta,
+  type ListSigningKey,
+} from '../lists/index.ts';
 import { CliError, readTextFile } from './io.ts';
 import { fromHtml, fromText, looksLikeHtml, type LoadedArticle } from './load.ts';
 import { readSources, type SourceDoc, type SourceProgress } from './list-inputs.ts';
@@ -215,7 +225,12 @@ export async function collectOriginals(
 }
 
 /** Whether the page is a copy of a kept article (it is left out); kept copies of the page are removed. */
-async function collapses(store: MemoryStore, page: { record: ArticleRecord; fp: Fingerprint }, collapsed: { from: string; onto: string }[], from: string): Promise<boolean> {
+async function collapses(
+  store: MemoryStore,
+  page: { record: ArticleRecord; fp: Fingerprint },
+  collapsed: { from: string; onto: string }[],
+  from: string,
+): Promise<boolean> {
   const result = await checkArticle(store, page);
   for (const m of result.matches) {
     if (m.verdict !== 'copy' && m.verdict !== 'partial-copy') continue;
@@ -236,7 +251,11 @@ async function collapses(store: MemoryStore, page: { record: ArticleRecord; fp: 
 const perArticle = (bytes: number, n: number): number => (n ? Math.round(bytes / n) : 0);
 
 export async function listBuild(inputs: string[], outFile: string, flags: ListFlags, out: Output, now = Date.now()): Promise<number> {
-  const meta = metaOf(flags, { name: basename(outFile).replace(/\.(fhlist|jsonl)(\.gz)?$|\.gz$/i, '') || 'list', publisher: 'unknown publisher', expiresHours: 24 });
+  const meta = metaOf(flags, {
+    name: basename(outFile).replace(/\.(fhlist|jsonl)(\.gz)?$|\.gz$/i, '') || 'list',
+    publisher: 'unknown publisher',
+    expiresHours: 24,
+  });
   const key = await signingKey(flags.sign);
   const progress = new Progress();
   let last: SourceProgress = { files: 0, docs: 0, bytes: 0 };
@@ -310,7 +329,9 @@ export async function listMerge(files: string[], outFile: string, flags: ListFla
   const meta = metaOf(flags, merged.meta);
   const bytes = await writeBytesAtomic(outFile, writeList(merged.items, meta, { count: merged.items.length, ...(key ?? {}) }));
   const total = lists.reduce((n, l) => n + l.items.length, 0);
-  out.line(`${outFile}: ${merged.items.length} articles from ${files.length} lists (${total - merged.items.length} listed more than once); ${bytes} bytes${key ? '; signed' : ''}`);
+  out.line(
+    `${outFile}: ${merged.items.length} articles from ${files.length} lists (${total - merged.items.length} listed more than once); ${bytes} bytes${key ? '; signed' : ''}`,
+  );
   return 0;
 }
 

@@ -86,7 +86,8 @@ function int(o: Record<string, unknown>, k: string, where: string, min: number, 
 function time(o: Record<string, unknown>, k: string, where: string): number | undefined {
   const v = own(o, k);
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15) throw new ListError(`${where}: ${k} must be a time in ms since 1970 (got ${shown(v)})`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15)
+    throw new ListError(`${where}: ${k} must be a time in ms since 1970 (got ${shown(v)})`);
   return v;
 }
 
@@ -216,7 +217,8 @@ export function checkArticle(doc: unknown, n: number, header: ListHeader): PackI
   const where = `article ${n}`;
   if (!isObject(doc)) throw new ListError(`${where} is ${what(doc)}, not an article`);
   for (const k of TEXT_FIELDS)
-    if (own(doc, k) !== undefined) throw new ListError(`${where} carries "${k}"; a list is text-free and may not carry its articles' text, tokens or signatures`);
+    if (own(doc, k) !== undefined)
+      throw new ListError(`${where} carries "${k}"; a list is text-free and may not carry its articles' text, tokens or signatures`);
   const id = str(doc, 'id', where, MAX_URL)!;
   if (!id.trim()) throw new ListError(`${where}: id is empty`);
   const host = str(doc, 'host', where, 253)!;
@@ -259,9 +261,9 @@ export function checkTrailer(doc: unknown): ListTrailer {
   if ((signature === undefined) !== (publicKey === undefined))
     throw new ListError(`its trailer has a ${signature === undefined ? 'public key without a signature' : 'signature without a public key'}`);
   if (signature !== undefined && (typeof signature !== 'string' || bytesOfBase64(signature)?.length !== 64))
-    throw new ListError('its trailer\'s signature must be base64 of a 64-byte Ed25519 signature');
+    throw new ListError("its trailer's signature must be base64 of a 64-byte Ed25519 signature");
   if (publicKey !== undefined && (typeof publicKey !== 'string' || bytesOfBase64(publicKey)?.length !== 32))
-    throw new ListError('its trailer\'s publicKey must be base64 of a 32-byte Ed25519 public key');
+    throw new ListError("its trailer's publicKey must be base64 of a 32-byte Ed25519 public key");
   return { digest, ...(signature !== undefined ? { signature: signature as string, publicKey: publicKey as string } : {}) };
 }
 

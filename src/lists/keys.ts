@@ -31,7 +31,8 @@ export async function signDigest(digest: Uint8Array, privateKey: CryptoKey): Pro
 /** Reads a PKCS#8 PEM Ed25519 private key; the public key is taken from it. Throws ListError naming what is wrong. */
 export async function signingKeyFromPem(pem: string): Promise<ListSigningKey> {
   const m = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
-  const notKey = 'the key file must hold an Ed25519 private key in PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"), as `firsthand list keygen` or `openssl genpkey -algorithm ed25519` write it';
+  const notKey =
+    'the key file must hold an Ed25519 private key in PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"), as `firsthand list keygen` or `openssl genpkey -algorithm ed25519` write it';
   if (!m) throw new ListError(notKey);
   if (m[1] !== PEM_LABEL) throw new ListError(`${notKey}; this one holds "${m[1]}"`);
   const der = bytesOfBase64(m[2].replace(/\s+/g, ''));

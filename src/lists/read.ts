@@ -247,12 +247,15 @@ class ListLines {
     }
     if (this.line === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.includes('\u0000'))
-      throw new ListError(`${this.what()} holds NUL characters: ${this.line === 0 ? 'it is not a Firsthand list (binary, or UTF-16 text)' : 'the file is damaged'}`);
+      throw new ListError(
+        `${this.what()} holds NUL characters: ${this.line === 0 ? 'it is not a Firsthand list (binary, or UTF-16 text)' : 'the file is damaged'}`,
+      );
     if (this.line === 0 && text.trim() === '') throw new ListError('the file is empty');
     try {
       return JSON.parse(text);
     } catch {
-      if (this.line === 0) throw new ListError(`it is not a Firsthand list: its first line is not a JSON header (it begins ${JSON.stringify(text.trim().slice(0, 24))})`);
+      if (this.line === 0)
+        throw new ListError(`it is not a Firsthand list: its first line is not a JSON header (it begins ${JSON.stringify(text.trim().slice(0, 24))})`);
       throw new ListError(`${this.what()} is not valid JSON`);
     }
   }
@@ -306,7 +309,10 @@ function concat(parts: Uint8Array[]): Uint8Array {
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -321,11 +327,10 @@ export async function readList(source: Source, opts: ReadListOptions = {}): Prom
   const count = { bytes: 0 };
   const lines = new ListLines(params, maxArticles);
   const raw = counted(source, count);
-  let gzip = false;
   let decoded: AsyncGenerator<Uint8Array> | undefined;
   try {
     const sniffed = await sniff(raw);
-    gzip = sniffed.gzip;
+    const gzip = sniffed.gzip;
     decoded = gzip ? inflate(sniffed.bytes) : sniffed.bytes;
     for (;;) {
       let r: IteratorResult<Uint8Array>;
@@ -333,7 +338,11 @@ export async function readList(source: Source, opts: ReadListOptions = {}): Prom
         r = await decoded.next();
       } catch (e) {
         if (e instanceof ListError) throw e;
-        throw new ListError(gzip ? 'its gzip compression is damaged or cut short (was the download interrupted?)' : `it could not be read (${String((e as Error)?.message ?? e).slice(0, 80)})`);
+        throw new ListError(
+          gzip
+            ? 'its gzip compression is damaged or cut short (was the download interrupted?)'
+            : `it could not be read (${String((e as Error)?.message ?? e).slice(0, 80)})`,
+        );
       }
       if (r.done) break;
       lines.feed(r.value);
@@ -349,7 +358,9 @@ export async function readList(source: Source, opts: ReadListOptions = {}): Prom
   const digestText = `sha256:${hex(digest)}`;
   if (trailer.digest !== digestText) throw new ListError('its digest does not match its content (the file was changed or damaged after it was made)');
   if (opts.pinnedKey !== undefined && trailer.publicKey === undefined)
-    throw new ListError(`it is not signed, but when you subscribed it was signed with the key ${keyName(opts.pinnedKey)}; an unsigned update may not come from its publisher`);
+    throw new ListError(
+      `it is not signed, but when you subscribed it was signed with the key ${keyName(opts.pinnedKey)}; an unsigned update may not come from its publisher`,
+    );
   if (opts.pinnedKey !== undefined && trailer.publicKey !== opts.pinnedKey)
     throw new ListError(
       `it is signed with another key (${keyName(trailer.publicKey!)}) than the one it was signed with when you subscribed (${keyName(opts.pinnedKey)}); the publisher's key changed, or someone else made this file`,

@@ -69,11 +69,7 @@ async function* listLines(items: Iterable<PackItem> | AsyncIterable<PackItem>, m
 }
 
 /** The list file's bytes, gzip-compressed unless `gzip: false`. Items may be full records or listed ones. */
-export async function* writeList(
-  items: Iterable<PackItem> | AsyncIterable<PackItem>,
-  meta: ListMeta,
-  opts: WriteListOptions = {},
-): AsyncGenerator<Uint8Array> {
+export async function* writeList(items: Iterable<PackItem> | AsyncIterable<PackItem>, meta: ListMeta, opts: WriteListOptions = {}): AsyncGenerator<Uint8Array> {
   const lines = listLines(items, meta, opts);
   if (opts.gzip === false) {
     yield* lines;

@@ -16,7 +16,11 @@ const CREATED = new Date('2025-03-01T00:00:00Z');
 
 function items(n: number): PackItem[] {
   return Array.from({ length: n }, (_, i) => ({
-    record: buildRecord(story(i + 1), { url: `https://desk.example/story/${i}`, siteName: 'Desk', title: `Story ${i}`, publishedTime: '2025-02-01T10:00:00Z' }, 1_740_000_000_000).record,
+    record: buildRecord(
+      story(i + 1),
+      { url: `https://desk.example/story/${i}`, siteName: 'Desk', title: `Story ${i}`, publishedTime: '2025-02-01T10:00:00Z' },
+      1_740_000_000_000,
+    ).record,
   }));
 }
 
@@ -26,9 +30,10 @@ async function bytesOf(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(out);
 }
 
-const once = (b: Uint8Array): AsyncIterable<Uint8Array> => (async function* () {
-  yield b;
-})();
+const once = (b: Uint8Array): AsyncIterable<Uint8Array> =>
+  (async function* () {
+    yield b;
+  })();
 
 describe('writeList and readList', () => {
   it('read back the listed records, the header and the digest of what was written (gzip)', async () => {
@@ -45,7 +50,13 @@ describe('writeList and readList', () => {
     expect(got.sketch).toEqual(want.sketch);
     expect(got.bandKeys).toEqual(want.bandKeys);
     expect([got.signature.length, got.tokens.length, got.lists]).toEqual([0, 0, undefined]);
-    expect([got.title, got.outlet, got.publishedAt, got.firstSeenAt, got.wordCount]).toEqual([want.title, want.outlet, want.publishedAt, want.firstSeenAt, want.wordCount]);
+    expect([got.title, got.outlet, got.publishedAt, got.firstSeenAt, got.wordCount]).toEqual([
+      want.title,
+      want.outlet,
+      want.publishedAt,
+      want.firstSeenAt,
+      want.wordCount,
+    ]);
     // The digest is the SHA-256 of every byte before the trailer line.
     const text = gunzipSync(file).toString('utf8');
     const body = text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1);
@@ -57,10 +68,20 @@ describe('writeList and readList', () => {
   it('write the same bytes from full records and from already listed ones, and read plain JSON Lines too', async () => {
     const its = items(2);
     const full = await bytesOf(writeList(its, META, { createdAt: CREATED, gzip: false }));
-    const listed = await bytesOf(writeList(its.map((i) => ({ record: listedRecord(i.record) })), META, { createdAt: CREATED, gzip: false }));
+    const listed = await bytesOf(
+      writeList(
+        its.map((i) => ({ record: listedRecord(i.record) })),
+        META,
+        { createdAt: CREATED, gzip: false },
+      ),
+    );
     expect(full.equals(listed)).toBe(true);
     expect(full.toString('utf8').split('\n').filter(Boolean)).toHaveLength(4);
-    const articles = full.toString('utf8').split('\n').slice(1, 3).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const articles = full
+      .toString('utf8')
+      .split('\n')
+      .slice(1, 3)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const a of articles) expect(Object.keys(a).filter((k) => ['text', 'tokens', 'signature'].includes(k))).toEqual([]);
     expect((await readList(once(full))).items).toHaveLength(2);
   });
@@ -80,15 +101,17 @@ describe('writeList and readList', () => {
     await expect(bytesOf(writeList([its[0], its[0]], META))).rejects.toThrow(`writeList: two articles with the id ${its[0].record.id}`);
     const { privateKey } = await signingKeyFromPem((await generateSigningKey()).pem);
     await expect(bytesOf(writeList(its, META, { privateKey }))).rejects.toThrow('give both privateKey and publicKey');
-    await expect(bytesOf(writeList(its, { name: ' ', publisher: 'x' }))).rejects.toThrow("This list cannot be used: the list: name is empty");
+    await expect(bytesOf(writeList(its, { name: ' ', publisher: 'x' }))).rejects.toThrow('This list cannot be used: the list: name is empty');
   });
 
-  it('report progress up to the whole list, and refuse a list above the caller\'s maximum', async () => {
+  it("report progress up to the whole list, and refuse a list above the caller's maximum", async () => {
     const file = await bytesOf(writeList(items(3), META));
     const seen: number[] = [];
     await readList(once(file), { onProgress: (p) => seen.push(p.articles) });
     expect(seen.at(-1)).toBe(3);
-    await expect(readList(once(file), { maxArticles: 2 })).rejects.toThrow('This list cannot be used: its header says it holds 3 articles, at most 2 are accepted');
+    await expect(readList(once(file), { maxArticles: 2 })).rejects.toThrow(
+      'This list cannot be used: its header says it holds 3 articles, at most 2 are accepted',
+    );
   });
 
   it('read from a ReadableStream, and cancel it when the list is refused', async () => {
@@ -144,4 +167,3 @@ describe('the example list', () => {
     expect(unsigned.items.map((i) => i.record.id)).toEqual(l.items.map((i) => i.record.id));
   });
 });
-

@@ -11,7 +11,11 @@ import { story } from './cli-run.ts';
 function pool(): ArticleRecord[] {
   const base = Array.from({ length: 6 }, (_, i) =>
     listedRecord(
-      buildRecord(story(40 + i, 6), { url: `https://wire.example/${i}`, siteName: 'Wire', title: `Wire story ${i}`, publishedTime: `2025-01-0${i + 1}T08:00:00Z` }, 1_736_000_000_000).record,
+      buildRecord(
+        story(40 + i, 6),
+        { url: `https://wire.example/${i}`, siteName: 'Wire', title: `Wire story ${i}`, publishedTime: `2025-01-0${i + 1}T08:00:00Z` },
+        1_736_000_000_000,
+      ).record,
     ),
   );
   const variants = [
@@ -54,15 +58,19 @@ const asList = (ls: ListContent[]): ListContent => {
 
 describe('mergeLists', () => {
   it('is commutative on the article set', () => {
-    fc.assert(fc.property(arbList, arbList, (a, b) => {
-          expect(lines([a, b])).toEqual(lines([b, a]));
-        }));
+    fc.assert(
+      fc.property(arbList, arbList, (a, b) => {
+        expect(lines([a, b])).toEqual(lines([b, a]));
+      }),
+    );
   });
 
   it('is associative on the article set', () => {
-    fc.assert(fc.property(arbList, arbList, arbList, (a, b, c) => {
-          expect(lines([asList([a, b]), c])).toEqual(lines([a, asList([b, c])]));
-        }));
+    fc.assert(
+      fc.property(arbList, arbList, arbList, (a, b, c) => {
+        expect(lines([asList([a, b]), c])).toEqual(lines([a, asList([b, c])]));
+      }),
+    );
   });
 
   it('is idempotent on the article set', () => {
@@ -78,7 +86,13 @@ describe('mergeLists', () => {
 
   it('keeps one listing per id, sorted by id: the earliest published, a stated date over none, then the smaller line', () => {
     const merged = mergeLists([list([0, 1, 2, 3], 'A'), list([6, 7, 8, 4], 'B')]);
-    expect(merged.items.map((i) => i.record.id)).toEqual(['https://wire.example/0', 'https://wire.example/1', 'https://wire.example/2', 'https://wire.example/3', 'https://wire.example/4']);
+    expect(merged.items.map((i) => i.record.id)).toEqual([
+      'https://wire.example/0',
+      'https://wire.example/1',
+      'https://wire.example/2',
+      'https://wire.example/3',
+      'https://wire.example/4',
+    ]);
     expect(merged.items[0].record.publishedAt).toBe(POOL[6].publishedAt);
     expect(merged.items[1].record.publishedAt).toBe(POOL[1].publishedAt);
     expect(merged.items[2].record.title).toBe('Wire story 2');
