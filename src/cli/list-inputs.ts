@@ -25,6 +25,8 @@ export interface SourceProgress {
 }
 
 const ARTICLE_FILES = new Set(['.html', '.htm', '.xhtml', '.txt']);
+/** Inputs the full readers of src/cli/sources read (WARC, feeds, JSON Lines). */
+const NOT_YET = /\.(warc|warc\.gz|gz|jsonl|json|xml|rss|atom)$/i;
 
 /** The article files under the inputs: files as given, folders walked in name order (hidden entries skipped). */
 function articleFiles(inputs: string[]): string[] {
@@ -46,6 +48,8 @@ function articleFiles(inputs: string[]): string[] {
       throw new CliError('no such file or folder', input);
     }
     if (st.isDirectory()) walk(input);
+    else if (NOT_YET.test(input))
+      throw new CliError('this build reads HTML and text files and folders of them; WARC, RSS/Atom and JSON Lines are not read here', input);
     else out.push(input);
   }
   return out;
