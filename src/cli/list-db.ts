@@ -1,12 +1,13 @@
 // `check --db`: a pack or a list. A list's articles are known by their text-free sketches; a
 // match among them is named as "listed by <publisher> in <list>".
 import { closeSync, openSync, readSync } from 'node:fs';
+import { constants, gunzipSync } from 'node:zlib';
 import type { CheckResult, ListedBy, MatchSummary } from '../index/index.ts';
 import { readListFile } from './list.ts';
 import { readPack, storeOf } from './pack.ts';
 import type { MemoryStore } from '../index/index.ts';
 
-/** Whether the file is a list (gzip, or a first line that says "kind": "list") rather than a pack. */
+/** Whether the file is a list (its first line, gzip-compressed or not, says "kind": "list") rather than a pack. */
 export function isListFile(file: string): boolean {
   let fd: number;
   try {
@@ -16,10 +17,19 @@ export function isListFile(file: string): boolean {
     return false;
   }
   try {
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, 0);
-    if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true;
-    const firstLine = head.subarray(0, n).toString('utf8').split('\n', 1)[0];
+    const head = Buffer.alloc(65_536);
+    let bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      try {
+        // The opening of the file: its first 512 compressed bytes inflate to at most 530 KB, and
+        // hold the header's beginning, where "kind" is.
+        bytes = gunzipSync(bytes.subarray(0, 512), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 });
+      } catch {
+        // Not gzip after all, or damaged: the pack reader says what it is.
+        return false;
+      }
+    }
+    const firstLine = bytes.subarray(0, 65_536).toString('utf8').split('\n', 1)[0];
     return /"kind"\s*:\s*"list"/.test(firstLine);
   } finally {
     closeSync(fd);
