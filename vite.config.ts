@@ -69,8 +69,9 @@ export default defineConfig(({ mode }): UserConfig => {
       sourcemap: false,
       minify: false,
       reportCompressedSize: false,
-      // The compare page is opened by the worker (tabs.create), so the manifest does not name it.
-      rollupOptions: { input: { compare: 'src/popup/compare.html' } },
+      // The compare and first-run pages are opened by the worker (tabs.create), so the manifest
+      // does not name them.
+      rollupOptions: { input: { compare: 'src/popup/compare.html', welcome: 'src/popup/welcome.html' } },
     },
     logLevel: 'warn',
   };
