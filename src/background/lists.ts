@@ -85,7 +85,9 @@ async function download(s: Services, url: string, stored: StoredList | undefined
         { cause: err },
       );
     }
-    throw new ListFetchError(`${origin} could not be reached (${errorText(err)}). Check the address and your connection; Firsthand will try again later.`, { cause: err });
+    throw new ListFetchError(`${origin} could not be reached (${errorText(err)}). Check the address and your connection; Firsthand will try again later.`, {
+      cause: err,
+    });
   }
   if (response.status === 304 && stored) return { unchanged: true };
   if (!response.ok) {
@@ -94,11 +96,14 @@ async function download(s: Services, url: string, stored: StoredList | undefined
     throw new ListFetchError(`The server answered ${status} instead of the list.${hint}`);
   }
   // A redirect must not leave https (plain http only to this machine).
-  if (response.url && listUrlProblem(response.url)) throw new ListFetchError(`The list's address redirected to ${response.url.slice(0, 200)}, which is not https: refused.`);
+  if (response.url && listUrlProblem(response.url))
+    throw new ListFetchError(`The list's address redirected to ${response.url.slice(0, 200)}, which is not https: refused.`);
   const length = Number(response.headers.get('content-length'));
   if (Number.isFinite(length) && length > MAX_LIST_DOWNLOAD) {
     await response.body?.cancel().catch(() => {});
-    throw new ListFetchError(`The list is ${Math.round(length / 1e6)} MB, more than the ${Math.round(MAX_LIST_DOWNLOAD / 1e6)} MB Firsthand accepts; it was not downloaded.`);
+    throw new ListFetchError(
+      `The list is ${Math.round(length / 1e6)} MB, more than the ${Math.round(MAX_LIST_DOWNLOAD / 1e6)} MB Firsthand accepts; it was not downloaded.`,
+    );
   }
   if (!response.body) throw new ListFetchError('The server sent no list.');
   const out: Download = { unchanged: false, body: bounded(response.body, MAX_LIST_DOWNLOAD, onBytes) };
@@ -113,7 +118,7 @@ async function download(s: Services, url: string, stored: StoredList | undefined
 export function listFailureText(err: unknown): string {
   if (err instanceof ListFetchError || err instanceof StorageFullError) return err.message;
   const name = (err as { name?: unknown } | null)?.name;
-  if (name === 'ListError') return errorText(err);
+  if (name === 'ListError') return (err as Error).message;
   if (name === 'QuotaExceededError') return 'Storage is full: free disk space and try again.';
   return `The list could not be read: ${errorText(err)}`;
 }

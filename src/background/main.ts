@@ -103,7 +103,9 @@ void browser.alarms
 // test builds do not, so end-to-end tests start on a quiet browser.
 browser.runtime.onInstalled.addListener((details) => {
   if (details.reason !== 'install' || __FIRSTHAND_TEST__) return;
-  void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) }).catch((err: unknown) => console.warn('Firsthand: the welcome page could not be opened:', err));
+  void browser.tabs
+    .create({ url: browser.runtime.getURL(WELCOME_PATH) })
+    .catch((err: unknown) => console.warn('Firsthand: the welcome page could not be opened:', err));
 });
 
 // Once per worker start: a release with new signature parameters rebuilds the index from its texts.

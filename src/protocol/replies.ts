@@ -15,7 +15,20 @@ import type {
   PassagePart,
   Verdict,
 } from '../index/types.ts';
-import type { ArticleView, CompareView, ContentMessage, ImportResult, IndexStats, ListInfo, ListProgressMessage, ReplyMap, Settings, TabState, TestUiMessage, UiMessage } from './messages.ts';
+import type {
+  ArticleView,
+  CompareView,
+  ContentMessage,
+  ImportResult,
+  IndexStats,
+  ListInfo,
+  ListProgressMessage,
+  ReplyMap,
+  Settings,
+  TabState,
+  TestUiMessage,
+  UiMessage,
+} from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
 const isStr = (x: unknown): x is string => typeof x === 'string';
@@ -109,7 +122,16 @@ export function isContentMessage(x: unknown): x is ContentMessage {
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 export function isIndexStats(x: unknown): x is IndexStats {
-  return isRecord(x) && isCount(x.articles) && (x.listed === undefined || isCount(x.listed)) && isNum(x.bytes) && optNum(x.oldestSeenAt) && optNum(x.newestSeenAt) && isStr(x.params) && optStr(x.error);
+  return (
+    isRecord(x) &&
+    isCount(x.articles) &&
+    (x.listed === undefined || isCount(x.listed)) &&
+    isNum(x.bytes) &&
+    optNum(x.oldestSeenAt) &&
+    optNum(x.newestSeenAt) &&
+    isStr(x.params) &&
+    optStr(x.error)
+  );
 }
 
 /** Settings whole: every field present and each one valid (a patch may leave fields out, settings may not). */
@@ -172,7 +194,15 @@ const PROGRESS_PHASES: readonly string[] = ['downloading', 'reading', 'writing',
 
 /** The worker's progress broadcast of a list download (options page). */
 export function isListProgress(x: unknown): x is ListProgressMessage {
-  return isRecord(x) && x.type === 'lists/progress' && isStr(x.id) && isStr(x.url) && PROGRESS_PHASES.includes(x.phase as string) && isCount(x.done) && isCount(x.total);
+  return (
+    isRecord(x) &&
+    x.type === 'lists/progress' &&
+    isStr(x.id) &&
+    isStr(x.url) &&
+    PROGRESS_PHASES.includes(x.phase as string) &&
+    isCount(x.done) &&
+    isCount(x.total)
+  );
 }
 
 const isListInfos = (x: unknown): x is ListInfo[] => Array.isArray(x) && x.every(isListInfo);

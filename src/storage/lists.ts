@@ -343,6 +343,6 @@ export async function addListFromFile(
 /** A reader-facing message for a list that could not be added or updated. */
 export function listErrorText(err: unknown): string {
   if (err instanceof StorageFullError) return err.message;
-  if ((err as { name?: unknown } | null)?.name === 'ListError') return errorText(err);
+  if ((err as { name?: unknown } | null)?.name === 'ListError') return (err as Error).message;
   return `The list could not be installed: ${errorText(err)}`;
 }

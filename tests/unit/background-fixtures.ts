@@ -46,9 +46,12 @@ const noReader: ListReader = async () => {
   throw new Error('this test reads no list');
 };
 
-export function testServices(
-  opts: { session?: boolean; now?: () => number; fetch?: typeof fetch; readList?: ListReader; origins?: string[] } = {},
-): { s: Services; rec: Recorded; session: MemoryArea; local: MemoryArea } {
+export function testServices(opts: { session?: boolean; now?: () => number; fetch?: typeof fetch; readList?: ListReader; origins?: string[] } = {}): {
+  s: Services;
+  rec: Recorded;
+  session: MemoryArea;
+  local: MemoryArea;
+} {
   const rec: Recorded = { badges: new Map(), opened: [], sent: [], progress: [] };
   const session = new MemoryArea();
   const local = new MemoryArea();

@@ -15,7 +15,12 @@ describe('manifests per target', () => {
 
   it("lets the extension's pages and worker connect to https list addresses and this machine only, scripts from the extension only", () => {
     const csp = manifestFor('chrome', false).content_security_policy.extension_pages;
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/) as [string, ...string[]]).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/) as [string, ...string[]])
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get('connect-src')).toEqual(['https:', 'http://localhost:*', 'http://127.0.0.1:*']);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'self'"]);
