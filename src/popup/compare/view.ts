@@ -81,7 +81,7 @@ function headline(doc: Document, view: CompareView): HTMLElement {
     el(
       doc,
       'div',
-      { class: 'tiles' },
+      { class: withText ? 'tiles' : 'tiles three' },
       tile(doc, percent(c.containment), 'of this page is found in the original', c.containment),
       tile(doc, percent(c.coverage), 'of the original is carried by this page', c.coverage),
       // The order of the original's words is known only from its text.
