@@ -14,6 +14,9 @@ import { VERIFY_SIZE, VerifyCache, type Features } from './verify.ts';
 
 /** A listed article keeps the hash of every LIST_BAND_STRIDE-th band (bands 0, 2, 4, ...). */
 export const LIST_BAND_STRIDE = 2;
+/** A listed article is posted under this many of its topic hashes, the smallest (it keeps all of
+ * them, TOPIC_KEYS, to estimate the share of words): postings are most of what it costs. */
+export const LIST_TOPIC_POSTED = 24;
 /** At most this many verification shingles are kept, those of smallest hash. */
 export const SKETCH_SAMPLE = 32;
 /** At most this many number hashes are kept, the smallest. */
@@ -74,7 +77,7 @@ export function sketchBandKeys(s: ListSketch): number[] {
 
 /** The topic keys a sketch is posted under: the same keys topicKeys gives for the full text. */
 export function sketchTopicKeys(s: ListSketch): number[] {
-  return [...s.topic].map(spreadKey);
+  return [...s.topic.subarray(0, LIST_TOPIC_POSTED)].map(spreadKey);
 }
 
 /** The listed form of a full record: the same metadata, the sketch instead of the hashes. */
