@@ -20,7 +20,8 @@ export async function verifyDigest(digest: Uint8Array, signature: Uint8Array, pu
   try {
     key = await crypto.subtle.importKey('raw', publicKey as BufferSource, ED25519, false, ['verify']);
   } catch (e) {
-    if ((e as Error)?.name === 'NotSupportedError') throw new ListError('its signature cannot be checked: this browser does not support Ed25519 signatures (WebCrypto)');
+    if ((e as Error)?.name === 'NotSupportedError')
+      throw new ListError('its signature cannot be checked: this browser does not support Ed25519 signatures (WebCrypto)');
     // A key that is not a point on the curve verifies nothing.
     return false;
   }
