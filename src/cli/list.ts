@@ -16,7 +16,8 @@ import {
 } from '../lists/index.ts';
 import { CliError, readTextFile } from './io.ts';
 import { fromHtml, fromText, looksLikeHtml, type LoadedArticle } from './load.ts';
-import { readSources, type SourceDoc, type SourceProgress } from './list-inputs.ts';
+import { readSources, type SourceDoc } from './sources/index.ts';
+import { progressBar } from './sources/progress.ts';
 import { Output } from './output.ts';
 
 export const LIST_HELP = `Usage:
@@ -30,7 +31,8 @@ A reuse list names original reporting so that readers who subscribe to it get ev
 listed article flagged, with the original named. It holds no text: each article's address,
 title, outlet, dates and a text-free sketch of hashes (see docs/lists.md).
 
-build   Reads the articles in INPUT (HTML or text files, folders of them) and writes LIST
+build   Reads the articles in INPUT (HTML pages, WARC/WARC.gz crawls, RSS/Atom feeds, JSON
+        Lines of {url, title, outlet, published, text|html}; files or folders) and writes LIST
         (gzip JSON Lines). Copies inside the list collapse onto their original: a later copy
         or partial copy of an article already listed is left out. Each article is listed under
         its web address (its canonical URL when the file itself is local); a file with none is
@@ -138,30 +140,6 @@ function metaOf(flags: ListFlags, fallback: ListMeta): ListMeta {
   };
 }
 
-/** A progress bar on stderr (redrawn in place on a terminal, a line every few seconds otherwise). */
-class Progress {
-  private last = 0;
-  private readonly tty = Boolean(process.stderr.isTTY);
-  private shown = false;
-
-  update(p: SourceProgress, articles: number, collapsed: number, force = false): void {
-    const now = Date.now();
-    if (!force && now - this.last < (this.tty ? 100 : 5000)) return;
-    this.last = now;
-    const share = p.total ? Math.min(1, p.files / p.total) : undefined;
-    const bar = share === undefined ? '' : `[${'#'.repeat(Math.round(share * 24)).padEnd(24, '.')}] `;
-    const files = `${p.files}${p.total ? `/${p.total}` : ''} file${(p.total ?? p.files) === 1 ? '' : 's'}`;
-    const text = `list build: ${bar}${files}, ${articles} article${articles === 1 ? '' : 's'}${collapsed ? `, ${collapsed} collapsed` : ''}, ${(p.bytes / 1e6).toFixed(1)} MB read`;
-    if (this.tty) process.stderr.write(`\r${text}\x1b[K`);
-    else process.stderr.write(`${text}\n`);
-    this.shown = true;
-  }
-
-  done(): void {
-    if (this.tty && this.shown) process.stderr.write('\n');
-  }
-}
-
 /** A source document as the CLI's loaded article: HTML through the extension's extraction. */
 async function loaded(doc: SourceDoc): Promise<LoadedArticle> {
   const a =
@@ -257,18 +235,22 @@ export async function listBuild(inputs: string[], outFile: string, flags: ListFl
     expiresHours: 24,
   });
   const key = await signingKey(flags.sign);
-  const progress = new Progress();
-  let last: SourceProgress = { files: 0, docs: 0, bytes: 0 };
+  const bar = progressBar('list build');
   let counts = { kept: 0, collapsed: 0 };
+  let read = { bytes: 0, totalBytes: undefined as number | undefined };
+  const note = (): string => `${counts.kept} article${counts.kept === 1 ? '' : 's'}${counts.collapsed ? `, ${counts.collapsed} collapsed` : ''}`;
   const docs = readSources(inputs, {
     onProgress: (p) => {
-      last = p;
-      progress.update(p, counts.kept, counts.collapsed);
+      read = { bytes: p.bytes, totalBytes: p.totalBytes };
+      bar.update(p.bytes, p.totalBytes, note());
     },
+    onWarning: (w) => bar.log(`firsthand: warning: ${w.from}: ${w.message}`),
   });
-  const { records, collapsed, skipped } = await collectOriginals(docs, now, (kept, c) => (counts = { kept, collapsed: c }));
-  progress.update(last, records.length, collapsed.length, true);
-  progress.done();
+  const { records, collapsed, skipped } = await collectOriginals(docs, now, (kept, c) => {
+    counts = { kept, collapsed: c };
+    bar.update(read.bytes, read.totalBytes, note());
+  });
+  bar.done(`list build: ${note()}`);
   for (const s of skipped) out.err(`firsthand: ${s.from}: skipped: ${s.why}`);
   if (!records.length) throw new CliError('no articles to list', inputs.join(' '));
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

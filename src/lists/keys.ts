@@ -15,11 +15,19 @@ export interface ListSigningKey {
 
 /** Whether `signature` is the Ed25519 signature of `digest` by the raw `publicKey`. */
 export async function verifyDigest(digest: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): Promise<boolean> {
+  if (!globalThis.crypto?.subtle) throw new ListError('its signature cannot be checked here: WebCrypto (crypto.subtle) is missing (not a secure context?)');
+  let key: CryptoKey;
   try {
-    const key = await crypto.subtle.importKey('raw', publicKey as BufferSource, ED25519, false, ['verify']);
+    key = await crypto.subtle.importKey('raw', publicKey as BufferSource, ED25519, false, ['verify']);
+  } catch (e) {
+    if ((e as Error)?.name === 'NotSupportedError')
+      throw new ListError('its signature cannot be checked: this browser does not support Ed25519 signatures (WebCrypto)');
+    // A key that is not a point on the curve verifies nothing.
+    return false;
+  }
+  try {
     return await crypto.subtle.verify(ED25519, key, signature as BufferSource, digest as BufferSource);
   } catch {
-    // A key that is not a point on the curve verifies nothing.
     return false;
   }
 }
