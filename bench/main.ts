@@ -9,6 +9,7 @@ import { benchChromium, type ChromiumResult } from './chromium.ts';
 import { benchCliPairs } from './cli-pairs.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIndexNode } from './index-node.ts';
+import { benchLists, type ListsResult } from './lists.ts';
 import { benchPageCost, type PageCostResult } from './page-cost.ts';
 import { benchSignature } from './signature.ts';
 import { table } from './table.ts';
@@ -58,6 +59,16 @@ if (!args.has('--no-browser')) {
     log(`  page cost failed: ${String(err)}`);
   }
 }
+let lists: ListsResult | { error: string } | undefined;
+if (!args.has('--no-browser')) {
+  log('Chromium (reuse lists: a list subscribed, updated and checked against)...');
+  try {
+    lists = await benchLists(root, vocab, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
+  } catch (err) {
+    lists = { error: String(err) };
+    log(`  lists failed: ${String(err)}`);
+  }
+}
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -69,6 +80,7 @@ const results = {
   cli,
   browser,
   pageCost,
+  lists,
   seconds: Math.round((Date.now() - started) / 1000),
 };
 writeFileSync(new URL('results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');

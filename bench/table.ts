@@ -2,6 +2,8 @@
 import type { ChromiumResult } from './chromium.ts';
 import type { PageCostResult } from './page-cost.ts';
 import { pageCostRows } from './page-table.ts';
+import { listRows } from './lists-table.ts';
+import type { ListsResult } from './lists.ts';
 import type { PairsResult } from './cli-pairs.ts';
 import type { SizeResult } from './index-node.ts';
 import type { SignatureResult } from './signature.ts';
@@ -14,6 +16,7 @@ interface Results {
   cli?: PairsResult;
   browser?: ChromiumResult | { error: string };
   pageCost?: PageCostResult | { error: string };
+  lists?: ListsResult | { error: string };
 }
 
 const met = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**not met**');
@@ -104,6 +107,7 @@ export function table(r: Results): string {
     }
   }
   rows.push(...pageCostRows(r.pageCost));
+  rows.push(...listRows(r.lists));
   if (r.cli)
     rows.push([
       '6. CLI compare --pairs',
