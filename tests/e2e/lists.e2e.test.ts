@@ -1,0 +1,180 @@
+// Reuse lists in each browser, as a reader uses them: add the example list by its URL on the
+// options page (the browser asks for that origin), see its row, visit a copy of a listed
+// original the reader never read and see it flagged with the list named, update (a 304 for an
+// unchanged list, refusals for a tampered one and one signed with another key, the new edition
+// of a changed one), and remove it. The fixture server serves the list and logs every request.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListInfo } from '../../src/protocol/messages.ts';
+import { articleByKey, articleUrl } from '../fixtures/site/articles.ts';
+import { LIST_COOKIE, listVariants, parseList, type ListVariants } from '../fixtures/site/lists.ts';
+import { startSite, type Site } from '../fixtures/site/server.ts';
+import { ask, gotoExtensionPage } from './harness/extension.ts';
+import { BROWSERS, launch, newProfileDir, ROOT } from './harness/session.ts';
+import type { Session, Tab } from './harness/types.ts';
+import { poll } from './harness/wait.ts';
+import { Console, listedBy, listRowText, openListsSection, openPopup, read, revisit, snap, subscribeOnOptions, waitForListRow, type Reading } from './steps.ts';
+
+const LIST_DIR = join(ROOT, 'tests', 'fixtures', 'lists');
+const EXAMPLE = join(LIST_DIR, 'example.fhlist');
+const EXAMPLE_KEY = join(LIST_DIR, 'example-key.pem');
+const ORIGINAL_URL = articleUrl(articleByKey('001'));
+/** The seed copy of the Axios report (INW): its original is in the example list. */
+const COPY = '002';
+const FLAGGED = ['copy', 'partial-copy', 'rewrite'];
+
+let site: Site;
+let variants: ListVariants;
+let name: string;
+let publisher: string;
+let count: number;
+
+beforeAll(async () => {
+  if (!existsSync(EXAMPLE) || !existsSync(EXAMPLE_KEY)) throw new Error(`${EXAMPLE} and ${EXAMPLE_KEY} are needed (the example list and its test key)`);
+  const example = readFileSync(EXAMPLE);
+  const parsed = parseList(example);
+  const original = parsed.articles.find((a) => a.url === ORIGINAL_URL || a.canonicalUrl === ORIGINAL_URL);
+  if (!original) throw new Error(`the example list does not list the Axios report ${ORIGINAL_URL}`);
+  variants = listVariants(example, readFileSync(EXAMPLE_KEY, 'utf8'), String(original.id));
+  name = String(parsed.header.list.name);
+  publisher = String(parsed.header.list.publisher);
+  count = parsed.header.count;
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const lists = (ui: Tab) => ask<ListInfo[]>(ui, { type: 'ui/lists' });
+
+describe.each(BROWSERS)('%s: reuse lists', (browser) => {
+  const listName = `example-${browser}`;
+  let session: Session;
+  let ext: Console;
+  let copy: Reading;
+  let url: string;
+
+  beforeAll(async () => {
+    site.lists.put(listName, variants.example);
+    url = site.listUrl(listName);
+    session = await launch(browser, site, newProfileDir(`${browser}-lists`));
+    ext = new Console(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('adding the list by URL on the options page downloads it once, without cookie or referrer, and shows its name, publisher and articles', async () => {
+    // The reader has visited the publisher's site before: the browser holds its cookie.
+    const visit = await session.open(`http://localhost:${site.port}/lists/`);
+    await visit.close();
+    const ui = await ext.get();
+    await subscribeOnOptions(session, ui, url);
+    const row = await waitForListRow(ui, name, new RegExp(`\\b${count}\\s+articles?\\b`));
+    expect(row).toContain(publisher);
+
+    const [info] = await lists(ui);
+    expect(info).toMatchObject({ name, publisher, articles: count, source: { url } });
+    expect(info?.publicKey).toBe(parseList(variants.example).trailer.publicKey);
+    expect(info?.lastError).toBeUndefined();
+
+    const got = site.lists.requestsFor(listName);
+    expect(got.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
+    expect(got[0]?.headers.cookie ?? '').not.toContain(LIST_COOKIE.split('=')[0]);
+    expect(got[0]?.headers.referer).toBeUndefined();
+    await snap(ui, `lists-options-${browser}`, true);
+  });
+
+  it('a copy of a listed original the reader never read is flagged, and ribbon and popup say which list lists it', async () => {
+    const ui = await ext.get();
+    expect(site.requests.some((r) => `http://${r.host}${r.path}` === ORIGINAL_URL)).toBe(false);
+    copy = await read(session, COPY);
+    expect(FLAGGED).toContain(copy.verdict);
+    expect(copy.ribbon).toMatch(/Axios/);
+    expect(copy.ribbon).toMatch(listedBy(publisher, name));
+    await snap(copy.tab, `lists-ribbon-${browser}`);
+    const popup = await openPopup(session, ui, copy.url, listedBy(publisher, name));
+    expect(popup.text).toMatch(/Axios/);
+    await popup.tab.close();
+  });
+
+  it('Update now asks with the validators it holds, gets 304, and the row shows the new check time', async () => {
+    const ui = await ext.get();
+    await openListsSection(ui);
+    const before = (await lists(ui))[0]!;
+    const rowBefore = await waitForListRow(ui, name, /./);
+    const asked = site.lists.requestsFor(listName).length;
+    await new Promise((r) => setTimeout(r, 1100)); // a check time that differs from the subscription's, to the second
+    await ui.clickButton('Update now');
+    const req = await poll('the update request', async () => site.lists.requestsFor(listName)[asked], 30_000);
+    expect(req.status).toBe(304);
+    expect(req.headers['if-none-match'] === site.lists.etag(listName) || req.headers['if-modified-since'] === site.lists.lastModified(listName)).toBe(true);
+    expect(req.headers.referer).toBeUndefined();
+    expect(req.headers.cookie ?? '').not.toContain(LIST_COOKIE.split('=')[0]);
+    const after = await poll('the check time to move', async () => {
+      const l = (await lists(ui))[0];
+      return l && (l.checkedAt ?? 0) > (before.checkedAt ?? before.updatedAt) ? l : undefined;
+    });
+    expect(after).toMatchObject({ articles: count, digest: before.digest });
+    expect(after.lastError).toBeUndefined();
+    const rowAfter = await waitForListRow(ui, name, /./);
+    expect(rowAfter).not.toBe(rowBefore);
+  });
+
+  it('a tampered update (digest mismatch) is refused: the row shows the error and the list and its flags stay as they were', async () => {
+    const ui = await ext.get();
+    const before = (await lists(ui))[0]!;
+    site.lists.put(listName, variants.tampered);
+    await openListsSection(ui);
+    await ui.clickButton('Update now');
+    const row = await waitForListRow(ui, name, /digest|tamper|does not match|changed/i);
+    const after = (await lists(ui))[0]!;
+    expect(after.lastError).toMatch(/digest|tamper|does not match|changed/i);
+    expect(row).toContain(after.lastError);
+    expect(after).toMatchObject({ articles: before.articles, digest: before.digest, updatedAt: before.updatedAt });
+    expect(site.lists.requestsFor(listName).at(-1)?.status).toBe(200);
+    const again = await revisit(copy);
+    expect(FLAGGED).toContain(again.verdict);
+    expect(again.ribbon).toMatch(listedBy(publisher, name));
+  });
+
+  it('an update signed with another key than the one pinned is refused and the list stays as it was', async () => {
+    const ui = await ext.get();
+    const before = (await lists(ui))[0]!;
+    site.lists.put(listName, variants.otherKey);
+    await openListsSection(ui);
+    await ui.clickButton('Update now');
+    const after = await poll('the refusal', async () => {
+      const l = (await lists(ui))[0];
+      return l && (l.checkedAt ?? 0) > (before.checkedAt ?? 0) && l.lastError ? l : undefined;
+    });
+    expect(after.lastError).toMatch(/key|sign/i);
+    expect(after).toMatchObject({ articles: before.articles, digest: before.digest, publicKey: before.publicKey });
+  });
+
+  it('a new edition at the URL replaces the list: the row shows its article count and the error is gone', async () => {
+    const ui = await ext.get();
+    site.lists.put(listName, variants.newer);
+    await openListsSection(ui);
+    await ui.clickButton('Update now');
+    await waitForListRow(ui, name, new RegExp(`\\b${count - 1}\\s+articles?\\b`));
+    const after = (await lists(ui))[0]!;
+    expect(after.articles).toBe(count - 1);
+    expect(after.lastError).toBeUndefined();
+    const again = await revisit(copy);
+    expect(again.ribbon).toMatch(listedBy(publisher, name));
+  });
+
+  it('Remove takes the row away, and the copy re-checked is no longer flagged by the list', async () => {
+    const ui = await ext.get();
+    await openListsSection(ui);
+    await ui.clickButton('Remove');
+    await poll('the row to go', async () => ((await listRowText(ui, name)) === undefined ? true : undefined), 20_000);
+    expect(await lists(ui)).toEqual([]);
+    const again = await revisit(copy);
+    expect(again.ribbon ?? '').not.toMatch(/Listed by/i);
+    expect(FLAGGED).not.toContain(again.verdict);
+    await gotoExtensionPage(ui, 'src/popup/popup.html');
+  });
+});
