@@ -15,7 +15,7 @@ import { Devtools, type SeenRequest } from './harness/devtools.ts';
 import { BROWSERS, launch, newProfileDir, ROOT } from './harness/session.ts';
 import type { BrowserName, Session } from './harness/types.ts';
 import { poll } from './harness/wait.ts';
-import { Console, openListsSection, openPopup, read, subscribeOnOptions, waitForListRow } from './steps.ts';
+import { articlesShown, Console, openListsSection, openPopup, read, subscribeOnOptions, waitForListRow } from './steps.ts';
 
 const EXAMPLE = readFileSync(join(ROOT, 'tests', 'fixtures', 'lists', 'example.fhlist'));
 const { count } = parseList(EXAMPLE).header;
@@ -35,7 +35,7 @@ afterAll(async () => {
 async function sessionWithList(session: Session, ext: Console, listUrl: string): Promise<void> {
   const ui = await ext.get();
   await subscribeOnOptions(session, ui, listUrl);
-  await waitForListRow(ui, NAME, new RegExp(`\\b${count}\\s+articles?\\b`));
+  await waitForListRow(ui, NAME, articlesShown(count));
   for (const key of READ) await read(session, key);
   const popup = await openPopup(session, ui, urlOf('002'), /Axios/);
   await popup.tab.close();

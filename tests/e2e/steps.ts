@@ -82,7 +82,7 @@ export async function snap(tab: Tab, name: string, fullPage = false): Promise<st
 
 export const OPTIONS_PATH = 'src/popup/options.html';
 /** The Lists section's URL field on the options page. */
-export const LIST_URL_FIELD = '#list-url';
+export const LIST_URL_FIELD = '#lists-url';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -97,14 +97,26 @@ export async function openListsSection(ui: Tab): Promise<string> {
   return pageText(ui, /Add list/);
 }
 
+/** A list's article count as its row shows it ("Articles 12", or "12 articles"). */
+export function articlesShown(n: number): RegExp {
+  const count = n.toLocaleString('en-US');
+  return new RegExp(`(Articles\\s*${count}\\b|\\b${count}\\s+articles?\\b)`, 'i');
+}
+
+/** "today, 14:05": how the Lists section says when something happened today (local time). */
+export function todayAt(ms: number): string {
+  const d = new Date(ms);
+  return `today, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 /**
  * The text of the options page's row for a list: the smallest element holding the list's name
- * and a Remove button; undefined while there is none.
+ * and its Remove… button; undefined while there is none.
  */
 export async function listRowText(ui: Tab, name: string): Promise<string | undefined> {
   return ui.evaluate((n) => {
     for (const b of Array.from(document.querySelectorAll('button'))) {
-      if (b.textContent?.trim() !== 'Remove') continue;
+      if (!/^Remove/.test(b.textContent?.trim() ?? '')) continue;
       for (let el: HTMLElement | null = b.parentElement; el && el !== document.body; el = el.parentElement) {
         if (el.innerText.includes(n)) return el.innerText;
       }
@@ -127,6 +139,12 @@ export async function waitForListRow(ui: Tab, name: string, shown: RegExp, timeo
   ).catch((err: unknown) => {
     throw new Error(`${(err as Error).message}; the row said: ${last === undefined ? '(no row)' : JSON.stringify(last)}`);
   });
+}
+
+/** Removes the list shown on the options page: Remove…, then the confirmation's "Remove list". */
+export async function removeOnOptions(ui: Tab): Promise<void> {
+  await ui.clickButton('Remove…');
+  await ui.clickButton('Remove list');
 }
 
 /** Adds a list by URL on the options page as a reader does: types the URL, clicks "Add list". */
