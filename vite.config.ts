@@ -2,6 +2,7 @@
 //   chrome | firefox            store builds   -> dist/<browser>
 //   chrome-test | firefox-test  test builds    -> dist-test/<browser>
 // scripts/build.mjs runs the modes and zips the store builds.
+import { existsSync } from 'node:fs';
 import { defineConfig, type UserConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -14,6 +15,8 @@ type Manifest = typeof baseManifest & Record<string, unknown>;
 const GECKO_ID = 'firsthand@firsthand.example';
 /** The host a test navigates to so the worker opens one of its own pages (see test-hooks.ts). */
 export const TEST_OPEN_HOST = 'firsthand.test';
+/** The first-run page the worker opens when Firsthand is installed (background/main.ts). */
+const WELCOME_PAGE = 'src/popup/welcome.html';
 
 /** The manifest for one target: Chrome's form is the base; Firefox gets an event page and its gecko settings. */
 export function manifestFor(browser: Browser, test: boolean): Manifest {
@@ -69,8 +72,10 @@ export default defineConfig(({ mode }): UserConfig => {
       sourcemap: false,
       minify: false,
       reportCompressedSize: false,
-      // The compare page is opened by the worker (tabs.create), so the manifest does not name it.
-      rollupOptions: { input: { compare: 'src/popup/compare.html' } },
+      // The compare and first-run pages are opened by the worker (tabs.create), so the manifest
+      // does not name them.
+      // (The first-run page is built once it exists, so a tree without it still builds.)
+      rollupOptions: { input: { compare: 'src/popup/compare.html', ...(existsSync(WELCOME_PAGE) ? { welcome: WELCOME_PAGE } : {}) } },
     },
     logLevel: 'warn',
   };

@@ -5,6 +5,10 @@
 // Axios report first, then the pages that copied, rewrote or followed it), printing what the
 // extension says about each. Headed when $DISPLAY is set (then it stays open until Ctrl-C),
 // headless otherwise.
+// Reuse lists: tests/fixtures/lists/example.fhlist (docs/lists.md) lists the Axios report and the
+// fixture site's other originals. Once the options page can add a list from a file, this run can
+// start by adding it, so that the copies are flagged before the Axios report is read; until then
+// it prints what the list holds (`firsthand list info`), the command a publisher would run.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +84,9 @@ const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join(' 
 console.log(line(cols));
 console.log(line(widths.map((w) => '─'.repeat(w))));
 for (const r of rows) console.log(line(cols.map((c) => r[c])));
+
+const info = spawnSync(process.execPath, ['bin/firsthand.js', 'list', 'info', 'tests/fixtures/lists/example.fhlist'], { encoding: 'utf8' });
+if (info.status === 0) console.log(`\nThe example reuse list (firsthand list info tests/fixtures/lists/example.fhlist):\n${info.stdout}`);
 
 if (headed) {
   console.log('\nThe browser stays open: read the pages, open the popup. Ctrl-C to quit.');

@@ -3,7 +3,9 @@
 // it needs from storage, since the worker may have been stopped since the last event.
 import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../protocol/messages.ts';
+import { readList } from '../lists/read.ts';
 import type { Badge } from './badge.ts';
+import { LIST_ALARM, SWEEP_MINUTES, sweepLists } from './lists.ts';
 import { pageHandlers } from './page.ts';
 import { reindexIfNeeded } from './reindex.ts';
 import { route, type Handlers, type SenderInfo } from './router.ts';
@@ -14,6 +16,9 @@ import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
 
 const action = browser.action;
+
+/** The first-run page, opened once when Firsthand is installed. */
+const WELCOME_PATH = 'src/popup/welcome.html';
 
 async function setBadge(tabId: number, badge: Badge | null): Promise<void> {
   await action.setBadgeText({ tabId, text: badge?.text ?? '' });
@@ -35,7 +40,12 @@ const services = createServices({
     },
     usage: async () => (await navigator.storage?.estimate?.())?.usage,
     baseUrl: browser.runtime.getURL(''),
+    hasOrigin: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    broadcast: async (msg) => {
+      await browser.runtime.sendMessage(msg);
+    },
   },
+  readList,
 });
 
 const handlers: Handlers = {
@@ -77,6 +87,26 @@ browser.runtime.onStartup.addListener(() => {
 function sameDocument(a: string, b: string): boolean {
   return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 }
+
+// The lists' update sweep: every SWEEP_MINUTES the lists that are due are downloaded again
+// (nothing is fetched while there is no list, or none is due).
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== LIST_ALARM) return;
+  void sweepLists(services).catch((err: unknown) => console.warn('Firsthand: lists not updated:', err));
+});
+void browser.alarms
+  .get(LIST_ALARM)
+  .then((alarm) => (alarm ? undefined : browser.alarms.create(LIST_ALARM, { delayInMinutes: 1, periodInMinutes: SWEEP_MINUTES })))
+  .catch((err: unknown) => console.warn('Firsthand: the lists update alarm could not be set:', err));
+
+// A new install opens the first-run page (what Firsthand does, adding a list, importing a pack);
+// test builds do not, so end-to-end tests start on a quiet browser.
+browser.runtime.onInstalled.addListener((details) => {
+  if (details.reason !== 'install' || __FIRSTHAND_TEST__) return;
+  void browser.tabs
+    .create({ url: browser.runtime.getURL(WELCOME_PATH) })
+    .catch((err: unknown) => console.warn('Firsthand: the welcome page could not be opened:', err));
+});
 
 // Once per worker start: a release with new signature parameters rebuilds the index from its texts.
 void reindexIfNeeded(services)

@@ -19,6 +19,7 @@ import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../protocol/validate.ts';
 import { badgeFor } from './badge.ts';
 import { errorText } from '../shared/errors.ts';
+import { nameListed, type ListedRecords } from './lists.ts';
 import type { Handlers, PageSender } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings } from '../storage/settings.ts';
@@ -68,7 +69,8 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
   try {
     const built = buildRecord(msg.text, meta, s.now());
     record = built.record;
-    const result = await checkArticle(new SeenBefore(s.store, record), built, { sensitivity: settings.sensitivity });
+    const seen = new SeenBefore(s.store, record);
+    const result = await nameListed(s, await checkArticle(seen, built, { sensitivity: settings.sensitivity }), seen.listed);
     state = { url, pageId: record.id, result };
     // Read while the page is saved: the stored texts of the matches shown, to tell their passages apart.
     told = withKinds(s, result, { text: msg.text, offsets: built.fp.offsets });
@@ -137,14 +139,22 @@ class SeenBefore implements CandidateSource {
   /** The page's own record is read with the first request only (a check may fetch twice: band and topic candidates). */
   private ownAsked = false;
 
+  /** The lists carrying each record fetched, and the text-free ones: to name them to the reader. */
+  readonly listed: ListedRecords = { lists: new Map(), textFree: new Set() };
+
   async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
     const own = this.ownAsked ? [] : [this.page.id];
     this.ownAsked = true;
     const found = await this.store.fetch([...refs, ...own]);
     const others: ArticleRecord[] = [];
     for (const r of found) {
-      if (r.id === this.page.id) this.page.firstSeenAt = firstSeen(this.page, r);
-      else others.push(r);
+      if (r.id === this.page.id) {
+        this.page.firstSeenAt = firstSeen(this.page, r);
+        continue;
+      }
+      others.push(r);
+      if (r.lists?.length) this.listed.lists.set(r.id, r.lists);
+      if (r.sketch) this.listed.textFree.add(r.id);
     }
     return others;
   }

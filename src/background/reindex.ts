@@ -32,7 +32,8 @@ export async function reindexIfNeeded(
   const result: ReindexResult = { rebuilt: 0, dropped: 0 };
   if (marker?.key === 'params' && marker.params === current) return result;
   for await (const old of s.store.iterate()) {
-    if (old.params === current) continue;
+    // A listed-only article has no text to rebuild from: its list's next update brings it anew.
+    if (old.params === current || old.sketch) continue;
     const stored = await readText(s.conn, old.id);
     if (!stored) {
       await s.writer.deleteArticle(old.id);

@@ -1,6 +1,7 @@
 // What the worker's handlers work with. main.ts builds it from the browser's APIs; tests build
 // it from fakes. Nothing here is state that must survive the worker: that is all in storage.
-import type { ContentMessage } from '../protocol/messages.ts';
+import type { ContentMessage, ListProgressMessage } from '../protocol/messages.ts';
+import type { ListReader } from '../storage/lists.ts';
 import type { Badge } from './badge.ts';
 import { DbConnection, IdbStore } from '../storage/db.ts';
 import { TabStates, type KeyValueArea } from './tab-state.ts';
@@ -14,6 +15,10 @@ export interface BrowserSide {
   usage(): Promise<number | undefined>;
   /** runtime.getURL(''). */
   baseUrl: string;
+  /** Whether the reader granted the host permission of an origin (permissions.contains). */
+  hasOrigin(origin: string): Promise<boolean>;
+  /** Tells the extension's open pages (runtime.sendMessage). */
+  broadcast(msg: ListProgressMessage): Promise<void>;
 }
 
 export interface Services {
@@ -22,6 +27,10 @@ export interface Services {
   store: IdbStore;
   tabs: TabStates;
   browser: BrowserSide;
+  /** The network, for the lists' downloads only. */
+  fetch: typeof fetch;
+  /** Reads and checks a list as it streams in (src/lists readList). */
+  readList: ListReader;
   now(): number;
 }
 
@@ -30,6 +39,8 @@ export function createServices(opts: {
   session: KeyValueArea | undefined;
   local: KeyValueArea;
   browser: BrowserSide;
+  fetch?: typeof fetch;
+  readList: ListReader;
   now?: () => number;
 }): Services {
   const conn = new DbConnection(opts.dbName);
@@ -40,6 +51,8 @@ export function createServices(opts: {
     store: new IdbStore(conn),
     tabs: new TabStates(opts.session, opts.local),
     browser: opts.browser,
+    fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
+    readList: opts.readList,
     now: opts.now ?? Date.now,
   };
 }

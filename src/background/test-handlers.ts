@@ -1,10 +1,11 @@
 // Test builds only: the worker's answers to ui/export and ui/import, through which end-to-end tests
-// read and fill the index. Readers export and import in the popup itself (popup/toolbar/bulk.ts);
+// read and fill the index, and to ui/lists-sweep, which runs the lists' update alarm now. Readers export and import in the popup itself (popup/toolbar/bulk.ts);
 // a store build leaves these out, and the router drops both messages as unknown.
 import type { ImportResult } from '../protocol/messages.ts';
 import { MAX_PACK_CHARS } from '../protocol/validate.ts';
 import { exportParts } from '../storage/pack-io.ts';
 import { importErrorText, importPack } from '../storage/import.ts';
+import { sweepLists } from './lists.ts';
 import type { TestHandlers } from './router.ts';
 import type { Services } from './services.ts';
 
@@ -33,5 +34,6 @@ export function testUiHandlers(s: Services): TestHandlers {
   return {
     'ui/export': () => exportPack(s),
     'ui/import': (m) => importSent(s, m.text),
+    'ui/lists-sweep': (m) => sweepLists(s, m.all),
   };
 }

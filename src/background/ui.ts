@@ -3,6 +3,7 @@ import { compareTexts, creditsOutlet, DEFAULT_PARAMS, paramsId, type ArticleReco
 import type { ArticleView, CompareView, IndexStats, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { readText } from '../storage/db.ts';
+import { listsOf, subscribeList, unsubscribeList, updateList } from './lists.ts';
 import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
@@ -22,7 +23,7 @@ export async function indexStats(s: Services): Promise<IndexStats> {
   const bytes = (await s.browser.usage().catch(() => undefined)) ?? 0;
   try {
     const st = await s.store.stats();
-    const stats: IndexStats = { articles: st.articles, bytes, oldestSeenAt: st.oldestSeenAt, newestSeenAt: st.newestSeenAt, params };
+    const stats: IndexStats = { articles: st.articles, listed: st.listed, bytes, oldestSeenAt: st.oldestSeenAt, newestSeenAt: st.newestSeenAt, params };
     if (s.conn.problem) stats.error = s.conn.problem;
     return stats;
   } catch (err) {
@@ -60,6 +61,7 @@ export function uiHandlers(s: Services): UiHandlers {
     'ui/tab-state': (m) => s.tabs.get(m.tabId),
     'ui/stats': () => indexStats(s),
     'ui/clear': async () => {
+      // The reader's own index goes; subscribed lists and their articles stay (storage/lists.ts clearOwn).
       await s.writer.clear();
       // Each tab's result names articles the reader read: Clear forgets those too.
       await s.tabs.removeAll();
@@ -77,5 +79,9 @@ export function uiHandlers(s: Services): UiHandlers {
       await s.browser.sendToTab(m.tabId, { type: 'content/highlight' });
       return null;
     },
+    'ui/lists': () => listsOf(s),
+    'ui/list-subscribe': (m) => subscribeList(s, m.url),
+    'ui/list-update': (m) => updateList(s, m.id),
+    'ui/list-remove': (m) => unsubscribeList(s, m.id),
   };
 }

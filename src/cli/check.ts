@@ -1,18 +1,19 @@
 // `firsthand check FILE --db PACK`: what the extension would say about a page, from the command line.
-import { checkArticle, SENSITIVITIES, type CheckResult, type MatchSummary, type Sensitivity, type Store } from '../index/index.ts';
+import { checkArticle, SENSITIVITIES, type CheckResult, type ListedBy, type MatchSummary, type Sensitivity, type Store } from '../index/index.ts';
 import { truncate } from '../shared/text.ts';
 import { VERDICT_WORDS, creditLines, date, num, passageLines, pct } from './format.ts';
 import { CliError, usageError } from './io.ts';
 import { loadArticleFile, type MetaDefaults } from './load.ts';
 import { Output } from './output.ts';
-import { readPack, recordOf, storeOf } from './pack.ts';
+import { listedWords, openDb, withListed } from './list-db.ts';
+import { recordOf } from './pack.ts';
 
 export const CHECK_HELP = `Usage:
-  firsthand check FILE... --db PACK [--json] [--sensitivity low|normal|high]
+  firsthand check FILE... --db PACK|LIST [--json] [--sensitivity low|normal|high]
                   [--outlet NAME] [--published DATE]
 
-Checks article files (plain text or HTML) against the articles in PACK, as the extension
-does on a page: the verdict, which stored article is the original (by date, first-seen time
+Checks article files (plain text or HTML) against the articles in PACK or in a reuse LIST
+(see: firsthand list --help), as the extension does on a page: the verdict, which stored article is the original (by date, first-seen time
 and credits), containment and coverage, every related stored article, the sources the file
 credits and the evidence for the choice of original.
 
@@ -21,7 +22,8 @@ With several files the pack is read once; each report is headed by "==> FILE <==
 read gets one line on stderr, the others are still checked, and the exit code is 1.
 
 Options:
-  --db PACK              the pack file (see: firsthand index --help)
+  --db PACK|LIST         the pack file (see: firsthand index --help) or a reuse list; an
+                         original from a list is named "listed by <publisher> in <list>"
   --json                 print the engine's CheckResult as JSON (one line per file when
                          there are several)
   --sensitivity LEVEL    low, normal (default) or high
@@ -37,12 +39,12 @@ export function parseSensitivity(v: string | undefined): Sensitivity {
 }
 
 export async function check(files: string[], pack: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
-  const store = storeOf(readPack(pack));
-  if (files.length === 1) return checkOne(store, files[0], json, sensitivity, defaults, out);
+  const { store, listed } = await openDb(pack);
+  if (files.length === 1) return checkOne(store, listed, files[0], json, sensitivity, defaults, out);
   let failed = false;
   for (const file of files) {
     try {
-      const { text, title, result } = await checkFile(store, file, sensitivity, defaults);
+      const { text, title, result } = await checkFile(store, listed, file, sensitivity, defaults);
       if (json) out.line(JSON.stringify({ file, ...result }));
       else out.line([`==> ${file} <==`, ...report(file, title, text, result), ''].join('\n'));
     } catch (e) {
@@ -55,8 +57,16 @@ export async function check(files: string[], pack: string, json: boolean, sensit
 }
 
 /** One file, as the command has always printed it: pretty JSON or the report; an error ends the command. */
-async function checkOne(store: Store, file: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
-  const { text, title, result } = await checkFile(store, file, sensitivity, defaults);
+async function checkOne(
+  store: Store,
+  listed: Map<string, ListedBy[]>,
+  file: string,
+  json: boolean,
+  sensitivity: Sensitivity,
+  defaults: MetaDefaults,
+  out: Output,
+): Promise<number> {
+  const { text, title, result } = await checkFile(store, listed, file, sensitivity, defaults);
   if (json) {
     out.line(JSON.stringify(result, null, 2));
     return 0;
@@ -67,13 +77,14 @@ async function checkOne(store: Store, file: string, json: boolean, sensitivity: 
 
 async function checkFile(
   store: Store,
+  listed: Map<string, ListedBy[]>,
   file: string,
   sensitivity: Sensitivity,
   defaults: MetaDefaults,
 ): Promise<{ text: string; title: string; result: CheckResult }> {
   const article = await loadArticleFile(file, defaults);
   const { record, fp } = recordOf(article);
-  const result = await checkArticle(store, { record, fp }, { sensitivity });
+  const result = withListed(await checkArticle(store, { record, fp }, { sensitivity }), listed);
   return { text: article.text, title: record.title, result };
 }
 
@@ -88,6 +99,7 @@ function report(file: string, title: string, text: string, r: CheckResult): stri
       `Original:    ${o.outlet}, "${truncate(o.title, 80)}"`,
       `             published ${date(o.publishedAt)}, first seen ${date(o.firstSeenAt)}`,
       `             ${o.url}`,
+      ...(o.listed ? [`Listed:      ${listedWords(o.listed)}${o.textFree ? ' (its text is not in the list)' : ''}`] : []),
       `Containment: ${pct(o.containment)} of this article is found in the original`,
       `Coverage:    ${pct(o.coverage)} of the original is carried by this article`,
       `Credited:    ${r.credited ? `yes, this article credits ${o.outlet}` : `no, this article does not credit ${o.outlet}`}`,
@@ -108,5 +120,5 @@ function report(file: string, title: string, text: string, r: CheckResult): stri
 
 function matchLine(m: MatchSummary): string {
   const dir = m.direction === 'from' ? 'this article derives from it' : 'it derives from this article';
-  return `${VERDICT_WORDS[m.verdict].split(' (')[0]}, score ${num(m.score)}, containment ${pct(m.containment)}, coverage ${pct(m.coverage)}: ${m.outlet}, "${truncate(m.title, 60)}" (${date(m.publishedAt ?? m.firstSeenAt).slice(0, 10)}; ${dir})`;
+  return `${VERDICT_WORDS[m.verdict].split(' (')[0]}, score ${num(m.score)}, containment ${pct(m.containment)}, coverage ${pct(m.coverage)}: ${m.outlet}, "${truncate(m.title, 60)}" (${date(m.publishedAt ?? m.firstSeenAt).slice(0, 10)}; ${dir}${m.listed ? `; ${listedWords(m.listed)}` : ''})`;
 }

@@ -7,6 +7,7 @@ import { EVAL_HELP, evaluate, evaluateLevels } from './eval.ts';
 import { evaluateIndex, evaluateIndexLevels } from './eval-index.ts';
 import { INDEX_HELP, indexAdd, indexList, indexStats } from './index-cmd.ts';
 import { CliError, usageError } from './io.ts';
+import { LIST_HELP, listBuild, listInfo, listKeygen, listMerge, type ListFlags } from './list.ts';
 import type { MetaDefaults } from './load.ts';
 import { Output } from './output.ts';
 
@@ -17,7 +18,12 @@ Usage:
   firsthand compare --pairs FILE.jsonl            many pairs, one JSON line each
   firsthand index add FILE... --db PACK           add articles to a pack (the extension's export format)
   firsthand index list|stats --db PACK            what a pack holds
-  firsthand check FILE... --db PACK [--json]      check articles against a pack
+  firsthand check FILE... --db PACK|LIST [--json] check articles against a pack or a reuse list
+  firsthand list build INPUT... --out LIST        a reuse list of original reporting (text-free)
+                 [--name] [--publisher] [--description] [--homepage] [--expires] [--sign KEYFILE]
+  firsthand list info LIST [--json]               what a list holds, its digest and signature
+  firsthand list merge LIST... --out LIST         the union of lists
+  firsthand list keygen --out KEYFILE             a new key to sign lists with
   firsthand eval PAIRS.jsonl [--index] [--json]   detection quality on a labelled corpus
                  [--sensitivity low|normal|high | --levels]
 
@@ -71,6 +77,8 @@ async function run(argv: string[], out: Output): Promise<number> {
       return runIndex(rest, out);
     case 'check':
       return runCheck(rest, out);
+    case 'list':
+      return runList(rest, out);
     case 'eval':
       return runEval(rest, out);
     case 'help':
@@ -113,6 +121,45 @@ function runIndex(rest: string[], out: Output): Promise<number> | number {
     return sub === 'list' ? indexList(pack, flags.json === true, out) : indexStats(pack, flags.json === true, out);
   }
   throw usageError(`index: unknown subcommand "${sub}" (add, list, stats)`);
+}
+
+const LIST_OPTIONS = {
+  out: { type: 'string' },
+  name: { type: 'string' },
+  publisher: { type: 'string' },
+  description: { type: 'string' },
+  homepage: { type: 'string' },
+  expires: { type: 'string' },
+  sign: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+function listFlags(flags: Flags): ListFlags {
+  const pick = (k: keyof ListFlags) => (typeof flags[k] === 'string' ? { [k]: flags[k] as string } : {});
+  return { ...pick('name'), ...pick('publisher'), ...pick('description'), ...pick('homepage'), ...pick('expires'), ...pick('sign') };
+}
+
+/** `list build|info|merge|keygen`. */
+function runList(rest: string[], out: Output): Promise<number> | number {
+  const [sub, ...more] = rest;
+  const { flags, args } = parse('list', more, LIST_OPTIONS);
+  if (flags.help || sub === '--help' || sub === '-h' || sub === undefined) return help(out, LIST_HELP, sub === undefined);
+  switch (sub) {
+    case 'build':
+      if (!args.length) throw usageError('list build: expected at least one INPUT (files or folders)');
+      return listBuild(args, need(flags, 'out', 'list build'), listFlags(flags), out);
+    case 'info':
+      count(args, 1, 'list info', 'one LIST');
+      return listInfo(args[0], flags.json === true, out);
+    case 'merge':
+      if (args.length < 1) throw usageError('list merge: expected at least one LIST');
+      return listMerge(args, need(flags, 'out', 'list merge'), listFlags(flags), out);
+    case 'keygen':
+      count(args, 0, 'list keygen', 'no files but --out KEYFILE');
+      return listKeygen(need(flags, 'out', 'list keygen'), out);
+    default:
+      throw usageError(`list: unknown subcommand "${sub}" (build, info, merge, keygen)`);
+  }
 }
 
 /** `check FILE... --db PACK`. */

@@ -72,6 +72,9 @@ button, a { font: inherit; }
 .text { margin: 0; }
 .headline { margin: 0; font-weight: 600; font-size: 13.5px; }
 .details { margin: 4px 0 0; color: var(--muted); }
+.listed { margin: 4px 0 0; font-size: 12px; color: var(--fg); }
+.listed bdi { font-weight: 600; }
+.closest .listed { margin: 2px 0 0; }
 .meters { display: grid; grid-template-columns: auto 1fr auto; gap: 4px 8px; align-items: center; margin: 10px 0 8px; }
 .meter-label { color: var(--muted); font-size: 12px; white-space: nowrap; }
 .meter-pct { font-variant-numeric: tabular-nums; font-weight: 600; font-size: 12px; text-align: right; min-width: 34px; }

@@ -4,6 +4,7 @@
 import type { CheckResult, MatchSummary } from '../index/types.ts';
 import { closestLine, confidenceLabel, isRibbonVerdict, outletName, pageShares, percent, verdictLabel, verdictSentences, verdictText } from '../ui/format.ts';
 import { clear, el, safeHref, shareBar } from '../ui/dom.ts';
+import { listedLine, listedSentence } from '../ui/listed.ts';
 import { RIBBON_CSS } from './ribbon-css.ts';
 
 export interface RibbonHandlers {
@@ -72,6 +73,8 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
       { class: 'text', attrs: { part: 'text' } },
       el(doc, 'p', { class: 'headline', text: `${sentences.headline}.` }),
       el(doc, 'p', { class: 'details', text: sentences.details.join(' ') }),
+      // A listed original: the reader never read it; a list they subscribed to names it.
+      listedLine(doc, original.listed),
     ),
     meters(doc, original, outlet),
     el(
@@ -96,7 +99,8 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
     if (ev.key === 'Escape') card.querySelector<HTMLButtonElement>('.close')?.click();
   });
   mount(doc, host, root, card);
-  return { host, root, text: verdictText(result), setHighlighted: highlight.setHighlighted, remove };
+  const text = [verdictText(result), listedSentence(original.listed)].filter(Boolean).join(' ');
+  return { host, root, text, setHighlighted: highlight.setHighlighted, remove };
 }
 
 /** The highlight button: pressed while copied runs are marked; the status line says how many were found. */
@@ -171,6 +175,7 @@ function closestRow(doc: Document, m: MatchSummary): HTMLElement {
     'div',
     { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
     el(doc, 'p', { class: 'closest-line', text: closestLine(m) }),
+    listedLine(doc, m.listed),
     meterRows(doc, 'meters small', [
       { label: 'This page', share: ofPage, name: `Share of this page found in ${outlet}'s article` },
       { label: 'Theirs', share: ofOther, name: `Share of ${outlet}'s article carried by this page`, bar: 'bar original' },

@@ -50,13 +50,32 @@ export type UiMessage =
 /** End-to-end tests -> background, from an extension page of a test build only: the whole index
  * as a pack and back. Readers export and import in the popup itself (toolbar/bulk.ts), so a
  * store build knows neither message and drops them like any unknown one. */
-export type TestUiMessage = { type: 'ui/export' } | { type: 'ui/import'; text: string };
+export type TestUiMessage =
+  | { type: 'ui/export' }
+  | { type: 'ui/import'; text: string }
+  /** Runs the lists' update sweep now, as the alarm would: the lists due (or, with `all`, every
+   * list subscribed by URL) are updated; the reply is every list afterwards. */
+  | { type: 'ui/lists-sweep'; all: boolean };
 
 /** Every message a store build's worker acts on. */
 export type Message = PageShouldReadMessage | PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage;
 
 /** Every message a test build's worker acts on. */
 export type AnyMessage = Message | TestUiMessage;
+
+/** Background -> the extension's pages (runtime.sendMessage; content scripts never receive it):
+ * how far a list's download and install has come, for the options page's progress bar. */
+export interface ListProgressMessage {
+  type: 'lists/progress';
+  /** The list's id (ListInfo.id), and the URL it is downloaded from. */
+  id: string;
+  url: string;
+  /** downloading: bytes so far (total 0: unknown); reading: articles checked of the header's count;
+   * writing: articles written; indexing: postings buckets written; done: installed (done = articles). */
+  phase: 'downloading' | 'reading' | 'writing' | 'indexing' | 'done';
+  done: number;
+  total: number;
+}
 
 /** Background -> content script (via tabs.sendMessage): the popup's "Highlight on page" toggles the highlights. */
 export type ContentMessage = { type: 'content/highlight' };
@@ -86,7 +105,10 @@ export interface Settings {
 }
 
 export interface IndexStats {
+  /** The reader's own articles: read or imported (a listed article the reader read counts here). */
   articles: number;
+  /** Articles known only from subscribed lists (text-free). */
+  listed?: number;
   /** Estimated bytes used on disk by the index (navigator.storage.estimate where available). */
   bytes: number;
   oldestSeenAt?: number;
@@ -166,6 +188,7 @@ export interface ReplyMap {
   /** The pack as JSON text, ready to be saved as a file. */
   'ui/export': string;
   'ui/import': ImportResult;
+  'ui/lists-sweep': ListInfo[];
   'ui/clear': IndexStats;
   'ui/set-paused': Settings;
   'ui/get-settings': Settings;

@@ -7,6 +7,7 @@ import type {
   CheckResult,
   Comparison,
   Credit,
+  ListedBy,
   MatchSummary,
   OriginalConfidence,
   Passage,
@@ -14,7 +15,20 @@ import type {
   PassagePart,
   Verdict,
 } from '../index/types.ts';
-import type { ArticleView, CompareView, ContentMessage, ImportResult, IndexStats, ReplyMap, Settings, TabState, TestUiMessage, UiMessage } from './messages.ts';
+import type {
+  ArticleView,
+  CompareView,
+  ContentMessage,
+  ImportResult,
+  IndexStats,
+  ListInfo,
+  ListProgressMessage,
+  ReplyMap,
+  Settings,
+  TabState,
+  TestUiMessage,
+  UiMessage,
+} from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
 
 const isStr = (x: unknown): x is string => typeof x === 'string';
@@ -52,9 +66,15 @@ function isArticleHead(x: unknown): x is ArticleHead & Record<string, unknown> {
   return isRecord(x) && isStr(x.id) && isStr(x.url) && isStr(x.title) && isStr(x.outlet) && isStr(x.host) && optNum(x.publishedAt) && isNum(x.firstSeenAt);
 }
 
+export function isListedBy(x: unknown): x is ListedBy {
+  return isRecord(x) && isStr(x.list) && isStr(x.publisher) && isStr(x.source);
+}
+
 export function isMatchSummary(x: unknown): x is MatchSummary {
   return (
     isArticleHead(x) &&
+    (x.listed === undefined || (Array.isArray(x.listed) && x.listed.every(isListedBy))) &&
+    (x.textFree === undefined || typeof x.textFree === 'boolean') &&
     (x.direction === 'from' || x.direction === 'to') &&
     isVerdict(x.verdict) &&
     isNum(x.score) &&
@@ -102,7 +122,16 @@ export function isContentMessage(x: unknown): x is ContentMessage {
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 export function isIndexStats(x: unknown): x is IndexStats {
-  return isRecord(x) && isCount(x.articles) && isNum(x.bytes) && optNum(x.oldestSeenAt) && optNum(x.newestSeenAt) && isStr(x.params) && optStr(x.error);
+  return (
+    isRecord(x) &&
+    isCount(x.articles) &&
+    (x.listed === undefined || isCount(x.listed)) &&
+    isNum(x.bytes) &&
+    optNum(x.oldestSeenAt) &&
+    optNum(x.newestSeenAt) &&
+    isStr(x.params) &&
+    optStr(x.error)
+  );
 }
 
 /** Settings whole: every field present and each one valid (a patch may leave fields out, settings may not). */
@@ -137,6 +166,47 @@ export function isImportResult(x: unknown): x is ImportResult {
   return isRecord(x) && isCount(x.added) && isCount(x.updated) && isCount(x.evicted);
 }
 
+const isListSource = (x: unknown) => isRecord(x) && (isStr(x.url) || isStr(x.file)) && Object.keys(x).length === 1;
+
+export function isListInfo(x: unknown): x is ListInfo {
+  return (
+    isRecord(x) &&
+    isStr(x.id) &&
+    isStr(x.name) &&
+    isStr(x.publisher) &&
+    optStr(x.description) &&
+    optStr(x.homepage) &&
+    isListSource(x.source) &&
+    isCount(x.articles) &&
+    isCount(x.bytes) &&
+    isStr(x.digest) &&
+    optStr(x.publicKey) &&
+    isNum(x.addedAt) &&
+    isNum(x.updatedAt) &&
+    optNum(x.checkedAt) &&
+    optNum(x.nextUpdate) &&
+    optStr(x.lastError) &&
+    optNum(x.expiresHours)
+  );
+}
+
+const PROGRESS_PHASES: readonly string[] = ['downloading', 'reading', 'writing', 'indexing', 'done'];
+
+/** The worker's progress broadcast of a list download (options page). */
+export function isListProgress(x: unknown): x is ListProgressMessage {
+  return (
+    isRecord(x) &&
+    x.type === 'lists/progress' &&
+    isStr(x.id) &&
+    isStr(x.url) &&
+    PROGRESS_PHASES.includes(x.phase as string) &&
+    isCount(x.done) &&
+    isCount(x.total)
+  );
+}
+
+const isListInfos = (x: unknown): x is ListInfo[] => Array.isArray(x) && x.every(isListInfo);
+
 const isNull = (x: unknown): x is null => x === null;
 const isTabStateOrNull = (x: unknown): x is TabState | null => x === null || isTabState(x);
 const isPackText = (x: unknown): x is string => isStr(x);
@@ -157,4 +227,9 @@ export const REPLY_CHECKS: { [K in UiMessage['type'] | TestUiMessage['type']]: R
   'ui/highlight': isNull,
   'ui/export': isPackText,
   'ui/import': isImportResult,
+  'ui/lists': isListInfos,
+  'ui/list-subscribe': isListInfo,
+  'ui/list-update': isListInfo,
+  'ui/list-remove': isListInfos,
+  'ui/lists-sweep': isListInfos,
 };

@@ -127,6 +127,41 @@ const checkPartialSettings: Check = (v) => {
   return null;
 };
 
+/** Longest list id accepted (ids are "u" or "f" and 16 hex digits). */
+const MAX_LIST_ID_CHARS = 64;
+const listId: Check = (v) => (typeof v === 'string' && /^[a-z0-9-]{1,64}$/.test(v) ? null : `not a list id (at most ${MAX_LIST_ID_CHARS} letters and digits)`);
+
+/**
+ * Why a list URL cannot be subscribed to, or null when it can: https, or http on this machine
+ * only (localhost, 127.0.0.1), no user name or password, no fragment.
+ */
+export function listUrlProblem(raw: string): string | null {
+  if (raw.length > MAX_URL_CHARS) return `longer than ${MAX_URL_CHARS} characters`;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return 'not a web address';
+  }
+  if (u.username || u.password) return 'a list address may not carry a user name or password';
+  if (u.protocol === 'https:') return null;
+  if (u.protocol === 'http:') return isLoopback(u.hostname) ? null : 'a list address must start with https:// (plain http only for localhost)';
+  return 'a list address must start with https://';
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1';
+}
+
+/** A list URL as it is stored and fetched (URL's normal form, without the fragment). */
+export function normalizeListUrl(raw: string): string {
+  const u = new URL(raw);
+  u.hash = '';
+  return u.href;
+}
+
+const listUrl: Check = (v) => (typeof v !== 'string' ? 'not a string' : listUrlProblem(v));
+
 const nonEmptyId: Check = (v) => str(MAX_ID_CHARS)(v) ?? ((v as string).length === 0 ? 'empty' : null);
 
 /** The payload checks of every message type; a type missing here is an unknown message. */
@@ -144,12 +179,17 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'ui/compare': { pageId: nonEmptyId, originalId: nonEmptyId },
   'ui/open-compare': { pageId: nonEmptyId, originalId: nonEmptyId },
   'ui/highlight': { tabId },
+  'ui/lists': {},
+  'ui/list-subscribe': { url: listUrl },
+  'ui/list-update': { id: listId },
+  'ui/list-remove': { id: listId },
 };
 
 /** The test build's extra messages: known only to a validator asked for them. */
 const TEST_MESSAGE_CHECKS: { [K in TestUiMessage['type']]: Record<string, Check> } = {
   'ui/export': {},
   'ui/import': { text: str(MAX_PACK_CHARS) },
+  'ui/lists-sweep': { all: bool },
 };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -8,7 +8,7 @@ import { topicKeys } from '../index/topic.ts';
 import type { SignatureParams } from '../index/types.ts';
 
 export const DB_NAME = 'firsthand';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 // The schema is typed in db.ts (the current version); old steps speak of stores as they were.
 type AnyDB = IDBPDatabase<unknown>;
@@ -65,6 +65,16 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
     // Step 5: every article is posted under its topic keys too (topic.ts), from its stored
     // content-word hashes, so the same story is found by its vocabulary as well as its phrasing.
     copies.push(() => migrateToV5(tx));
+  }
+  if (oldVersion < 6 && newVersion >= 6) {
+    // Step 6: reuse lists. "lists" holds each subscribed list (ListInfo, with its ETag and
+    // Last-Modified), keyed by its id. A listed article lives in "articles" with its sketch and
+    // the ids of the lists carrying it (`lists`): the multiEntry "lists" index finds a list's
+    // articles. A listed-only article has no `firstSeenAt` (it keeps `listedAt` instead), so the
+    // firstSeenAt index, which retention walks, holds the reader's own articles only. No article
+    // of an older database is listed: nothing is copied.
+    db.createObjectStore('lists', { keyPath: 'id' });
+    tx.objectStore('articles').createIndex('lists', 'lists', { multiEntry: true });
   }
   if (copies.length)
     void (async () => {

@@ -5,15 +5,19 @@ import { bandKeys } from '../index/minhash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
 import type { CandidateHit, Store, StoreRef, StoreStats } from '../index/store.ts';
-import type { Settings } from '../protocol/messages.ts';
+import { sketchBandKeys } from '../index/sketch.ts';
+import type { ListInfo, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import { lookup, storedBandKeys } from './postings.ts';
 
 export { DB_NAME, DB_VERSION };
 
-/** An article as stored: the record without its band keys (recomputed from the signature), under its number. */
-export type StoredArticle = Omit<ArticleRecord, 'bandKeys'> & { key?: number };
+/** An article as stored: the record without its band keys (recomputed from the signature, or
+ * from the sketch of a listed article), under its number. A listed-only article (one with a
+ * `sketch`) keeps when it was listed as `listedAt` instead of `firstSeenAt`, so the firstSeenAt
+ * index, which retention walks, holds the reader's own articles only. */
+export type StoredArticle = Omit<ArticleRecord, 'bandKeys' | 'firstSeenAt'> & { firstSeenAt?: number; listedAt?: number; key?: number };
 
 /** An article's text, gzip-compressed where CompressionStream exists, else as plain text. */
 export interface TextBody {
@@ -31,12 +35,21 @@ export type MetaEntry =
   /** paramsId() of the signatures stored in `articles`. */
   | { key: 'params'; params: string };
 
+/** A subscribed list as stored: what the options page is shown, and what a conditional update sends. */
+export interface StoredList extends ListInfo {
+  /** The ETag and Last-Modified of the copy installed, sent back as If-None-Match / If-Modified-Since. */
+  etag?: string;
+  lastModified?: string;
+}
+
 export interface FirsthandDB extends DBSchema {
   articles: {
     key: number;
     value: StoredArticle;
-    indexes: { id: string; firstSeenAt: number; outletKey: string };
+    /** `lists`: multiEntry, a listed article under each of its lists' ids. */
+    indexes: { id: string; firstSeenAt: number; outletKey: string; lists: string };
   };
+  lists: { key: string; value: StoredList };
   /** Bucketed inverted lists of band keys: (band hash, article number) pairs (postings.ts). */
   postings: { key: number; value: Uint32Array };
   texts: { key: number; value: StoredText };
@@ -57,20 +70,29 @@ export function upgrade(db: FirsthandIDB, oldVersion: number, newVersion: number
 /** The stored form of a record (its number is assigned by the writer). */
 export function toStored(record: ArticleRecord, key?: number): StoredArticle {
   const { bandKeys: _bands, ...rest } = record;
+  if (record.sketch) {
+    // A listed-only article: out of the firstSeenAt index (see StoredArticle).
+    const { firstSeenAt, ...listed } = rest;
+    return key === undefined ? { ...listed, listedAt: firstSeenAt } : { ...listed, listedAt: firstSeenAt, key };
+  }
   return key === undefined ? rest : { ...rest, key };
 }
 
-/** When an article seen again was first seen: the earlier of its two sightings. */
-export function firstSeen(record: { firstSeenAt: number }, stored: { firstSeenAt: number } | undefined): number {
-  return stored ? Math.min(stored.firstSeenAt, record.firstSeenAt) : record.firstSeenAt;
+/** When an article seen again was first seen: the earlier of its two sightings. A listed-only
+ * article was never seen by the reader: it does not count. */
+export function firstSeen(record: { firstSeenAt: number }, stored: { firstSeenAt?: number; sketch?: unknown } | undefined): number {
+  return stored && !stored.sketch && stored.firstSeenAt !== undefined ? Math.min(stored.firstSeenAt, record.firstSeenAt) : record.firstSeenAt;
 }
 
 /** The record of a stored article: band keys recomputed from its signature (with the parameters
- * it was made with, when they are older ones). */
+ * it was made with, when they are older ones), or from its sketch; a listed-only article's
+ * `firstSeenAt` is when it was listed. */
 export function fromStored(stored: StoredArticle, params: SignatureParams): ArticleRecord {
-  const { key: _key, ...rest } = stored;
+  const { key: _key, listedAt, firstSeenAt, ...rest } = stored;
+  const seen = firstSeenAt ?? listedAt ?? 0;
+  if (stored.sketch) return { ...rest, firstSeenAt: seen, bandKeys: sketchBandKeys(stored.sketch) };
   const keys = stored.params === paramsId(params) ? bandKeys(stored.signature, params) : storedBandKeys(stored);
-  return { ...rest, bandKeys: keys };
+  return { ...rest, firstSeenAt: seen, bandKeys: keys };
 }
 
 /** Why the index is unusable right now, in words for the reader; shown by the popup's stats. */
@@ -167,12 +189,19 @@ export class IdbStore implements Store {
     return (await this.conn.get()).count('articles');
   }
 
-  async stats(): Promise<StoreStats> {
+  /** `articles`: the reader's own (read or imported, listed or not); `listed`: the articles known
+   * from lists alone. */
+  async stats(): Promise<StoreStats & { listed: number }> {
     const db = await this.conn.get();
     const tx = db.transaction('articles');
     const byTime = tx.store.index('firstSeenAt');
-    const [articles, first, last] = await Promise.all([tx.store.count(), byTime.openKeyCursor(null, 'next'), byTime.openKeyCursor(null, 'prev')]);
-    return { articles, oldestSeenAt: first?.key, newestSeenAt: last?.key };
+    const [all, articles, first, last] = await Promise.all([
+      tx.store.count(),
+      byTime.count(),
+      byTime.openKeyCursor(null, 'next'),
+      byTime.openKeyCursor(null, 'prev'),
+    ]);
+    return { articles, listed: all - articles, oldestSeenAt: first?.key, newestSeenAt: last?.key };
   }
 }
 

@@ -10,6 +10,7 @@ import { firstSeen, toStored, type DbConnection, type TextBody } from './db.ts';
 import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { enforceRetention, type RetentionLimits } from './retention.ts';
 import { loadSettings } from './settings.ts';
+import { withLists } from './lists.ts';
 import { packText } from './texts.ts';
 import { isQuotaError, runTx, StorageFullError } from './tx.ts';
 
@@ -118,8 +119,9 @@ async function writeEntries(conn: DbConnection, entries: Entry[], onProgress?: I
             entry.record.firstSeenAt = firstSeen(entry.record, old);
             if (old.key !== undefined) changes.remove(old.key, storedKeys(old));
           } else counts.added++;
-          // A new article is numbered by the store; a number is never given out twice.
-          const put = articles.put(toStored(entry.record, old?.key));
+          // A new article is numbered by the store; a number is never given out twice. A listed
+          // article imported keeps its lists, its sketch replaced by the full record.
+          const put = articles.put(toStored(withLists(entry.record, old?.lists), old?.key));
           keys.push(put);
           if (entry.body) requests.push(put.then((key) => texts.put({ ...entry.body!, key })));
         });

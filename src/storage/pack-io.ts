@@ -16,14 +16,18 @@ export interface PackParts {
   chars: number;
 }
 
-/** The whole index, texts included, as pack pieces; `onProgress` hears the articles done so far. */
+/** The reader's whole index, texts included, as pack pieces; `onProgress` hears the articles done so far. */
 export async function exportParts(conn: DbConnection, onProgress?: (done: number) => void, params: SignatureParams = DEFAULT_PARAMS): Promise<PackParts> {
   const parts: string[] = [];
   let articles = 0;
   let chars = 0;
   for await (const batch of readBatches(conn, true, EXPORT_BATCH)) {
+    // The reader's own articles only: a listed-only article belongs to its list (text-free, it is
+    // not a pack article either).
+    const own = batch.filter(({ record }) => !record.sketch);
+    if (own.length === 0) continue;
     const items: PackItem[] = await Promise.all(
-      batch.map(async ({ record, text }) => {
+      own.map(async ({ record, text }) => {
         const item: PackItem = { record: fromStored(record, params) };
         if (text) item.text = await unpackText(text);
         return item;

@@ -6,7 +6,8 @@
 // per article; here an import writes each touched bucket once.
 import { bandKeys } from '../index/minhash.ts';
 import { MAX_TOPIC_POSTINGS, TOPIC_BAND_BASE, topicKeys } from '../index/topic.ts';
-import type { SignatureParams } from '../index/types.ts';
+import { sketchBandKeys, sketchTopicKeys } from '../index/sketch.ts';
+import type { ListSketch, SignatureParams } from '../index/types.ts';
 
 /** Bits of the band hash that pick the bucket within a band: 256 buckets per band, 32,768 in all. */
 export const BUCKET_BITS = 8;
@@ -39,8 +40,10 @@ export function storedBandKeys(record: { params: string; signature: Uint32Array 
   return bandKeys(record.signature, layout as SignatureParams);
 }
 
-/** Every key a stored record is posted under: its band keys and its topic keys (topic.ts). */
-export function storedKeys(record: { params: string; signature: Uint32Array; tokens: Uint32Array }): number[] {
+/** Every key a stored record is posted under: its band keys and its topic keys (topic.ts); a
+ * listed-only article's, from its sketch (as indexKeys gives them). */
+export function storedKeys(record: { params: string; signature: Uint32Array; tokens: Uint32Array; sketch?: ListSketch }): number[] {
+  if (record.sketch) return [...sketchBandKeys(record.sketch), ...sketchTopicKeys(record.sketch)];
   return [...storedBandKeys(record), ...topicKeys(record.tokens)];
 }
 

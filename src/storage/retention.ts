@@ -1,5 +1,8 @@
 // The reader's limits on the index (at most so many articles, none older than so many days),
 // applied by evicting the articles first seen longest ago, with their texts and band keys.
+// Listed articles are never evicted: a list-only article is not in the firstSeenAt index at all
+// (db.ts), and an article the reader read that a subscribed list also carries is passed over;
+// they go when their lists do (lists.ts). The limits count the reader's own articles only.
 import type { DbConnection } from './db.ts';
 import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { runTx } from './tx.ts';
@@ -18,10 +21,15 @@ export async function enforceRetention(conn: DbConnection, limits: RetentionLimi
   if (limits.maxAgeDays > 0) {
     evicted += await evictWhere(conn, IDBKeyRange.upperBound(now - limits.maxAgeDays * DAY_MS, true), Infinity);
   }
-  const db = await conn.get();
-  const over = (await db.count('articles')) - limits.maxArticles;
+  const over = (await ownCount(conn)) - limits.maxArticles;
   if (over > 0) evicted += await evictOldest(conn, over);
   return evicted;
+}
+
+/** Articles the reader read or imported (listed or not): those in the firstSeenAt index. */
+export async function ownCount(conn: DbConnection): Promise<number> {
+  const db = await conn.get();
+  return db.countFromIndex('articles', 'firstSeenAt');
 }
 
 /** Removes the n articles first seen longest ago, with their texts. */
@@ -41,6 +49,10 @@ async function evictWhere(conn: DbConnection, range: IDBKeyRange | null, limit: 
     const changes = new PostingsChanges();
     let cursor = await articles.index('firstSeenAt').openCursor(range, 'next');
     while (cursor && doomed.length < limit) {
+      if (cursor.value.lists?.length) {
+        cursor = await cursor.continue();
+        continue;
+      }
       doomed.push(cursor.primaryKey);
       changes.remove(cursor.primaryKey, storedKeys(cursor.value));
       cursor = await cursor.continue();

@@ -6,7 +6,8 @@ import type { ImportResult, Settings } from '../protocol/messages.ts';
 import { firstSeen, toStored, type DbConnection, type FirsthandIDB, type TextBody } from './db.ts';
 import { importItems, type ImportProgress } from './import.ts';
 import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
-import { enforceRetention, evictOldest, type RetentionLimits } from './retention.ts';
+import { enforceRetention, evictOldest, ownCount, type RetentionLimits } from './retention.ts';
+import { clearOwn, withLists } from './lists.ts';
 import { packText } from './texts.ts';
 import { isQuotaError, runTx, STORAGE_FULL, StorageFullError } from './tx.ts';
 
@@ -42,11 +43,10 @@ export class Writer {
     });
   }
 
-  /** Forgets every article; settings stay. */
+  /** Forgets every article the reader read or imported; settings, subscribed lists and their
+   * articles stay (see clearOwn in lists.ts). */
   async clear(): Promise<void> {
-    const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'postings', 'texts'], 'readwrite');
-    await runTx(tx, () => Promise.all([tx.objectStore('articles').clear(), tx.objectStore('postings').clear(), tx.objectStore('texts').clear()]));
+    await clearOwn(this.conn);
     this.conn.problem = undefined;
   }
 
@@ -79,7 +79,7 @@ export class Writer {
     } catch (err) {
       if (!isQuotaError(err)) throw err;
     }
-    const count = await (await this.conn.get()).count('articles');
+    const count = await ownCount(this.conn);
     await evictOldest(this.conn, Math.max(1, Math.ceil(count * QUOTA_EVICT_SHARE)));
     try {
       await write(await this.conn.get());
@@ -99,7 +99,9 @@ async function putIn(db: FirsthandIDB, record: ArticleRecord, body: TextBody | u
   await runTx(tx, async () => {
     const articles = tx.objectStore('articles');
     const old = await articles.index('id').get(record.id);
-    const key = await articles.put(toStored({ ...record, firstSeenAt: firstSeen(record, old) }, old?.key));
+    // The page of a listed article: the reader's full record replaces the sketch and keeps the lists.
+    const kept = withLists(record, old?.lists);
+    const key = await articles.put(toStored({ ...kept, firstSeenAt: firstSeen(record, old) }, old?.key));
     const changes = new PostingsChanges();
     if (old) changes.remove(key, storedKeys(old));
     changes.add(key, indexKeys(record));

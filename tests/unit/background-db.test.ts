@@ -9,7 +9,8 @@ import { applyChanges, PostingsChanges, type PostingsStore } from '../../src/sto
 import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
-const INDEXES = ['firstSeenAt', 'id', 'outletKey'];
+const INDEXES = ['firstSeenAt', 'id', 'lists', 'outletKey'];
+const STORES = ['articles', 'lists', 'meta', 'postings', 'texts'];
 
 /** Creates a database exactly as a release at `version` left it (its stores typed as they were then). */
 async function createAt(name: string, version: number) {
@@ -26,7 +27,7 @@ describe('schema', () => {
     const conn = new DbConnection(freshDbName());
     const db = await conn.get();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'postings', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const tx = db.transaction(['articles', 'postings']);
     const articles = tx.objectStore('articles');
     expect([...articles.indexNames].sort()).toEqual(INDEXES);
@@ -47,14 +48,15 @@ describe('schema', () => {
         await old.put('texts', { id: arts[0].record.id, text: 'kept' });
         await old.put('texts', { id: arts[2].record.id, text: 'kept too', meta: arts[2].meta });
         await old.put('texts', { id: 'https://gone.example/orphan', text: 'no article' });
-      } else if (from === 4) {
-        // Version 4: numbered articles, their band keys (not yet their topic keys) in the postings.
+      } else if (from >= 4) {
+        // Version 4: numbered articles, their band keys (not yet their topic keys) in the postings;
+        // version 5: their topic keys too.
         const changes = new PostingsChanges();
         const keys: number[] = [];
         for (const { record } of arts) {
           const { bandKeys, ...rest } = record;
           const key = Number(await old.put('articles', rest));
-          changes.add(key, bandKeys);
+          changes.add(key, from === 4 ? bandKeys : [...bandKeys, ...topicKeys(record.tokens)]);
           keys.push(key);
         }
         const tx = old.transaction('postings', 'readwrite');
@@ -81,7 +83,7 @@ describe('schema', () => {
       const store = new IdbStore(conn);
       const db = await conn.get();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'postings', 'texts']);
+      expect([...db.objectStoreNames].sort()).toEqual(STORES);
       expect([...db.transaction('articles').store.indexNames].sort()).toEqual(INDEXES);
       for (const { record } of arts) {
         expect(await store.get(record.id)).toEqual(record);
@@ -94,7 +96,8 @@ describe('schema', () => {
         expect(await db.getAllKeysFromIndex('articles', 'outletKey', record.outletKey)).toHaveLength(1);
       }
       expect(await store.count()).toBe(3);
-      expect(await store.stats()).toEqual({ articles: 3, oldestSeenAt: 500, newestSeenAt: 3000 });
+      expect(await store.stats()).toEqual({ articles: 3, listed: 0, oldestSeenAt: 500, newestSeenAt: 3000 });
+      expect(await db.count('lists')).toBe(0);
       expect((await readText(conn, arts[0].record.id))?.text).toBe('kept');
       expect(await readText(conn, arts[1].record.id)).toBeUndefined();
       expect((await readText(conn, arts[2].record.id))?.meta).toEqual(arts[2].meta);
@@ -195,7 +198,7 @@ describe('IdbStore', () => {
     for await (const r of idb.iterate()) seen.push(r.id);
     expect(seen.sort()).toEqual(records.map((r) => r.id).sort());
     expect(await idb.count()).toBe(records.length);
-    expect(await idb.stats()).toEqual(await mem.stats());
+    expect(await idb.stats()).toEqual({ ...(await mem.stats()), listed: 0 });
     expect(await writer.deleteArticle(records[0].id)).toBe(true);
     expect(await writer.deleteArticle(records[0].id)).toBe(false);
     expect(await idb.count()).toBe(records.length - 1);

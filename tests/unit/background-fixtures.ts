@@ -6,7 +6,8 @@ import type { DbConnection } from '../../src/storage/db.ts';
 import type { Badge } from '../../src/background/badge.ts';
 import { createServices, type Services } from '../../src/background/services.ts';
 import type { KeyValueArea } from '../../src/background/tab-state.ts';
-import type { ContentMessage } from '../../src/protocol/messages.ts';
+import type { ContentMessage, ListProgressMessage } from '../../src/protocol/messages.ts';
+import type { ListReader } from '../../src/storage/lists.ts';
 import { wordsFrom, seed } from './helpers.ts';
 
 let counter = 0;
@@ -35,12 +36,23 @@ export interface Recorded {
   badges: Map<number, Badge | null>;
   opened: string[];
   sent: { tabId: number; msg: ContentMessage }[];
+  progress: ListProgressMessage[];
 }
 
 export const BASE_URL = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 
-export function testServices(opts: { session?: boolean; now?: () => number } = {}): { s: Services; rec: Recorded; session: MemoryArea; local: MemoryArea } {
-  const rec: Recorded = { badges: new Map(), opened: [], sent: [] };
+/** A list reader for tests that have no list to read: any call fails. */
+const noReader: ListReader = async () => {
+  throw new Error('this test reads no list');
+};
+
+export function testServices(opts: { session?: boolean; now?: () => number; fetch?: typeof fetch; readList?: ListReader; origins?: string[] } = {}): {
+  s: Services;
+  rec: Recorded;
+  session: MemoryArea;
+  local: MemoryArea;
+} {
+  const rec: Recorded = { badges: new Map(), opened: [], sent: [], progress: [] };
   const session = new MemoryArea();
   const local = new MemoryArea();
   const s = createServices({
@@ -54,7 +66,15 @@ export function testServices(opts: { session?: boolean; now?: () => number } = {
       sendToTab: async (tabId, msg) => void rec.sent.push({ tabId, msg }),
       usage: async () => 12345,
       baseUrl: BASE_URL,
+      hasOrigin: async (origin) => (opts.origins ?? []).includes(origin),
+      broadcast: async (msg) => void rec.progress.push(msg),
     },
+    fetch:
+      opts.fetch ??
+      (async () => {
+        throw new Error('this test makes no request');
+      }),
+    readList: opts.readList ?? noReader,
   });
   return { s, rec, session, local };
 }

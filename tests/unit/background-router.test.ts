@@ -57,6 +57,10 @@ describe('route', () => {
       'ui/compare': fail,
       'ui/open-compare': fail,
       'ui/highlight': fail,
+      'ui/lists': fail,
+      'ui/list-subscribe': fail,
+      'ui/list-update': fail,
+      'ui/list-remove': fail,
     } as Handlers;
   }
 
@@ -66,6 +70,7 @@ describe('route', () => {
       'ui/import': async () => {
         throw new Error('This file cannot be imported: article 3: bad');
       },
+      'ui/lists-sweep': async () => [],
     };
   }
 

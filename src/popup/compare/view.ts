@@ -1,11 +1,32 @@
 // The side-by-side comparison: the original on the left, this page on the right, shared
 // passages numbered and coloured alike on both sides, the page's own additions marked.
 // Both texts become text nodes split at the passages' character ranges.
-import type { Passage } from '../../index/types.ts';
+import type { ListedBy, Passage } from '../../index/types.ts';
 import type { ArticleView, CompareView } from '../../protocol/messages.ts';
 import { formatCount, formatDate, hostLabel, isRibbonVerdict, outletName, percent, verdictLabel } from '../../ui/format.ts';
 import { el, safeHref, shareBar } from '../../ui/dom.ts';
+import { listedLine } from '../../ui/listed.ts';
 import { segmentText, type Segment } from './segments.ts';
+
+/** The original as the worker may send it for an article known from reuse lists only: `textFree`
+ * set and its text empty, `listed` naming the lists. (Proposed fields of ArticleView; read here
+ * without relying on them, so an original without them renders as before.) */
+export type OriginalView = ArticleView & { textFree?: boolean; listed?: ListedBy[] };
+
+/** 'text': the original's text is at hand; 'listed': it is known from a list, which carries no
+ * text; 'missing': no text was kept for it. Only in the first case are its words shown. */
+export function originalText(view: CompareView): 'text' | 'listed' | 'missing' {
+  const o = view.original as OriginalView;
+  if (o.textFree === true || (o.listed?.length && !o.text)) return 'listed';
+  return o.text.trim() ? 'text' : 'missing';
+}
+
+/** What the comparison says in place of the original's text when it has none. */
+export const NO_TEXT_SENTENCE: Record<'listed' | 'missing', string> = {
+  listed:
+    'The list that names this article carries no text of it, only its fingerprints: Firsthand can show which passages of this page it shares, but not the original’s words. Open the original to read it.',
+  missing: 'Firsthand kept no text of this article, so only the passages of this page that it shares can be shown. Open the original to read it.',
+};
 
 /** Palette slots for passages; passage n uses slot (n-1) % PALETTE on both sides. */
 const PALETTE = 6;
@@ -45,6 +66,7 @@ function tile(doc: Document, value: string, label: string, share?: number, cls =
  * by the rule the ribbon and the popup use, so the three never disagree. */
 function headline(doc: Document, view: CompareView): HTMLElement {
   const { comparison: c, credited } = view;
+  const withText = originalText(view) === 'text';
   const outlet = outletName(view.original);
   const lead = isRibbonVerdict(c.verdict)
     ? `${verdictLabel(c.verdict)} from ${outlet}`
@@ -59,10 +81,11 @@ function headline(doc: Document, view: CompareView): HTMLElement {
     el(
       doc,
       'div',
-      { class: 'tiles' },
+      { class: withText ? 'tiles' : 'tiles three' },
       tile(doc, percent(c.containment), 'of this page is found in the original', c.containment),
       tile(doc, percent(c.coverage), 'of the original is carried by this page', c.coverage),
-      tile(doc, percent(c.ordered), 'of this page’s content words follow the original’s order', c.ordered),
+      // The order of the original's words is known only from its text.
+      withText ? tile(doc, percent(c.ordered), 'of this page’s content words follow the original’s order', c.ordered) : null,
       tile(
         doc,
         credited ? 'Credited' : 'Not credited',
@@ -83,14 +106,19 @@ function articleHead(doc: Document, side: 'original' | 'page', a: ArticleView): 
     'header',
     { class: 'article-head' },
     el(doc, 'div', { class: 'kicker', text: side === 'original' ? 'The original' : 'This page' }),
-    el(doc, 'h2', {}, href ? el(doc, 'a', { text: a.title || hostLabel(a.host), attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }) : a.title),
+    el(
+      doc,
+      'h2',
+      { attrs: { dir: 'auto' } },
+      href ? el(doc, 'a', { text: a.title || hostLabel(a.host), attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }) : a.title,
+    ),
     el(doc, 'div', { class: 'byline', text: meta }),
   );
 }
 
 /** Renders one text: paragraphs (one per line) of runs; shared runs carry their passage number,
  * and near runs say so (class, tooltip, and words for screen readers). */
-function articleBody(doc: Document, side: 'original' | 'page', text: string, segments: Segment[], passages: readonly Passage[]): HTMLElement {
+function articleBody(doc: Document, side: 'original' | 'page', text: string, segments: Segment[], passages: readonly Passage[], twins = true): HTMLElement {
   const body = el(doc, 'div', { class: 'article-text' });
   let para = el(doc, 'p');
   body.append(para);
@@ -114,7 +142,15 @@ function articleBody(doc: Document, side: 'original' | 'page', text: string, seg
         class: `shared c${(seg.passage - 1) % PALETTE}${seg.near ? ' near' : ''}`,
         attrs: { 'data-passage': String(seg.passage), ...(first ? { id: `${side}-p${seg.passage}` } : {}), ...(seg.near ? { title: NEAR_TITLE } : {}) },
       });
-      if (first) {
+      if (first && !twins) {
+        mark.append(
+          el(doc, 'span', {
+            class: 'num',
+            text: String(seg.passage),
+            attrs: { 'aria-label': `Passage ${seg.passage}${kindPhrase(passages[seg.passage - 1])}` },
+          }),
+        );
+      } else if (first) {
         const other = side === 'page' ? 'original' : 'page';
         const label = `Passage ${seg.passage}${kindPhrase(passages[seg.passage - 1])}: show it in ${other === 'page' ? 'this page' : 'the original'}`;
         mark.append(el(doc, 'a', { class: 'num', text: String(seg.passage), attrs: { href: `#${other}-p${seg.passage}`, 'aria-label': label } }));
@@ -131,7 +167,7 @@ function articleBody(doc: Document, side: 'original' | 'page', text: string, seg
   return body;
 }
 
-function legend(doc: Document, passages: readonly Passage[]): HTMLElement {
+function legend(doc: Document, passages: readonly Passage[], withText = true): HTMLElement {
   const near = passages.some((p) => p.kind === 'near');
   return el(
     doc,
@@ -142,7 +178,9 @@ function legend(doc: Document, passages: readonly Passage[]): HTMLElement {
       'span',
       {},
       el(doc, 'mark', { class: 'shared c0', text: '1' }),
-      ` shared passage (${passages.length} in all; the same number and colour on both sides)`,
+      withText
+        ? ` shared passage (${passages.length} in all; the same number and colour on both sides)`
+        : ` passage of this page shared with the original (${passages.length} in all)`,
     ),
     near
       ? el(
@@ -154,11 +192,13 @@ function legend(doc: Document, passages: readonly Passage[]): HTMLElement {
         )
       : null,
     el(doc, 'span', {}, el(doc, 'span', { class: 'own', text: 'underlined' }), ' text this page added'),
-    el(doc, 'span', {}, el(doc, 'span', { class: 'plain', text: 'plain' }), ' original text this page left out'),
+    withText ? el(doc, 'span', {}, el(doc, 'span', { class: 'plain', text: 'plain' }), ' original text this page left out') : null,
   );
 }
 
 export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
+  const state = originalText(view);
+  if (state !== 'text') return renderWithoutOriginalText(doc, view, state);
   const passages = view.comparison.passages;
   const pageSegs = segmentText(
     view.page.text.length,
@@ -189,5 +229,69 @@ export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
         })
       : null,
     el(doc, 'div', { class: 'columns' }, column('original', view.original, origSegs), column('page', view.page, pageSegs)),
+  ].filter((x): x is HTMLElement => x !== null);
+}
+
+/** The original's card when its text is not at hand: what it is, where it is, who lists it, and
+ * why its words are not shown. Nothing stands in for its text. */
+function originalCard(doc: Document, view: CompareView, state: 'listed' | 'missing'): HTMLElement {
+  const o = view.original as OriginalView;
+  const href = safeHref(o.url);
+  const date = o.publishedAt ? formatDate(o.publishedAt) : o.firstSeenAt ? `first known ${formatDate(o.firstSeenAt)}` : '';
+  const meta = [outletName(o), hostLabel(o.host), date, o.wordCount > 0 ? `${formatCount(o.wordCount)} words` : ''].filter(Boolean);
+  return el(
+    doc,
+    'article',
+    { class: 'column original text-free', attrs: { 'aria-label': 'The original' } },
+    el(
+      doc,
+      'header',
+      { class: 'article-head' },
+      el(doc, 'div', { class: 'kicker', text: state === 'listed' ? 'The original, from a list' : 'The original' }),
+      el(
+        doc,
+        'h2',
+        { attrs: { dir: 'auto' } },
+        href
+          ? el(doc, 'a', { text: o.title || hostLabel(o.host), attrs: { href, target: '_blank', rel: 'noreferrer noopener' } })
+          : o.title || hostLabel(o.host),
+      ),
+      el(doc, 'div', { class: 'byline', text: [...new Set(meta)].join(' · ') }),
+    ),
+    listedLine(doc, o.listed),
+    el(doc, 'p', { class: 'no-text', text: NO_TEXT_SENTENCE[state] }),
+    href ? el(doc, 'a', { class: 'btn primary open', text: 'Open the original ↗', attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }) : null,
+  );
+}
+
+/** The comparison with a text-free original: this page's text with its shared passages marked,
+ * beside the original's metadata. */
+function renderWithoutOriginalText(doc: Document, view: CompareView, state: 'listed' | 'missing'): HTMLElement[] {
+  const passages = view.comparison.passages;
+  const segs = segmentText(
+    view.page.text.length,
+    passages.map((p) => p.candidateChars),
+    nearRanges(passages, 'candidateChars'),
+  );
+  const unplaced = passages.some((p) => !p.candidateChars);
+  return [
+    headline(doc, view),
+    legend(doc, passages, false),
+    unplaced
+      ? el(doc, 'p', { class: 'note', text: 'Some passages could not be placed in the text kept for this page; they are counted above but not marked.' })
+      : null,
+    el(
+      doc,
+      'div',
+      { class: 'columns' },
+      originalCard(doc, view, state),
+      el(
+        doc,
+        'article',
+        { class: 'column page', attrs: { 'aria-label': 'This page' } },
+        articleHead(doc, 'page', view.page),
+        articleBody(doc, 'page', view.page.text, segs, passages, false),
+      ),
+    ),
   ].filter((x): x is HTMLElement => x !== null);
 }

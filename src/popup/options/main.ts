@@ -1,10 +1,13 @@
-// Options page: loads the settings from the background, validates the form, saves with ui/set-settings.
+// Options page: loads the settings from the background, validates the form, saves with ui/set-settings;
+// below it, the reader's reuse lists (lists.ts).
 import type { Settings } from '../../protocol/messages.ts';
 import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { readForm, type FieldErrors, type FormValues } from './form.ts';
 import { detached } from '../../ui/dom.ts';
 import { renderLevels } from './levels.ts';
+import { createListsPanel } from './lists.ts';
+import { LISTS_DEPS } from './lists-deps.ts';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status')!;
@@ -70,3 +73,7 @@ form.addEventListener(
 );
 
 ask({ type: 'ui/get-settings' }).then(fill, (err) => say(errorText(err), 'error'));
+
+const lists = createListsPanel(document, LISTS_DEPS);
+field('lists').replaceChildren(lists.root);
+void lists.refresh();

@@ -18,6 +18,7 @@ import {
   verdictSummary,
 } from '../../ui/format.ts';
 import { el, safeHref, shareBar } from '../../ui/dom.ts';
+import { listedLine } from '../../ui/listed.ts';
 
 export interface VerdictActions {
   highlight(): void;
@@ -56,6 +57,9 @@ function creditChip(doc: Document, credited: boolean, outlet: string): HTMLEleme
   });
 }
 
+/** Under an original known from a list only. */
+export const TEXT_FREE_NOTE = 'You have not read it: a list you added names it, without its text. Compare shows the passages of this page that it shares.';
+
 /** The verdict card when the page derives from an original (copy, partial copy, rewrite). */
 function derivedCard(doc: Document, result: CheckResult, original: MatchSummary, actions: VerdictActions): HTMLElement {
   const s = verdictSentences(result)!;
@@ -75,6 +79,8 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       el(doc, 'div', { class: 'kicker', text: 'The original' }),
       articleLink(doc, original.url, original.title || hostLabel(original.host)),
       byline(doc, original),
+      listedLine(doc, original.listed),
+      original.textFree ? el(doc, 'p', { class: 'text-free', text: TEXT_FREE_NOTE }) : null,
     ),
     meters(doc, [
       [`Of this page, from ${outlet}`, original.containment, 'page'],
@@ -164,6 +170,7 @@ function closestBlock(doc: Document, m: MatchSummary, actions: VerdictActions): 
     { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
     el(doc, 'div', { class: 'closest-line', text: closestLine(m) }),
     articleLink(doc, m.url, m.title || hostLabel(m.host)),
+    listedLine(doc, m.listed),
     meters(doc, [
       [`Of this page`, ofPage, 'page'],
       [`Of their article`, ofOther, 'other'],
@@ -197,6 +204,7 @@ function storyItem(doc: Document, m: MatchSummary, result: CheckResult, actions:
       m.credited ? el(doc, 'span', { class: 'mini credited', text: 'credited', attrs: { title: 'The later article credits the earlier one' } }) : null,
     ),
     articleLink(doc, m.url, m.title || hostLabel(m.host)),
+    listedLine(doc, m.listed),
     el(
       doc,
       'div',
