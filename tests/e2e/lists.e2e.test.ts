@@ -99,7 +99,9 @@ describe.each(BROWSERS)('%s: reuse lists', (browser) => {
     expect(got.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
     expect(got[0]?.headers.cookie ?? '').not.toContain(LIST_COOKIE.split('=')[0]);
     expect(got[0]?.headers.referer).toBeUndefined();
-    await snap(ui, `lists-options-${browser}`, true);
+    // The picture for the README: the Lists section, at the top of the window.
+    await ui.evaluate(() => document.getElementById('lists-section')?.scrollIntoView({ block: 'start' }), undefined);
+    await snap(ui, `lists-options-${browser}`);
   });
 
   it('a copy of a listed original the reader never read is flagged, and ribbon and popup say which list lists it', async () => {
