@@ -2,7 +2,7 @@
 // distinct original goes into one index; each candidate is checked against all of them, so a
 // candidate must be found by its bands, pass the prefilter and be told apart from the other
 // stories, and what counts is which original it is said to derive from.
-import { buildRecord, checkArticle, MemoryStore, verdictOf, type ArticleRecord, type CheckResult, type Sensitivity } from '../index/index.ts';
+import { buildRecord, checkArticle, listedRecord, MemoryStore, verdictOf, type ArticleRecord, type CheckResult, type Sensitivity } from '../index/index.ts';
 import { measure } from '../index/verify.ts';
 import { rocAuc } from './auc.ts';
 import { LEVELS, renderLevels, type LevelsReport } from './eval.ts';
@@ -39,6 +39,8 @@ export interface IndexLabelRow {
 
 export interface IndexEvalReport {
   mode: 'index';
+  /** The originals were indexed as listed articles (their sketches only, as a reuse list carries them). */
+  asList: boolean;
   /** Distinct candidates flagged naming an original of another story (wrongNamed, counted once per candidate). */
   wrongChecks: number;
   sensitivity: Sensitivity;
@@ -109,11 +111,14 @@ async function checkAll(
   originals: Map<string, number>,
   byId: Map<string, ArticleRecord>,
   sensitivity: Sensitivity,
+  asList: boolean,
 ): Promise<Map<string, CheckResult>> {
   const store = new MemoryStore();
   for (const [text, n] of originals) {
     const { record } = recordOfText(text, `original-${n}`, ORIGINALS_SEEN_AT);
-    store.putSync(record);
+    // Listed: the index holds what a reuse list carries, the sketch; the full record stays at hand
+    // to tell which stories are the same.
+    store.putSync(asList ? listedRecord(record) : record);
     byId.set(record.id, record);
   }
   const results = new Map<string, CheckResult>();
@@ -128,21 +133,21 @@ function emptyRow(label: string): IndexLabelRow {
   return { label, n: 0, ownFound: 0, ownFlagged: 0, otherNamed: 0, wrongNamed: 0, otherNamedIds: [], wrongNamedIds: [] };
 }
 
-export async function evaluateIndex(file: string, json: boolean, out: Output, sensitivity: Sensitivity = 'normal'): Promise<number> {
+export async function evaluateIndex(file: string, json: boolean, out: Output, sensitivity: Sensitivity = 'normal', asList = false): Promise<number> {
   const { pairs, errors } = readPairs(file, { requireLabel: true });
   for (const e of errors) out.err(e.format());
-  const report = await indexReport(pairs, errors.length, sensitivity);
+  const report = await indexReport(pairs, errors.length, sensitivity, asList);
   if (json) out.line(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
   else out.line(renderIndexReport(file, report).join('\n'));
   return errors.length ? 1 : 0;
 }
 
 /** `eval --index --levels`: the index check at every level, own original flagged and wrong story named. */
-export async function evaluateIndexLevels(file: string, json: boolean, out: Output): Promise<number> {
+export async function evaluateIndexLevels(file: string, json: boolean, out: Output, asList = false): Promise<number> {
   const { pairs, errors } = readPairs(file, { requireLabel: true });
   for (const e of errors) out.err(e.format());
   const reports: IndexEvalReport[] = [];
-  for (const level of LEVELS) reports.push(await indexReport(pairs, errors.length, level));
+  for (const level of LEVELS) reports.push(await indexReport(pairs, errors.length, level, asList));
   const row = (r: IndexEvalReport, label: string): IndexLabelRow | undefined => r.labels.find((l) => l.label === label);
   const report: LevelsReport = {
     mode: 'index-levels',
@@ -160,12 +165,12 @@ export async function evaluateIndexLevels(file: string, json: boolean, out: Outp
   return errors.length ? 1 : 0;
 }
 
-async function indexReport(pairs: Pair[], badLines: number, sensitivity: Sensitivity): Promise<IndexEvalReport> {
+async function indexReport(pairs: Pair[], badLines: number, sensitivity: Sensitivity, asList = false): Promise<IndexEvalReport> {
   const originals = numbered(pairs.map((p) => p.original));
   const sources = labelledSources(pairs, originals);
   const stories = storySources(pairs, originals);
   const byId = new Map<string, ArticleRecord>();
-  const results = await checkAll(pairs, originals, byId, sensitivity);
+  const results = await checkAll(pairs, originals, byId, sensitivity, asList);
   const wrongCandidates = new Set<string>();
   const rows = new Map<string, IndexLabelRow>();
   const scores = { positive: [] as number[], 'hard-negative': [] as number[], 'easy-negative': [] as number[], other: [] as number[] };
@@ -198,6 +203,7 @@ async function indexReport(pairs: Pair[], badLines: number, sensitivity: Sensiti
   const all = [...hard, ...scores['easy-negative']];
   return {
     mode: 'index',
+    asList,
     wrongChecks: wrongCandidates.size,
     sensitivity,
     pairs: pairs.length,
@@ -220,7 +226,7 @@ export function renderIndexReport(file: string, r: IndexEvalReport): string[] {
   const head = ['label'.padEnd(12), 'n'.padStart(5), ...['own found', 'own flagged', 'other named', 'wrong story'].map((h) => h.padStart(w))].join(' ');
   const lines = [
     `${file}: ${r.pairs} pairs${r.badLines ? `, ${r.badLines} bad lines skipped` : ''}; ` +
-      `${r.originals} distinct originals in one index, ${r.candidates} distinct candidates each checked against it` +
+      `${r.originals} distinct originals in one index${r.asList ? ' as listed articles (sketches only, no text)' : ''}, ${r.candidates} distinct candidates each checked against it` +
       (r.sensitivity === 'normal' ? '' : `; sensitivity ${r.sensitivity}`),
     '',
     head,

@@ -7,8 +7,8 @@ import { Output } from './output.ts';
 import { readPairs, type Pair } from './pairs.ts';
 
 export const EVAL_HELP = `Usage:
-  firsthand eval PAIRS.jsonl [--index] [--sensitivity low|normal|high | --levels] [--json]
-  npm run eval -- PAIRS.jsonl [--index] [--sensitivity LEVEL | --levels]
+  firsthand eval PAIRS.jsonl [--index [--as-list]] [--sensitivity low|normal|high | --levels] [--json]
+  npm run eval -- PAIRS.jsonl [--index [--as-list]] [--sensitivity LEVEL | --levels]
 
 Reads labelled pairs {"id","original","candidate","label"}, one JSON object a line.
 
@@ -24,7 +24,9 @@ against all of them, as the extension checks a page (originals seen first, no st
 Per label: how often the pair's own original is among the matches at all, how often the
 candidate is flagged naming its own original, how often a different original is named (and
 how often that one is not a story the corpus says the candidate derives from); and ROC AUC of
-the own original's match score (0 when not found).
+the own original's match score (0 when not found). With --as-list, the originals are indexed as
+a reuse list carries them (their sketches: band and topic hashes, a sample of their shingles, no
+text), so the same figures measure what a listed original loses against a read one.
 
 With --levels, the same pairs are judged at each sensitivity level (low, normal, high) and one
 table gives, per label, how many are flagged at each level: directly compared, flagged as copy,
@@ -37,6 +39,7 @@ labels are tabulated only.
 
 Options:
   --index               check every candidate against an index of all the originals
+  --as-list             with --index: the originals indexed as listed articles (sketches only)
   --sensitivity LEVEL   low, normal (default) or high: the options page's setting
   --levels              flag rates per label at all three levels side by side
   --json                one JSON object with the same numbers

@@ -176,6 +176,7 @@ function runEval(rest: string[], out: Output): Promise<number> | number {
   const { flags, args } = parse('eval', rest, {
     json: { type: 'boolean' },
     index: { type: 'boolean' },
+    'as-list': { type: 'boolean' },
     sensitivity: { type: 'string' },
     levels: { type: 'boolean' },
   });
@@ -183,12 +184,14 @@ function runEval(rest: string[], out: Output): Promise<number> | number {
   count(args, 1, 'eval', 'one PAIRS.jsonl file');
   const json = flags.json === true;
   const index = flags.index === true;
+  const asList = flags['as-list'] === true;
+  if (asList && !index) throw usageError('eval: --as-list indexes the originals as a list; it needs --index');
   if (flags.levels === true) {
     if (flags.sensitivity !== undefined) throw usageError('eval: --levels shows every level; leave out --sensitivity');
-    return index ? evaluateIndexLevels(args[0], json, out) : evaluateLevels(args[0], json, out);
+    return index ? evaluateIndexLevels(args[0], json, out, asList) : evaluateLevels(args[0], json, out);
   }
   const sensitivity = parseSensitivity(flags.sensitivity as string | undefined);
-  return index ? evaluateIndex(args[0], json, out, sensitivity) : evaluate(args[0], json, out, sensitivity);
+  return index ? evaluateIndex(args[0], json, out, sensitivity, asList) : evaluate(args[0], json, out, sensitivity);
 }
 
 /** Help goes to stdout with exit 0 when asked for, to stderr with exit 2 when the command was incomplete. */

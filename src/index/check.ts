@@ -5,6 +5,7 @@ import { withChars } from './compare.ts';
 import { DEFAULT_PARAMS, paramsId } from './params.ts';
 import { cameFirst, chooseOriginal, closestOf, confidenceOf, day, othersSentence, pct, when, type OriginalChoice } from './original.ts';
 import { creditsOutlet } from './provenance.ts';
+import { LIST_BAND_STRIDE, measureSketch } from './sketch.ts';
 import type { CandidateHit, CandidateSource, StoreRef } from './store.ts';
 import { MAX_TOPIC_CANDIDATES, MAX_TOPIC_POSTINGS, MIN_TOPIC_HITS, topicKeys } from './topic.ts';
 import type { ArticleRecord, CheckResult, MatchSummary } from './types.ts';
@@ -24,11 +25,30 @@ export const MAX_VERIFIED = 16;
  */
 export const MIN_AGREEMENT = 6;
 
+/**
+ * Kept bands a listed article (known by its sketch, which keeps every LIST_BAND_STRIDE-th band
+ * and no signature) must share with the page to be verified. Its signature cannot be compared, so
+ * the bands it is found by are all there is: one shared band is verified, the sketch's estimates
+ * then decide (unrelated pairs share a band about as rarely as with full records, half the bands
+ * being kept; `npm run eval -- PAIRS --index --as-list`).
+ */
+export const MIN_SKETCH_BANDS = 1;
+
 /** Number of equal positions of two signatures of the same parameters. */
 function agreement(a: Uint32Array, b: Uint32Array): number {
   if (a.length !== b.length) return 0;
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) n++;
+  return n;
+}
+
+/** Number of the sketch's kept bands the page has too. */
+function sketchBands(me: ArticleRecord, s: NonNullable<ArticleRecord['sketch']>): number {
+  let n = 0;
+  for (let i = 0; i < s.bands.length; i++) {
+    const key = me.bandKeys[i * LIST_BAND_STRIDE];
+    if (key !== undefined && key % 0x1_0000_0000 === s.bands[i]) n++;
+  }
   return n;
 }
 
@@ -98,22 +118,39 @@ async function fetchCandidates(store: CandidateSource, me: ArticleRecord): Promi
 
 /** The candidates to verify exactly: those found by bands whose signatures agree best, then those found by topic. */
 function worthVerifying(me: ArticleRecord, fetched: Fetched, cache: VerifyCache): ArticleRecord[] {
-  // Only candidates whose whole signature agrees beyond the one band that found them are verified.
+  // Only candidates whose whole signature agrees beyond the one band that found them are verified;
+  // a listed article, known by its sketch, by the bands it shares. Both are ranked by the Jaccard
+  // similarity their agreement suggests: agreeing positions estimate it, shared bands its square.
   const byBands = fetched.byBands
-    .map((r) => ({ r, agree: agreement(me.signature, r.signature) }))
-    .filter((x) => x.agree >= MIN_AGREEMENT)
-    .sort((a, b) => b.agree - a.agree)
+    .map((r) => {
+      if (!r.sketch) {
+        const agree = agreement(me.signature, r.signature);
+        return { r, pass: agree >= MIN_AGREEMENT, rank: agree / Math.max(1, me.signature.length) };
+      }
+      const bands = sketchBands(me, r.sketch);
+      return { r, pass: bands >= MIN_SKETCH_BANDS, rank: Math.sqrt(bands / Math.max(1, r.sketch.bands.length)) };
+    })
+    .filter((x) => x.pass)
+    .sort((a, b) => b.rank - a.rank)
     .slice(0, MAX_VERIFIED)
     .map((x) => x.r);
   // Those found by vocabulary share few phrases by nature: instead of the signature, their
-  // vocabularies must overlap as much as related coverage's do at the least, a cheap set count.
+  // vocabularies must overlap as much as related coverage's do at the least, a cheap set count
+  // (estimated from the topic sketch for a listed article).
   const mine = cache.vocabulary(me.tokens);
   const byTopic = fetched.byTopic.filter((r) => {
-    const theirs = cache.vocabulary(r.tokens);
-    let shared = 0;
-    for (const t of theirs) if (mine.has(t)) shared++;
-    const a = shared / Math.max(1, mine.size);
-    const b = shared / Math.max(1, theirs.size);
+    let a: number;
+    let b: number;
+    if (r.sketch) {
+      const f = measureSketch(r.sketch, me.tokens, 'candidate', undefined, cache);
+      [a, b] = [f.vocabulary, f.originalVocabulary];
+    } else {
+      const theirs = cache.vocabulary(r.tokens);
+      let shared = 0;
+      for (const t of theirs) if (mine.has(t)) shared++;
+      a = shared / Math.max(1, mine.size);
+      b = shared / Math.max(1, theirs.size);
+    }
     return Math.max(a, b) >= MIN_TOPIC_VOCABULARY && Math.min(a, b) >= MIN_TOPIC_VOCABULARY_OTHER;
   });
   return [...byBands, ...byTopic];
@@ -130,7 +167,8 @@ function sharedBoilerplate(me: ArticleRecord, records: ArticleRecord[], fetched:
   if (!records.length) return new Set<number>();
   // Text that many outlets share with this page (bylines, boilerplate, wire notes) is ignored;
   // the pages that reveal it are the weak candidates too, so all fetched records count.
-  const others = fetched.map((r) => ({ tokens: r.tokens, outlet: r.outletKey }));
+  // Listed articles have no text to tell it by: they take no part.
+  const others = fetched.filter((r) => !r.sketch).map((r) => ({ tokens: r.tokens, outlet: r.outletKey }));
   return boilerplateShingles(me.tokens, others, me.outletKey, undefined, undefined, cache);
 }
 
@@ -147,7 +185,11 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
   const iCredit = creditsOutlet(me.credits, r.outletKey, r.host);
   const theyCredit = creditsOutlet(r.credits, me.outletKey, me.host);
   const pageFirst = pageCameFirst(me, r, iCredit, theyCredit);
-  const f = pageFirst ? measure(me.tokens, r.tokens, ctx.ignore, ctx.cache) : measure(r.tokens, me.tokens, ctx.ignore, ctx.cache);
+  const f = r.sketch
+    ? measureSketch(r.sketch, me.tokens, pageFirst ? 'original' : 'candidate', ctx.ignore, ctx.cache)
+    : pageFirst
+      ? measure(me.tokens, r.tokens, ctx.ignore, ctx.cache)
+      : measure(r.tokens, me.tokens, ctx.ignore, ctx.cache);
   const credited = pageFirst ? theyCredit : iCredit;
   const measured = verdictOf(f, ctx.sensitivity, credited);
   // Two pages that credit one source and not each other are told from that source: a rewrite of
@@ -174,6 +216,8 @@ function matchWith(ctx: CheckContext, r: ArticleRecord): { match: MatchSummary; 
     ordered: f.ordered,
     credited,
     passages,
+    // A listed article's passages are placed on the page's side only.
+    ...(r.sketch ? { textFree: true } : {}),
   };
   const evidence = orderEvidence(me, r, { pageFirst, iCredit, theyCredit, derived: isDerived(verdict) });
   if (source) evidence.push(`This page and ${r.outlet} both credit ${source} and tell the story in their own words: neither is named as the other's original.`);

@@ -4,6 +4,7 @@
 // the reader first saw each. A copy that is itself in the index is passed over for the earlier
 // article it copies.
 import { creditsOutlet } from './provenance.ts';
+import { containedInSketch } from './sketch.ts';
 import type { ArticleRecord, Credit, MatchSummary, OriginalConfidence } from './types.ts';
 import { isDerived } from './verdict.ts';
 import type { VerifyCache } from './verify.ts';
@@ -72,6 +73,8 @@ export function before(a: ArticleRecord, b: ArticleRecord): boolean {
 
 /** Share of `copy`'s shingles found in `source`, boilerplate aside. */
 function containedIn(copy: ArticleRecord, source: ArticleRecord, ignore: ReadonlySet<number>, cache: VerifyCache): number {
+  // A listed article has no word hashes: its share is estimated from its sketch.
+  if (copy.sketch || source.sketch) return containedInSketch(copy, source, ignore, cache);
   const c = cache.shingleSet(copy.tokens);
   const s = cache.shingleSet(source.tokens);
   let size = 0;

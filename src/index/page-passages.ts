@@ -17,9 +17,12 @@ export interface PageSide {
  * `otherText` is the match's stored text. The pair was measured later-in-earlier: for a match
  * the page derives from ('from') the page is the candidate, for one derived from the page
  * ('to') the match is. Token ranges that do not fit the texts (a text stored under other
- * signature parameters) leave those passages as they were.
+ * signature parameters) leave those passages as they were. A text-free match (a listed article's)
+ * is returned as it is.
  */
 export function withPassageKinds(match: MatchSummary, page: PageSide, otherText: string): MatchSummary {
+  // A listed article's passages have no side of its own to place (it has no stored text).
+  if (match.textFree) return match;
   const other = tokenHashes(otherText, DEFAULT_PARAMS.seed).offsets;
   const passages =
     match.direction === 'from'

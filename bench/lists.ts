@@ -1,0 +1,180 @@
+// Reuse lists (docs/lists.md): a generated list written as readers download it (gzip JSON Lines
+// of text-free sketches), its bytes per article on disk; then in real headless Chromium, the
+// list downloaded from a loopback server, read as a stream and installed in IndexedDB (a first
+// subscription), installed again with a tenth of its articles replaced (an update), the
+// browser's storage estimate per listed article, and the bench's pages checked against it.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { writeList } from '../src/lists/write.ts';
+import type { ArticleRecord } from '../src/index/types.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+import { Generator } from './corpus.ts';
+import { ARTICLE_WORDS, makeQueries, type Query } from './queries.ts';
+import { summarize, type Summary } from './stats.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export interface ListSizeResult {
+  articles: number;
+  /** The list file as served (gzip), bytes per article. */
+  fileBytesPerArticle: number;
+  /** Subscribing: download, stream read and check, one install transaction; ms. */
+  subscribeMs: number;
+  /** Of which reading and checking the file. */
+  readMs: number;
+  /** Updating to a copy with a tenth of the articles replaced; ms. */
+  updateMs: number;
+  /** Progress reports the reader saw during the subscription. */
+  progressEvents: number;
+  /** The browser's storage estimate after subscribing, per listed article. */
+  idbBytesPerArticle: number;
+  check: Summary;
+  byKind: Record<string, { check: Summary; named: number; flagged: number; pages: number }>;
+  error?: string;
+}
+
+export interface ListsResult {
+  version: string;
+  sizes: ListSizeResult[];
+}
+
+const T0 = Date.UTC(2026, 0, 1);
+
+async function bytesOf(records: ArticleRecord[], name: string): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const part of writeList(
+    records.map((record) => ({ record })),
+    { name, publisher: 'Firsthand bench', expiresHours: 24 },
+  ))
+    parts.push(part);
+  return Buffer.concat(parts);
+}
+
+async function serve(root: string, files: Map<string, Uint8Array>): Promise<{ url: string; close(): Promise<void> }> {
+  const out = await build({
+    entryPoints: [join(root, 'bench/browser/lists-page.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  const js = out.outputFiles[0].text;
+  const html = '<!doctype html><meta charset="utf-8"><title>Firsthand list bench</title><script type="module" src="/bench.js"></script>';
+  const server = http.createServer((req, res) => {
+    const file = files.get(req.url ?? '');
+    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    else if (file) res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.byteLength }).end(file);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+type Bench = Record<string, (...args: never[]) => Promise<unknown>>;
+const call = <R>(page: Page, name: string, ...args: unknown[]): Promise<R> =>
+  page.evaluate(([n, a]) => ((globalThis as unknown as { bench: Bench }).bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [
+    name,
+    args,
+  ] as const) as Promise<R>;
+
+/** One list of `size` articles: the planted originals of the bench's pages and generated articles. */
+function listRecords(gen: Generator, planted: ArticleRecord[], size: number, from: number, tag: string): ArticleRecord[] {
+  const out = [...planted];
+  for (let i = from; out.length < size; i++) {
+    const r = gen.record(gen.words(gen.length(ARTICLE_WORDS)), T0 + i);
+    out.push({ ...r, id: `https://wire.example/${tag}/${i}`, url: `https://wire.example/${tag}/${i}` });
+  }
+  return out;
+}
+
+export async function benchLists(
+  root: string,
+  vocab: Vocabulary,
+  opts: { sizes: number[]; perKind: number; rounds: number; log: (s: string) => void },
+): Promise<ListsResult> {
+  const gen = new Generator(vocab, 13);
+  const { originals, queries } = makeQueries(gen, opts.perKind, T0);
+  const files = new Map<string, Uint8Array>();
+  const sizes: { size: number; fileBytes: number }[] = [];
+  for (const size of opts.sizes) {
+    opts.log(`  lists: writing a list of ${size} articles, and its update...`);
+    const records = listRecords(gen, originals, size, 0, 'a');
+    const first = await bytesOf(records, `Bench ${size}`);
+    // The update: the same list with a tenth of its generated articles replaced by new ones.
+    const keep = records.slice(0, size - Math.floor(size / 10));
+    const update = await bytesOf([...keep, ...listRecords(gen, [], size - keep.length, 0, `b${size}`)], `Bench ${size}`);
+    files.set(`/list-${size}.fhlist`, first);
+    files.set(`/list-${size}-update.fhlist`, update);
+    sizes.push({ size, fileBytes: first.byteLength });
+  }
+  const site = await serve(root, files);
+  const out: ListSizeResult[] = [];
+  let version = '';
+  for (const { size, fileBytes } of sizes) {
+    // A fresh profile per size: the storage estimate is of this list alone.
+    const profile = mkdtempSync(join(tmpdir(), 'firsthand-bench-lists-'));
+    const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    try {
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      page.setDefaultTimeout(0);
+      await page.goto(`${site.url}/`);
+      await page.waitForFunction(() => 'bench' in globalThis);
+      version = ctx.browser()?.version() ?? version;
+      const u0 = await call<number>(page, 'usage');
+      opts.log(`  lists: subscribing to ${size} articles in Chromium...`);
+      const sub = await call<{ ms: number; readMs: number; articles: number; progress: number; error?: string }>(
+        page,
+        'install',
+        `${site.url}/list-${size}.fhlist`,
+      );
+      const u1 = await call<number>(page, 'usage');
+      const samples = sub.error
+        ? []
+        : await call<{ kind: string; ms: number; named: boolean; flagged: boolean }[]>(page, 'check', queries satisfies Query[], opts.rounds);
+      opts.log(`  lists: updating...`);
+      const upd = await call<{ ms: number; error?: string }>(page, 'install', `${site.url}/list-${size}.fhlist`.replace('.fhlist', '-update.fhlist'));
+      const kinds = [...new Set(samples.map((s) => s.kind))];
+      const first = samples.slice(0, queries.length);
+      out.push({
+        articles: size,
+        fileBytesPerArticle: Math.round(fileBytes / size),
+        subscribeMs: sub.ms,
+        readMs: sub.readMs,
+        updateMs: upd.ms,
+        progressEvents: sub.progress,
+        idbBytesPerArticle: Math.round((u1 - u0) / size),
+        check: summarize(samples.map((s) => s.ms)),
+        byKind: Object.fromEntries(
+          kinds.map((k) => {
+            const of = first.filter((s) => s.kind === k);
+            return [
+              k,
+              {
+                check: summarize(samples.filter((s) => s.kind === k).map((s) => s.ms)),
+                named: of.filter((s) => s.named).length,
+                flagged: of.filter((s) => s.flagged).length,
+                pages: of.length,
+              },
+            ];
+          }),
+        ),
+        ...(sub.error || upd.error ? { error: sub.error ?? upd.error } : {}),
+      });
+      const r = out[out.length - 1];
+      opts.log(
+        `  lists: ${size}: ${r.fileBytesPerArticle} B/article on disk, ${r.idbBytesPerArticle} B/article in IndexedDB, subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p95 ${r.check.p95.toFixed(1)} ms`,
+      );
+    } finally {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  await site.close();
+  return { version, sizes: out };
+}
