@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListInfo } from '../../src/protocol/messages.ts';
 import { articleByKey, articleUrl } from '../fixtures/site/articles.ts';
+import { LOAD_ARTICLES, loadUrl } from '../fixtures/site/load.ts';
 import { LIST_COOKIE, listVariants, parseList, type ListVariants } from '../fixtures/site/lists.ts';
 import { startSite, type Site } from '../fixtures/site/server.ts';
 import { ask, gotoExtensionPage, pageText } from './harness/extension.ts';
 import { BROWSERS, launch, newProfileDir, ROOT } from './harness/session.ts';
 import type { Session, Tab } from './harness/types.ts';
+import { visit } from './harness/reader.ts';
 import { poll } from './harness/wait.ts';
 import {
   articlesShown,
@@ -151,6 +153,19 @@ describe.each(BROWSERS)('%s: reuse lists', (browser) => {
     expect(row).toContain(after.lastError);
     expect(after).toMatchObject({ articles: before.articles, digest: before.digest, updatedAt: before.updatedAt });
     expect(site.lists.requestsFor(listName).at(-1)?.status).toBe(200);
+
+    // The refused file's validators were not kept: asked again, the server sends it again (no 304) and it is refused again.
+    const asked = site.lists.requestsFor(listName).length;
+    await openListsSection(ui);
+    await ui.clickButton('Update now');
+    const retry = await poll('the second update request', async () => site.lists.requestsFor(listName)[asked], 30_000);
+    expect(retry.headers['if-none-match']).not.toBe(site.lists.etag(listName));
+    expect(retry.status).toBe(200);
+    const second = await poll('the second refusal', async () => {
+      const l = (await lists(ui))[0];
+      return l && (l.checkedAt ?? 0) > (after.checkedAt ?? 0) && l.lastError ? l : undefined;
+    });
+    expect(second).toMatchObject({ articles: before.articles, digest: before.digest });
     const again = await revisit(copy);
     expect(FLAGGED).toContain(again.verdict);
     expect(again.ribbon).toMatch(listedBy(publisher, name));
@@ -183,8 +198,14 @@ describe.each(BROWSERS)('%s: reuse lists', (browser) => {
     expect(again.ribbon).toMatch(listedBy(publisher, name));
   });
 
-  it('Remove takes the row away, and the copy re-checked is no longer flagged by the list', async () => {
+  it('Remove takes the row away and the listed articles the reader never read; the copy re-checked is no longer flagged by the list', async () => {
     const ui = await ext.get();
+    // The reader reads one of the listed originals itself: it is not a copy of its own listing, and it stays.
+    const listedUrl = loadUrl(LOAD_ARTICLES[0]!);
+    expect(parseList(variants.newer).articles.some((a) => a.url === listedUrl)).toBe(true);
+    const local = { url: listedUrl, ...(await visit(session, listedUrl)).seen };
+    expect(FLAGGED).not.toContain(local.verdict);
+    expect(local.ribbon ?? '').not.toMatch(/Listed by/i);
     await openListsSection(ui);
     await removeOnOptions(ui);
     await poll('the row to go', async () => ((await listRowText(ui, name)) === undefined ? true : undefined), 20_000);
@@ -192,6 +213,8 @@ describe.each(BROWSERS)('%s: reuse lists', (browser) => {
     const again = await revisit(copy);
     expect(again.ribbon ?? '').not.toMatch(/Listed by/i);
     expect(FLAGGED).not.toContain(again.verdict);
+    const kept = (JSON.parse(await ask<string>(ui, { type: 'ui/export' })) as { articles: { url: string }[] }).articles.map((a) => a.url).sort();
+    expect(kept).toEqual([copy.url, local.url].sort());
     await gotoExtensionPage(ui, 'src/popup/popup.html');
   });
 
