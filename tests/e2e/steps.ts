@@ -5,6 +5,7 @@ import { artifactPath } from './harness/session.ts';
 import { badgeText, gotoExtensionPage, openConsole, pageText, POPUP_PATH, tabIdFor } from './harness/extension.ts';
 import { seen, type Seen } from './harness/reader.ts';
 import type { Session, Tab } from './harness/types.ts';
+import { poll } from './harness/wait.ts';
 
 /** The ribbon of the close copy: its outlet, the share of this page found in Axios's report, and the report. */
 export const PARTLY_COPIED_FROM_AXIOS =
@@ -74,4 +75,83 @@ export async function snap(tab: Tab, name: string, fullPage = false): Promise<st
   await new Promise((r) => setTimeout(r, 400));
   await tab.screenshot(path, fullPage);
   return path;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reuse lists: the options page's Lists section, and what the ribbon and popup say of a listed original.
+
+export const OPTIONS_PATH = 'src/popup/options.html';
+/** The Lists section's URL field on the options page. */
+export const LIST_URL_FIELD = '#lists-url';
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The words that name where a text-free original came from: "Listed by <publisher> in <list>". */
+export function listedBy(publisher: string, list: string): RegExp {
+  return new RegExp(`Listed by ${escapeRe(publisher)} in ['‘“"]?${escapeRe(list)}`, 'i');
+}
+
+/** Shows the options page in the console tab and waits for its Lists section. */
+export async function openListsSection(ui: Tab): Promise<string> {
+  await gotoExtensionPage(ui, OPTIONS_PATH);
+  return pageText(ui, /Add list/);
+}
+
+/** A list's article count as its row shows it ("Articles 12", or "12 articles"). */
+export function articlesShown(n: number): RegExp {
+  const count = n.toLocaleString('en-US');
+  return new RegExp(`(Articles\\s*${count}\\b|\\b${count}\\s+articles?\\b)`, 'i');
+}
+
+/** "today, 14:05": how the Lists section says when something happened today (local time). */
+export function todayAt(ms: number): string {
+  const d = new Date(ms);
+  return `today, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The text of the options page's row for a list: the smallest element holding the list's name
+ * and its Remove… button; undefined while there is none.
+ */
+export async function listRowText(ui: Tab, name: string): Promise<string | undefined> {
+  return ui.evaluate((n) => {
+    for (const b of Array.from(document.querySelectorAll('button'))) {
+      if (!/^Remove/.test(b.textContent?.trim() ?? '')) continue;
+      for (let el: HTMLElement | null = b.parentElement; el && el !== document.body; el = el.parentElement) {
+        if (el.innerText.includes(n)) return el.innerText;
+      }
+    }
+    return undefined;
+  }, name);
+}
+
+/** Waits until the list's row shows text matching `shown`, and returns the row's text. */
+export async function waitForListRow(ui: Tab, name: string, shown: RegExp, timeoutMs = 45_000): Promise<string> {
+  let last: string | undefined;
+  return poll(
+    `the row of list "${name}" to show ${shown}`,
+    async () => {
+      last = await listRowText(ui, name);
+      return last !== undefined && shown.test(last) ? last : undefined;
+    },
+    timeoutMs,
+    200,
+  ).catch((err: unknown) => {
+    throw new Error(`${(err as Error).message}; the row said: ${last === undefined ? '(no row)' : JSON.stringify(last)}`);
+  });
+}
+
+/** Removes the list shown on the options page: Remove…, then the confirmation's "Remove list". */
+export async function removeOnOptions(ui: Tab): Promise<void> {
+  await ui.clickButton('Remove…');
+  await ui.clickButton('Remove list');
+}
+
+/** Adds a list by URL on the options page as a reader does: types the URL, clicks "Add list". */
+export async function subscribeOnOptions(session: Session, ui: Tab, url: string): Promise<void> {
+  // The reader allows the origin when the browser asks (see Session.allowHostPermission).
+  await session.allowHostPermission(`${new URL(url).protocol}//${new URL(url).hostname}/*`);
+  await openListsSection(ui);
+  await ui.fill(LIST_URL_FIELD, url);
+  await ui.clickButton('Add list');
 }

@@ -23,6 +23,11 @@ function wrap(page: Page): Tab {
     clickButton: async (label) => {
       await page.getByRole('button', { name: label, exact: true }).first().click({ timeout: 20_000 });
     },
+    fill: async (selector, text) => {
+      const field = page.locator(selector).first();
+      await field.fill('', { timeout: 20_000 });
+      await field.pressSequentially(text);
+    },
     setFiles: async (selector, path) => {
       await page.setInputFiles(selector, path);
     },
@@ -102,6 +107,22 @@ export async function launchChromium(opts: LaunchOptions): Promise<Session & { c
       const [page] = await Promise.all([context.waitForEvent('page', { timeout: 20_000 }), action()]);
       await page.waitForLoadState('load');
       return wrap(page);
+    },
+    async allowHostPermission(pattern) {
+      const page = await context.newPage();
+      try {
+        await page.goto('chrome://extensions');
+        await page.evaluate(
+          async ({ extId, host }) => {
+            const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome
+              .developerPrivate;
+            await dev.addHostPermission(extId, host);
+          },
+          { extId: id, host: pattern },
+        );
+      } finally {
+        await page.close();
+      }
     },
     close: () => context.close(),
   };

@@ -20,6 +20,8 @@ export interface SeenRequest {
   /** The URL of the context that made it (the worker script, the extension page, the web page). */
   from: string;
   url: string;
+  /** The request's method (GET, POST…); absent for a WebSocket. */
+  method?: string;
 }
 
 export class Devtools {
@@ -140,7 +142,7 @@ export class Devtools {
     this.watched.add(target);
     try {
       const cdp = await target.createCDPSession();
-      cdp.on('Network.requestWillBeSent', (e) => seen.push({ target: type, from: target.url(), url: e.request.url }));
+      cdp.on('Network.requestWillBeSent', (e) => seen.push({ target: type, from: target.url(), url: e.request.url, method: e.request.method }));
       cdp.on('Network.webSocketCreated', (e) => seen.push({ target: type, from: target.url(), url: e.url }));
       await cdp.send('Network.enable');
     } catch {

@@ -76,6 +76,9 @@ function prefs(port: number, extId: string, downloadsDir: string): Record<string
     'browser.download.manager.showWhenStarting': false,
     'browser.download.alwaysOpenPanel': false,
     'browser.helperApps.neverAsk.saveToDisk': 'application/json,application/octet-stream,text/plain',
+    // Optional permissions (a list's host, asked for when the reader adds it) are granted without
+    // the doorhanger, as a reader clicking Allow; BiDi cannot reach the prompt.
+    'extensions.webextOptionalPermissionPrompts': false,
   };
 }
 
@@ -103,6 +106,13 @@ function wrap(page: Page): Tab {
         20_000,
       );
       await button.click();
+    },
+    fill: async (selector, text) => {
+      const field = await poll(`a field ${selector}`, async () => (await page.$(selector)) ?? undefined, 20_000);
+      await field.evaluate((el) => {
+        (el as HTMLInputElement).value = '';
+      });
+      await field.type(text);
     },
     setFiles: async (selector, path) => {
       const input = await page.$(selector);
@@ -200,6 +210,9 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
         30_000,
       );
       return { name, text: readFileSync(join(downloadsDir, name), 'utf8') };
+    },
+    async allowHostPermission() {
+      // extensions.webextOptionalPermissionPrompts is off in this profile (prefs above).
     },
     close: () => browser.close(),
   };

@@ -12,6 +12,8 @@ export interface Tab {
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   /** Clicks (a real, trusted click) the first visible button whose text is exactly `label`. */
   clickButton(label: string): Promise<void>;
+  /** Types `text` into the field matched by `selector` (its old value replaced), key by key as a reader does. */
+  fill(selector: string, text: string): Promise<void>;
   /** Puts a file into a file input, as a reader choosing it in the file dialog. */
   setFiles(selector: string, path: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
@@ -33,6 +35,15 @@ export interface Session {
   captureDownload(tab: Tab, action: () => Promise<unknown>): Promise<{ name: string; text: string }>;
   /** Runs an action that opens a new tab and returns that tab once it has loaded. */
   newTabAfter(action: () => Promise<unknown>): Promise<Tab>;
+  /**
+   * Has the browser grant the extension an optional host permission (a match pattern such as
+   * "http://localhost/*") when it next asks for it, as a reader clicking Allow in the prompt.
+   * Firefox: its test profile accepts every optional permission request without a prompt.
+   * Chromium: the prompt is a native dialog automation cannot reach (headless, the request stays
+   * pending), so the site is added to the extension's site access as chrome://extensions does;
+   * the request then resolves true at once.
+   */
+  allowHostPermission(pattern: string): Promise<void>;
   /** Quits the browser, keeping the profile directory. */
   close(): Promise<void>;
 }
