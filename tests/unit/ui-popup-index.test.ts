@@ -82,6 +82,17 @@ describe('popup index panel', () => {
     expect(root.querySelector('.status')!.textContent).toBe('The index is empty.');
   });
 
+  it('shows the articles known from lists apart, and says Clear keeps them', async () => {
+    replies['ui/stats'] = { ok: true, value: { articles: 3, listed: 1200, bytes: 900_000, oldestSeenAt: Date.UTC(2024, 2, 31, 12), params: 'p' } };
+    const { root } = await panel();
+    const tiles = [...root.querySelectorAll('.tile')].map((t) => t.textContent);
+    expect(tiles).toContain('1,200from lists');
+    button(root, 'Clear…').click();
+    const confirm = root.querySelector('.confirm') as HTMLElement;
+    expect(confirm.textContent).toContain('Delete all 3 articles you read or imported');
+    expect(confirm.textContent).toContain('The 1,200 articles of your subscribed lists stay');
+  });
+
   it('refuses to show an answer of the wrong shape, and says so', async () => {
     replies['ui/stats'] = { ok: true, value: { articles: 'many', bytes: 0, params: 'p' } };
     vi.spyOn(console, 'debug').mockImplementation(() => undefined);

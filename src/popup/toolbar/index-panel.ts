@@ -55,6 +55,8 @@ interface PanelContext {
   doc: Document;
   say: Say;
   articles: number;
+  /** Articles known from subscribed lists only. */
+  listed: number;
   paused: boolean;
   refresh(): Promise<void>;
 }
@@ -66,7 +68,7 @@ const button = (doc: Document, text: string, cls = 'btn', attrs: Record<string, 
 export function createIndexPanel(doc: Document, onPausedChange: (paused: boolean) => void): IndexPanel {
   const tiles = el(doc, 'div', { class: 'tiles', attrs: { 'aria-live': 'polite' } });
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const ctx: PanelContext = { doc, say: sayIn(status), articles: 0, paused: false, refresh: async () => undefined };
+  const ctx: PanelContext = { doc, say: sayIn(status), articles: 0, listed: 0, paused: false, refresh: async () => undefined };
   const pause = pauseButton(ctx, onPausedChange);
   const refresh = (ctx.refresh = () => refreshPanel(ctx, tiles, pause.setPaused));
   const file = importControls(ctx);
@@ -97,6 +99,7 @@ async function refreshPanel(ctx: PanelContext, tiles: HTMLElement, setPaused: (p
   try {
     const [stats, settings] = await Promise.all([ask({ type: 'ui/stats' }), ask({ type: 'ui/get-settings' })]);
     ctx.articles = stats.articles;
+    ctx.listed = stats.listed ?? 0;
     showStats(ctx.doc, tiles, stats);
     setPaused(settings.paused);
     if (stats.error) ctx.say(stats.error, 'error');
@@ -110,6 +113,7 @@ function showStats(doc: Document, tiles: HTMLElement, stats: IndexStats): void {
   clear(tiles);
   tiles.append(
     tile(doc, 'articles', formatCount(stats.articles)),
+    ...(stats.listed ? [tile(doc, 'from lists', formatCount(stats.listed))] : []),
     tile(doc, 'on disk', formatBytes(stats.bytes)),
     tile(doc, 'oldest', stats.oldestSeenAt ? formatAge(stats.oldestSeenAt) : '—', formatDate(stats.oldestSeenAt)),
   );
@@ -206,7 +210,7 @@ function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLE
     clearBtn.focus();
   };
   clearBtn.addEventListener('click', () => {
-    confirmText.textContent = `Delete all ${formatCount(ctx.articles)} articles from this browser’s index? This cannot be undone; export first to keep a copy.`;
+    confirmText.textContent = `Delete all ${formatCount(ctx.articles)} articles you read or imported from this browser’s index? This cannot be undone; export first to keep a copy.${ctx.listed ? ` The ${formatCount(ctx.listed)} articles of your subscribed lists stay (remove a list in the options).` : ''}`;
     confirm.hidden = false;
     clearBtn.setAttribute('aria-expanded', 'true');
     cancelBtn.focus();
