@@ -1,8 +1,9 @@
 // Requests from the extension's own pages: the popup, the options page and the compare page.
-import { compareTexts, creditsOutlet, DEFAULT_PARAMS, paramsId, type ArticleRecord } from '../index/index.ts';
+import { compareTexts, compareWithSketch, creditsOutlet, DEFAULT_PARAMS, paramsId, type ArticleRecord, type ListedBy } from '../index/index.ts';
 import type { ArticleView, CompareView, IndexStats, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { readText } from '../storage/db.ts';
+import { listNames } from '../storage/lists.ts';
 import { listsOf, subscribeList, unsubscribeList, updateList } from './lists.ts';
 import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
@@ -34,6 +35,15 @@ export async function indexStats(s: Services): Promise<IndexStats> {
 async function articleView(s: Services, id: string): Promise<{ record: ArticleRecord; view: ArticleView }> {
   const record = await s.store.get(id);
   if (!record) throw new Error('This article is no longer in your index.');
+  if (record.sketch) {
+    // Known from reuse lists only: a list carries no text, so the view names the lists instead.
+    const names = await listNames(s.conn);
+    const listed = (record.lists ?? []).map((l) => names.get(l)).filter((x): x is ListedBy => x !== undefined);
+    const { url, title, outlet, host, publishedAt, firstSeenAt, wordCount, credits } = record;
+    const view: ArticleView = { id, url, title, outlet, host, firstSeenAt, wordCount, credits, text: '', textFree: true, listed };
+    if (publishedAt !== undefined) view.publishedAt = publishedAt;
+    return { record, view };
+  }
   const stored = await readText(s.conn, id);
   if (!stored) throw new Error(`The text of "${record.title}" is not stored (it came from a pack without texts).`);
   const { url, title, outlet, host, publishedAt, firstSeenAt, wordCount, credits } = record;
@@ -46,7 +56,10 @@ export async function compareArticles(s: Services, pageId: string, originalId: s
   const [page, original] = await Promise.all([articleView(s, pageId), articleView(s, originalId)]);
   const settings = await loadSettings(s.conn);
   const credited = creditsOutlet(page.record.credits, original.record.outletKey, original.record.host);
-  const comparison = compareTexts(original.view.text, page.view.text, { sensitivity: settings.sensitivity, credited });
+  const opts = { sensitivity: settings.sensitivity, credited };
+  const comparison = original.record.sketch
+    ? compareWithSketch(original.record.sketch, page.view.text, opts)
+    : compareTexts(original.view.text, page.view.text, opts);
   return { page: page.view, original: original.view, comparison, credited };
 }
 

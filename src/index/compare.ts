@@ -4,6 +4,8 @@ import { scanWords } from './scan.ts';
 import { normalizeWord } from './tokenize.ts';
 import type { Comparison, Passage, PassageKind, PassagePart } from './types.ts';
 import { score, verdictOf, type Sensitivity } from './verdict.ts';
+import { measureSketch } from './sketch.ts';
+import type { ListSketch } from './types.ts';
 import { measure } from './verify.ts';
 
 /** A literal stretch of fewer content words than this, inside a passage with near gaps, is shown as part of the gap. */
@@ -122,5 +124,25 @@ export function compareTexts(originalText: string, candidateText: string, opts: 
     ordered: f.ordered,
     vocabulary: f.vocabulary,
     passages: withChars(f.passages, c.offsets, o.offsets, { candidate: candidateText, original: originalText }),
+  };
+}
+
+/**
+ * The comparison of a page's text with a listed article known only by its sketch (no text): the
+ * figures are the sketch's estimates, and the passages have the page's side alone (character
+ * ranges in `candidateText`; the original's side is empty), so nothing of the original is shown.
+ */
+export function compareWithSketch(sketch: ListSketch, candidateText: string, opts: { sensitivity?: Sensitivity; credited?: boolean } = {}): Comparison {
+  const c = tokenHashes(candidateText, DEFAULT_PARAMS.seed);
+  const f = measureSketch(sketch, c.tokens, 'candidate');
+  return {
+    verdict: verdictOf(f, opts.sensitivity, opts.credited),
+    score: score(f),
+    containment: f.containment,
+    coverage: f.coverage,
+    jaccard: f.jaccard,
+    ordered: f.ordered,
+    vocabulary: f.vocabulary,
+    passages: withChars(f.passages, c.offsets),
   };
 }

@@ -6,7 +6,7 @@ export { MemoryStore, indexKeys, type Store, type CandidateSource, type Candidat
 export { fingerprint, tokenHashes, type Fingerprint } from './fingerprint.ts';
 export { buildRecord, recordId } from './record.ts';
 export { parseTime } from './parse-time.ts';
-export { compareTexts } from './compare.ts';
+export { compareTexts, compareWithSketch } from './compare.ts';
 export { extractCredits, creditsOutlet } from './provenance.ts';
 export { checkArticle } from './check.ts';
 export { topicKeys, isTopicKey, TOPIC_KEYS, MAX_TOPIC_POSTINGS } from './topic.ts';

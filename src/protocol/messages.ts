@@ -1,7 +1,7 @@
 // The one typed message protocol between the extension's contexts.
 // Every receiver validates what it receives before acting (validate.ts for messages, replies.ts
 // for what the worker answers); unknown or malformed messages are dropped and logged, never thrown into.
-import type { ArticleHead, CheckResult, Comparison, Credit, PageMeta } from '../index/types.ts';
+import type { ArticleHead, CheckResult, Comparison, Credit, ListedBy, PageMeta } from '../index/types.ts';
 
 /** Content script -> background, before it reads anything of the page: may this page be read?
  * No on an excluded site or while paused: then the page's text is never extracted, and the worker
@@ -123,8 +123,11 @@ export interface IndexStats {
 export interface ArticleView extends ArticleHead {
   wordCount: number;
   credits: Credit[];
-  /** The article text as indexed (decompressed). */
+  /** The article text as indexed (decompressed); empty for an article known from lists only. */
   text: string;
+  /** Known from reuse lists only: no text is stored, and the lists that carry it. */
+  textFree?: boolean;
+  listed?: ListedBy[];
 }
 
 /** Reply to ui/compare: both articles and their measured relation (page = candidate). */

@@ -140,7 +140,15 @@ export function isSettings(x: unknown): x is Settings {
 }
 
 export function isArticleView(x: unknown): x is ArticleView {
-  return isArticleHead(x) && isCount(x.wordCount) && Array.isArray(x.credits) && x.credits.every(isCredit) && isStr(x.text);
+  return (
+    isArticleHead(x) &&
+    isCount(x.wordCount) &&
+    Array.isArray(x.credits) &&
+    x.credits.every(isCredit) &&
+    isStr(x.text) &&
+    (x.textFree === undefined || typeof x.textFree === 'boolean') &&
+    (x.listed === undefined || (Array.isArray(x.listed) && x.listed.every(isListedBy)))
+  );
 }
 
 export function isComparison(x: unknown): x is Comparison {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRecord, checkArticle, listedRecord, MemoryStore, type ArticleRecord, type CheckResult } from '../../src/index/index.ts';
 import { listRequestInit, nameListed, subscribeList, sweepLists, updateList, withListed, type ListedRecords } from '../../src/background/lists.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
-import { isListInfo, isMatchSummary } from '../../src/protocol/replies.ts';
+import { isListInfo, isMatchSummary, REPLY_CHECKS } from '../../src/protocol/replies.ts';
 import { listUrlProblem, validateMessage } from '../../src/protocol/validate.ts';
 import { listIdForUrl, nextUpdateAfter, readLists, type ListContentLike, type ListReader } from '../../src/storage/lists.ts';
 import { syntheticArticle, testServices } from './background-fixtures.ts';
@@ -288,6 +288,29 @@ describe('a check against listed articles', () => {
     expect(named.matches.find((m) => m.id === original.id)?.listed).toHaveLength(1);
     expect(isMatchSummary(named.original)).toBe(true);
     expect(isMatchSummary({ ...named.original, listed: [{ list: 1 }] })).toBe(false);
+  });
+
+  it('compares a page with a listed original from the page alone: its shared passages, the list named, no text of the original', async () => {
+    const text = seed('001');
+    const original = buildRecord(text, { ...SEED_META['001'], url: 'https://www.axios.com/original' }, 1000).record;
+    const { s } = testServices({ now: () => NOW, fetch: fetchOf([listBody()]), readList: readerOf([content([listedRecord(original)], 'bb'.repeat(32))]) });
+    await subscribeList(s, URL_A);
+    const pageText = seed('002');
+    const page = buildRecord(pageText, { url: 'https://copier.example/story', title: 'Copied', siteName: 'Copier' }, NOW).record;
+    await s.writer.putArticle(page, pageText);
+    const view = await uiHandlers(s)['ui/compare']({ type: 'ui/compare', pageId: page.id, originalId: original.id }, { kind: 'ui' });
+    expect(REPLY_CHECKS['ui/compare'](view)).toBe(true);
+    expect(view.original.textFree).toBe(true);
+    expect(view.original.text).toBe('');
+    expect(view.original.listed).toEqual([{ list: 'Wire originals', publisher: 'Media Watch', source: URL_A }]);
+    expect(view.comparison.containment).toBeGreaterThan(0.2);
+    expect(view.comparison.passages.length).toBeGreaterThan(0);
+    for (const p of view.comparison.passages) {
+      expect(p.originalChars).toBeUndefined();
+      const [a, b] = p.candidateChars!;
+      // Each passage is a stretch of this page that occurs in the Axios report word for word.
+      expect(text.replace(/\s+/g, ' ')).toContain(pageText.slice(a, b).replace(/\s+/g, ' ').split(' ').slice(1, 4).join(' '));
+    }
   });
 
   it('leaves a result untouched when nothing it matched is listed', () => {
