@@ -116,6 +116,14 @@ describe.each(BROWSERS)('%s: reuse lists', (browser) => {
     await snap(copy.tab, `lists-ribbon-${browser}`);
     const popup = await openPopup(session, ui, copy.url, listedBy(publisher, name));
     expect(popup.text).toMatch(/Axios/);
+    // Side by side with a text-free original: this page's shared passages, the list named, none of the original's words.
+    const compare = await session.newTabAfter(() => popup.tab.clickButton('Compare side by side'));
+    const shown = await pageText(compare, /The original, from a list/i);
+    expect(shown).toMatch(listedBy(publisher, name));
+    expect(shown).toMatch(/carries no text of it/);
+    expect(await compare.evaluate(() => document.querySelectorAll('mark').length, undefined)).toBeGreaterThan(0);
+    await snap(compare, `lists-compare-${browser}`);
+    await compare.close();
     await popup.tab.close();
   });
 
