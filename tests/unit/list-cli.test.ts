@@ -130,13 +130,20 @@ describe('firsthand list', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('check --db LIST reads the list and checks a page against it', async () => {
+  it('check --db LIST flags a copy of a listed original and names it, listed and text-free', async () => {
     const page = join(site(['002']), '002.html');
     const r = await runCli('check', page, '--db', EXAMPLE_LIST, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const result = JSON.parse(r.stdout) as { verdict: string; matches: { listed?: { list: string; publisher: string }[] }[] };
-    expect(typeof result.verdict).toBe('string');
+    const result = JSON.parse(r.stdout) as {
+      verdict: string;
+      original?: { outlet: string; textFree?: boolean };
+      matches: { listed?: { list: string; publisher: string }[] }[];
+    };
+    expect(['copy', 'partial-copy', 'rewrite']).toContain(result.verdict);
+    expect(result.original?.outlet).toBe('Axios');
+    expect(result.original?.textFree).toBe(true);
+    expect(result.matches.length).toBeGreaterThan(0);
     for (const m of result.matches) expect(m.listed).toEqual([{ list: 'Firsthand example list', publisher: 'Firsthand test fixtures', source: EXAMPLE_LIST }]);
   });
 
