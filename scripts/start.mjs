@@ -5,10 +5,10 @@
 // Axios report first, then the pages that copied, rewrote or followed it), printing what the
 // extension says about each. Headed when $DISPLAY is set (then it stays open until Ctrl-C),
 // headless otherwise.
-// Reuse lists: tests/fixtures/lists/example.fhlist (docs/lists.md) lists the Axios report and the
-// fixture site's other originals. Once the options page can add a list from a file, this run can
-// start by adding it, so that the copies are flagged before the Axios report is read; until then
-// it prints what the list holds (`firsthand list info`), the command a publisher would run.
+// Then a new reader: a fresh profile subscribes to the example reuse list
+// (tests/fixtures/lists/example.fhlist, docs/lists.md: the Axios report and the fixture site's
+// other originals) through the options page, and reads only the copies: they are flagged with the
+// listed original named, although this reader never read it.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,44 @@ for (const r of rows) console.log(line(cols.map((c) => r[c])));
 
 const info = spawnSync(process.execPath, ['bin/firsthand.js', 'list', 'info', 'tests/fixtures/lists/example.fhlist'], { encoding: 'utf8' });
 if (info.status === 0) console.log(`\nThe example reuse list (firsthand list info tests/fixtures/lists/example.fhlist):\n${info.stdout}`);
+
+// A new reader who never read the Axios report, subscribed to the example list.
+const { readFileSync } = await import('node:fs');
+const { subscribeOnOptions, waitForListRow } = await import('../tests/e2e/steps.ts');
+site.lists.put('example', readFileSync(join(root, 'tests/fixtures/lists/example.fhlist')));
+const fresh = await launchChromium({
+  profileDir: join(mkdtempSync(join(tmpdir(), 'firsthand-start-')), 'profile'),
+  sitePort: site.port,
+  hosts: site.hosts,
+  extensionDir: join(root, 'dist-test', 'chrome'),
+  headless: true,
+});
+const freshUi = await openConsole(fresh);
+await subscribeOnOptions(fresh, freshUi, site.listUrl('example'));
+await waitForListRow(freshUi, 'Firsthand example list', /articles/i);
+const listedRows = [];
+for (const key of ['002', '000', '003']) {
+  const article = ARTICLES.find((a) => a.key === key);
+  const url = articleUrl(article);
+  const shown = await seen(await fresh.open(url), url);
+  const state = await ask(freshUi, { type: 'ui/tab-state', tabId: await tabIdFor(freshUi, url) });
+  const original = state?.result?.original;
+  const lists = (original?.listed ?? []).map((l) => `${l.publisher} / ${l.list}`).join('; ');
+  listedRows.push({
+    seed: key,
+    outlet: article.outlet.name,
+    verdict: shown.verdict,
+    original: original ? `${original.outlet}${lists ? ` (listed by ${lists})` : ''}` : '—',
+  });
+}
+console.log('\nA new reader subscribed to the example list, who never read the Axios report:');
+const cols2 = ['seed', 'outlet', 'verdict', 'original'];
+const widths2 = cols2.map((c) => Math.max(c.length, ...listedRows.map((r) => String(r[c]).length)));
+const line2 = (cells) => cells.map((v, i) => String(v).padEnd(widths2[i])).join('  ');
+console.log(line2(cols2));
+console.log(line2(widths2.map((w) => '─'.repeat(w))));
+for (const r of listedRows) console.log(line2(cols2.map((c) => r[c])));
+await fresh.close();
 
 if (headed) {
   console.log('\nThe browser stays open: read the pages, open the popup. Ctrl-C to quit.');
