@@ -10,6 +10,7 @@
 //   keeps its `lists` (withLists);
 // - a listed-only article goes when no list carries it any more.
 import { sha256 } from '@noble/hashes/sha2.js';
+import { unwrap } from 'idb';
 import { DEFAULT_PARAMS, indexKeys, listedRecord, type ArticleRecord, type ListedBy, type PackItem, type SignatureParams } from '../index/index.ts';
 import type { ListInfo } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
@@ -246,6 +247,27 @@ async function findOthers(
 }
 
 /**
+ * Puts every value, as plain IndexedDB requests (no promise per request: a list writes many
+ * thousands), and gives their keys. A value that cannot be stored throws at once; a request that
+ * fails rejects, and its error aborts the transaction.
+ */
+function putMany(store: IDBObjectStore, values: readonly StoredArticle[]): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const keys = new Array<number>(values.length);
+    let left = values.length;
+    if (left === 0) return resolve(keys);
+    values.forEach((value, j) => {
+      const request = store.put(value);
+      request.onsuccess = () => {
+        keys[j] = request.result as number;
+        if (--left === 0) resolve(keys);
+      };
+      request.onerror = () => reject(request.error ?? new Error('A list article could not be written'));
+    });
+  });
+}
+
+/**
  * Installs a list's copy in one transaction: the list's articles become exactly the copy's (those
  * only in the previous copy lose this list, and go when nothing else keeps them), their postings
  * follow, and `info` is written. All or nothing: on any failure the previous copy stays whole.
@@ -288,43 +310,37 @@ export async function installList(
         for (const v of values) if (v) others.set(v.id, v);
       }
       const changes = new PostingsChanges();
+      const raw = unwrap(articles);
       for (let i = 0; i < records.length; i += INSTALL_BATCH) {
         const batch = records.slice(i, i + INSTALL_BATCH);
-        const writes: Promise<unknown>[] = [];
-        const added: { record: ArticleRecord; put: Promise<number> }[] = [];
-        try {
-          for (const record of batch) {
-            const old = previous.get(record.id) ?? others.get(record.id);
-            previous.delete(record.id);
-            const lists = old?.lists?.includes(id) ? old.lists : [...(old?.lists ?? []), id];
-            if (old && !old.sketch) {
-              // The reader's own article: it keeps its full record and gains the list.
-              if (lists !== old.lists) writes.push(articles.put({ ...old, lists }));
-              continue;
-            }
-            const listedAt = old?.listedAt !== undefined ? Math.min(old.listedAt, record.firstSeenAt) : record.firstSeenAt;
-            const stored = toStored({ ...record, firstSeenAt: listedAt, lists }, old?.key);
-            if (old?.key === undefined) {
-              added.push({ record, put: articles.put(stored) as Promise<number> });
-              continue;
-            }
-            // Already stored as this copy gives it: nothing to write.
-            if (same(stored, old)) continue;
-            if (!same(stored.sketch, old.sketch)) {
-              changes.remove(old.key, storedKeys(old));
-              changes.add(old.key, indexKeys(record));
-            }
-            writes.push(articles.put(stored));
+        const writes: StoredArticle[] = [];
+        const added: { record: ArticleRecord; stored: StoredArticle }[] = [];
+        for (const record of batch) {
+          const old = previous.get(record.id) ?? others.get(record.id);
+          previous.delete(record.id);
+          const lists = old?.lists?.includes(id) ? old.lists : [...(old?.lists ?? []), id];
+          if (old && !old.sketch) {
+            // The reader's own article: it keeps its full record and gains the list.
+            if (lists !== old.lists) writes.push({ ...old, lists });
+            continue;
           }
-        } catch (err) {
-          // A request that cannot even be issued (a record the database cannot store) aborts the
-          // transaction; those already issued then fail with AbortError, reported by runTx instead.
-          for (const r of [...writes, ...added.map((a) => a.put)]) r.catch(() => {});
-          throw err;
+          const listedAt = old?.listedAt !== undefined ? Math.min(old.listedAt, record.firstSeenAt) : record.firstSeenAt;
+          const stored = toStored({ ...record, firstSeenAt: listedAt, lists }, old?.key);
+          if (old?.key === undefined) {
+            added.push({ record, stored });
+            continue;
+          }
+          // Already stored as this copy gives it: nothing to write.
+          if (same(stored, old)) continue;
+          if (!same(stored.sketch, old.sketch)) {
+            changes.remove(old.key, storedKeys(old));
+            changes.add(old.key, indexKeys(record));
+          }
+          writes.push(stored);
         }
-        const keys = await Promise.all(added.map((a) => a.put));
+        // A value the database cannot store throws here and aborts the transaction (runTx).
+        const [keys] = await Promise.all([putMany(raw, added.map((a) => a.stored)), putMany(raw, writes)]);
         added.forEach((a, j) => changes.add(keys[j], indexKeys(a.record)));
-        await Promise.all(writes);
         onProgress?.({ phase: 'writing', done: Math.min(i + INSTALL_BATCH, records.length), total: records.length });
       }
       // Articles of the previous copy that this one no longer carries.
