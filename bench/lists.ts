@@ -138,7 +138,8 @@ export async function benchLists(
         ? []
         : await call<{ kind: string; ms: number; named: boolean; flagged: boolean }[]>(page, 'check', queries satisfies Query[], opts.rounds);
       opts.log(`  lists: updating...`);
-      const upd = await call<{ ms: number; error?: string }>(page, 'install', `${site.url}/list-${size}.fhlist`.replace('.fhlist', '-update.fhlist'));
+      // The same list's next copy, installed under the list subscribed to above.
+      const upd = await call<{ ms: number; error?: string }>(page, 'install', `${site.url}/list-${size}-update.fhlist`, `${site.url}/list-${size}.fhlist`);
       const kinds = [...new Set(samples.map((s) => s.kind))];
       const first = samples.slice(0, queries.length);
       out.push({

@@ -19,17 +19,18 @@ interface Query {
 }
 
 const api = {
-  /** Downloads and installs the list at `url` (a first subscription or an update of the same id). */
-  async install(url: string): Promise<{ ms: number; readMs: number; articles: number; progress: number; error?: string }> {
+  /** Downloads the copy at `url` and installs it as the list subscribed at `listUrl` (a first
+   * subscription, or an update of that list). */
+  async install(url: string, listUrl = url): Promise<{ ms: number; readMs: number; articles: number; progress: number; error?: string }> {
     const t0 = performance.now();
     let progress = 0;
     try {
       const res = await fetch(url, { cache: 'no-store', credentials: 'omit' });
       const content = await readList(res.body!, { onProgress: () => progress++ });
       const t1 = performance.now();
-      const id = listIdForUrl(url);
+      const id = listIdForUrl(listUrl);
       const previous = await getList(conn, id);
-      const info = listInfoOf(id, content, { url }, Date.now(), previous);
+      const info = listInfoOf(id, content, { url: listUrl }, Date.now(), previous);
       await installList(conn, id, content, info, () => progress++);
       return { ms: performance.now() - t0, readMs: t1 - t0, articles: content.items.length, progress };
     } catch (err) {

@@ -3,21 +3,58 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { bandKeys } from '../index/minhash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
-import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
+import type { ArticleRecord, Credit, PageMeta, SignatureParams } from '../index/types.ts';
 import type { CandidateHit, Store, StoreRef, StoreStats } from '../index/store.ts';
 import { sketchBandKeys } from '../index/sketch.ts';
 import type { ListInfo, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import { lookup, storedBandKeys } from './postings.ts';
+import { packSketch, storedSketch } from './sketch-pack.ts';
 
 export { DB_NAME, DB_VERSION };
 
 /** An article as stored: the record without its band keys (recomputed from the signature, or
  * from the sketch of a listed article), under its number. A listed-only article (one with a
  * `sketch`) keeps when it was listed as `listedAt` instead of `firstSeenAt`, so the firstSeenAt
- * index, which retention walks, holds the reader's own articles only. */
-export type StoredArticle = Omit<ArticleRecord, 'bandKeys' | 'firstSeenAt'> & { firstSeenAt?: number; listedAt?: number; key?: number };
+ * index, which retention walks, holds the reader's own articles only; it is stored in the compact
+ * form of StoredListed, or (as the first release with lists stored it, and when its figures do
+ * not fit that form) whole, its sketch an object. */
+export type StoredArticle = StoredFull | StoredListed;
+
+/** The reader's own article (or a listed one stored whole): the record without its band keys. */
+export type StoredFull = Omit<ArticleRecord, 'bandKeys' | 'firstSeenAt'> & { firstSeenAt?: number; listedAt?: number; key?: number };
+
+/**
+ * A listed-only article as stored: only what cannot be derived. Its signature and word hashes
+ * (always empty) are not stored, nor its URL when it is its id, its canonical URL when it is its
+ * URL (`true`), its parameters when they are the default ones, its credits when there are none;
+ * its sketch is packed in one array (sketch-pack.ts).
+ */
+export interface StoredListed {
+  key?: number;
+  id: string;
+  lists?: string[];
+  listedAt: number;
+  firstSeenAt?: undefined;
+  url?: string;
+  canonicalUrl?: string | true;
+  title: string;
+  outlet: string;
+  outletKey: string;
+  host: string;
+  publishedAt?: number;
+  lang?: string;
+  wordCount: number;
+  params?: string;
+  credits?: Credit[];
+  sketch: Uint32Array;
+}
+
+/** True for an article stored in the compact listed form. */
+export function isCompactListed(s: StoredArticle): s is StoredListed {
+  return s.sketch instanceof Uint32Array;
+}
 
 /** An article's text, gzip-compressed where CompressionStream exists, else as plain text. */
 export interface TextBody {
@@ -67,15 +104,63 @@ export function upgrade(db: FirsthandIDB, oldVersion: number, newVersion: number
   upgradeSteps(db as unknown as Parameters<typeof upgradeSteps>[0], oldVersion, newVersion, tx as unknown as Parameters<typeof upgradeSteps>[3], params);
 }
 
+/** The parameters every list is made with today: a listed article made with them does not store them. */
+const LISTED_PARAMS = paramsId(DEFAULT_PARAMS);
+
 /** The stored form of a record (its number is assigned by the writer). */
 export function toStored(record: ArticleRecord, key?: number): StoredArticle {
   const { bandKeys: _bands, ...rest } = record;
   if (record.sketch) {
+    const compact = toStoredListed(record, key);
+    if (compact) return compact;
     // A listed-only article: out of the firstSeenAt index (see StoredArticle).
     const { firstSeenAt, ...listed } = rest;
     return key === undefined ? { ...listed, listedAt: firstSeenAt } : { ...listed, listedAt: firstSeenAt, key };
   }
   return key === undefined ? rest : { ...rest, key };
+}
+
+/** The compact form of a listed-only record; undefined when it has hashes or figures that form cannot hold. */
+function toStoredListed(r: ArticleRecord, key: number | undefined): StoredListed | undefined {
+  const sketch = r.sketch && packSketch(r.sketch);
+  if (!sketch || r.signature.length || r.tokens.length) return undefined;
+  const out: StoredListed = { id: r.id, listedAt: r.firstSeenAt, title: r.title, outlet: r.outlet, outletKey: r.outletKey, host: r.host, wordCount: r.wordCount, sketch };
+  if (key !== undefined) out.key = key;
+  if (r.lists !== undefined) out.lists = r.lists;
+  if (r.url !== r.id) out.url = r.url;
+  if (r.canonicalUrl !== undefined) out.canonicalUrl = r.canonicalUrl === r.url ? true : r.canonicalUrl;
+  if (r.publishedAt !== undefined) out.publishedAt = r.publishedAt;
+  if (r.lang !== undefined) out.lang = r.lang;
+  if (r.params !== LISTED_PARAMS) out.params = r.params;
+  if (r.credits.length) out.credits = r.credits;
+  return out;
+}
+
+/** The record of a listed-only article stored in the compact form: exactly the record it was made from. */
+function fromStoredListed(s: StoredListed): ArticleRecord {
+  const sketch = storedSketch(s.sketch);
+  const url = s.url ?? s.id;
+  const r: ArticleRecord = {
+    id: s.id,
+    url,
+    title: s.title,
+    outlet: s.outlet,
+    outletKey: s.outletKey,
+    host: s.host,
+    firstSeenAt: s.listedAt,
+    wordCount: s.wordCount,
+    params: s.params ?? LISTED_PARAMS,
+    signature: new Uint32Array(0),
+    bandKeys: sketchBandKeys(sketch),
+    tokens: new Uint32Array(0),
+    credits: s.credits ?? [],
+    sketch,
+  };
+  if (s.canonicalUrl !== undefined) r.canonicalUrl = s.canonicalUrl === true ? url : s.canonicalUrl;
+  if (s.publishedAt !== undefined) r.publishedAt = s.publishedAt;
+  if (s.lang !== undefined) r.lang = s.lang;
+  if (s.lists !== undefined) r.lists = s.lists;
+  return r;
 }
 
 /** When an article seen again was first seen: the earlier of its two sightings. A listed-only
@@ -88,6 +173,7 @@ export function firstSeen(record: { firstSeenAt: number }, stored: { firstSeenAt
  * it was made with, when they are older ones), or from its sketch; a listed-only article's
  * `firstSeenAt` is when it was listed. */
 export function fromStored(stored: StoredArticle, params: SignatureParams): ArticleRecord {
+  if (isCompactListed(stored)) return fromStoredListed(stored);
   const { key: _key, listedAt, firstSeenAt, ...rest } = stored;
   const seen = firstSeenAt ?? listedAt ?? 0;
   if (stored.sketch) return { ...rest, firstSeenAt: seen, bandKeys: sketchBandKeys(stored.sketch) };

@@ -10,10 +10,11 @@
 //   keeps its `lists` (withLists);
 // - a listed-only article goes when no list carries it any more.
 import { sha256 } from '@noble/hashes/sha2.js';
+import { unwrap } from 'idb';
 import { DEFAULT_PARAMS, indexKeys, listedRecord, type ArticleRecord, type ListedBy, type PackItem, type SignatureParams } from '../index/index.ts';
 import type { ListInfo } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
-import { fromStored, toStored, type DbConnection, type StoredArticle, type StoredList } from './db.ts';
+import { fromStored, isCompactListed, toStored, type DbConnection, type StoredArticle, type StoredList } from './db.ts';
 import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { isQuotaError, runTx, StorageFullError } from './tx.ts';
 
@@ -49,7 +50,7 @@ export type ListReader = (
 export type InstallProgress = (p: { phase: 'writing' | 'indexing'; done: number; total: number }) => void;
 
 /** Articles read and written per step of an install (all in one transaction). */
-const INSTALL_BATCH = 2000;
+const INSTALL_BATCH = 4000;
 
 /** Update interval bounds and default, whatever a list's header hints. */
 export const MIN_UPDATE_MS = 3_600_000;
@@ -172,10 +173,105 @@ function dropList(
   return articles.put(own);
 }
 
+/** The part of the articles store (idb's wrapper) a read of stored articles by number needs. */
+interface ArticlesStoreOf {
+  get(key: number): Promise<StoredArticle | undefined>;
+  getAll(range: IDBKeyRange, count?: number): Promise<StoredArticle[]>;
+}
+
+/**
+ * The stored articles of these numbers (ascending), read a range of numbers at a time: a list's
+ * articles were numbered together, so a range holds few others. Those a range read leaves out
+ * (a range crowded with others) are read one by one.
+ */
+async function readByKeys(articles: ArticlesStoreOf, keys: readonly number[], visit: (stored: StoredArticle) => void): Promise<void> {
+  for (let i = 0; i < keys.length; i += INSTALL_BATCH) {
+    const slice = keys.slice(i, i + INSTALL_BATCH);
+    const wanted = new Set(slice);
+    const values = await articles.getAll(IDBKeyRange.bound(slice[0], slice[slice.length - 1]), slice.length * 2);
+    for (const v of values) if (wanted.delete(v.key!)) visit(v);
+    if (wanted.size === 0) continue;
+    const rest = await Promise.all([...wanted].map((k) => articles.get(k)));
+    for (const v of rest) if (v) visit(v);
+  }
+}
+
+/** True when two stored values are the same: plain values, arrays, typed arrays and plain objects. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    if (!(a instanceof Uint32Array && b instanceof Uint32Array) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/** The numbers of the stored articles among these ids, `others` being how many stored articles
+ * they could be (`total` in all): found by the 'id' index, in one key-only scan of it when the
+ * store holds fewer articles than there are ids to find, else one look-up per id. */
+async function findOthers(
+  idIndex: {
+    getKey(id: string): Promise<number | undefined>;
+    openKeyCursor(): Promise<{ key: string; primaryKey: number; continue(): Promise<unknown> } | null>;
+  },
+  ids: readonly string[],
+  others: number,
+  total: number,
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (others <= 0 || ids.length === 0) return found;
+  if (total <= ids.length) {
+    const wanted = new Set(ids);
+    let cursor = await idIndex.openKeyCursor();
+    while (cursor) {
+      if (wanted.has(cursor.key)) found.set(cursor.key, cursor.primaryKey);
+      cursor = (await cursor.continue()) as typeof cursor;
+    }
+    return found;
+  }
+  for (let i = 0; i < ids.length; i += INSTALL_BATCH) {
+    const slice = ids.slice(i, i + INSTALL_BATCH);
+    const keys = await Promise.all(slice.map((rid) => idIndex.getKey(rid)));
+    slice.forEach((rid, j) => {
+      if (keys[j] !== undefined) found.set(rid, keys[j]!);
+    });
+  }
+  return found;
+}
+
+/**
+ * Puts every value, as plain IndexedDB requests (no promise per request: a list writes many
+ * thousands), and gives their keys. A value that cannot be stored throws at once; a request that
+ * fails rejects, and its error aborts the transaction.
+ */
+function putMany(store: IDBObjectStore, values: readonly StoredArticle[]): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const keys = new Array<number>(values.length);
+    let left = values.length;
+    if (left === 0) return resolve(keys);
+    values.forEach((value, j) => {
+      const request = store.put(value);
+      request.onsuccess = () => {
+        keys[j] = request.result as number;
+        if (--left === 0) resolve(keys);
+      };
+      request.onerror = () => reject(request.error ?? new Error('A list article could not be written'));
+    });
+  });
+}
+
 /**
  * Installs a list's copy in one transaction: the list's articles become exactly the copy's (those
  * only in the previous copy lose this list, and go when nothing else keeps them), their postings
  * follow, and `info` is written. All or nothing: on any failure the previous copy stays whole.
+ * An article the previous copy already holds as this one gives it is not written again.
  */
 export async function installList(
   conn: DbConnection,
@@ -190,52 +286,69 @@ export async function installList(
   const db = await conn.get();
   const tx = db.transaction(['articles', 'postings', 'lists'], 'readwrite');
   const articles = tx.objectStore('articles');
-  const index = articles.index('id');
   try {
     await runTx(tx, async () => {
-      const previous = new Set(await articles.index('lists').getAllKeys(id));
+      // The previous copy, read whole by ranges of numbers.
+      const [previousKeys, total, postingsCount] = await Promise.all([
+        articles.index('lists').getAllKeys(id),
+        articles.count(),
+        tx.objectStore('postings').count(),
+      ]);
+      const previous = new Map<string, StoredArticle>();
+      await readByKeys(
+        articles,
+        previousKeys.sort((a, b) => a - b),
+        (v) => previous.set(v.id, v),
+      );
+      // Articles of the copy stored but not in the previous copy: the reader's own, or another list's.
+      const unknown = records.filter((r) => !previous.has(r.id)).map((r) => r.id);
+      const otherKeys = await findOthers(articles.index('id'), unknown, total - previous.size, total);
+      const others = new Map<string, StoredArticle>();
+      const otherList = [...otherKeys.values()].sort((a, b) => a - b);
+      for (let i = 0; i < otherList.length; i += INSTALL_BATCH) {
+        const values = await Promise.all(otherList.slice(i, i + INSTALL_BATCH).map((k) => articles.get(k)));
+        for (const v of values) if (v) others.set(v.id, v);
+      }
       const changes = new PostingsChanges();
+      const raw = unwrap(articles);
       for (let i = 0; i < records.length; i += INSTALL_BATCH) {
         const batch = records.slice(i, i + INSTALL_BATCH);
-        const existing = await Promise.all(batch.map((r) => index.get(r.id)));
-        const writes: Promise<unknown>[] = [];
-        const added: { record: ArticleRecord; put: Promise<number> }[] = [];
-        try {
-          batch.forEach((record, j) => {
-            const old = existing[j];
-            const lists = [...new Set([...(old?.lists ?? []), id])];
-            if (old?.key !== undefined) previous.delete(old.key);
-            if (old && !old.sketch) {
-              // The reader's own article: it keeps its full record and gains the list.
-              if (!old.lists?.includes(id)) writes.push(articles.put({ ...old, lists }));
-              return;
-            }
-            const listedAt = old?.listedAt !== undefined ? Math.min(old.listedAt, record.firstSeenAt) : record.firstSeenAt;
-            const stored = toStored({ ...record, firstSeenAt: listedAt, lists }, old?.key);
-            if (old?.key !== undefined) {
-              changes.remove(old.key, storedKeys(old));
-              changes.add(old.key, indexKeys(record));
-              writes.push(articles.put(stored));
-            } else added.push({ record, put: articles.put(stored) });
-          });
-        } catch (err) {
-          // A request that cannot even be issued (a record the database cannot store) aborts the
-          // transaction; those already issued then fail with AbortError, reported by runTx instead.
-          for (const r of [...writes, ...added.map((a) => a.put)]) r.catch(() => {});
-          throw err;
+        const writes: StoredArticle[] = [];
+        const added: { record: ArticleRecord; stored: StoredArticle }[] = [];
+        for (const record of batch) {
+          const old = previous.get(record.id) ?? others.get(record.id);
+          previous.delete(record.id);
+          const lists = old?.lists?.includes(id) ? old.lists : [...(old?.lists ?? []), id];
+          if (old && !old.sketch) {
+            // The reader's own article: it keeps its full record and gains the list.
+            if (lists !== old.lists) writes.push({ ...old, lists });
+            continue;
+          }
+          const listedAt = old?.listedAt !== undefined ? Math.min(old.listedAt, record.firstSeenAt) : record.firstSeenAt;
+          const stored = toStored({ ...record, firstSeenAt: listedAt, lists }, old?.key);
+          if (old?.key === undefined) {
+            added.push({ record, stored });
+            continue;
+          }
+          // Already stored as this copy gives it: nothing to write.
+          if (same(stored, old)) continue;
+          if (!same(stored.sketch, old.sketch)) {
+            changes.remove(old.key, storedKeys(old));
+            changes.add(old.key, indexKeys(record));
+          }
+          writes.push(stored);
         }
-        const keys = await Promise.all(added.map((a) => a.put));
+        // A value the database cannot store throws here and aborts the transaction (runTx).
+        const [keys] = await Promise.all([putMany(raw, added.map((a) => a.stored)), putMany(raw, writes)]);
         added.forEach((a, j) => changes.add(keys[j], indexKeys(a.record)));
-        await Promise.all(writes);
         onProgress?.({ phase: 'writing', done: Math.min(i + INSTALL_BATCH, records.length), total: records.length });
       }
       // Articles of the previous copy that this one no longer carries.
-      const gone = [...previous];
-      for (let i = 0; i < gone.length; i += INSTALL_BATCH) {
-        const olds = await Promise.all(gone.slice(i, i + INSTALL_BATCH).map((k) => articles.get(k)));
-        await Promise.all(olds.filter((o): o is StoredArticle => o !== undefined).map((o) => dropList(o, id, changes, articles)));
-      }
+      const gone = [...previous.values()];
+      for (let i = 0; i < gone.length; i += INSTALL_BATCH)
+        await Promise.all(gone.slice(i, i + INSTALL_BATCH).map((o) => dropList(o, id, changes, articles)));
       await applyChanges(tx.objectStore('postings'), changes, {
+        empty: postingsCount === 0,
         onProgress: (done, total) => onProgress?.({ phase: 'indexing', done, total }),
       });
       await tx.objectStore('lists').put(info);
@@ -256,12 +369,12 @@ export async function removeList(conn: DbConnection, id: string): Promise<boolea
   const articles = tx.objectStore('articles');
   return runTx(tx, async () => {
     const known = await tx.objectStore('lists').getKey(id);
-    const keys = await articles.index('lists').getAllKeys(id);
+    const keys = (await articles.index('lists').getAllKeys(id)).sort((a, b) => a - b);
     const changes = new PostingsChanges();
-    for (let i = 0; i < keys.length; i += INSTALL_BATCH) {
-      const olds = await Promise.all(keys.slice(i, i + INSTALL_BATCH).map((k) => articles.get(k)));
-      await Promise.all(olds.filter((o): o is StoredArticle => o !== undefined).map((o) => dropList(o, id, changes, articles)));
-    }
+    const olds: StoredArticle[] = [];
+    await readByKeys(articles, keys, (v) => olds.push(v));
+    for (let i = 0; i < olds.length; i += INSTALL_BATCH)
+      await Promise.all(olds.slice(i, i + INSTALL_BATCH).map((o) => dropList(o, id, changes, articles)));
     await applyChanges(tx.objectStore('postings'), changes);
     await tx.objectStore('lists').delete(id);
     return known !== undefined || keys.length > 0;
@@ -292,7 +405,7 @@ export async function clearOwn(conn: DbConnection, params: SignatureParams = DEF
       const old = cursor.value;
       const key = cursor.primaryKey;
       changes.remove(key, storedKeys(old));
-      if (old.lists?.length && old.signature.length === params.numPerm) {
+      if (old.lists?.length && !isCompactListed(old) && old.signature.length === params.numPerm) {
         const listed = listedRecord(fromStored(old, params), params);
         const since = Math.min(...old.lists.map((l) => addedAt.get(l) ?? old.firstSeenAt ?? 0));
         changes.add(key, indexKeys(listed));

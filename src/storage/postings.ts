@@ -8,6 +8,7 @@ import { bandKeys } from '../index/minhash.ts';
 import { MAX_TOPIC_POSTINGS, TOPIC_BAND_BASE, topicKeys } from '../index/topic.ts';
 import { sketchBandKeys, sketchTopicKeys } from '../index/sketch.ts';
 import type { ListSketch, SignatureParams } from '../index/types.ts';
+import { storedSketch } from './sketch-pack.ts';
 
 /** Bits of the band hash that pick the bucket within a band: 256 buckets per band, 32,768 in all. */
 export const BUCKET_BITS = 8;
@@ -41,10 +42,14 @@ export function storedBandKeys(record: { params: string; signature: Uint32Array 
 }
 
 /** Every key a stored record is posted under: its band keys and its topic keys (topic.ts); a
- * listed-only article's, from its sketch (as indexKeys gives them). */
-export function storedKeys(record: { params: string; signature: Uint32Array; tokens: Uint32Array; sketch?: ListSketch }): number[] {
-  if (record.sketch) return [...sketchBandKeys(record.sketch), ...sketchTopicKeys(record.sketch)];
-  return [...storedBandKeys(record), ...topicKeys(record.tokens)];
+ * listed-only article's, from its sketch (as indexKeys gives them), packed or whole. */
+export function storedKeys(record: { params?: string; signature?: Uint32Array; tokens?: Uint32Array; sketch?: ListSketch | Uint32Array }): number[] {
+  if (record.sketch) {
+    const sketch = storedSketch(record.sketch);
+    return [...sketchBandKeys(sketch), ...sketchTopicKeys(sketch)];
+  }
+  if (record.params === undefined || !record.signature || !record.tokens) return [];
+  return [...storedBandKeys({ params: record.params, signature: record.signature }), ...topicKeys(record.tokens)];
 }
 
 /** Pending changes to the postings, grouped by bucket: pairs to add, article numbers to remove. */

@@ -3,7 +3,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { indexKeys, listedRecord, type ArticleRecord } from '../../src/index/index.ts';
-import { DbConnection, IdbStore, readText, type StoredList } from '../../src/storage/db.ts';
+import { sketchBandKeys } from '../../src/index/sketch.ts';
+import { DEFAULT_PARAMS } from '../../src/index/params.ts';
+import { DbConnection, IdbStore, fromStored, readText, toStored, type StoredList } from '../../src/storage/db.ts';
 import { addListFromFile, clearOwn, installList, listIdForFile, listInfoOf, readLists, removeList, type ListContentLike } from '../../src/storage/lists.ts';
 import { exportParts } from '../../src/storage/pack-io.ts';
 import { enforceRetention } from '../../src/storage/retention.ts';
@@ -54,9 +56,9 @@ describe('installing a list', () => {
     const db = await conn.get();
     for (const r of records) {
       const stored = (await db.getFromIndex('articles', 'id', r.id))!;
-      expect(stored.sketch).toEqual(r.sketch);
+      expect(fromStored(stored, DEFAULT_PARAMS).sketch).toEqual(r.sketch);
       expect(stored.lists).toEqual([LIST_A]);
-      expect(stored.tokens).toHaveLength(0);
+      expect('tokens' in stored || 'signature' in stored).toBe(false);
       expect(stored.firstSeenAt).toBeUndefined();
       expect(stored.listedAt).toBe(1000);
       expect(await readText(conn, r.id)).toBeUndefined();
@@ -80,6 +82,51 @@ describe('installing a list', () => {
     expect(await foundBy(store, listed(4))).toEqual([listed(4).id]);
     expect((await db.getAllKeysFromIndex('articles', 'lists', LIST_A)).length).toBe(3);
     expect(await store.stats()).toMatchObject({ articles: 0, listed: 3 });
+    conn.close();
+  });
+
+  it('stores a listed article compactly and gives back exactly the record the engine expects', () => {
+    const base = listed(21, 1234);
+    const variants: ArticleRecord[] = [
+      { ...base, lists: [LIST_A, LIST_B] },
+      { ...base, url: `${base.id}?utm=1`, canonicalUrl: base.id, lang: 'en', publishedAt: 99, credits: [{ outlet: 'AP', key: 'ap', kind: 'dateline', evidence: 'AP' }] },
+      { ...base, canonicalUrl: base.url },
+      { ...base, params: 'other/s1/p128/w5/b64x2/tv1' },
+      { ...base, sketch: { ...base.sketch!, threshold: 0x1_0000_0000 } },
+    ];
+    for (const r of variants) {
+      const stored = toStored(r, 7);
+      expect(stored.sketch).toBeInstanceOf(Uint32Array);
+      for (const k of ['signature', 'tokens', 'firstSeenAt', ...(r.url === r.id ? ['url'] : []), ...(r.credits.length ? [] : ['credits'])])
+        expect(k in stored, k).toBe(false);
+      const back = fromStored(structuredClone(stored), DEFAULT_PARAMS);
+      expect(back).toEqual(r);
+      expect(Object.keys(back).sort()).toEqual(Object.keys(r).sort());
+      expect(back.signature).toEqual(new Uint32Array(0));
+      expect(back.tokens).toEqual(new Uint32Array(0));
+      expect(back.bandKeys).toEqual(sketchBandKeys(r.sketch!));
+    }
+    // The form the first release stored (the sketch whole, empty hashes) is still read.
+    const { bandKeys: _b, firstSeenAt, ...old } = base;
+    expect(fromStored({ ...old, listedAt: firstSeenAt, key: 3 }, DEFAULT_PARAMS)).toEqual(base);
+  });
+
+  it('an update writes only what changed: an article the copy gives as stored is left alone', async () => {
+    const { conn, store } = setup();
+    await install(conn, LIST_A, [listed(1), listed(2), listed(3)]);
+    const db = await conn.get();
+    const before = new Map((await db.getAll('articles')).map((a) => [a.id, a]));
+    const renamed = { ...listed(3), title: 'A new title' };
+    await install(conn, LIST_A, [listed(1), listed(2), renamed, listed(4)], 'cd'.repeat(32));
+    const after = new Map((await db.getAll('articles')).map((a) => [a.id, a]));
+    expect(after.get(listed(1).id)).toEqual(before.get(listed(1).id));
+    expect(after.get(listed(3).id)?.key).toBe(before.get(listed(3).id)?.key);
+    expect((await store.get(listed(3).id))?.title).toBe('A new title');
+    for (const r of [listed(1), listed(2), renamed, listed(4)]) expect(await foundBy(store, r)).toEqual([r.id]);
+    // Listed earlier by an older copy: the earlier time stays.
+    await install(conn, LIST_A, [listed(1, 5000)], 'ef'.repeat(32));
+    expect((await store.get(listed(1).id))?.firstSeenAt).toBe(1000);
+    expect(await store.stats()).toMatchObject({ articles: 0, listed: 1 });
     conn.close();
   });
 
