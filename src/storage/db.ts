@@ -124,7 +124,16 @@ export function toStored(record: ArticleRecord, key?: number): StoredArticle {
 function toStoredListed(r: ArticleRecord, key: number | undefined): StoredListed | undefined {
   const sketch = r.sketch && packSketch(r.sketch);
   if (!sketch || r.signature.length || r.tokens.length) return undefined;
-  const out: StoredListed = { id: r.id, listedAt: r.firstSeenAt, title: r.title, outlet: r.outlet, outletKey: r.outletKey, host: r.host, wordCount: r.wordCount, sketch };
+  const out: StoredListed = {
+    id: r.id,
+    listedAt: r.firstSeenAt,
+    title: r.title,
+    outlet: r.outlet,
+    outletKey: r.outletKey,
+    host: r.host,
+    wordCount: r.wordCount,
+    sketch,
+  };
   if (key !== undefined) out.key = key;
   if (r.lists !== undefined) out.lists = r.lists;
   if (r.url !== r.id) out.url = r.url;

@@ -209,7 +209,8 @@ function same(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  for (const k of ka)
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
 }
 
@@ -339,14 +340,19 @@ export async function installList(
           writes.push(stored);
         }
         // A value the database cannot store throws here and aborts the transaction (runTx).
-        const [keys] = await Promise.all([putMany(raw, added.map((a) => a.stored)), putMany(raw, writes)]);
+        const [keys] = await Promise.all([
+          putMany(
+            raw,
+            added.map((a) => a.stored),
+          ),
+          putMany(raw, writes),
+        ]);
         added.forEach((a, j) => changes.add(keys[j], indexKeys(a.record)));
         onProgress?.({ phase: 'writing', done: Math.min(i + INSTALL_BATCH, records.length), total: records.length });
       }
       // Articles of the previous copy that this one no longer carries.
       const gone = [...previous.values()];
-      for (let i = 0; i < gone.length; i += INSTALL_BATCH)
-        await Promise.all(gone.slice(i, i + INSTALL_BATCH).map((o) => dropList(o, id, changes, articles)));
+      for (let i = 0; i < gone.length; i += INSTALL_BATCH) await Promise.all(gone.slice(i, i + INSTALL_BATCH).map((o) => dropList(o, id, changes, articles)));
       await applyChanges(tx.objectStore('postings'), changes, {
         empty: postingsCount === 0,
         onProgress: (done, total) => onProgress?.({ phase: 'indexing', done, total }),
@@ -373,8 +379,7 @@ export async function removeList(conn: DbConnection, id: string): Promise<boolea
     const changes = new PostingsChanges();
     const olds: StoredArticle[] = [];
     await readByKeys(articles, keys, (v) => olds.push(v));
-    for (let i = 0; i < olds.length; i += INSTALL_BATCH)
-      await Promise.all(olds.slice(i, i + INSTALL_BATCH).map((o) => dropList(o, id, changes, articles)));
+    for (let i = 0; i < olds.length; i += INSTALL_BATCH) await Promise.all(olds.slice(i, i + INSTALL_BATCH).map((o) => dropList(o, id, changes, articles)));
     await applyChanges(tx.objectStore('postings'), changes);
     await tx.objectStore('lists').delete(id);
     return known !== undefined || keys.length > 0;

@@ -89,7 +89,14 @@ describe('installing a list', () => {
     const base = listed(21, 1234);
     const variants: ArticleRecord[] = [
       { ...base, lists: [LIST_A, LIST_B] },
-      { ...base, url: `${base.id}?utm=1`, canonicalUrl: base.id, lang: 'en', publishedAt: 99, credits: [{ outlet: 'AP', key: 'ap', kind: 'dateline', evidence: 'AP' }] },
+      {
+        ...base,
+        url: `${base.id}?utm=1`,
+        canonicalUrl: base.id,
+        lang: 'en',
+        publishedAt: 99,
+        credits: [{ outlet: 'AP', key: 'ap', kind: 'dateline', evidence: 'AP' }],
+      },
       { ...base, canonicalUrl: base.url },
       { ...base, params: 'other/s1/p128/w5/b64x2/tv1' },
       { ...base, sketch: { ...base.sketch!, threshold: 0x1_0000_0000 } },
