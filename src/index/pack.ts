@@ -1,12 +1,13 @@
 // The pack: one versioned JSON file holding an index, shared by the extension's export/import
 // and the CLI. Documented in README ("Pack format"). Validated whole before anything is written.
+import { fieldChecks, own, shown } from './fields.ts';
 import { isRecord } from './guards.ts';
 import { decodeU32, encodeU32 } from './base64.ts';
 import { jsonProblem } from './json-where.ts';
 import { bandKeys } from './minhash.ts';
 import { hostKey } from './outlet.ts';
 import { DEFAULT_PARAMS, paramsDiff, paramsId } from './params.ts';
-import type { ArticleRecord, Credit, SignatureParams } from './types.ts';
+import type { ArticleRecord, SignatureParams } from './types.ts';
 
 export const PACK_FORMAT = 'firsthand-pack';
 export const PACK_VERSION = 1;
@@ -17,7 +18,6 @@ const MAX_TEXT = 2_000_000;
 const MAX_TOKENS = 200_000;
 /** Far above any article; a bound so that a forged count cannot reach the reader as "1e+300 words". */
 const MAX_WORDS = 10_000_000;
-const CREDIT_KINDS = new Set(['dateline', 'text', 'link', 'meta', 'jsonld']);
 
 export class PackError extends Error {
   override name = 'PackError';
@@ -69,25 +69,7 @@ export function encodeArticle(item: PackItem): string {
   return JSON.stringify(packArticle(item));
 }
 
-const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
-/** A value as the message shows it: numbers as numbers (JSON would print Infinity as null), the rest as JSON, short. */
-const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)).slice(0, 40));
-
-function str(o: Record<string, unknown>, k: string, where: string, max: number, required = true): string | undefined {
-  const v = own(o, k);
-  if (v === undefined && !required) return undefined;
-  if (typeof v !== 'string') throw new PackError(`${where}: ${k} ${v === undefined ? 'is missing' : 'must be text'}`);
-  if (v.length > max) throw new PackError(`${where}: ${k} is ${v.length} characters long, at most ${max} allowed`);
-  return v;
-}
-
-function time(o: Record<string, unknown>, k: string, where: string, required: boolean): number | undefined {
-  const v = own(o, k);
-  if (v === undefined && !required) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15)
-    throw new PackError(`${where}: ${k} must be a time in ms since 1970 (got ${shown(v)})`);
-  return v;
-}
+const { str, time, credits: parseCredits } = fieldChecks((m) => new PackError(m));
 
 function url(o: Record<string, unknown>, k: string, where: string, required: boolean): string | undefined {
   const v = str(o, k, where, MAX_URL, required);
@@ -120,25 +102,6 @@ function parseParams(v: unknown): SignatureParams {
     rows: own(v, 'rows') as number,
     tokenizer: own(v, 'tokenizer') as number,
   };
-}
-
-function parseCredits(v: unknown, where: string): Credit[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || v.length > 100) throw new PackError(`${where}: credits must be a list of at most 100`);
-  return v.map((c, i) => {
-    const w = `${where}: credit ${i + 1}`;
-    if (!isRecord(c)) throw new PackError(`${w} is not an object`);
-    const kind = own(c, 'kind');
-    if (typeof kind !== 'string' || !CREDIT_KINDS.has(kind)) throw new PackError(`${w}: unknown kind ${shown(kind)}`);
-    const host = str(c, 'host', w, 253, false);
-    return {
-      outlet: str(c, 'outlet', w, 200)!,
-      key: str(c, 'key', w, 200)!,
-      kind: kind as Credit['kind'],
-      evidence: str(c, 'evidence', w, 400)!,
-      ...(host ? { host } : {}),
-    };
-  });
 }
 
 function parseArticle(a: unknown, i: number, params: SignatureParams, pid: string): PackItem {

@@ -1,12 +1,14 @@
 // The list file format (docs/lists.md): its header, article lines and trailer, their bounds and
 // their checks. Pure: the stream reading is read.ts's, the writing write.ts's.
 import { decodeU32, encodeU32 } from '../index/base64.ts';
+import { fieldChecks, own, shown } from '../index/fields.ts';
+import { isRecord } from '../index/guards.ts';
 import { hostKey } from '../index/outlet.ts';
 import { PACK_FORMAT, type PackItem } from '../index/pack.ts';
 import { DEFAULT_PARAMS, paramsDiff, paramsId } from '../index/params.ts';
 import { ALL_SHINGLES, LIST_BAND_STRIDE, SKETCH_NUMBERS, SKETCH_SAMPLE, sketchBandKeys } from '../index/sketch.ts';
 import { TOPIC_KEYS } from '../index/topic.ts';
-import type { ArticleRecord, Credit, ListSketch, SignatureParams } from '../index/types.ts';
+import type { ArticleRecord, ListSketch, SignatureParams } from '../index/types.ts';
 
 /** A list is a pack of version 2 with `"kind": "list"`. */
 export const LIST_VERSION = 2;
@@ -25,7 +27,6 @@ const MAX_NAME = 200;
 const MAX_DESCRIPTION = 2000;
 const MAX_WORDS = 10_000_000;
 const MAX_TOKENS = 200_000;
-const CREDIT_KINDS = new Set(['dateline', 'text', 'link', 'meta', 'jsonld']);
 
 /** What the reader is told when a list is refused: "This list cannot be used: <reason>". */
 export class ListError extends Error {
@@ -63,18 +64,8 @@ export interface ListTrailer {
   publicKey?: string;
 }
 
-const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)).slice(0, 40));
+const { str, time: timeOf, credits: parseCredits } = fieldChecks((m) => new ListError(m));
 const what = (v: unknown): string => (Array.isArray(v) ? 'a list' : v === null ? 'null' : `a ${typeof v}`);
-
-function str(o: Record<string, unknown>, k: string, where: string, max: number, required = true): string | undefined {
-  const v = own(o, k);
-  if (v === undefined && !required) return undefined;
-  if (typeof v !== 'string') throw new ListError(`${where}: ${k} ${v === undefined ? 'is missing' : 'must be text'}`);
-  if (v.length > max) throw new ListError(`${where}: ${k} is ${v.length} characters long, at most ${max} allowed`);
-  return v;
-}
 
 function int(o: Record<string, unknown>, k: string, where: string, min: number, max: number): number {
   const v = own(o, k);
@@ -83,13 +74,7 @@ function int(o: Record<string, unknown>, k: string, where: string, min: number, 
   return v;
 }
 
-function time(o: Record<string, unknown>, k: string, where: string): number | undefined {
-  const v = own(o, k);
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15)
-    throw new ListError(`${where}: ${k} must be a time in ms since 1970 (got ${shown(v)})`);
-  return v;
-}
+const time = (o: Record<string, unknown>, k: string, where: string): number | undefined => timeOf(o, k, where, false);
 
 function webUrl(o: Record<string, unknown>, k: string, where: string, required: boolean): string | undefined {
   const v = str(o, k, where, MAX_URL, required);
@@ -99,7 +84,7 @@ function webUrl(o: Record<string, unknown>, k: string, where: string, required: 
 }
 
 function parseParams(v: unknown): SignatureParams {
-  if (!isObject(v)) throw new ListError('its header has no signature parameters ("params")');
+  if (!isRecord(v)) throw new ListError('its header has no signature parameters ("params")');
   const sh = own(v, 'shingle');
   const num = (o: Record<string, unknown>, k: string): number => {
     const x = own(o, k);
@@ -107,7 +92,7 @@ function parseParams(v: unknown): SignatureParams {
     return x;
   };
   if (typeof own(v, 'hash') !== 'string') throw new ListError(`its header's params.hash must be text, not ${shown(own(v, 'hash'))}`);
-  if (!isObject(sh) || typeof own(sh, 'kind') !== 'string') throw new ListError("its header's params.shingle is missing or not an object");
+  if (!isRecord(sh) || typeof own(sh, 'kind') !== 'string') throw new ListError("its header's params.shingle is missing or not an object");
   return {
     hash: own(v, 'hash') as SignatureParams['hash'],
     seed: num(v, 'seed'),
@@ -121,7 +106,7 @@ function parseParams(v: unknown): SignatureParams {
 
 /** Checks the publisher's fields (also used by the writer, so that it never writes a list the reader refuses). */
 export function checkMeta(v: unknown, where = "its header's list"): ListMeta {
-  if (!isObject(v)) throw new ListError(`${where} description ("list") is ${v === undefined ? 'missing' : `${what(v)}, not an object`}`);
+  if (!isRecord(v)) throw new ListError(`${where} description ("list") is ${v === undefined ? 'missing' : `${what(v)}, not an object`}`);
   const name = str(v, 'name', where, MAX_NAME)!.trim();
   if (!name) throw new ListError(`${where}: name is empty`);
   const publisher = str(v, 'publisher', where, MAX_NAME)!.trim();
@@ -142,7 +127,7 @@ export function checkMeta(v: unknown, where = "its header's list"): ListMeta {
 
 /** The first line, parsed: a list's header, or a refusal saying what the file is instead. */
 export function checkHeader(doc: unknown, expected: SignatureParams, maxArticles: number): ListHeader {
-  if (!isObject(doc)) throw new ListError(`it is not a Firsthand list: its first line holds ${what(doc)}, not a list header`);
+  if (!isRecord(doc)) throw new ListError(`it is not a Firsthand list: its first line holds ${what(doc)}, not a list header`);
   const format = own(doc, 'format');
   if (format !== PACK_FORMAT)
     throw new ListError(`it is not a Firsthand list: "format" must be "${PACK_FORMAT}"${format === undefined ? ' and is missing' : `, not ${shown(format)}`}`);
@@ -175,7 +160,7 @@ function u32s(o: Record<string, unknown>, k: string, where: string, min: number,
 }
 
 function parseSketch(v: unknown, where: string, params: SignatureParams): ListSketch {
-  if (!isObject(v)) throw new ListError(`${where}: sketch is ${v === undefined ? 'missing' : `${what(v)}, not an object`}`);
+  if (!isRecord(v)) throw new ListError(`${where}: sketch is ${v === undefined ? 'missing' : `${what(v)}, not an object`}`);
   const bands = Math.ceil(params.bands / LIST_BAND_STRIDE);
   const sketch: ListSketch = {
     bands: u32s(v, 'bands', where, bands, bands),
@@ -190,32 +175,13 @@ function parseSketch(v: unknown, where: string, params: SignatureParams): ListSk
   return sketch;
 }
 
-function parseCredits(v: unknown, where: string): Credit[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || v.length > 100) throw new ListError(`${where}: credits must be a list of at most 100`);
-  return v.map((c, i) => {
-    const w = `${where}: credit ${i + 1}`;
-    if (!isObject(c)) throw new ListError(`${w} is not an object`);
-    const kind = own(c, 'kind');
-    if (typeof kind !== 'string' || !CREDIT_KINDS.has(kind)) throw new ListError(`${w}: unknown kind ${shown(kind)}`);
-    const host = str(c, 'host', w, 253, false);
-    return {
-      outlet: str(c, 'outlet', w, 200)!,
-      key: str(c, 'key', w, 200)!,
-      kind: kind as Credit['kind'],
-      evidence: str(c, 'evidence', w, 400)!,
-      ...(host ? { host } : {}),
-    };
-  });
-}
-
 /** The fields that would put text (or what text can be rebuilt from) into a list. */
 const TEXT_FIELDS = ['text', 'tokens', 'signature'] as const;
 
 /** One article line, parsed and checked: a listed record (sketch set, no signature or tokens, lists unset). */
 export function checkArticle(doc: unknown, n: number, header: ListHeader): PackItem {
   const where = `article ${n}`;
-  if (!isObject(doc)) throw new ListError(`${where} is ${what(doc)}, not an article`);
+  if (!isRecord(doc)) throw new ListError(`${where} is ${what(doc)}, not an article`);
   for (const k of TEXT_FIELDS)
     if (own(doc, k) !== undefined)
       throw new ListError(`${where} carries "${k}"; a list is text-free and may not carry its articles' text, tokens or signatures`);
@@ -252,7 +218,7 @@ export function checkArticle(doc: unknown, n: number, header: ListHeader): PackI
 
 /** The trailer line: the digest, and the signature with its public key when signed. */
 export function checkTrailer(doc: unknown): ListTrailer {
-  if (!isObject(doc)) throw new ListError(`its last line is ${what(doc)}, not the trailer`);
+  if (!isRecord(doc)) throw new ListError(`its last line is ${what(doc)}, not the trailer`);
   const digest = own(doc, 'digest');
   if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest))
     throw new ListError(`its trailer's digest must be "sha256:" and 64 hex digits, not ${shown(digest)}`);
