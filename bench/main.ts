@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark of BENCHMARKS.md in one run; prints one table and writes
 // bench/results.json. Flags: --quick (fewer rounds, smaller sizes), --full (adds 1M articles in
 // Node's memory store and 100k in Chromium), --no-browser (Node parts only), --only-browser
-// (the Chromium part only; the Node rows then hold no figures).
+// (the Chromium part only; the Node rows then hold no figures), --only-lists (the reuse-list part
+// only, at 100k articles; with --quick, 2k).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,8 @@ const started = Date.now();
 log('vocabulary...');
 const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
-const onlyBrowser = args.has('--only-browser');
+const onlyLists = args.has('--only-lists');
+const onlyBrowser = args.has('--only-browser') || onlyLists;
 log('signature...');
 const signature = onlyBrowser ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
@@ -34,7 +36,7 @@ const node = onlyBrowser ? [] : await benchIndexNode(new Generator(vocab, 7), no
 log('CLI compare --pairs...');
 const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
 let browser: ChromiumResult | { error: string } | undefined;
-if (!args.has('--no-browser')) {
+if (!args.has('--no-browser') && !onlyLists) {
   log('Chromium (IndexedDB)...');
   try {
     browser = await benchChromium(root, vocab, {
@@ -50,7 +52,7 @@ if (!args.has('--no-browser')) {
   }
 }
 let pageCost: PageCostResult | { error: string } | undefined;
-if (!args.has('--no-browser')) {
+if (!args.has('--no-browser') && !onlyLists) {
   log('Chromium (page cost: the extension on the fixture pages)...');
   try {
     pageCost = await benchPageCost(root, vocab, { rounds: quick ? 8 : 20, traceRounds: quick ? 1 : 3, indexSize: quick ? 2_000 : 10_000, log });

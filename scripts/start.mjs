@@ -26,10 +26,24 @@ function run(cmd, args) {
   }
 }
 
+/** Runs a build step quietly: one line when it works, its whole output when it fails. */
+function quiet(label, cmd, args) {
+  process.stdout.write(`${label}... `);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stdout.write('failed\n');
+    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+    console.error(`\n"${[cmd, ...args].join(' ')}" failed; stopping.`);
+    process.exit(1);
+  }
+  console.log(`done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
 if (needsInstall()) run('npm', ['install']);
 if (!ensureBrowsers()) process.exit(1);
-run('npm', ['run', 'build']);
-run('npm', ['run', 'build:test']);
+quiet('Building Firsthand for Chromium and Firefox', 'npm', ['run', '-s', 'build']);
+quiet('Building the test build the demo drives', 'npm', ['run', '-s', 'build:test']);
 
 // The fixture site and the browser harness are TypeScript; tsx loads them.
 const { register } = await import('tsx/esm/api');
@@ -39,6 +53,7 @@ const { ARTICLES, articleUrl } = await import('../tests/fixtures/site/articles.t
 const { launchChromium } = await import('../tests/e2e/harness/chromium.ts');
 const { seen } = await import('../tests/e2e/harness/reader.ts');
 const { ask, openConsole, tabIdFor, badgeText } = await import('../tests/e2e/harness/extension.ts');
+const { verdictLabel } = await import('../src/ui/format.ts');
 const { mkdtempSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
 
@@ -69,7 +84,8 @@ for (const key of order) {
     seed: key,
     outlet: article.outlet.name,
     verdict: shown.verdict,
-    badge: await badgeText(ext, tabId),
+    badge: (await badgeText(ext, tabId)) || '(none)',
+    originalOutlet: original?.outlet,
     original: original
       ? `${original.outlet} (${Math.round(original.containment * 100)}% of this page, ${Math.round(original.coverage * 100)}% of it)`
       : shown.verdict === 'related'
@@ -77,8 +93,20 @@ for (const key of order) {
         : '— (nothing earlier in the index)',
   });
 }
+// What a reader is told of each page, in words: a page that matched nothing when it was read and
+// that later pages name as their original is the original.
+for (const r of rows) {
+  const namedBy = rows.filter((o) => o !== r && o.originalOutlet === r.outlet).length;
+  r.verdict =
+    namedBy > 0 && !r.originalOutlet
+      ? `the original (named by ${namedBy} later ${namedBy === 1 ? 'page' : 'pages'})`
+      : r.verdict === 'none'
+        ? 'not an article'
+        : verdictLabel(r.verdict);
+}
 
 const cols = ['seed', 'outlet', 'verdict', 'badge', 'original'];
+console.log('Read in this order by one reader (verdict: what the ribbon and popup say; badge: the toolbar badge when read):\n');
 const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
 console.log(line(cols));
@@ -113,7 +141,7 @@ for (const key of ['002', '000', '003']) {
   listedRows.push({
     seed: key,
     outlet: article.outlet.name,
-    verdict: shown.verdict,
+    verdict: verdictLabel(shown.verdict),
     original: original ? `${original.outlet}${lists ? ` (listed by ${lists})` : ''}` : '—',
   });
 }
