@@ -36,7 +36,7 @@ export function manifestFor(browser: Browser, test: boolean): Manifest {
     // Test builds only: webNavigation sees the trigger navigation to TEST_OPEN_HOST before it fails.
     m.permissions = [...baseManifest.permissions, 'webNavigation'];
     m.host_permissions = [`http://${TEST_OPEN_HOST}/*`];
-    m.name = `${baseManifest.name} (test build)`;
+    m.name = '__MSG_extNameTest__';
   }
   return m;
 }

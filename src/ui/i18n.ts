@@ -1,0 +1,73 @@
+// The words of the interface, through the browser's own i18n: public/_locales/<language>/
+// messages.json, the language the reader's browser runs in, English when it has no translation.
+// Pages, the popup and the ribbon all ask here. Where the extension API is absent (unit tests in
+// a plain DOM), the English file answers the same way the browser would.
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+
+export type MessageKey = keyof typeof en;
+
+interface Message {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+interface I18nApi {
+  getMessage(key: string, substitutions?: string[]): string;
+  getUILanguage(): string;
+}
+
+/** The browser's i18n API, from either namespace; undefined outside an extension. */
+export function i18nApi(scope: object = globalThis): I18nApi | undefined {
+  const g = scope as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+  const api = g.browser?.i18n ?? g.chrome?.i18n;
+  return typeof api?.getMessage === 'function' ? api : undefined;
+}
+
+/**
+ * A message with its substitutions filled in as the browser fills them: named placeholders
+ * ($NAME$, case-insensitive) stand for their content, $1..$9 for the substitutions, $$ for $.
+ */
+export function fillMessage(m: Message, subs: readonly string[]): string {
+  const named = new Map(Object.entries(m.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
+  const positional = (s: string) => s.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '');
+  return m.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (all, name: string | undefined) => {
+    if (all === '$$') return '$';
+    const content = named.get(name!.toLowerCase());
+    return content === undefined ? all : positional(content);
+  });
+}
+
+/** The interface string `key`, in the reader's language, with its substitutions. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const strings = subs.map(String);
+  const got = i18nApi()?.getMessage(key, strings);
+  return got || fillMessage(en[key] as Message, strings);
+}
+
+/** The language and writing direction of the interface. */
+export function uiLocale(): { lang: string; dir: 'ltr' | 'rtl' } {
+  const api = i18nApi();
+  const lang = api?.getUILanguage() || 'en';
+  const dir = api?.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  return { lang, dir };
+}
+
+/**
+ * Puts an extension page in the interface's language: <html lang dir>, the text of every element
+ * with data-i18n="key", and the attributes named by data-i18n-attrs="attr:key attr:key".
+ */
+export function localize(doc: Document): void {
+  const { lang, dir } = uiLocale();
+  doc.documentElement.lang = lang;
+  doc.documentElement.dir = dir;
+  for (const node of doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = node.dataset.i18n as MessageKey;
+    if (key in en) node.textContent = t(key);
+  }
+  for (const node of doc.querySelectorAll<HTMLElement>('[data-i18n-attrs]')) {
+    for (const pair of (node.dataset.i18nAttrs ?? '').split(/\s+/).filter(Boolean)) {
+      const [attr, key] = pair.split(':');
+      if (attr && key && key in en) node.setAttribute(attr, t(key as MessageKey));
+    }
+  }
+}
