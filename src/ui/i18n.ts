@@ -71,3 +71,37 @@ export function localize(doc: Document): void {
     }
   }
 }
+
+/** The plural categories a message may have forms for (`<base>_<category>` keys in every locale). */
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
+
+/** A counted phrase ("3 articles") in the form the interface language's plural rules pick for n. */
+export function tPlural(base: PluralBase, n: number, format: (n: number) => string = String): string {
+  let category: string;
+  try {
+    category = new Intl.PluralRules(uiLocale().lang).select(n);
+  } catch {
+    category = n === 1 ? 'one' : 'other';
+  }
+  const key = `${base}_${PLURAL_CATEGORIES.includes(category as never) ? category : 'other'}` as MessageKey;
+  return t(key, format(n));
+}
+
+/** Private-use marks standing for nodes while a message is filled; no translation holds them. */
+const MARK = /\uE000(\d+)\uE001/;
+
+/**
+ * A message whose substitutions are nodes (a <bdi> holding a name a page or a list supplies, a
+ * link) as the parts to append: the message's own words as strings, each node where it belongs.
+ */
+export function tNodes(key: MessageKey, ...subs: (Node | string)[]): (Node | string)[] {
+  const text = t(key, ...subs.map((_, i) => `\uE000${i}\uE001`));
+  const out: (Node | string)[] = [];
+  for (const part of text.split(/(\uE000\d+\uE001)/)) {
+    const m = MARK.exec(part);
+    if (m) out.push(subs[Number(m[1])]);
+    else if (part) out.push(part);
+  }
+  return out;
+}
