@@ -3,6 +3,7 @@
 // it needs from storage, since the worker may have been stopped since the last event.
 import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../protocol/messages.ts';
+import { pongUrl } from '../protocol/replies.ts';
 import { readList } from '../lists/read.ts';
 import type { Badge } from './badge.ts';
 import { LIST_ALARM, SWEEP_MINUTES, sweepLists } from './lists.ts';
@@ -11,6 +12,7 @@ import { reindexIfNeeded } from './reindex.ts';
 import { route, type Handlers, type SenderInfo } from './router.ts';
 import { createServices } from './services.ts';
 import type { KeyValueArea } from './tab-state.ts';
+import { tabLoading } from './tab-sync.ts';
 import { testUiHandlers } from './test-handlers.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
@@ -38,6 +40,7 @@ const services = createServices({
     sendToTab: async (tabId, msg: ContentMessage) => {
       await browser.tabs.sendMessage(tabId, msg);
     },
+    pingTab: async (tabId) => pongUrl(await browser.tabs.sendMessage(tabId, { type: 'content/ping' }, { frameId: 0 }).catch(() => undefined)),
     usage: async () => (await navigator.storage?.estimate?.())?.usage,
     baseUrl: browser.runtime.getURL(''),
     hasOrigin: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
@@ -63,15 +66,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   route(raw, sender as SenderInfo, { self, handlers, testHandlers }),
 );
 
-// A new page in the tab: its old state and badge no longer apply (the content script reports
-// the new page). Same-page changes (#fragments) do not start loading and keep both.
+// A new page in the tab: a state and badge kept for another document no longer apply (the content
+// script reports the new page). Same-page changes (#fragments) keep both. Where the event does not
+// say the URL (Chrome tells it only to extensions with the tabs permission), the content script of
+// the tab's top frame is asked which page it shows.
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status !== 'loading') return;
   void (async () => {
-    const old = await services.tabs.get(tabId);
-    if (old && change.url !== undefined && sameDocument(old.url, change.url)) return;
-    await services.tabs.remove(tabId);
-    await setBadge(tabId, null);
+    await tabLoading(services, tabId, change.url);
   })().catch((err: unknown) => console.debug('Firsthand: could not reset the state of a reloading tab:', err));
 });
 
@@ -83,10 +85,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.runtime.onStartup.addListener(() => {
   if (services.tabs.persistent) void services.tabs.removeAll().catch((err: unknown) => console.debug('Firsthand: could not forget stale tab states:', err));
 });
-
-function sameDocument(a: string, b: string): boolean {
-  return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
-}
 
 // The lists' update sweep: every SWEEP_MINUTES the lists that are due are downloaded again
 // (nothing is fetched while there is no list, or none is due).

@@ -14,15 +14,17 @@ import {
   type StoreRef,
 } from '../index/index.ts';
 import { withPassageKinds, type PageSide } from '../index/page-passages.ts';
-import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, Settings, TabState } from '../protocol/messages.ts';
+import type { PageMeta } from '../index/types.ts';
+import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, PageRecheckMessage, Settings, TabState } from '../protocol/messages.ts';
 import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../protocol/validate.ts';
-import { badgeFor } from './badge.ts';
 import { errorText } from '../shared/errors.ts';
 import { nameListed, type ListedRecords } from './lists.ts';
-import type { Handlers, PageSender } from './router.ts';
+import { originOf, type Handlers, type PageSender } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings } from '../storage/settings.ts';
+import { refreshOriginals } from './originals.ts';
+import { publish } from './tab-sync.ts';
 import { firstSeen, readText } from '../storage/db.ts';
 import { unpackText } from '../storage/texts.ts';
 
@@ -32,6 +34,7 @@ export const NOTES = {
   excluded: 'This site is excluded in the options: the page was not checked or added to your index.',
   private: 'Private window: checked against your index but not added to it.',
   notArticle: 'This page does not look like an article.',
+  cleared: 'Your index was cleared: this page was checked again but not added to it.',
 } as const;
 
 /** Why this page must not be read at all (paused, an excluded site), or undefined when it may be. */
@@ -39,6 +42,16 @@ function refusal(settings: Settings, url: string): string | undefined {
   if (settings.paused) return NOTES.paused;
   if (isExcludedHost(hostOf(url), settings.excludedSites)) return NOTES.excluded;
   return undefined;
+}
+
+/**
+ * Where the page is now: the browser's word for it (the sender's URL), or the page's own where a
+ * single-page site moved it with pushState, which cannot leave the sender's origin (Chrome reports
+ * the URL the document was loaded at).
+ */
+export function pageAddress(sender: string, own: string | undefined): string {
+  if (!own || !/^https?:\/\//i.test(own)) return sender;
+  return originOf(own) === originOf(sender) ? own : sender;
 }
 
 /** The content script asks before it reads the page: an excluded site's or a paused reader's page is
@@ -49,17 +62,22 @@ export async function handlePageShouldRead(s: Services, from: PageSender): Promi
   return note === undefined;
 }
 
-export async function handlePageArticle(s: Services, msg: PageArticleMessage, from: PageSender): Promise<TabState> {
+export async function handlePageArticle(s: Services, msg: PageArticleMessage | PageRecheckMessage, sender: PageSender): Promise<TabState> {
+  const from = { ...sender, url: pageAddress(sender.url, msg.meta.url) };
   const settings = await loadSettings(s.conn);
   const url = from.url;
   // Asked again: the settings may have changed since the content script asked.
   const note = refusal(settings, url);
   const state: TabState = note ? { url, note } : await checkAndRemember(s, msg, from, settings);
   await publish(s, from, state);
+  // A tab showing the original this page copies learns of its new copy (not awaited: this page's verdict comes first).
+  void refreshOriginals(s, from.tabId, state, (id, url) => checkStored(s, id, url)).catch((err: unknown) =>
+    console.debug('Firsthand: the original tabs were not brought up to date:', errorText(err)),
+  );
   return state;
 }
 
-async function checkAndRemember(s: Services, msg: PageArticleMessage, from: PageSender, settings: Settings): Promise<TabState> {
+async function checkAndRemember(s: Services, msg: PageArticleMessage | PageRecheckMessage, from: PageSender, settings: Settings): Promise<TabState> {
   const url = from.url;
   // The browser's word for the page's address, not the page's.
   const meta = { ...msg.meta, url };
@@ -67,16 +85,14 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
   let state: TabState;
   let told: Promise<CheckResult>;
   try {
-    const built = buildRecord(msg.text, meta, s.now());
-    record = built.record;
-    const seen = new SeenBefore(s.store, record);
-    const result = await nameListed(s, await checkArticle(seen, built, { sensitivity: settings.sensitivity }), seen.listed);
-    state = { url, pageId: record.id, result };
-    // Read while the page is saved: the stored texts of the matches shown, to tell their passages apart.
-    told = withKinds(s, result, { text: msg.text, offsets: built.fp.offsets });
+    const checked = await checkText(s, msg.text, meta, settings);
+    record = checked.record;
+    told = checked.told;
+    state = { url, pageId: record.id, result: checked.result };
   } catch (err) {
     return { url, note: `This page could not be checked: ${errorText(err)}` };
   }
+  if (msg.type === 'page/recheck') return { ...state, result: await told, pageId: undefined, note: NOTES.cleared };
   const remember = !from.incognito || settings.indexPrivate;
   if (!remember) return { ...state, result: await told, pageId: undefined, note: NOTES.private };
   try {
@@ -87,6 +103,30 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
   }
   state.result = await told;
   return state;
+}
+
+/** A text checked against the index; `told` is the result with its shown passages told literal or
+ * near, read while the page is saved. */
+async function checkText(
+  s: Services,
+  text: string,
+  meta: PageMeta,
+  settings: Settings,
+): Promise<{ record: ArticleRecord; result: CheckResult; told: Promise<CheckResult> }> {
+  const built = buildRecord(text, meta, s.now());
+  const seen = new SeenBefore(s.store, built.record);
+  const result = await nameListed(s, await checkArticle(seen, built, { sensitivity: settings.sensitivity }), seen.listed);
+  return { record: built.record, result, told: withKinds(s, result, { text, offsets: built.fp.offsets }) };
+}
+
+/** A stored article checked again against the index as it is now, as its page would be on a reload;
+ * undefined when its text is not stored. */
+export async function checkStored(s: Services, id: string, url: string): Promise<CheckResult | undefined> {
+  const stored = await readText(s.conn, id);
+  const text = stored ? await unpackText(stored) : '';
+  if (!stored || !text) return undefined;
+  const checked = await checkText(s, text, { ...stored.meta, url }, await loadSettings(s.conn));
+  return checked.told;
 }
 
 /** A stored text longer than this is not read to tell passages apart (news articles are far shorter). */
@@ -130,7 +170,7 @@ export async function withKinds(s: Services, result: CheckResult, page: PageSide
  * first sighting carried into the page's record, and it is left out of the candidates (a page is
  * never its own match). The writer keeps the earlier time again when it stores the page.
  */
-class SeenBefore implements CandidateSource {
+export class SeenBefore implements CandidateSource {
   constructor(
     private readonly store: CandidateSource,
     private readonly page: ArticleRecord,
@@ -189,15 +229,6 @@ export function pageHandlers(s: Services): PageHandlers {
     'page/article': (m, from) => handlePageArticle(s, m, from),
     'page/not-article': (m, from) => handlePageNotArticle(s, m, from),
     'page/open-compare': (m, from) => handlePageOpenCompare(s, m, from),
+    'page/recheck': (m, from) => handlePageArticle(s, m, from),
   };
-}
-
-/** Keeps the tab's state for the popup and sets its badge. Private tabs' states never reach the disk. */
-async function publish(s: Services, from: PageSender, state: TabState): Promise<void> {
-  if (!(from.incognito && s.tabs.persistent)) {
-    await s.tabs.set(from.tabId, state).catch((err: unknown) => console.warn('Firsthand: tab state not kept:', err));
-  }
-  await s.browser.setBadge(from.tabId, badgeFor(state.result)).catch(() => {
-    // The tab closed meanwhile.
-  });
 }

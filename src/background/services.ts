@@ -1,6 +1,6 @@
 // What the worker's handlers work with. main.ts builds it from the browser's APIs; tests build
 // it from fakes. Nothing here is state that must survive the worker: that is all in storage.
-import type { ContentMessage, ListProgressMessage } from '../protocol/messages.ts';
+import type { ContentMessage, IndexChangedMessage, ListProgressMessage } from '../protocol/messages.ts';
 import type { ListReader } from '../storage/lists.ts';
 import type { Badge } from './badge.ts';
 import { DbConnection, IdbStore } from '../storage/db.ts';
@@ -11,6 +11,8 @@ export interface BrowserSide {
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   openTab(url: string): Promise<void>;
   sendToTab(tabId: number, msg: ContentMessage): Promise<void>;
+  /** The URL the content script of the tab's top frame says it shows (content/ping); undefined when none answers. */
+  pingTab(tabId: number): Promise<string | undefined>;
   /** Bytes the extension's storage uses (navigator.storage.estimate), when known. */
   usage(): Promise<number | undefined>;
   /** runtime.getURL(''). */
@@ -18,7 +20,7 @@ export interface BrowserSide {
   /** Whether the reader granted the host permission of an origin (permissions.contains). */
   hasOrigin(origin: string): Promise<boolean>;
   /** Tells the extension's open pages (runtime.sendMessage). */
-  broadcast(msg: ListProgressMessage): Promise<void>;
+  broadcast(msg: ListProgressMessage | IndexChangedMessage): Promise<void>;
 }
 
 export interface Services {

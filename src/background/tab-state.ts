@@ -50,10 +50,36 @@ export class TabStates {
     await this.area().remove(key(tabId));
   }
 
-  /** Drops every tab's state (tab ids start over when the browser starts). */
-  async removeAll(): Promise<void> {
+  /** Drops every tab's state (tab ids start over when the browser starts); returns the tabs that had one. */
+  async removeAll(): Promise<number[]> {
     const area = this.area();
     const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith(PREFIX));
     if (keys.length) await area.remove(keys);
+    return keys.map((k) => Number(k.slice(PREFIX.length)));
+  }
+
+  /** Every tab's kept state. */
+  async all(): Promise<[number, TabState][]> {
+    const entries = Object.entries(await this.area().get(null));
+    return entries.flatMap(([k, v]) => (k.startsWith(PREFIX) && isTabState(v) ? [[Number(k.slice(PREFIX.length)), v] as [number, TabState]] : []));
+  }
+
+  /** The tail of each tab's queue of state changes (this worker's life only: nothing is pending across a restart). */
+  private readonly queues = new Map<number, Promise<unknown>>();
+
+  /**
+   * Runs `change` once the tab's earlier changes are done: a change that reads the tab's state and
+   * then writes it (or its badge) never interleaves with another, so what one saved cannot be
+   * removed by a decision taken before it was saved.
+   */
+  exclusive<T>(tabId: number, change: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(tabId) ?? Promise.resolve();
+    const next = previous.then(change);
+    const tail = next.catch(() => undefined);
+    this.queues.set(tabId, tail);
+    void tail.then(() => {
+      if (this.queues.get(tabId) === tail) this.queues.delete(tabId);
+    });
+    return next;
   }
 }

@@ -7,6 +7,7 @@ import { listNames } from '../storage/lists.ts';
 import { listsOf, subscribeList, unsubscribeList, updateList } from './lists.ts';
 import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
+import { indexCleared } from './tab-sync.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
 import { unpackText } from '../storage/texts.ts';
 
@@ -76,8 +77,9 @@ export function uiHandlers(s: Services): UiHandlers {
     'ui/clear': async () => {
       // The reader's own index goes; subscribed lists and their articles stay (storage/lists.ts clearOwn).
       await s.writer.clear();
-      // Each tab's result names articles the reader read: Clear forgets those too.
-      await s.tabs.removeAll();
+      // Each tab's result names articles the reader read: Clear forgets those too, with the badges,
+      // and tells the open pages (their ribbons go; the popup shows the tab afresh).
+      await indexCleared(s);
       return indexStats(s);
     },
     'ui/set-paused': (m) => saveSettings(s, { paused: m.paused }),

@@ -23,6 +23,8 @@ export interface ContentEnv {
   now(): number;
   /** Test builds expose the ribbon's text on the page for end-to-end tests. */
   exposeText: boolean;
+  /** Calls `changed` when the page moved to another URL without loading and its content settled. */
+  watch?(changed: () => void): void;
 }
 
 export interface ContentRun {
@@ -40,32 +42,76 @@ export const TIMING_NAME = 'firsthand:content';
 
 /** One page from start to end: once the background allows it, extract and send the article, answer
  * highlight requests (even while the check runs: with nothing to mark yet), and show the verdict
- * that comes back. */
+ * that comes back. Afterwards the page is checked again when the index changed under it (Clear) and
+ * when a single-page site swapped the article under a new URL (env.watch). */
 export async function runContent(env: ContentEnv): Promise<ContentRun> {
   const run: ContentRun = { busyMs: 0, extractMs: 0, steps: { articleMs: 0, metaMs: 0, sendMs: 0 }, ribbon: null };
   if (!(await mayRead(env))) return run;
-  const t0 = env.now();
-  const article = readArticle(env.doc);
-  const t1 = env.now();
-  run.steps.articleMs = t1 - t0;
-  if (!article) {
-    void env
-      .send({ type: 'page/not-article', url: env.url })
-      .catch((err: unknown) => console.debug('Firsthand: could not report a page that is not an article:', err));
-    endExtraction(env, run, t0, t1);
-    return run;
-  }
-  const meta = articleMeta(env, article);
-  const t2 = env.now();
-  run.steps.metaMs = t2 - t1;
-  const pending = env.send({ type: 'page/article', text: article.text, meta });
-  endExtraction(env, run, t0, t2);
-
-  const view = verdictView(env, run, article.text);
-  env.listen(() => view.toggleHighlights());
-  const state = await stateFrom(pending);
-  if (state) view.show(state);
+  const page = pageChecks(env, run);
+  env.watch?.(() => void page.check({ unlessSame: true }));
+  await page.check({ first: true });
   return run;
+}
+
+interface CheckOptions {
+  /** The first check, timed for the test builds' measure. */
+  first?: boolean;
+  /** After a navigation: nothing is sent when the page is the same document with the same text. */
+  unlessSame?: boolean;
+  /** After Clear: checked against the index without being added to it again. */
+  recheck?: boolean;
+}
+
+/** The page's checks, the first and any later one; only the latest check's verdict is shown. */
+function pageChecks(env: ContentEnv, run: ContentRun) {
+  let view: VerdictView | undefined;
+  let listening = false;
+  let latest = 0;
+  let last: { url: string; text: string | undefined } | undefined;
+  const receive = (msg: ContentMessage): Reply<unknown> => {
+    if (msg.type === 'content/highlight') return view?.toggleHighlights() ?? { ok: true, value: { on: false, found: 0 } };
+    if (msg.type === 'content/ping') return { ok: true, value: { url: env.url } };
+    // The index changed (Clear): what is shown no longer holds; the page is checked afresh.
+    view?.clear();
+    void check({ recheck: true });
+    return { ok: true, value: null };
+  };
+  async function check(opts: CheckOptions): Promise<void> {
+    if (!opts.first && !(await mayRead(env))) return view?.clear();
+    const url = env.url;
+    const t0 = env.now();
+    const article = readArticle(env.doc);
+    const t1 = env.now();
+    if (opts.unlessSame && last && sameDocument(last.url, url) && last.text === article?.text) return;
+    last = { url, text: article?.text };
+    view?.clear();
+    if (opts.first) run.steps.articleMs = t1 - t0;
+    if (!article) {
+      void env
+        .send({ type: 'page/not-article', url })
+        .catch((err: unknown) => console.debug('Firsthand: could not report a page that is not an article:', err));
+      if (opts.first) endExtraction(env, run, t0, t1);
+      return;
+    }
+    const meta = articleMeta(env, article);
+    const t2 = env.now();
+    if (opts.first) run.steps.metaMs = t2 - t1;
+    // Only the latest article sent is shown: an earlier check's answer may come after it.
+    const mine = ++latest;
+    const pending = env.send({ type: opts.recheck ? 'page/recheck' : 'page/article', text: article.text, meta });
+    if (opts.first) endExtraction(env, run, t0, t2);
+    const mineView = (view = verdictView(env, run, article.text));
+    if (!listening) env.listen(receive);
+    listening = true;
+    const state = await stateFrom(pending);
+    if (state && mine === latest) mineView.show(state);
+  }
+  return { check };
+}
+
+/** Whether two URLs are one document (they differ at most in their #fragment). */
+function sameDocument(a: string, b: string): boolean {
+  return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 }
 
 /** The background's answer to page/should-read. Anything but a yes (an error, no answer) leaves the
@@ -112,6 +158,8 @@ async function stateFrom(pending: Promise<unknown>): Promise<TabState | undefine
 interface VerdictView {
   /** Shows what the worker concluded: the ribbon for a copy or rewrite, nothing on the page otherwise. */
   show(state: TabState): void;
+  /** Takes the verdict off the page: the ribbon, the highlights and (test builds) the exposed verdict. */
+  clear(): void;
   /** The popup's "Highlight on page": turns the highlights on when they are off and off when on. */
   toggleHighlights(): Reply<{ on: boolean; found: number }>;
 }
@@ -134,6 +182,15 @@ function verdictView(env: ContentEnv, run: ContentRun, text: string): VerdictVie
       run.ribbon = next.result ? ribbonFor(env, run, next.result, highlight) : null;
       if (env.exposeText) exposeVerdict(env.doc, run);
       run.busyMs += env.now() - started;
+    },
+    clear() {
+      state = undefined;
+      highlight(false);
+      run.ribbon?.remove();
+      run.ribbon = null;
+      run.verdict = undefined;
+      if (env.exposeText) delete env.doc.documentElement.dataset.firsthandVerdict;
+      if (env.exposeText) delete env.doc.documentElement.dataset.firsthandRibbon;
     },
     toggleHighlights() {
       const on = !highlighter.active;

@@ -1,6 +1,7 @@
 // Content script entry (document_idle on http(s) pages). Browser glue only: the work is in controller.ts.
 import { recordTiming, runContent } from './controller.ts';
 import { contentRuntime } from './runtime.ts';
+import { watchNavigation } from './navigation.ts';
 import { isContentMessage } from '../protocol/replies.ts';
 
 const startedAt = performance.now();
@@ -9,7 +10,10 @@ const runtime = contentRuntime();
 
 void runContent({
   doc: document,
-  url: location.href,
+  // Read when asked: a single-page site changes it without loading a document.
+  get url() {
+    return location.href;
+  },
   send: (msg) => runtime.sendMessage(msg),
   listen(handler) {
     runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -25,6 +29,7 @@ void runContent({
   },
   now: () => performance.now(),
   exposeText: testBuild,
+  watch: (changed) => void watchNavigation(window, changed),
 }).then((run) => {
   // The page shares the performance timeline: only test builds leave a measure there, as a page
   // must not learn that Firsthand runs.

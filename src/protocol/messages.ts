@@ -31,6 +31,14 @@ export interface PageOpenCompareMessage {
   originalId: string;
 }
 
+/** Content script -> background, after the index changed under the page (index/changed): the
+ * article checked again, never added to the index (the reader just emptied it). */
+export interface PageRecheckMessage {
+  type: 'page/recheck';
+  text: string;
+  meta: PageMeta;
+}
+
 /** Popup/options/compare (extension pages only) -> background. */
 export type UiMessage =
   | { type: 'ui/tab-state'; tabId: number }
@@ -58,7 +66,7 @@ export type TestUiMessage =
   | { type: 'ui/lists-sweep'; all: boolean };
 
 /** Every message a store build's worker acts on. */
-export type Message = PageShouldReadMessage | PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage;
+export type Message = PageShouldReadMessage | PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage | PageRecheckMessage;
 
 /** Every message a test build's worker acts on. */
 export type AnyMessage = Message | TestUiMessage;
@@ -77,8 +85,9 @@ export interface ListProgressMessage {
   total: number;
 }
 
-/** Background -> content script (via tabs.sendMessage): the popup's "Highlight on page" toggles the highlights. */
-export type ContentMessage = { type: 'content/highlight' };
+/** Background -> content script (via tabs.sendMessage): the popup's "Highlight on page" toggles the
+ * highlights; index/changed: the index changed under the page (its verdict may no longer hold). */
+export type ContentMessage = { type: 'content/highlight' } | IndexChangedMessage | ContentPingMessage;
 
 /** What the background knows about one tab, kept in storage.session so a restarted worker still knows it. */
 export interface TabState {
@@ -205,7 +214,24 @@ export interface ReplyMap {
   'ui/list-update': ListInfo;
   /** The lists that remain. */
   'ui/list-remove': ListInfo[];
+  'page/recheck': TabState;
 }
 
 /** Every reply has this shape: ok with a value, or an error a reader can understand. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Background -> content scripts (tabs.sendMessage) and the extension's pages (runtime.sendMessage):
+ * the reader's index changed under them, so a verdict shown no longer holds. 'cleared': Clear
+ * emptied it (every tab's result and badge are gone; content scripts remove their ribbon and
+ * check their page again). Check: isIndexChanged (replies.ts). */
+export interface IndexChangedMessage {
+  type: 'index/changed';
+  reason: 'cleared';
+}
+
+/** Background -> the content script of a tab's top frame (tabs.sendMessage): which page is shown
+ * now? Asked when a tab reports loading without saying what, so that a verdict is kept for the
+ * document that is still there. The reply's value is `{ url }` (its location). */
+export interface ContentPingMessage {
+  type: 'content/ping';
+}

@@ -20,6 +20,7 @@ import type {
   CompareView,
   ContentMessage,
   ImportResult,
+  IndexChangedMessage,
   IndexStats,
   ListInfo,
   ListProgressMessage,
@@ -116,7 +117,8 @@ export function isTabState(x: unknown): x is TabState {
 
 /** Messages the background may send to a content script. */
 export function isContentMessage(x: unknown): x is ContentMessage {
-  return isRecord(x) && x.type === 'content/highlight' && Object.keys(x).length === 1;
+  const bare = isRecord(x) && Object.keys(x).length === 1;
+  return (bare && (x.type === 'content/highlight' || x.type === 'content/ping')) || isIndexChanged(x);
 }
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
@@ -211,6 +213,19 @@ export function isListProgress(x: unknown): x is ListProgressMessage {
     isCount(x.done) &&
     isCount(x.total)
   );
+}
+
+const INDEX_CHANGE_REASONS: readonly string[] = ['cleared'];
+
+/** The worker's word that the index changed under a page (content scripts and extension pages). */
+export function isIndexChanged(x: unknown): x is IndexChangedMessage {
+  return isRecord(x) && x.type === 'index/changed' && INDEX_CHANGE_REASONS.includes(x.reason as string) && Object.keys(x).length === 2;
+}
+
+/** The content script's answer to content/ping: the URL its document shows, or undefined for anything else. */
+export function pongUrl(reply: unknown): string | undefined {
+  if (!isRecord(reply) || reply.ok !== true || !isRecord(reply.value)) return undefined;
+  return isStr(reply.value.url) ? reply.value.url : undefined;
 }
 
 const isListInfos = (x: unknown): x is ListInfo[] => Array.isArray(x) && x.every(isListInfo);

@@ -183,6 +183,7 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'ui/list-subscribe': { url: listUrl },
   'ui/list-update': { id: listId },
   'ui/list-remove': { id: listId },
+  'page/recheck': { text: str(MAX_TEXT_CHARS), meta: checkMeta },
 };
 
 /** The test build's extra messages: known only to a validator asked for them. */
@@ -218,7 +219,7 @@ export function validateMessage(raw: unknown, opts: ValidateOptions = {}): Valid
   if (e) return { ok: false, error: `${type}: ${e}` };
   const copy: Record<string, unknown> = { type };
   for (const k of Object.keys(fields)) copy[k] = raw[k];
-  if (type === 'page/article') copy.meta = pickMeta(raw.meta as PageMeta);
+  if (type === 'page/article' || type === 'page/recheck') copy.meta = pickMeta(raw.meta as PageMeta);
   return { ok: true, value: copy as unknown as AnyMessage };
 }
 

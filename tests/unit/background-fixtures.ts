@@ -6,7 +6,7 @@ import type { DbConnection } from '../../src/storage/db.ts';
 import type { Badge } from '../../src/background/badge.ts';
 import { createServices, type Services } from '../../src/background/services.ts';
 import type { KeyValueArea } from '../../src/background/tab-state.ts';
-import type { ContentMessage, ListProgressMessage } from '../../src/protocol/messages.ts';
+import type { ContentMessage, IndexChangedMessage, ListProgressMessage } from '../../src/protocol/messages.ts';
 import type { ListReader } from '../../src/storage/lists.ts';
 import { wordsFrom, seed } from './helpers.ts';
 
@@ -37,6 +37,10 @@ export interface Recorded {
   opened: string[];
   sent: { tabId: number; msg: ContentMessage }[];
   progress: ListProgressMessage[];
+  /** What the worker told the extension's pages besides progress (index/changed). */
+  told: IndexChangedMessage[];
+  /** The URL each tab's content script answers content/ping with (none: no answer). */
+  showing: Map<number, string>;
 }
 
 export const BASE_URL = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
@@ -52,7 +56,7 @@ export function testServices(opts: { session?: boolean; now?: () => number; fetc
   session: MemoryArea;
   local: MemoryArea;
 } {
-  const rec: Recorded = { badges: new Map(), opened: [], sent: [], progress: [] };
+  const rec: Recorded = { badges: new Map(), opened: [], sent: [], progress: [], told: [], showing: new Map() };
   const session = new MemoryArea();
   const local = new MemoryArea();
   const s = createServices({
@@ -64,10 +68,11 @@ export function testServices(opts: { session?: boolean; now?: () => number; fetc
       setBadge: async (tabId, badge) => void rec.badges.set(tabId, badge),
       openTab: async (url) => void rec.opened.push(url),
       sendToTab: async (tabId, msg) => void rec.sent.push({ tabId, msg }),
+      pingTab: async (tabId) => rec.showing.get(tabId),
       usage: async () => 12345,
       baseUrl: BASE_URL,
       hasOrigin: async (origin) => (opts.origins ?? []).includes(origin),
-      broadcast: async (msg) => void rec.progress.push(msg),
+      broadcast: async (msg) => void (msg.type === 'lists/progress' ? rec.progress.push(msg) : rec.told.push(msg)),
     },
     fetch:
       opts.fetch ??

@@ -61,6 +61,7 @@ describe('route', () => {
       'ui/list-subscribe': fail,
       'ui/list-update': fail,
       'ui/list-remove': fail,
+      'page/recheck': fail,
     } as Handlers;
   }
 
