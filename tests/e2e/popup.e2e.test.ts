@@ -38,7 +38,7 @@ async function popupFor(session: Session, ui: Tab, url: string, mustShow: RegExp
 async function layout(tab: Tab): Promise<{ scrollHeight: number; buttons: Record<string, number> }> {
   return tab.evaluate(() => {
     const buttons: Record<string, number> = {};
-    for (const b of Array.from(document.querySelectorAll('.index button'))) buttons[b.textContent ?? ''] = Math.ceil(b.getBoundingClientRect().bottom);
+    for (const b of Array.from(document.querySelectorAll('.index .actions button'))) buttons[b.textContent ?? ''] = Math.ceil(b.getBoundingClientRect().bottom);
     return { scrollHeight: document.documentElement.scrollHeight, buttons };
   }, undefined);
 }
@@ -103,6 +103,8 @@ describe.each(BROWSERS)('%s: the toolbar popup', (name) => {
   let session: Session;
   let ext: Console;
   const pages = new Map<string, Reading>();
+  /** Articles in the pack exported before Clear. */
+  let packArticles = 0;
 
   beforeAll(async () => {
     session = await launch(name, site, profileDir);
@@ -200,7 +202,10 @@ describe.each(BROWSERS)('%s: the toolbar popup', (name) => {
 
   it('Clear… in the popup empties the verdict at once: not checked, no Compare, 0 articles and 0 KB', async () => {
     const ui = await ext.get();
-    writeFileSync(join(profileDir, '..', 'pack.firsthand.json'), await ask<string>(ui, { type: 'ui/export' }));
+    const pack = await ask<string>(ui, { type: 'ui/export' });
+    packArticles = (JSON.parse(pack) as { articles: unknown[] }).articles.length;
+    expect(packArticles).toBeGreaterThan(3);
+    writeFileSync(join(profileDir, '..', 'pack.firsthand.json'), pack);
     const popup = await popupFor(session, ui, pages.get('002')!.url, /Partly copied from Axios/);
     expect(popup.text).toMatch(/Your index: \d+ articles, \d+ KB/);
     await popup.tab.clickButton('Clear…');
@@ -231,9 +236,11 @@ describe.each(BROWSERS)('%s: the toolbar popup', (name) => {
     expect(control.tabIndex).toBeGreaterThanOrEqual(0);
     expect(control.width).toBeGreaterThan(4);
     await importPage.setFiles('#welcome-pack-file', join(profileDir, '..', 'pack.firsthand.json'));
-    expect(await pageText(importPage, /Imported \d+ articles?|Not imported/)).toMatch(/Imported 6 articles/);
-    await gotoExtensionPage(ui, POPUP_PATH);
-    expect(await pageText(ui, /Your index: [1-9]/)).toMatch(/Your index: 6 articles, [1-9]\d* KB/);
+    expect(await pageText(importPage, /Imported \d+ articles?|Not imported/)).toContain(`Imported ${packArticles} articles.`);
+    // Opened as the toolbar popup (no ?tab=), the popup closed itself once the import page opened.
+    const after = await ext.get();
+    await gotoExtensionPage(after, POPUP_PATH);
+    expect(await pageText(after, /Your index: [1-9]/)).toMatch(new RegExp(`Your index: ${packArticles} articles, [1-9]\\d* KB`));
     await importPage.close();
   });
 });

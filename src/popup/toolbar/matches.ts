@@ -23,7 +23,7 @@ export const bdi = (doc: Document, text: string, cls?: string): HTMLElement => e
 /** A link to an article when its URL is a web URL, plain text otherwise; its direction from its own text. */
 export function articleLink(doc: Document, url: string, title: string, cls = 'title'): HTMLElement {
   const href = safeHref(url);
-  const attrs = { dir: 'auto' };
+  const attrs = { dir: 'auto', title };
   return href
     ? el(doc, 'a', { class: cls, text: title, attrs: { ...attrs, href, target: '_blank', rel: 'noreferrer noopener' } })
     : el(doc, 'span', { class: cls, text: title, attrs });

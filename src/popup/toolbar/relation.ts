@@ -37,6 +37,9 @@ export function whenLabel(m: Dated, page: PageDates | undefined): string {
   return order < 0 ? 'Came before this page' : 'Came after this page';
 }
 
+/** " (1 Apr 2024)", or nothing when this page's date reads the same as the original's. */
+const beforeOn = (t: number, originalDate: string) => (formatDate(t) === originalDate ? '' : ` (${formatDate(t)})`);
+
 const when = (m: Pick<MatchSummary, 'publishedAt' | 'firstSeenAt'>) => m.publishedAt ?? m.firstSeenAt;
 
 /** The articles this page derives from (the original among them). */
@@ -58,7 +61,7 @@ export function whyOriginal(result: CheckResult, page: PageDates | undefined): s
     const date = formatDate(o.publishedAt);
     if (sources.length && earliest) reasons.push(`published first of the ${sources.length + 1} this page shares text with (${date})`);
     else if (page?.publishedAt !== undefined && o.publishedAt < page.publishedAt)
-      reasons.push(`published ${date}, before this page (${formatDate(page.publishedAt)})`);
+      reasons.push(`published ${date}, before this page${beforeOn(page.publishedAt, date)}`);
     else reasons.push(`published ${date}`);
   } else if (page?.firstSeenAt !== undefined && o.firstSeenAt < page.firstSeenAt) {
     reasons.push(`you read it first (${formatDate(o.firstSeenAt)}); it states no date`);

@@ -155,8 +155,7 @@ function plainCard(doc: Document, result: CheckResult): HTMLElement {
     doc,
     'section',
     { class: `verdict ${cls}`, attrs: { 'aria-labelledby': 'verdict-title' } },
-    el(doc, 'span', { class: 'badge', text: badge }),
-    heading(doc, title),
+    el(doc, 'div', { class: 'verdict-head' }, heading(doc, title), el(doc, 'span', { class: 'badge', text: badge })),
     el(doc, 'p', { class: 'sentence', text }),
     creditsLine(doc, result.credits, 'This page credits'),
   );
