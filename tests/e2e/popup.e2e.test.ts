@@ -145,7 +145,7 @@ describe.each(BROWSERS)('%s: the toolbar popup', (name) => {
     const popup = await popupFor(session, await ext.get(), pages.get('002')!.url, /Partly copied from Axios/);
     expect(popup.text).toMatch(/\d+% of this page comes from the original/);
     expect(popup.text).toMatch(/\d+% of the original is carried on this page/);
-    expect(popup.text).toMatch(/Why this one: .+/);
+    expect(popup.text).toMatch(/Why this original: .+/);
     expect(popup.text.match(/Credits Axios/g)).toHaveLength(1);
     expect(popup.text).not.toMatch(/It credits Axios|\bRW\b/);
     await popup.tab.close();
@@ -158,7 +158,7 @@ describe.each(BROWSERS)('%s: the toolbar popup', (name) => {
       undefined,
     );
     expect(order[0]).toBe('original');
-    expect(popup.text).toMatch(/Why this one: (published|you read it).+/);
+    expect(popup.text).toMatch(/Why this original: (published|you read it).+/);
     expect(popup.text).toMatch(/shares meaning more than exact wording/);
     expect(popup.text).toMatch(/\d+% of this page is word for word from the original/);
     expect(popup.text).not.toMatch(/match\(es\)|later match/);

@@ -8,6 +8,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: {}, tabs: {} } }))
 
 import { renderTabState } from '../../src/popup/toolbar/verdict.ts';
 import { whenLabel, whyOriginal } from '../../src/popup/toolbar/relation.ts';
+import { isIndexChanged } from '../../src/popup/toolbar/page-dates.ts';
 import type { MatchSummary } from '../../src/index/types.ts';
 import { AXIOS_PUBLISHED, axiosMatch, result } from './ui-fixtures.ts';
 
@@ -40,7 +41,7 @@ describe('popup verdict: the original and the overlaps', () => {
     expect(box.querySelector('h1')!.textContent).toBe('Partly copied from Axios');
     expect(box.querySelector('.original .title')!.getAttribute('href')).toBe(AXIOS_ID);
     expect(box.querySelector('.original .byline')!.textContent).toBe('Axios · axios.com · 31 Mar 2024');
-    expect(box.querySelector('.why')!.textContent).toBe('Why this one: published 31 Mar 2024, before this page (1 Apr 2024), and this page credits it.');
+    expect(box.querySelector('.why')!.textContent).toBe('Why this original: published 31 Mar 2024, before this page (1 Apr 2024), and this page credits it.');
     expect(texts(box, '.meter-text')).toEqual(['45% of this page comes from the original', '18% of the original is carried on this page']);
     expect([...box.querySelectorAll('[role="meter"]')].map((m) => m.getAttribute('aria-valuenow'))).toEqual(['45', '18']);
     expect(texts(box, '.chip')).toEqual(['✓ Credits Axios']);
@@ -64,7 +65,7 @@ describe('popup verdict: the original and the overlaps', () => {
     const res = result('rewrite', { matches: [later, earlier, axiosMatch({ verdict: 'rewrite', containment: 0.1 })] });
     const box = mount(renderTabState(document, { url: 'u', pageId: 'p', result: res }, actions(), page));
     expect(box.querySelector('.why')!.textContent).toBe(
-      'Why this one: published first of the 2 this page shares text with (31 Mar 2024), and this page credits it.',
+      'Why this original: published first of the 2 this page shares text with (31 Mar 2024), and this page credits it.',
     );
     const others = box.querySelector('details.others')!;
     expect(others.hasAttribute('open')).toBe(false);
@@ -92,7 +93,9 @@ describe('popup verdict: an original and its copies', () => {
     const res = result('unrelated', { matches: copies, credits: [] });
     const box = mount(renderTabState(document, { url: 'u', pageId: 'axios-page', result: res }, a, { publishedAt: AXIOS_PUBLISHED }));
     expect(box.querySelector('h1')!.textContent).toBe('This page came first');
-    expect(box.querySelector('section.copies h2')!.textContent).toBe("2 articles in your index reuse this page's text");
+    // What the engine noted about the order stays at hand, collapsed.
+    expect(texts(box, 'details.evidence li')).toEqual(res.evidence);
+    expect(box.querySelector('section.copies h2')!.textContent).toBe("2 articles reuse this page's text");
     expect(texts(box, '.copies .when')).toEqual(['Published after this page', 'Published after this page']);
     const buttons = [...box.querySelectorAll<HTMLButtonElement>('.copies button')];
     expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
@@ -143,6 +146,16 @@ describe('earlier or later than this page', () => {
   });
   it('says why the original is the original when it states no date: the reader read it first', () => {
     const res = result('copy', { credited: false }, { publishedAt: undefined, firstSeenAt: Date.UTC(2024, 2, 31, 12) });
-    expect(whyOriginal(res, { firstSeenAt: Date.UTC(2024, 3, 2, 12) })).toBe('Why this one: you read it first (31 Mar 2024); it states no date.');
+    expect(whyOriginal(res, { firstSeenAt: Date.UTC(2024, 3, 2, 12) })).toBe('Why this original: you read it first (31 Mar 2024); it states no date.');
+  });
+});
+
+describe('the index/changed broadcast', () => {
+  it('is recognised by its type alone, whatever its reason, and nothing else is', () => {
+    expect(isIndexChanged({ type: 'index/changed', reason: 'cleared' })).toBe(true);
+    expect(isIndexChanged({ type: 'index/changed' })).toBe(true);
+    expect(isIndexChanged({ type: 'lists/progress', id: 'x' })).toBe(false);
+    expect(isIndexChanged('index/changed')).toBe(false);
+    expect(isIndexChanged(null)).toBe(false);
   });
 });

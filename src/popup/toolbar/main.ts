@@ -7,6 +7,7 @@ import { createIndexPanel } from './index-panel.ts';
 import { isIndexChanged, pageDates } from './page-dates.ts';
 import { noteCard, renderTabState, type VerdictActions } from './verdict.ts';
 import type { TabState } from '../../protocol/messages.ts';
+import type { PageDates } from './relation.ts';
 
 const doc = document;
 /** Opened as the toolbar popup (not as a page with ?tab=, as tests and links do): close it after acting. */
@@ -42,9 +43,15 @@ async function showTab(): Promise<void> {
   }
   try {
     const state = await ask({ type: 'ui/tab-state', tabId });
+    const show = (dates?: PageDates) => {
+      clear(verdictBox);
+      verdictBox.append(...renderTabState(doc, state, actionsFor(tabId, state), dates));
+    };
+    // The verdict at once; then again with this page's dates, read from the index, so that other
+    // articles are said to be published before or after it.
+    show();
     const dates = await pageDates(state?.pageId);
-    clear(verdictBox);
-    verdictBox.append(...renderTabState(doc, state, actionsFor(tabId, state), dates));
+    if (dates && verdictBox.isConnected && !verdictBox.contains(doc.activeElement)) show(dates);
   } catch (err) {
     verdictBox.replaceChildren(noteCard(doc, 'Something went wrong', errorText(err)));
   }

@@ -45,6 +45,14 @@ function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, a
     bdi(doc, outlet),
     ...[articleDate(m), `${percent(pageShares(m).ofPage)} of this page`].filter(Boolean).map((p) => ` · ${p}`),
   );
+  const compare = pair
+    ? el(doc, 'button', {
+        class: 'link-btn',
+        text: 'Compare',
+        attrs: { type: 'button', 'aria-label': `Compare this page with ${outlet}'s article` },
+        on: { click: () => actions.compare(pair[0], pair[1]) },
+      })
+    : null;
   return el(
     doc,
     'li',
@@ -56,23 +64,11 @@ function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, a
       el(doc, 'span', { class: 'tier', text: relationLabel(m) }),
       el(doc, 'span', { class: 'when', text: whenLabel(m, page) }),
       tag ? el(doc, 'span', { class: `mini tag-${tag}`, text: tag }) : null,
+      compare,
     ),
     articleLink(doc, m.url, m.title || hostLabel(m.host)),
     listedLine(doc, m.listed),
-    el(
-      doc,
-      'div',
-      { class: 'story-foot' },
-      meta,
-      pair
-        ? el(doc, 'button', {
-            class: 'link-btn',
-            text: 'Compare',
-            attrs: { type: 'button', 'aria-label': `Compare this page with ${outlet}'s article` },
-            on: { click: () => actions.compare(pair[0], pair[1]) },
-          })
-        : null,
-    ),
+    meta,
   );
 }
 

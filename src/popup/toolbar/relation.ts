@@ -49,7 +49,7 @@ export function sourcesOf(result: CheckResult): MatchSummary[] {
 
 /**
  * Why the named original is the original, in one line, from what the result carries:
- * "Why this one: published first of 3 (31 Mar 2024), and this page credits it."
+ * "Why this original: published first of the 3 this page shares text with (31 Mar 2024), and this page credits it."
  */
 export function whyOriginal(result: CheckResult, page: PageDates | undefined): string {
   const o = result.original;
@@ -68,7 +68,7 @@ export function whyOriginal(result: CheckResult, page: PageDates | undefined): s
   }
   if (result.credited) reasons.push(sources.length && !earliest ? 'this page credits it, though another was published earlier' : 'this page credits it');
   if (reasons.length === 0) reasons.push('it shares the most with this page of what came before it');
-  return `Why this one: ${reasons.join(', and ')}.`;
+  return `Why this original: ${reasons.join(', and ')}.`;
 }
 
 /** The two overlaps as sentences, the share in front: [share, rest of the sentence]. */
@@ -112,5 +112,5 @@ export function othersHeading(n: number): string {
 
 /** The heading over the copies of an original: "3 articles reuse this page's text". */
 export function copiesHeading(n: number): string {
-  return `${n} ${plural(n, 'article')} in your index ${n === 1 ? 'reuses' : 'reuse'} this page's text`;
+  return `${n} ${plural(n, 'article')} ${n === 1 ? 'reuses' : 'reuse'} this page's text`;
 }

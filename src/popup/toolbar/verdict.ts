@@ -62,6 +62,14 @@ function confidenceBlock(doc: Document, confidence: OriginalConfidence | undefin
   return el(doc, 'details', { class: `confidence c-${confidence.level}` }, el(doc, 'summary', { text: label }), list);
 }
 
+/** What the engine noted about the order of this page and the others, behind a disclosure. */
+function evidenceDetails(doc: Document, evidence: string[]): HTMLElement | null {
+  if (!evidence.length) return null;
+  const list = el(doc, 'ul', { class: 'evidence-list' });
+  for (const e of evidence) list.append(el(doc, 'li', { text: e }));
+  return el(doc, 'details', { class: 'evidence' }, el(doc, 'summary', { text: 'How Firsthand decided' }), list);
+}
+
 /** The page's credits to outlets other than `skip`'s, in one line: "Also credits CNN (in its text)". */
 function creditsLine(doc: Document, credits: Credit[], lead: string, skip?: MatchSummary): HTMLElement | null {
   const shown = credits.filter((c) => c.outlet && !(skip && names(c, skip)));
@@ -158,6 +166,7 @@ function plainCard(doc: Document, result: CheckResult): HTMLElement {
     el(doc, 'div', { class: 'verdict-head' }, heading(doc, title), el(doc, 'span', { class: 'badge', text: badge })),
     el(doc, 'p', { class: 'sentence', text }),
     creditsLine(doc, result.credits, 'This page credits'),
+    evidenceDetails(doc, result.evidence),
   );
 }
 
