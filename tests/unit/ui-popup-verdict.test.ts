@@ -97,6 +97,7 @@ describe('popup verdict: an original and its copies', () => {
     expect(texts(box, 'details.evidence li')).toEqual(res.evidence);
     expect(box.querySelector('section.copies h2')!.textContent).toBe("2 articles reuse this page's text");
     expect(texts(box, '.copies .when')).toEqual(['Published after this page', 'Published after this page']);
+    expect(texts(box, '.copies .tier')).toEqual(['Partly copied', 'Rewritten']);
     const buttons = [...box.querySelectorAll<HTMLButtonElement>('.copies button')];
     expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
       "Compare this page with Outlet 1's article",

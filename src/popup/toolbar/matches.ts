@@ -2,7 +2,7 @@
 // and, under a page's verdict, the other articles on the story (collapsed). Page-supplied names
 // and titles reach the DOM only as text, each isolated from the words around it.
 import type { CheckResult, MatchSummary } from '../../index/types.ts';
-import { articleDate, byDate, hostLabel, isRibbonVerdict, outletName, pageShares, percent, relationLabel } from '../../ui/format.ts';
+import { articleDate, byDate, hostLabel, isRibbonVerdict, outletName, pageShares, percent, relationLabel, verdictLabel } from '../../ui/format.ts';
 import { el, safeHref } from '../../ui/dom.ts';
 import { listedLine } from '../../ui/listed.ts';
 import { copiesHeading, othersHeading, whenLabel, type PageDates } from './relation.ts';
@@ -35,7 +35,7 @@ export function comparePair(m: MatchSummary, pageId: string | undefined): [strin
   return m.direction === 'from' ? [pageId, m.id] : [m.id, pageId];
 }
 
-function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, actions: CompareAction, tag?: string): HTMLElement {
+function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, actions: CompareAction, tier: string, tag?: string): HTMLElement {
   const pair = comparePair(m, actions.pageId);
   const outlet = outletName(m);
   const meta = el(
@@ -61,7 +61,7 @@ function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, a
       doc,
       'div',
       { class: 'match-head' },
-      el(doc, 'span', { class: 'tier', text: relationLabel(m) }),
+      el(doc, 'span', { class: 'tier', text: tier }),
       el(doc, 'span', { class: 'when', text: whenLabel(m, page) }),
       tag ? el(doc, 'span', { class: `mini tag-${tag}`, text: tag }) : null,
       compare,
@@ -92,7 +92,8 @@ function rowsWithMore(doc: Document, rows: HTMLElement[]): HTMLElement[] {
 /** On an original: the articles that reuse its text, earliest first, each with its Compare. */
 export function copiesSection(doc: Document, copies: MatchSummary[], page: PageDates | undefined, actions: CompareAction): HTMLElement | null {
   if (!copies.length) return null;
-  const rows = byDate(copies).map((m) => matchRow(doc, m, page, actions));
+  // Under a heading that says they reuse this page, each says how: copied, partly copied, rewritten.
+  const rows = byDate(copies).map((m) => matchRow(doc, m, page, actions, verdictLabel(m.verdict)));
   return el(
     doc,
     'section',
@@ -112,6 +113,6 @@ export function othersSection(
 ): HTMLElement | null {
   const others = result.matches.filter((m) => !skip.has(m.id));
   if (!others.length) return null;
-  const rows = byDate(others).map((m) => matchRow(doc, m, page, actions, m.id === result.closest?.id ? 'closest' : undefined));
+  const rows = byDate(others).map((m) => matchRow(doc, m, page, actions, relationLabel(m), m.id === result.closest?.id ? 'closest' : undefined));
   return el(doc, 'details', { class: 'block story others' }, el(doc, 'summary', { text: othersHeading(others.length) }), ...rowsWithMore(doc, rows));
 }
