@@ -162,6 +162,14 @@ describe.each(BROWSERS)('%s: the toolbar popup', (name) => {
     expect(popup.text).toMatch(/shares meaning more than exact wording/);
     expect(popup.text).toMatch(/\d+% of this page is word for word from the original/);
     expect(popup.text).not.toMatch(/match\(es\)|later match/);
+    // Opened, the other articles each say whether they were published before or after this page.
+    const whens = await popup.tab.evaluate(() => {
+      document.querySelector('details.others')?.setAttribute('open', '');
+      return Array.from(document.querySelectorAll('.others .when')).map((e) => e.textContent ?? '');
+    }, undefined);
+    expect(whens.length).toBeGreaterThan(0);
+    for (const w of whens) expect(w).toMatch(/^(Published (before|after) this page|Published the same day|You read it (before|after) this page)$/);
+    await pictures(session, popup.tab, 'rewrite-others');
     await popup.tab.close();
   });
 
