@@ -13,15 +13,19 @@ export const BADGE_COLORS: Partial<Record<Verdict, string>> = {
   rewrite: '#7b3fa0',
 };
 
+/** A rewrite's badge: "about the same" as its original, in other words. Its word-for-word share
+ * would understate it (a rewrite shares meaning more than wording), and letters ("RW") are jargon. */
+export const REWRITE_BADGE = '≈';
+
 /**
- * Copies show the share of this page found in the original (containment), rewrites "RW";
+ * Copies show the share of this page found in the original (containment), rewrites "≈";
  * related or unrelated pages show nothing, so the badge only speaks when there is reuse.
  */
 export function badgeFor(result: CheckResult | undefined): Badge | null {
   if (!result?.original) return null;
   const color = BADGE_COLORS[result.verdict];
   if (!color) return null;
-  if (result.verdict === 'rewrite') return { text: 'RW', color };
+  if (result.verdict === 'rewrite') return { text: REWRITE_BADGE, color };
   const share = Math.min(1, Math.max(0, result.original.containment));
   return { text: `${Math.max(1, Math.round(share * 100))}%`, color };
 }

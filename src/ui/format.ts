@@ -49,6 +49,17 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
+/** What the reader's data takes, in kilobytes at least: "0 KB" for nothing, "1 KB" for a few bytes, "40 KB", "3.4 MB". */
+export function formatDataSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 KB';
+  return bytes < 1000 ? '1 KB' : formatBytes(bytes);
+}
+
+/** "article" or "articles" for a count. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
 /** "1,234". */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';

@@ -1,5 +1,5 @@
-// Hostile pack files imported through the popup's file input, as a reader would, in each browser:
-// the popup shows why the file is refused (what is wrong and where), and an export taken after
+// Hostile pack files imported through the import page's file input (where the popup's Import…
+// leads), as a reader would, in each browser: the page shows why the file is refused (what is wrong and where), and an export taken after
 // all of them is identical to one taken before.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,10 @@ import { BROWSERS, launch, newProfileDir } from './harness/session.ts';
 import type { Session, Tab } from './harness/types.ts';
 import { Console, read, snap } from './steps.ts';
 
-/** The files tried, and the words the popup must show for each. */
+/** The import page the popup's Import… opens. */
+const IMPORT_PATH = 'src/popup/welcome.html';
+
+/** The files tried, and the words the import page must show for each. */
 const TRIED: [string, RegExp][] = [
   [
     '03-truncated',
@@ -71,9 +74,9 @@ describe.each(BROWSERS)('%s: importing hostile pack files', (name) => {
         path = join(profileDir, '..', `${name}-${fileName(c)}`);
         writeFileSync(path, c.bytes());
       }
-      await gotoExtensionPage(ui, POPUP_PATH);
-      await pageText(ui, /\b2\s+articles\b/);
-      await ui.setFiles('#import-file', path);
+      await gotoExtensionPage(ui, IMPORT_PATH);
+      await pageText(ui, /Import a pack/);
+      await ui.setFiles('#welcome-pack-file', path);
       // Any outcome ends the wait; the assertion then says which one it was.
       const text = await pageText(ui, /This file cannot be imported: .+|Import failed|Imported \d+|malformed|not allowed/);
       expect(`${stem}: ${text}`).toMatch(shown);

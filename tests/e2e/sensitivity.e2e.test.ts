@@ -108,7 +108,7 @@ describe.each(BROWSERS)('%s: the sensitivity setting changes what the reader is 
     await chooseLevel(await ext.get(), 'Normal');
     rewrite = await revisit(rewrite);
     expect(rewrite.ribbon).toMatch(REWRITTEN_FROM_AXIOS);
-    expect(await ext.badge(rewrite.url)).toBe('RW');
+    expect(await ext.badge(rewrite.url)).toBe('≈');
     const popup = await openPopup(session, await ext.get(), rewrite.url, /Your index/i);
     expect(popup.text).toContain('Rewritten from Axios');
     await popup.tab.close();

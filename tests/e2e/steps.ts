@@ -60,6 +60,11 @@ export async function openPopup(session: Session, ext: Tab, url: string, mustInc
   const tabId = await tabIdFor(ext, url);
   const tab = await session.openExtensionPage(`${POPUP_PATH}?tab=${tabId}`);
   await tab.setViewport(400, 760);
+  await pageText(tab, mustInclude);
+  // The index's heading shows before the verdict does: wait for the verdict too.
+  await poll('the popup to show its verdict', async () =>
+    (await tab.evaluate(() => document.querySelector('#verdict .loading') === null, undefined)) ? true : undefined,
+  );
   return { tab, text: await pageText(tab, mustInclude) };
 }
 

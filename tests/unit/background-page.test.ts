@@ -71,7 +71,7 @@ describe('page/article', () => {
 
     const rewrite = await visit(s, '000');
     expect(rewrite.result?.verdict).toBe('rewrite');
-    expect(rec.badges.get(3)).toEqual({ text: 'RW', color: BADGE_COLORS.rewrite });
+    expect(rec.badges.get(3)).toEqual({ text: '≈', color: BADGE_COLORS.rewrite });
     s.conn.close();
   });
 

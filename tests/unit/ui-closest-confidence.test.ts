@@ -7,20 +7,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: { runtime: {}, tabs: {} } }));
 
 import { createRibbon, type RibbonHandlers } from '../../src/content/ribbon.ts';
-import { renderTabState, STORY_ROWS } from '../../src/popup/toolbar/verdict.ts';
 import { isCheckResult } from '../../src/protocol/replies.ts';
 import type { CheckResult, MatchSummary, Passage } from '../../src/index/types.ts';
 import { AXIOS_PUBLISHED, axiosMatch, result } from './ui-fixtures.ts';
 
 const DAY = 86_400_000;
 const handlers = (found = 4): RibbonHandlers => ({ highlight: vi.fn((on: boolean) => (on ? found : 0)), compare: vi.fn(), dismissed: vi.fn() });
-const actions = () => ({ highlight: vi.fn(), compare: vi.fn() });
 const hosts = () => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body);
-const mount = (nodes: HTMLElement[]) => {
-  const box = document.createElement('div');
-  box.append(...nodes);
-  return box;
-};
 afterEach(() => {
   for (const h of hosts()) h.remove();
 });
@@ -114,99 +107,6 @@ describe('ribbon: kinds of passages, the closest match, how sure', () => {
     const ribbon = createRibbon(document, result('copy', { closest: closer({ outlet: '<img src=x onerror=alert(1)>' }) }), handlers())!;
     expect(ribbon.root.querySelector('img')).toBeNull();
     expect(ribbon.root.querySelector('.closest-line')!.textContent).toContain('<img src=x onerror=alert(1)>');
-  });
-});
-
-describe('popup: how sure, the closest match, the same story', () => {
-  it('says how sure with the reasons behind a disclosure', () => {
-    const box = mount(renderTabState(document, { url: 'u', pageId: 'p', result: result('partial-copy', { confidence: confident }) }, actions()));
-    const details = box.querySelector('details.confidence')!;
-    expect(details.classList.contains('c-medium')).toBe(true);
-    expect(details.querySelector('summary')!.textContent).toBe('How sure: medium');
-    expect([...details.querySelectorAll('li')].map((li) => li.textContent)).toEqual(confident.reasons);
-    const bare = mount(renderTabState(document, { url: 'u', result: result('copy', { confidence: { level: 'high', reasons: [] } }) }, actions()));
-    expect(bare.querySelector('p.confidence')!.textContent).toBe('How sure: high');
-    expect(mount(renderTabState(document, { url: 'u', result: result('copy') }, actions())).querySelector('.confidence')).toBeNull();
-  });
-
-  it("shows the original's figures and, apart, the closest match with its bars and its own Compare", () => {
-    const a = actions();
-    const box = mount(renderTabState(document, { url: 'u', pageId: 'p', result: result('partial-copy', { closest: closer() }) }, a));
-    expect(box.querySelector('.verdict .sentence')!.textContent).toBe(
-      "45% of this page's text appears in Axios's article, and it carries 18% of that article.",
-    );
-    const closest = box.querySelector('.closest')!;
-    expect(closest.querySelector('.closest-line')!.textContent).toBe('Closest match: Middle East Wire — 97% of this page');
-    expect(closest.querySelector('a')!.getAttribute('href')).toBe('https://wire.example/rafah');
-    expect([...closest.querySelectorAll('.meter-pct')].map((p) => p.textContent)).toEqual(['97%', '40%']);
-    (closest.querySelector('button') as HTMLButtonElement).click();
-    expect(a.compare).toHaveBeenCalledWith('https://wire.example/rafah');
-  });
-
-  it('lists the story in the index by date, with each relation, the first rows shown and the rest behind "Show … more"', () => {
-    const at = (days: number) => AXIOS_PUBLISHED + days * DAY;
-    const matches: MatchSummary[] = [
-      axiosMatch(),
-      closer({ publishedAt: at(0.5) }),
-      axiosMatch({ id: 'r1', url: 'https://follow.example/1', title: 'Follow-up', outlet: 'Follow', publishedAt: at(1), verdict: 'related', credited: false }),
-      axiosMatch({
-        id: 'e0',
-        url: 'https://early.example/0',
-        title: 'Earlier background',
-        outlet: 'Early',
-        publishedAt: at(-2),
-        verdict: 'related',
-        credited: false,
-      }),
-      axiosMatch({ id: 't1', url: 'javascript:alert(1)', title: 'Later copy', outlet: 'Copycat', publishedAt: at(3), direction: 'to', verdict: 'rewrite' }),
-    ];
-    const a = actions();
-    const res = result('partial-copy', { matches, closest: matches[1] });
-    const box = mount(renderTabState(document, { url: 'u', pageId: 'p', result: res }, a));
-    const story = box.querySelector('section.story')!;
-    expect(story.querySelector('h2')!.textContent).toBe('Same story in your index (5)');
-    const rows = [...story.querySelectorAll('li.match')];
-    expect(rows.map((r) => r.querySelector('.title')!.textContent)).toEqual([
-      'Earlier background',
-      'U.S. and Israel set to hold a virtual meeting on Rafah Monday',
-      'Rafah meeting set for Monday',
-      'Follow-up',
-      'Later copy',
-    ]);
-    expect(rows.map((r) => r.querySelector('.tier')!.textContent)).toEqual([
-      'Same story, own words',
-      'This page copies part of it',
-      'This page copies it',
-      'Same story, own words',
-      'It rewrites this page',
-    ]);
-    expect(rows[1].querySelector('.mini.tag-original')).not.toBeNull();
-    expect(rows[2].querySelector('.mini.tag-closest')).not.toBeNull();
-    expect(rows[0].querySelector('.byline')!.textContent).toMatch(/^Early · \d+ \w+ 2024 · 45% of this page$/);
-    // Only web links; a stored javascript: URL is shown as text.
-    expect(rows[4].querySelector('a')).toBeNull();
-    expect(rows[0].querySelector('a')!.getAttribute('href')).toBe('https://early.example/0');
-    // Only what this page derives from can be compared.
-    expect(rows.map((r) => r.querySelector('button')?.getAttribute('aria-label') ?? null)).toEqual([
-      null,
-      'Compare with Axios',
-      'Compare with Middle East Wire',
-      null,
-      null,
-    ]);
-    // The popup is cut at 600 px: rows past the first few wait behind a disclosure.
-    const more = story.querySelector('details.more')!;
-    expect(more.querySelector('summary')!.textContent).toBe(`Show ${5 - STORY_ROWS} more`);
-    expect(more.querySelectorAll('li.match')).toHaveLength(5 - STORY_ROWS);
-    expect(story.querySelectorAll(':scope > ol > li.match')).toHaveLength(STORY_ROWS);
-  });
-
-  it('lists related coverage for a page that copies nothing', () => {
-    const related = axiosMatch({ verdict: 'related', credited: false });
-    const box = mount(renderTabState(document, { url: 'u', result: result('related', { matches: [related] }) }, actions()));
-    expect(box.querySelector('h1')!.textContent).toBe('Same story, own words');
-    expect(box.querySelector('section.story h2')!.textContent).toBe('Same story in your index (1)');
-    expect(box.querySelector('section.story details.more')).toBeNull();
   });
 });
 

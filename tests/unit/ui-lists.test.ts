@@ -426,9 +426,10 @@ describe('ribbon and popup for a listed original', () => {
     expect(box.querySelector('.original .listed')!.textContent).toBe('Listed by Wire Watch in World wire.');
     expect(box.querySelector('.original a')!.getAttribute('href')).toBe('https://www.axios.com/2024/03/31/israel-us-meeting-rafah');
     expect(box.querySelector('.original .text-free')!.textContent).toBe(TEXT_FREE_NOTE);
-    expect(box.querySelector('.story .listed')!.textContent).toBe('Listed by Wire Watch in World wire.');
+    // The original is named once, in the card: not again in the list of other articles.
+    expect(box.querySelector('.story')).toBeNull();
     (box.querySelector('button.primary') as HTMLButtonElement).click();
-    expect(compare).toHaveBeenCalledWith('https://www.axios.com/2024/03/31/israel-us-meeting-rafah');
+    expect(compare).toHaveBeenCalledWith('p', 'https://www.axios.com/2024/03/31/israel-us-meeting-rafah');
   });
 });
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-// The popup's index panel against a fake background: stats, pause, clear with its in-popup
-// confirmation; imports checked and written by the popup itself (fake-indexeddb).
+// The popup's index panel against a fake background: its one line of figures, pause, Import…
+// (which opens a page), clear with its in-popup confirmation; and the pack import of that page,
+// checked and written by the page itself (fake-indexeddb).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const sent: { type: string; [k: string]: unknown }[] = [];
@@ -21,7 +22,9 @@ vi.mock('webextension-polyfill', () => ({
 
 import { DbConnection, IdbStore } from '../../src/storage/db.ts';
 import { encodePack } from '../../src/index/index.ts';
-import { createIndexPanel } from '../../src/popup/toolbar/index-panel.ts';
+import { createIndexPanel, importSummary } from '../../src/popup/toolbar/index-panel.ts';
+import { importLocally } from '../../src/popup/toolbar/bulk.ts';
+import { createPackImport } from '../../src/popup/welcome/pack.ts';
 import { syntheticArticle } from './background-fixtures.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -38,19 +41,38 @@ beforeEach(() => {
   };
 });
 
-async function panel() {
-  const onPaused = vi.fn();
-  const p = createIndexPanel(document, onPaused);
+async function panel(usage = { articles: 1234, bytes: 40_000, estimated: false }) {
+  const hooks = { onPausedChange: vi.fn(), openImport: vi.fn(), onCleared: vi.fn(), usage: vi.fn(async () => usage) };
+  const p = createIndexPanel(document, hooks);
   document.body.append(p.root);
   await p.refresh();
-  return { root: p.root, onPaused };
+  return { root: p.root, onPaused: hooks.onPausedChange, hooks };
 }
+const line = (root: HTMLElement) => root.querySelector('.index-line')!.textContent;
 
 describe('popup index panel', () => {
-  it('shows the stats as tiles', async () => {
+  it("says in one line how many articles the reader's index holds and what their data takes, not the browser's estimate", async () => {
     const { root } = await panel();
-    expect([...root.querySelectorAll('.tile-value')].map((t) => t.textContent)).toEqual(['1,234', '3.4 MB', expect.stringMatching(/ago$/)]);
-    expect(root.querySelector('.tile-note')!.textContent).toMatch(/^\d+ \w+ 2024$/);
+    expect(line(root)).toBe('Your index: 1,234 articles, 40 KB');
+    expect(root.textContent).not.toContain('3.4 MB');
+    expect(root.querySelector('.index-figures')!.getAttribute('title')).toMatch(/^The oldest was read on \d+ \w+ 2024\.$/);
+    document.body.replaceChildren();
+    expect(line((await panel({ articles: 1234, bytes: 2_500_000, estimated: true })).root)).toBe('Your index: 1,234 articles, about 2.5 MB');
+  });
+
+  it('says 0 articles, 0 KB for an empty index, and 1 article in the singular', async () => {
+    replies['ui/stats'] = { ok: true, value: { articles: 0, bytes: 600_000, params: 'p' } };
+    expect(line((await panel({ articles: 0, bytes: 0, estimated: false })).root)).toBe('Your index: 0 articles, 0 KB');
+    document.body.replaceChildren();
+    replies['ui/stats'] = { ok: true, value: { articles: 1, bytes: 600_000, params: 'p' } };
+    expect(line((await panel({ articles: 1, bytes: 812, estimated: false })).root)).toBe('Your index: 1 article, 1 KB');
+  });
+
+  it('has no file input: Import… asks the page to open the import page', async () => {
+    const { root, hooks } = await panel();
+    expect(root.querySelector('input')).toBeNull();
+    button(root, 'Import…').click();
+    expect(hooks.openImport).toHaveBeenCalledTimes(1);
   });
 
   it('pauses and resumes', async () => {
@@ -63,9 +85,9 @@ describe('popup index panel', () => {
     expect(onPaused).toHaveBeenLastCalledWith(true);
   });
 
-  it('asks inside the popup before clearing, and can be cancelled', async () => {
+  it('asks inside the popup before clearing, can be cancelled, and has the popup show the tab again once cleared', async () => {
     replies['ui/clear'] = { ok: true, value: { articles: 0, bytes: 0, params: 'p' } };
-    const { root } = await panel();
+    const { root, hooks } = await panel();
     const confirm = root.querySelector('.confirm') as HTMLElement;
     expect(confirm.hidden).toBe(true);
     button(root, 'Clear…').click();
@@ -80,13 +102,13 @@ describe('popup index panel', () => {
     await settle();
     expect(sent.some((m) => m.type === 'ui/clear')).toBe(true);
     expect(root.querySelector('.status')!.textContent).toBe('The index is empty.');
+    expect(hooks.onCleared).toHaveBeenCalledTimes(1);
   });
 
   it('shows the articles known from lists apart, and says Clear keeps them', async () => {
     replies['ui/stats'] = { ok: true, value: { articles: 3, listed: 1200, bytes: 900_000, oldestSeenAt: Date.UTC(2024, 2, 31, 12), params: 'p' } };
     const { root } = await panel();
-    const tiles = [...root.querySelectorAll('.tile')].map((t) => t.textContent);
-    expect(tiles).toContain('1,200from lists');
+    expect(line(root)).toBe('Your index: 3 articles · 1,200 from lists');
     button(root, 'Clear…').click();
     const confirm = root.querySelector('.confirm') as HTMLElement;
     expect(confirm.textContent).toContain('Delete all 3 articles you read or imported');
@@ -97,7 +119,7 @@ describe('popup index panel', () => {
     replies['ui/stats'] = { ok: true, value: { articles: 'many', bytes: 0, params: 'p' } };
     vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     const { root } = await panel();
-    expect(root.querySelectorAll('.tile')).toHaveLength(0);
+    expect(root.querySelector('.index-figures')!.textContent).toBe('');
     expect(root.querySelector('.status')!.textContent).toBe('Firsthand’s background sent an answer this page cannot read. Reload this page and try again.');
     expect(root.querySelector('.status')!.className).toContain('error');
     vi.restoreAllMocks();
@@ -111,7 +133,8 @@ describe('popup index panel', () => {
   });
 
   async function importFile(text: string) {
-    const { root } = await panel();
+    const root = createPackImport(document, (file, say) => importLocally(file, say), importSummary, 'welcome-pack');
+    document.body.append(root);
     const input = root.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File([text], 'old.firsthand.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -122,16 +145,16 @@ describe('popup index panel', () => {
     return status;
   }
 
-  it('refuses a bad pack with its reason, itself, without sending the pack to the background', async () => {
+  it('on the import page, refuses a bad pack with its reason, itself, without sending the pack to the background', async () => {
     const doc = JSON.parse(encodePack([{ record: syntheticArticle(1, 1000).record }]));
     doc.articles[0].signature = doc.articles[0].signature.slice(0, 12);
     const status = await importFile(JSON.stringify(doc));
-    expect(status.textContent).toBe('This file cannot be imported: article 1: signature must be base64 of 256 32-bit values');
+    expect(status.textContent).toBe('Not imported: This file cannot be imported: article 1: signature must be base64 of 256 32-bit values');
     expect(status.className).toContain('error');
     expect(sent.some((m) => m.type === 'ui/import')).toBe(false);
   });
 
-  it('imports a pack into the index itself and says how many articles came in', async () => {
+  it('on the import page, imports a pack into the index itself and says how many articles came in', async () => {
     const arts = [syntheticArticle(1, 1000), syntheticArticle(2, 2000)];
     const status = await importFile(encodePack(arts.map((a) => ({ record: a.record, text: a.text }))));
     expect(status.textContent).toBe('Imported 2 articles.');

@@ -5,6 +5,7 @@
 import { DbConnection } from '../../storage/db.ts';
 import { importErrorText, importPack, type ImportProgress } from '../../storage/import.ts';
 import { exportParts } from '../../storage/pack-io.ts';
+import { ownUsage, type OwnUsage } from '../../storage/usage.ts';
 import { formatBytes, formatCount } from '../../ui/format.ts';
 import type { ImportResult } from '../../protocol/messages.ts';
 
@@ -17,7 +18,13 @@ export const MAX_IMPORT_BYTES = 2_000_000_000;
 const PIECE_BYTES = 8 << 20;
 
 let conn: DbConnection | undefined;
-const connection = () => (conn ??= new DbConnection());
+/** This page's connection to the index database, opened on first use. */
+export const connection = (): DbConnection => (conn ??= new DbConnection());
+
+/** What the reader's own articles take, measured from the stored data. */
+export function usageLocally(): Promise<OwnUsage> {
+  return ownUsage(connection());
+}
 
 export async function exportLocally(onProgress: (done: number) => void): Promise<{ blob: Blob; articles: number }> {
   const { parts, articles } = await exportParts(connection(), onProgress);

@@ -1,14 +1,28 @@
-// The popup's lower half: the reader's index (stats, pause, export, import, clear).
+// The popup's footer: the reader's index in one line (how many articles, what they take), and
+// Pause, Export, Import… and Clear… in one row, always on the popup's first screen.
 import type { ImportResult, IndexStats } from '../../protocol/messages.ts';
-import { formatAge, formatBytes, formatCount, formatDate } from '../../ui/format.ts';
-import { clear, detached, el } from '../../ui/dom.ts';
+import type { OwnUsage } from '../../storage/usage.ts';
+import { formatBytes, formatCount, formatDataSize, formatDate, plural } from '../../ui/format.ts';
+import { detached, el } from '../../ui/dom.ts';
 import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
-import { exportLocally, importLocally } from './bulk.ts';
+import { exportLocally, usageLocally } from './bulk.ts';
 
 export interface IndexPanel {
   root: HTMLElement;
   refresh(): Promise<void>;
+}
+
+/** What the panel asks of its page beyond the background. */
+export interface PanelHooks {
+  /** Pause or Resume was pressed and took effect. */
+  onPausedChange(paused: boolean): void;
+  /** Import…: opens the page that imports (a tab that stays open while its file picker is shown). */
+  openImport(): void;
+  /** The index was cleared here: the page shows what it shows of the tab again. */
+  onCleared(): void;
+  /** What the reader's own articles take, read from the stored data (storage/usage.ts). */
+  usage?(): Promise<OwnUsage>;
 }
 
 /** "firsthand-2024-03-31.firsthand.json" */
@@ -37,15 +51,11 @@ function download(doc: Document, blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function tile(doc: Document, label: string, value: string, note = ''): HTMLElement {
-  return el(
-    doc,
-    'div',
-    { class: 'tile' },
-    el(doc, 'span', { class: 'tile-value', text: value }),
-    el(doc, 'span', { class: 'tile-label', text: label }),
-    note ? el(doc, 'span', { class: 'tile-note', text: note }) : null,
-  );
+/** "Your index: 5 articles, 40 KB": the articles the reader read or imported and what their data takes. */
+export function indexLine(articles: number, usage: OwnUsage | undefined): string {
+  const count = `${formatCount(articles)} ${plural(articles, 'article')}`;
+  if (!usage) return count;
+  return `${count}, ${usage.estimated ? 'about ' : ''}${formatDataSize(usage.bytes)}`;
 }
 
 type Say = (text: string, kind?: 'info' | 'error' | 'ok') => void;
@@ -59,27 +69,27 @@ interface PanelContext {
   listed: number;
   paused: boolean;
   refresh(): Promise<void>;
+  hooks: PanelHooks;
 }
 
 const button = (doc: Document, text: string, cls = 'btn', attrs: Record<string, string> = {}) =>
   el(doc, 'button', { class: cls, text, attrs: { type: 'button', ...attrs } });
 
-/** The panel: stats tiles, a row of actions, the clear confirmation and a status line. */
-export function createIndexPanel(doc: Document, onPausedChange: (paused: boolean) => void): IndexPanel {
-  const tiles = el(doc, 'div', { class: 'tiles', attrs: { 'aria-live': 'polite' } });
+/** The panel: the index in one line, a row of actions, the clear confirmation and a status line. */
+export function createIndexPanel(doc: Document, hooks: PanelHooks): IndexPanel {
+  const figures = el(doc, 'span', { class: 'index-figures', attrs: { id: 'index-figures' } });
+  const lists = el(doc, 'span', { class: 'index-lists' });
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const ctx: PanelContext = { doc, say: sayIn(status), articles: 0, listed: 0, paused: false, refresh: async () => undefined };
-  const pause = pauseButton(ctx, onPausedChange);
-  const refresh = (ctx.refresh = () => refreshPanel(ctx, tiles, pause.setPaused));
-  const file = importControls(ctx);
+  const ctx: PanelContext = { doc, say: sayIn(status), articles: 0, listed: 0, paused: false, refresh: async () => undefined, hooks };
+  const pause = pauseButton(ctx);
+  const refresh = (ctx.refresh = () => refreshPanel(ctx, { figures, lists }, pause.setPaused));
   const clearing = clearControls(ctx);
   const root = el(
     doc,
     'section',
-    { class: 'block index', attrs: { 'aria-labelledby': 'index-title' } },
-    el(doc, 'h2', { text: 'Your index', attrs: { id: 'index-title' } }),
-    tiles,
-    el(doc, 'div', { class: 'row actions' }, pause.button, exportButton(ctx), file.button, file.input, el(doc, 'span', { class: 'spacer' }), clearing.button),
+    { class: 'index', attrs: { 'aria-labelledby': 'index-title' } },
+    el(doc, 'div', { class: 'index-line' }, el(doc, 'h2', { text: 'Your index', attrs: { id: 'index-title' } }), figures, lists),
+    el(doc, 'div', { class: 'row actions' }, pause.button, exportButton(ctx), importButton(ctx), el(doc, 'span', { class: 'spacer' }), clearing.button),
     clearing.confirm,
     status,
   );
@@ -94,13 +104,19 @@ function sayIn(status: HTMLElement): Say {
   };
 }
 
-/** Reads the stats and settings again and shows them; an unusable index is said in the background's words. */
-async function refreshPanel(ctx: PanelContext, tiles: HTMLElement, setPaused: (paused: boolean) => void): Promise<void> {
+interface Figures {
+  figures: HTMLElement;
+  lists: HTMLElement;
+}
+
+/** Reads the stats, the settings and the data's size again and shows them; an unusable index is said in the background's words. */
+async function refreshPanel(ctx: PanelContext, out: Figures, setPaused: (paused: boolean) => void): Promise<void> {
   try {
     const [stats, settings] = await Promise.all([ask({ type: 'ui/stats' }), ask({ type: 'ui/get-settings' })]);
+    const usage = await (ctx.hooks.usage ?? usageLocally)().catch(() => undefined);
     ctx.articles = stats.articles;
     ctx.listed = stats.listed ?? 0;
-    showStats(ctx.doc, tiles, stats);
+    showFigures(out, stats, usage);
     setPaused(settings.paused);
     if (stats.error) ctx.say(stats.error, 'error');
   } catch (err) {
@@ -108,26 +124,23 @@ async function refreshPanel(ctx: PanelContext, tiles: HTMLElement, setPaused: (p
   }
 }
 
-/** The index's size, weight and age as tiles. */
-function showStats(doc: Document, tiles: HTMLElement, stats: IndexStats): void {
-  clear(tiles);
-  tiles.append(
-    tile(doc, 'articles', formatCount(stats.articles)),
-    ...(stats.listed ? [tile(doc, 'from lists', formatCount(stats.listed))] : []),
-    tile(doc, 'on disk', formatBytes(stats.bytes)),
-    tile(doc, 'oldest', stats.oldestSeenAt ? formatAge(stats.oldestSeenAt) : '—', formatDate(stats.oldestSeenAt)),
-  );
+/** The index's figures: its own articles and their data, the listed articles apart, the oldest in a tooltip. */
+function showFigures(out: Figures, stats: IndexStats, usage: OwnUsage | undefined): void {
+  // The count comes from the worker; the size from the stored data, when it counted the same articles.
+  out.figures.textContent = `: ${indexLine(stats.articles, usage && usage.articles === stats.articles ? usage : undefined)}`;
+  out.figures.title = stats.oldestSeenAt ? `The oldest was read on ${formatDate(stats.oldestSeenAt)}.` : '';
+  out.lists.textContent = stats.listed ? ` · ${formatCount(stats.listed)} from lists` : '';
 }
 
 /** Pause/Resume: a toggle button whose label, state and tooltip follow the setting. */
-function pauseButton(ctx: PanelContext, onPausedChange: (paused: boolean) => void): { button: HTMLElement; setPaused(paused: boolean): void } {
+function pauseButton(ctx: PanelContext): { button: HTMLElement; setPaused(paused: boolean): void } {
   const btn = button(ctx.doc, 'Pause', 'btn', { 'aria-pressed': 'false' });
   const setPaused = (p: boolean) => {
     ctx.paused = p;
     btn.textContent = p ? 'Resume' : 'Pause';
     btn.setAttribute('aria-pressed', String(p));
     btn.title = p ? 'Resume indexing and checking pages' : 'Stop indexing and checking pages for now';
-    onPausedChange(p);
+    ctx.hooks.onPausedChange(p);
   };
   btn.addEventListener(
     'click',
@@ -164,29 +177,12 @@ function exportButton(ctx: PanelContext): HTMLElement {
   return btn;
 }
 
-/** Import: the button opens a hidden file input; the popup checks and writes the file itself. */
-function importControls(ctx: PanelContext): { button: HTMLElement; input: HTMLInputElement } {
-  const { doc, say } = ctx;
-  const input = el(doc, 'input', { class: 'visually-hidden', attrs: { type: 'file', accept: '.json,application/json', id: 'import-file' } });
-  const btn = button(doc, 'Import…');
-  btn.addEventListener('click', () => input.click());
-  input.addEventListener(
-    'change',
-    detached(async () => {
-      const file = input.files?.[0];
-      input.value = '';
-      if (!file) return;
-      say(`Reading ${file.name} (${formatBytes(file.size)})…`);
-      try {
-        say(importSummary(await importLocally(file, (text) => say(text))), 'ok');
-        await ctx.refresh();
-      } catch (err) {
-        // The reason (e.g. "article 12: signature has 64 values, expected 128") is shown as is.
-        say(errorText(err), 'error');
-      }
-    }),
-  );
-  return { button: btn, input };
+/** Import…: a file picker would close the toolbar popup (Firefox does), so the import happens on a
+ * page in a tab of its own, which this opens at its file control. */
+function importButton(ctx: PanelContext): HTMLElement {
+  const btn = button(ctx.doc, 'Import…', 'btn', { title: 'Opens a tab where you choose a pack file to import' });
+  btn.addEventListener('click', () => ctx.hooks.openImport());
+  return btn;
 }
 
 /** Clear: asks inside the popup first (Escape or Cancel backs out), then empties the index. */
@@ -226,6 +222,7 @@ function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLE
         await ask({ type: 'ui/clear' });
         closeConfirm();
         say('The index is empty.', 'ok');
+        ctx.hooks.onCleared();
         await ctx.refresh();
       } catch (err) {
         say(errorText(err), 'error');

@@ -1,10 +1,13 @@
-// Popup entry: the verdict for the current tab, then the reader's index.
+// Popup entry: the verdict for the current tab, then the reader's index in a footer.
 import browser from 'webextension-polyfill';
 import { clear } from '../../ui/dom.ts';
 import { ask, currentTabId } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { createIndexPanel } from './index-panel.ts';
-import { noteCard, renderTabState } from './verdict.ts';
+import { isIndexChanged, pageDates } from './page-dates.ts';
+import { noteCard, renderTabState, type VerdictActions } from './verdict.ts';
+import type { TabState } from '../../protocol/messages.ts';
+import type { PageDates } from './relation.ts';
 
 const doc = document;
 /** Opened as the toolbar popup (not as a page with ?tab=, as tests and links do): close it after acting. */
@@ -15,6 +18,22 @@ const done = () => {
 const verdictBox = doc.getElementById('verdict')!;
 const indexBox = doc.getElementById('index')!;
 const pausedPill = doc.getElementById('paused')!;
+/** Where the pack import happens: the first-run page, at its file control (its own tab stays open while the file picker is shown). */
+const IMPORT_PAGE = 'src/popup/welcome.html#import';
+
+const failed = (err: unknown) => console.debug('Firsthand:', errorText(err));
+
+function actionsFor(tabId: number, state: TabState | null): VerdictActions {
+  return {
+    highlight: () => {
+      ask({ type: 'ui/highlight', tabId }).then(done, failed);
+    },
+    compare: (pageId, originalId) => {
+      ask({ type: 'ui/open-compare', pageId, originalId }).then(done, failed);
+    },
+    pageId: state?.pageId,
+  };
+}
 
 async function showTab(): Promise<void> {
   const tabId = await currentTabId();
@@ -24,18 +43,15 @@ async function showTab(): Promise<void> {
   }
   try {
     const state = await ask({ type: 'ui/tab-state', tabId });
-    clear(verdictBox);
-    verdictBox.append(
-      ...renderTabState(doc, state, {
-        highlight: () => {
-          ask({ type: 'ui/highlight', tabId }).then(done, (err) => console.debug('Firsthand:', errorText(err)));
-        },
-        compare: (originalId) => {
-          if (!state?.pageId) return;
-          ask({ type: 'ui/open-compare', pageId: state.pageId, originalId }).then(done, (err) => console.debug('Firsthand:', errorText(err)));
-        },
-      }),
-    );
+    const show = (dates?: PageDates) => {
+      clear(verdictBox);
+      verdictBox.append(...renderTabState(doc, state, actionsFor(tabId, state), dates));
+    };
+    // The verdict at once; then again with this page's dates, read from the index, so that other
+    // articles are said to be published before or after it.
+    show();
+    const dates = await pageDates(state?.pageId);
+    if (dates && verdictBox.isConnected && !verdictBox.contains(doc.activeElement)) show(dates);
   } catch (err) {
     verdictBox.replaceChildren(noteCard(doc, 'Something went wrong', errorText(err)));
   }
@@ -46,9 +62,23 @@ doc.getElementById('options-link')?.addEventListener('click', (ev) => {
   void browser.runtime.openOptionsPage().then(done);
 });
 
-const panel = createIndexPanel(doc, (paused) => {
-  pausedPill.hidden = !paused;
+const panel = createIndexPanel(doc, {
+  onPausedChange: (paused) => {
+    pausedPill.hidden = !paused;
+  },
+  openImport: () => {
+    browser.tabs.create({ url: browser.runtime.getURL(IMPORT_PAGE) }).then(done, failed);
+  },
+  onCleared: () => void showTab(),
 });
 indexBox.replaceChildren(panel.root);
 void showTab();
 void panel.refresh();
+
+// The index changed elsewhere (Clear on another page): what this popup shows is read again.
+browser.runtime.onMessage.addListener((msg: unknown) => {
+  if (!isIndexChanged(msg)) return undefined;
+  void showTab();
+  void panel.refresh();
+  return undefined;
+});

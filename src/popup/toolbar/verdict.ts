@@ -1,77 +1,102 @@
-// The popup's upper half: what Firsthand concluded about the current tab.
-// Pure DOM building from a TabState; page-derived strings only ever become text nodes.
+// The popup's upper half: what Firsthand concluded about the current tab, compact enough that the
+// verdict, the original, why it is the original and the overlaps fit the popup's first screen.
+// Pure DOM building from a TabState; page-derived strings only ever become text nodes, isolated.
 import type { CheckResult, Credit, MatchSummary, OriginalConfidence } from '../../index/types.ts';
 import type { TabState } from '../../protocol/messages.ts';
-import {
-  articleDate,
-  byDate,
-  closestLine,
-  confidenceLabel,
-  hostLabel,
-  isRibbonVerdict,
-  outletName,
-  pageShares,
-  percent,
-  relationLabel,
-  verdictLabel,
-  verdictSentences,
-  verdictSummary,
-} from '../../ui/format.ts';
-import { el, safeHref, shareBar } from '../../ui/dom.ts';
+import { articleDate, closestLine, confidenceLabel, hostLabel, isRibbonVerdict, outletName, verdictLabel } from '../../ui/format.ts';
+import { el, shareBar } from '../../ui/dom.ts';
 import { listedLine } from '../../ui/listed.ts';
+import { articleLink, bdi, copiesSection, othersSection, type CompareAction } from './matches.ts';
+import { creditWhere, overlapSentences, REWRITE_NOTE, whyOriginal, type PageDates } from './relation.ts';
 
-export interface VerdictActions {
+export interface VerdictActions extends CompareAction {
   highlight(): void;
-  compare(originalId: string): void;
-}
-
-/** A link to an article when its URL is a web URL, plain text otherwise. */
-function articleLink(doc: Document, url: string, title: string, cls = 'title'): HTMLElement {
-  const href = safeHref(url);
-  return href
-    ? el(doc, 'a', { class: cls, text: title, attrs: { href, target: '_blank', rel: 'noreferrer noopener' } })
-    : el(doc, 'span', { class: cls, text: title });
-}
-
-function byline(doc: Document, m: MatchSummary): HTMLElement {
-  const parts = [outletName(m), hostLabel(m.host), articleDate(m)].filter((p, i, all) => p && all.indexOf(p) === i);
-  return el(doc, 'div', { class: 'byline', text: parts.join(' · ') });
-}
-
-function meters(doc: Document, rows: [string, number, string][]): HTMLElement {
-  const box = el(doc, 'div', { class: 'meters' });
-  for (const [label, share, cls] of rows) {
-    box.append(
-      el(doc, 'span', { class: 'meter-label', text: label }),
-      shareBar(doc, share, label, `bar ${cls}`),
-      el(doc, 'span', { class: 'meter-pct', text: percent(share) }),
-    );
-  }
-  return box;
-}
-
-function creditChip(doc: Document, credited: boolean, outlet: string): HTMLElement {
-  return el(doc, 'span', {
-    class: credited ? 'chip credited' : 'chip uncredited',
-    text: credited ? `✓ Credits ${outlet}` : `No credit to ${outlet}`,
-  });
 }
 
 /** Under an original known from a list only. */
 export const TEXT_FREE_NOTE = 'You have not read it: a list you added names it, without its text. Compare shows the passages of this page that it shares.';
 
-/** The verdict card when the page derives from an original (copy, partial copy, rewrite). */
-function derivedCard(doc: Document, result: CheckResult, original: MatchSummary, actions: VerdictActions): HTMLElement {
-  const s = verdictSentences(result)!;
+function byline(doc: Document, m: MatchSummary): HTMLElement {
+  const rest = [hostLabel(m.host), articleDate(m)].filter((p) => p && p !== outletName(m));
+  return el(doc, 'div', { class: 'byline' }, bdi(doc, outletName(m)), ...rest.map((p) => ` · ${p}`));
+}
+
+/** One overlap: the share in bold, its sentence, and a bar as wide as the share. */
+function meter(doc: Document, share: number, [pct, words]: [string, string], cls: string): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'meter' },
+    el(doc, 'p', { class: 'meter-text' }, el(doc, 'strong', { text: pct }), ` ${words}`),
+    shareBar(doc, share, `${pct} ${words}`, `bar ${cls}`),
+  );
+}
+
+/** Whether a credit names this match's outlet (by name or by host). */
+function names(c: Credit, m: MatchSummary): boolean {
+  return c.outlet.toLowerCase() === outletName(m).toLowerCase() || (c.host !== undefined && hostLabel(c.host) === hostLabel(m.host));
+}
+
+function creditChip(doc: Document, result: CheckResult, original: MatchSummary): HTMLElement {
   const outlet = outletName(original);
-  const [lead] = s.headline.split(':');
+  const own = result.credited ? result.credits.find((c) => names(c, original)) : undefined;
+  const chip = el(
+    doc,
+    'span',
+    { class: result.credited ? 'chip credited' : 'chip uncredited' },
+    result.credited ? '✓ Credits ' : 'No credit to ',
+    bdi(doc, outlet),
+  );
+  if (own) chip.title = `${own.outlet}, ${creditWhere(own.kind)}: “${own.evidence}”`;
+  return chip;
+}
+
+/** "How sure: medium", its reasons and the rest of the evidence behind a disclosure. */
+function confidenceBlock(doc: Document, confidence: OriginalConfidence | undefined, evidence: string[]): HTMLElement | null {
+  if (!confidence) return null;
+  const label = confidenceLabel(confidence.level);
+  const reasons = [...confidence.reasons, ...evidence.filter((e) => !confidence.reasons.includes(e))];
+  if (reasons.length === 0) return el(doc, 'p', { class: `confidence c-${confidence.level}`, text: label });
+  const list = el(doc, 'ul', { class: 'evidence-list' });
+  for (const r of reasons) list.append(el(doc, 'li', { text: r }));
+  return el(doc, 'details', { class: `confidence c-${confidence.level}` }, el(doc, 'summary', { text: label }), list);
+}
+
+/** What the engine noted about the order of this page and the others, behind a disclosure. */
+function evidenceDetails(doc: Document, evidence: string[]): HTMLElement | null {
+  if (!evidence.length) return null;
+  const list = el(doc, 'ul', { class: 'evidence-list' });
+  for (const e of evidence) list.append(el(doc, 'li', { text: e }));
+  return el(doc, 'details', { class: 'evidence' }, el(doc, 'summary', { text: 'How Firsthand decided' }), list);
+}
+
+/** The page's credits to outlets other than `skip`'s, in one line: "Also credits CNN (in its text)". */
+function creditsLine(doc: Document, credits: Credit[], lead: string, skip?: MatchSummary): HTMLElement | null {
+  const shown = credits.filter((c) => c.outlet && !(skip && names(c, skip)));
+  if (!shown.length) return null;
+  const line = el(doc, 'p', { class: 'credits-line' }, `${lead} `);
+  shown.slice(0, 3).forEach((c, i) => {
+    if (i > 0) line.append(', ');
+    line.append(bdi(doc, c.outlet), ` (${creditWhere(c.kind)})`);
+  });
+  if (shown.length > 3) line.append(` and ${shown.length - 3} more`);
+  return line;
+}
+
+function heading(doc: Document, lead: string, outlet?: string): HTMLElement {
+  return el(doc, 'h1', { attrs: { id: 'verdict-title' } }, lead, ...(outlet ? [' ', bdi(doc, outlet)] : []));
+}
+
+/** The verdict card when the page derives from an original (copy, partial copy, rewrite). */
+function derivedCard(doc: Document, result: CheckResult, original: MatchSummary, page: PageDates | undefined, actions: VerdictActions): HTMLElement {
+  const outlet = outletName(original);
+  const lines = overlapSentences(result);
+  const rewrite = result.verdict === 'rewrite';
   return el(
     doc,
     'section',
     { class: `verdict v-${result.verdict}`, attrs: { 'aria-labelledby': 'verdict-title' } },
-    el(doc, 'span', { class: 'badge', text: verdictLabel(result.verdict) }),
-    el(doc, 'h1', { text: lead, attrs: { id: 'verdict-title' } }),
-    el(doc, 'p', { class: 'sentence', text: verdictSummary(result) }),
+    heading(doc, `${verdictLabel(result.verdict)} from`, outlet),
     el(
       doc,
       'div',
@@ -79,44 +104,56 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       el(doc, 'div', { class: 'kicker', text: 'The original' }),
       articleLink(doc, original.url, original.title || hostLabel(original.host)),
       byline(doc, original),
+      el(doc, 'p', { class: 'why', text: whyOriginal(result, page) }),
       listedLine(doc, original.listed),
       original.textFree ? el(doc, 'p', { class: 'text-free', text: TEXT_FREE_NOTE }) : null,
     ),
-    meters(doc, [
-      [`Of this page, from ${outlet}`, original.containment, 'page'],
-      [`Of the original, carried here`, original.coverage, 'other'],
-    ]),
-    el(doc, 'div', { class: 'row' }, creditChip(doc, result.credited, outlet)),
-    result.confidence ? confidenceBlock(doc, result.confidence) : null,
+    rewrite ? el(doc, 'p', { class: 'note', text: REWRITE_NOTE }) : null,
+    el(doc, 'div', { class: 'meters' }, meter(doc, original.containment, lines.ofPage, 'page'), meter(doc, original.coverage, lines.ofOriginal, 'other')),
+    result.closest && result.closest.id !== original.id ? el(doc, 'p', { class: 'closest-line', text: closestLine(result.closest) }) : null,
+    el(
+      doc,
+      'div',
+      { class: 'row' },
+      creditChip(doc, result, original),
+      el(doc, 'span', { class: 'spacer' }),
+      confidenceBlock(doc, result.confidence, result.evidence),
+    ),
+    creditsLine(doc, result.credits, 'Also credits', original),
     el(
       doc,
       'div',
       { class: 'row buttons' },
-      el(doc, 'button', {
-        class: 'btn primary',
-        text: 'Compare side by side',
-        attrs: { type: 'button' },
-        on: { click: () => actions.compare(original.id) },
-      }),
+      actions.pageId
+        ? el(doc, 'button', {
+            class: 'btn primary',
+            text: 'Compare side by side',
+            attrs: { type: 'button' },
+            on: { click: () => actions.compare(actions.pageId!, original.id) },
+          })
+        : null,
       el(doc, 'button', { class: 'btn', text: 'Highlight on page', attrs: { type: 'button' }, on: { click: () => actions.highlight() } }),
     ),
-    // Below the buttons: what the reader does first stays within the popup's first screen.
-    result.closest && result.closest.id !== original.id ? closestBlock(doc, result.closest, actions) : null,
   );
+}
+
+/** The articles that reuse this page's text (it came first). */
+function copiesOf(result: CheckResult): MatchSummary[] {
+  return result.matches.filter((m) => m.direction === 'to' && isRibbonVerdict(m.verdict));
 }
 
 /** The verdict card for a page that derives from nothing in the index. */
 function plainCard(doc: Document, result: CheckResult): HTMLElement {
-  const later = result.matches.filter((m) => m.direction === 'to' && isRibbonVerdict(m.verdict));
+  const copies = copiesOf(result).length;
   let cls = 'v-unrelated';
   let badge = verdictLabel(result.verdict);
   let title = 'No earlier source found';
   let text = 'No article in your index shares this text. Firsthand has indexed this page, so later copies will point back to it.';
-  if (later.length > 0) {
+  if (copies > 0) {
     cls = 'v-original';
     badge = 'Original';
     title = 'This page came first';
-    text = `${later.length} later article${later.length === 1 ? '' : 's'} in your index reuse${later.length === 1 ? 's' : ''} its text.`;
+    text = 'Firsthand found no earlier source for it in your index, and other articles reuse its text.';
   } else if (result.verdict === 'related') {
     cls = 'v-related';
     title = 'Same story, own words';
@@ -126,126 +163,11 @@ function plainCard(doc: Document, result: CheckResult): HTMLElement {
     doc,
     'section',
     { class: `verdict ${cls}`, attrs: { 'aria-labelledby': 'verdict-title' } },
-    el(doc, 'span', { class: 'badge', text: badge }),
-    el(doc, 'h1', { text: title, attrs: { id: 'verdict-title' } }),
+    el(doc, 'div', { class: 'verdict-head' }, heading(doc, title), el(doc, 'span', { class: 'badge', text: badge })),
     el(doc, 'p', { class: 'sentence', text }),
+    creditsLine(doc, result.credits, 'This page credits'),
+    evidenceDetails(doc, result.evidence),
   );
-}
-
-function creditsSection(doc: Document, credits: Credit[]): HTMLElement | null {
-  if (credits.length === 0) return null;
-  const list = el(doc, 'ul', { class: 'credits' });
-  for (const c of credits) {
-    list.append(
-      el(
-        doc,
-        'li',
-        {},
-        el(doc, 'strong', { text: c.outlet }),
-        el(doc, 'span', { class: 'evidence', text: ` “${c.evidence}”` }),
-        el(doc, 'span', { class: 'kind', text: c.kind === 'jsonld' ? 'JSON-LD' : c.kind }),
-      ),
-    );
-  }
-  return el(doc, 'section', { class: 'block' }, el(doc, 'h2', { text: 'This page credits' }), list);
-}
-
-/** "How sure: medium", its reasons behind a disclosure. */
-function confidenceBlock(doc: Document, confidence: OriginalConfidence): HTMLElement {
-  const label = confidenceLabel(confidence.level);
-  if (confidence.reasons.length === 0) return el(doc, 'p', { class: `confidence c-${confidence.level}`, text: label });
-  const list = el(doc, 'ul', { class: 'evidence-list' });
-  for (const r of confidence.reasons) list.append(el(doc, 'li', { text: r }));
-  return el(doc, 'details', { class: `confidence c-${confidence.level}` }, el(doc, 'summary', { text: label }), list);
-}
-
-/** The match sharing the most of this page when it is not the original: its share of this page and its bars
- * (its outlet and date are in the story list below, tagged "closest"). */
-function closestBlock(doc: Document, m: MatchSummary, actions: VerdictActions): HTMLElement {
-  const { ofPage, ofOther } = pageShares(m);
-  const outlet = outletName(m);
-  return el(
-    doc,
-    'div',
-    { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
-    el(doc, 'div', { class: 'closest-line', text: closestLine(m) }),
-    articleLink(doc, m.url, m.title || hostLabel(m.host)),
-    listedLine(doc, m.listed),
-    meters(doc, [
-      [`Of this page`, ofPage, 'page'],
-      [`Of their article`, ofOther, 'other'],
-    ]),
-    m.direction === 'from' && isRibbonVerdict(m.verdict)
-      ? el(doc, 'button', { class: 'link-btn', text: `Compare with ${outlet}`, attrs: { type: 'button' }, on: { click: () => actions.compare(m.id) } })
-      : null,
-  );
-}
-
-/** Rows of the story's coverage shown before "Show … more": the popup is cut at 600 px. */
-export const STORY_ROWS = 3;
-
-function storyItem(doc: Document, m: MatchSummary, result: CheckResult, actions: VerdictActions): HTMLElement {
-  const { ofPage } = pageShares(m);
-  const tags = [m.id === result.original?.id && 'original', m.id === result.closest?.id && m.id !== result.original?.id && 'closest'].filter((t): t is string =>
-    Boolean(t),
-  );
-  const meta = [outletName(m), articleDate(m), `${percent(ofPage)} of this page`].filter(Boolean).join(' · ');
-  return el(
-    doc,
-    'li',
-    { class: `match v-${m.verdict}` },
-    el(
-      doc,
-      'div',
-      { class: 'match-head' },
-      el(doc, 'span', { class: 'tier', text: relationLabel(m) }),
-      el(doc, 'span', { class: 'spacer' }),
-      ...tags.map((t) => el(doc, 'span', { class: `mini tag-${t}`, text: t })),
-      m.credited ? el(doc, 'span', { class: 'mini credited', text: 'credited', attrs: { title: 'The later article credits the earlier one' } }) : null,
-    ),
-    articleLink(doc, m.url, m.title || hostLabel(m.host)),
-    listedLine(doc, m.listed),
-    el(
-      doc,
-      'div',
-      { class: 'story-foot' },
-      el(doc, 'span', { class: 'byline', text: meta }),
-      m.direction === 'from' && isRibbonVerdict(m.verdict)
-        ? el(doc, 'button', {
-            class: 'link-btn',
-            text: 'Compare',
-            attrs: { type: 'button', 'aria-label': `Compare with ${outletName(m)}` },
-            on: { click: () => actions.compare(m.id) },
-          })
-        : null,
-    ),
-  );
-}
-
-/** Every stored article on the same story, copies, rewrites and related coverage, earliest first; the rows past the first few behind a disclosure. */
-function storySection(doc: Document, result: CheckResult, actions: VerdictActions): HTMLElement | null {
-  if (result.matches.length === 0) return null;
-  const items = byDate(result.matches).map((m) => storyItem(doc, m, result, actions));
-  const list = el(doc, 'ol', { class: 'matches' }, ...items.slice(0, STORY_ROWS));
-  const rest = items.slice(STORY_ROWS);
-  const more =
-    rest.length > 0
-      ? el(
-          doc,
-          'details',
-          { class: 'more' },
-          el(doc, 'summary', { text: `Show ${rest.length} more` }),
-          el(doc, 'ol', { class: 'matches', attrs: { start: String(STORY_ROWS + 1) } }, ...rest),
-        )
-      : null;
-  return el(doc, 'section', { class: 'block story' }, el(doc, 'h2', { text: `Same story in your index (${result.matches.length})` }), list, more);
-}
-
-function evidenceSection(doc: Document, evidence: string[]): HTMLElement | null {
-  if (evidence.length === 0) return null;
-  const list = el(doc, 'ul', { class: 'evidence-list' });
-  for (const e of evidence) list.append(el(doc, 'li', { text: e }));
-  return el(doc, 'details', { class: 'block' }, el(doc, 'summary', { text: 'Why this original' }), list);
 }
 
 /** A short card for tabs without a result: not an article, paused, excluded, not yet checked. */
@@ -254,21 +176,27 @@ export function noteCard(doc: Document, title: string, text: string): HTMLElemen
     doc,
     'section',
     { class: 'verdict v-none', attrs: { 'aria-labelledby': 'verdict-title' } },
-    el(doc, 'h1', { text: title, attrs: { id: 'verdict-title' } }),
+    heading(doc, title),
     el(doc, 'p', { class: 'sentence', text }),
   );
 }
 
-/** Everything the popup says about one tab, as a list of sections. */
-export function renderTabState(doc: Document, state: TabState | null | undefined, actions: VerdictActions): HTMLElement[] {
+/** Everything the popup says about one tab, as a list of sections; `page`: when this page appeared. */
+export function renderTabState(doc: Document, state: TabState | null | undefined, actions: VerdictActions, page?: PageDates): HTMLElement[] {
   if (!state) {
     return [noteCard(doc, 'Not checked', 'Firsthand has not checked this tab. It checks article pages as they load: reload the page to check it.')];
   }
   const result = state.result;
   if (!result) return [noteCard(doc, 'Not checked', state.note ?? 'Firsthand has no result for this page.')];
+  const compare: VerdictActions = { ...actions, pageId: actions.pageId ?? state.pageId };
   const original = result.original;
-  const card = original && isRibbonVerdict(result.verdict) ? derivedCard(doc, result, original, actions) : plainCard(doc, result);
-  return [card, creditsSection(doc, result.credits), storySection(doc, result, actions), evidenceSection(doc, result.evidence)].filter(
+  if (original && isRibbonVerdict(result.verdict)) {
+    const card = derivedCard(doc, result, original, page, compare);
+    return [card, othersSection(doc, result, page, compare, new Set([original.id]))].filter((x): x is HTMLElement => x !== null);
+  }
+  const copies = copiesOf(result);
+  const skip = new Set(copies.map((m) => m.id));
+  return [plainCard(doc, result), copiesSection(doc, copies, page, compare), othersSection(doc, result, page, compare, skip)].filter(
     (x): x is HTMLElement => x !== null,
   );
 }

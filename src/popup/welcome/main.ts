@@ -8,3 +8,11 @@ import { createPackImport } from './pack.ts';
 
 document.getElementById('welcome-lists')?.replaceChildren(createListAdder(document, LISTS_DEPS, { idPrefix: 'welcome-list' }));
 document.getElementById('welcome-pack')?.replaceChildren(createPackImport(document, (file, say) => importLocally(file, say), importSummary, 'welcome-pack'));
+
+// The popup's Import… opens this page at #import: its file control, focused, in a tab that stays
+// open while the file picker is shown (a toolbar popup closes when one opens).
+if (location.hash === '#import') {
+  const input = document.getElementById('welcome-pack-file');
+  input?.closest('section')?.scrollIntoView({ block: 'start' });
+  input?.focus();
+}

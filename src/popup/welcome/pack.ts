@@ -44,7 +44,7 @@ export function createPackImport(doc: Document, importFile: ImportFile, summary:
     el(doc, 'p', {
       class: 'help',
       attrs: { id: `${idPrefix}-help` },
-      text: 'A pack is an index someone exported from Firsthand (a .firsthand.json file): its articles join yours, on this computer. The popup’s Import does the same.',
+      text: 'A pack is an index someone exported from Firsthand (a .firsthand.json file): its articles join yours, on this computer. The popup’s Import… opens this page here.',
     }),
     status,
   );

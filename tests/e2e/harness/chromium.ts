@@ -37,6 +37,9 @@ function wrap(page: Page): Tab {
     setColorScheme: async (scheme) => {
       await page.emulateMedia({ colorScheme: scheme });
     },
+    press: async (key) => {
+      await page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]);
+    },
     close: () => page.close(),
   };
   pageOf.set(tab, page);

@@ -122,6 +122,9 @@ function wrap(page: Page): Tab {
     setViewport: async (width, height) => {
       await page.setViewport({ width, height });
     },
+    press: async (key) => {
+      await page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]);
+    },
     close: () => page.close(),
   };
 }
