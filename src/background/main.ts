@@ -14,6 +14,7 @@ import type { KeyValueArea } from './tab-state.ts';
 import { testUiHandlers } from './test-handlers.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
+import { ribbonHandlers, runCommand } from './ribbon-prefs.ts';
 
 const action = browser.action;
 
@@ -44,6 +45,7 @@ const services = createServices({
     broadcast: async (msg) => {
       await browser.runtime.sendMessage(msg);
     },
+    tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
   },
   readList,
 });
@@ -51,6 +53,7 @@ const services = createServices({
 const handlers: Handlers = {
   ...pageHandlers(services),
   ...uiHandlers(services),
+  ...ribbonHandlers(services),
 };
 
 // A store build compiles no test handlers in (the build folds __FIRSTHAND_TEST__ to false), so
@@ -116,3 +119,12 @@ void reindexIfNeeded(services)
   .catch((err: unknown) => console.warn('Firsthand: index not rebuilt:', err));
 
 if (__FIRSTHAND_TEST__) installTestHooks();
+
+// The keyboard shortcut (manifest `commands`, "focus-ribbon"): the tab's ribbon comes up, expanded,
+// with the keyboard focus in it.
+browser.commands.onCommand.addListener((command, tab) => {
+  void (async () => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    await runCommand(services, command, tabId);
+  })().catch((err: unknown) => console.debug('Firsthand: the command did not reach the page:', err));
+});

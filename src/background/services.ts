@@ -19,6 +19,8 @@ export interface BrowserSide {
   hasOrigin(origin: string): Promise<boolean>;
   /** Tells the extension's open pages (runtime.sendMessage). */
   broadcast(msg: ListProgressMessage): Promise<void>;
+  /** The ids of every open tab (tabs.query: ids only, no permission needed), to tell them the ribbon's settings changed. */
+  tabIds?(): Promise<number[]>;
 }
 
 export interface Services {
@@ -32,6 +34,8 @@ export interface Services {
   /** Reads and checks a list as it streams in (src/lists readList). */
   readList: ListReader;
   now(): number;
+  /** Where the ribbon's dismissed stories are kept: storage.session, else storage.local. */
+  ribbonArea: KeyValueArea;
 }
 
 export function createServices(opts: {
@@ -54,5 +58,6 @@ export function createServices(opts: {
     fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
     readList: opts.readList,
     now: opts.now ?? Date.now,
+    ribbonArea: opts.session ?? opts.local,
   };
 }

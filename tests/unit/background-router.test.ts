@@ -61,6 +61,11 @@ describe('route', () => {
       'ui/list-subscribe': fail,
       'ui/list-update': fail,
       'ui/list-remove': fail,
+      'page/ribbon-prefs': fail,
+      'page/dismiss-story': fail,
+      'page/site-off': fail,
+      'ui/site-state': fail,
+      'ui/set-site': fail,
     } as Handlers;
   }
 
@@ -71,6 +76,7 @@ describe('route', () => {
         throw new Error('This file cannot be imported: article 3: bad');
       },
       'ui/lists-sweep': async () => [],
+      'ui/run-command': async () => false,
     };
   }
 

@@ -52,3 +52,4 @@ const panel = createIndexPanel(doc, (paused) => {
 indexBox.replaceChildren(panel.root);
 void showTab();
 void panel.refresh();
+void import('./site-switch.ts').then((m) => m.mountSiteSwitch(doc, doc.getElementById('site-switch')));
