@@ -89,7 +89,7 @@ export class RibbonSlot {
           void env.send({ type: 'page/site-off' }).catch((err: unknown) => console.debug('Firsthand: the site was not turned off:', err));
         },
       },
-      { layout: this.prefs, expanded },
+      { layout: this.prefs, expanded, rendered: () => this.expose() },
     );
   }
 

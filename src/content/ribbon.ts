@@ -64,6 +64,8 @@ export interface RibbonOptions {
   layout?: RibbonLayout;
   /** Start expanded (the keyboard command brought a dismissed ribbon back). */
   expanded?: boolean;
+  /** Called after each change of how the ribbon is shown (pill or card, after a resize too). */
+  rendered?: () => void;
 }
 
 /**
@@ -160,6 +162,7 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
     box.classList.toggle('expanded', !asPill);
     pill.setAttribute('aria-expanded', String(!asPill));
     style.textContent = hostCss(layout.position, dir, asPill) + RIBBON_CSS;
+    opts.rendered?.();
   }
   function setExpanded(on: boolean, moveFocus: boolean): void {
     expanded = on;

@@ -15,16 +15,17 @@ export function renderSitesOff(doc: Document, container: HTMLElement, turnOn: (h
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   container.append(list, empty, status);
 
-  const row = (host: string) =>
+  const row = (host: string, i: number) =>
     el(
       doc,
       'li',
       { class: 'site-off' },
-      el(doc, 'bdi', { class: 'host', text: host }),
+      el(doc, 'bdi', { class: 'host', text: host, attrs: { id: `site-off-${i}` } }),
       el(doc, 'button', {
         class: 'btn',
         text: 'Turn back on',
-        attrs: { type: 'button', 'aria-label': `Turn Firsthand back on for ${host}` },
+        // Named by its words, described by the site it turns back on.
+        attrs: { type: 'button', 'aria-describedby': `site-off-${i}` },
         on: {
           click: () => {
             turnOn(host).then(

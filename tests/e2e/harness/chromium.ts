@@ -38,6 +38,11 @@ function wrap(page: Page): Tab {
       await page.emulateMedia({ colorScheme: scheme });
     },
     close: () => page.close(),
+    press: async (key) => {
+      await page.bringToFront();
+      await page.keyboard.press(key);
+    },
+    bringToFront: () => page.bringToFront(),
   };
   pageOf.set(tab, page);
   return tab;

@@ -4,7 +4,7 @@
 // traffic (updates, telemetry, safe browsing, captive portal checks) off the closed network.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import type { LaunchOptions, Session, Tab } from './types.ts';
 import { poll } from './wait.ts';
 
@@ -123,6 +123,11 @@ function wrap(page: Page): Tab {
       await page.setViewport({ width, height });
     },
     close: () => page.close(),
+    press: async (key) => {
+      await page.bringToFront();
+      await page.keyboard.press(key as KeyInput);
+    },
+    bringToFront: () => page.bringToFront(),
   };
 }
 

@@ -20,6 +20,10 @@ export interface Tab {
   /** Emulates the reader's light or dark theme (prefers-color-scheme); Chromium only, for screenshots. */
   setColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
+  /** Brings the tab to the front and presses a key (e.g. "Escape", "Enter") where the focus is, as a reader does. */
+  press(key: string): Promise<void>;
+  /** Brings the tab to the front (the browser's active tab, focused). */
+  bringToFront(): Promise<void>;
 }
 
 export interface Session {
