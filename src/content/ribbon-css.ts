@@ -45,8 +45,8 @@ export const RIBBON_CSS = `
 .ribbon:not(.compact) .collapse { display: none; }
 .pill {
   all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 6px; max-width: calc(100vw - 24px);
-  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-inline-start: 4px solid var(--accent);
-  border-radius: 999px; padding: 4px 10px 4px 6px; font-size: 12.5px; white-space: nowrap; overflow: hidden;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line);
+  border-radius: 999px; padding: 4px 10px 4px 4px; padding-inline: 4px 10px; font-size: 12.5px; white-space: nowrap; overflow: hidden;
   box-shadow: 0 6px 18px rgba(15, 23, 42, 0.2);
 }
 .pill:hover { background: var(--track); }
