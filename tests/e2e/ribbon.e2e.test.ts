@@ -121,6 +121,7 @@ describe.each(BROWSERS)('%s: the ribbon in a small window, on the keyboard and r
     const popup = await openPopup(session, ui, copy.url, /Firsthand on israelnationalwire\.com/);
     await popup.tab.evaluate(() => (document.getElementById('site-on') as HTMLInputElement).click(), undefined);
     await pageText(popup.tab, /Off for israelnationalwire\.com/);
+    await snap(popup.tab, `${name}-popup-site-switch`);
     await poll('the ribbon to leave the open copy', async () => (await seenNow(copy.tab)).ribbon === undefined);
     expect(await ribbonBox(copy.tab)).toBeUndefined();
     expect(await ext.badge(copy.url)).toBe('');
@@ -133,6 +134,8 @@ describe.each(BROWSERS)('%s: the ribbon in a small window, on the keyboard and r
 
     await gotoExtensionPage(ui, OPTIONS_PATH);
     await pageText(ui, /israelnationalwire\.com\s*Turn back on/);
+    await ui.evaluate(() => document.getElementById('appearance')?.closest('fieldset')?.scrollIntoView(), undefined);
+    await snap(ui, `${name}-options-ribbon`);
     await ui.clickButton('Turn back on');
     await pageText(ui, /Firsthand is on for every site/);
     copy = await revisit(copy);
