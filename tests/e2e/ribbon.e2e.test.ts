@@ -133,7 +133,7 @@ describe.each(BROWSERS)('%s: the ribbon in a small window, on the keyboard and r
     expect(await seenNow(copy.tab)).toEqual({ verdict: undefined, ribbon: undefined });
 
     await gotoExtensionPage(ui, OPTIONS_PATH);
-    await pageText(ui, /israelnationalwire\.com\s*Turn back on/);
+    expect(await pageText(ui, /israelnationalwire\.com\s*Turn back on/)).not.toMatch(/Firsthand is on for every site/);
     await ui.evaluate(() => document.getElementById('appearance')?.closest('fieldset')?.scrollIntoView(), undefined);
     await snap(ui, `${name}-options-ribbon`);
     await ui.clickButton('Turn back on');
