@@ -16,6 +16,7 @@ import { tabLoading } from './tab-sync.ts';
 import { testUiHandlers } from './test-handlers.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
+import { ribbonHandlers, runCommand } from './ribbon-prefs.ts';
 
 const action = browser.action;
 
@@ -47,6 +48,7 @@ const services = createServices({
     broadcast: async (msg) => {
       await browser.runtime.sendMessage(msg);
     },
+    tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
   },
   readList,
 });
@@ -54,6 +56,7 @@ const services = createServices({
 const handlers: Handlers = {
   ...pageHandlers(services),
   ...uiHandlers(services),
+  ...ribbonHandlers(services),
 };
 
 // A store build compiles no test handlers in (the build folds __FIRSTHAND_TEST__ to false), so
@@ -114,3 +117,12 @@ void reindexIfNeeded(services)
   .catch((err: unknown) => console.warn('Firsthand: index not rebuilt:', err));
 
 if (__FIRSTHAND_TEST__) installTestHooks();
+
+// The keyboard shortcut (manifest `commands`, "focus-ribbon"): the tab's ribbon comes up, expanded,
+// with the keyboard focus in it.
+browser.commands.onCommand.addListener((command, tab) => {
+  void (async () => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    await runCommand(services, command, tabId);
+  })().catch((err: unknown) => console.debug('Firsthand: the command did not reach the page:', err));
+});

@@ -15,7 +15,15 @@ import {
 } from '../index/index.ts';
 import { withPassageKinds, type PageSide } from '../index/page-passages.ts';
 import type { PageMeta } from '../index/types.ts';
-import type { PageArticleMessage, PageNotArticleMessage, PageOpenCompareMessage, PageRecheckMessage, Settings, TabState } from '../protocol/messages.ts';
+import type {
+  PageArticleMessage,
+  PageNotArticleMessage,
+  PageOpenCompareMessage,
+  PageRecheckMessage,
+  RibbonPageMessage,
+  Settings,
+  TabState,
+} from '../protocol/messages.ts';
 import { compareUrl } from './ui.ts';
 import { isExcludedHost } from '../protocol/validate.ts';
 import { errorText } from '../shared/errors.ts';
@@ -221,7 +229,8 @@ export async function handlePageOpenCompare(s: Services, msg: PageOpenCompareMes
   return null;
 }
 
-type PageHandlers = { [K in keyof Handlers as K extends `page/${string}` ? K : never]: Handlers[K] };
+// The ribbon's own page messages are answered in ribbon-prefs.ts.
+type PageHandlers = { [K in keyof Handlers as K extends `page/${string}` ? (K extends RibbonPageMessage['type'] ? never : K) : never]: Handlers[K] };
 
 export function pageHandlers(s: Services): PageHandlers {
   return {

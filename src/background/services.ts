@@ -21,6 +21,8 @@ export interface BrowserSide {
   hasOrigin(origin: string): Promise<boolean>;
   /** Tells the extension's open pages (runtime.sendMessage). */
   broadcast(msg: ListProgressMessage | IndexChangedMessage): Promise<void>;
+  /** The ids of every open tab (tabs.query: ids only, no permission needed), to tell them the ribbon's settings changed. */
+  tabIds?(): Promise<number[]>;
 }
 
 export interface Services {
@@ -34,6 +36,8 @@ export interface Services {
   /** Reads and checks a list as it streams in (src/lists readList). */
   readList: ListReader;
   now(): number;
+  /** Where the ribbon's dismissed stories are kept: storage.session, else storage.local. */
+  ribbonArea: KeyValueArea;
 }
 
 export function createServices(opts: {
@@ -56,5 +60,6 @@ export function createServices(opts: {
     fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
     readList: opts.readList,
     now: opts.now ?? Date.now,
+    ribbonArea: opts.session ?? opts.local,
   };
 }

@@ -6,6 +6,7 @@ import { MAX_PACK_CHARS } from '../protocol/validate.ts';
 import { exportParts } from '../storage/pack-io.ts';
 import { importErrorText, importPack } from '../storage/import.ts';
 import { sweepLists } from './lists.ts';
+import { commandTestHandler } from './ribbon-prefs.ts';
 import type { TestHandlers } from './router.ts';
 import type { Services } from './services.ts';
 
@@ -35,5 +36,6 @@ export function testUiHandlers(s: Services): TestHandlers {
     'ui/export': () => exportPack(s),
     'ui/import': (m) => importSent(s, m.text),
     'ui/lists-sweep': (m) => sweepLists(s, m.all),
+    ...commandTestHandler(s),
   };
 }

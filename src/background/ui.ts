@@ -9,9 +9,12 @@ import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
 import { indexCleared } from './tab-sync.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
+import { tellTabs } from './ribbon-prefs.ts';
 import { unpackText } from '../storage/texts.ts';
 
-type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? K : never]: Handlers[K] };
+// The popup's per-site switch is answered in ribbon-prefs.ts.
+type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? (K extends SiteUiType ? never : K) : never]: Handlers[K] };
+type SiteUiType = 'ui/site-state' | 'ui/set-site';
 
 /** The compare page for a page and its original. */
 export function compareUrl(s: Services, pageId: string, originalId: string): string {
@@ -67,6 +70,7 @@ export async function compareArticles(s: Services, pageId: string, originalId: s
 async function saveSettings(s: Services, patch: Partial<Settings>): Promise<Settings> {
   const settings = await updateSettings(s.conn, s.writer, patch);
   await s.writer.enforceRetention(settings, s.now());
+  await tellTabs(s, settings);
   return settings;
 }
 

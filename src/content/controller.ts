@@ -4,12 +4,13 @@
 // messages. Browser glue (runtime messaging) is passed in, so tests
 // can run this on a happy-dom document.
 import type { CheckResult, PageMeta } from '../index/types.ts';
-import type { ContentMessage, Message, Reply, TabState } from '../protocol/messages.ts';
+import type { ContentMessage, Message, Reply, RibbonPrefs, TabState } from '../protocol/messages.ts';
 import { isRibbonVerdict } from '../ui/format.ts';
 import { readArticle, type ExtractedArticle } from '../extract/extract.ts';
 import { readPageMeta } from '../extract/meta.ts';
 import { PageHighlighter, type PagePassage } from './highlight.ts';
-import { createRibbon, type Ribbon } from './ribbon.ts';
+import type { Ribbon } from './ribbon.ts';
+import { askRibbonPrefs, DEFAULT_PREFS, RibbonSlot } from './ribbon-slot.ts';
 import { isTabState } from '../protocol/replies.ts';
 
 export type OutgoingMessage = Message;
@@ -71,6 +72,8 @@ function pageChecks(env: ContentEnv, run: ContentRun) {
   const receive = (msg: ContentMessage): Reply<unknown> => {
     if (msg.type === 'content/highlight') return view?.toggleHighlights() ?? { ok: true, value: { on: false, found: 0 } };
     if (msg.type === 'content/ping') return { ok: true, value: { url: env.url } };
+    if (msg.type === 'content/focus-ribbon') return view?.receive(msg) ?? { ok: true, value: false };
+    if (msg.type === 'content/prefs-changed') return view?.receive(msg) ?? { ok: true, value: null };
     // The index changed (Clear): what is shown no longer holds; the page is checked afresh.
     view?.clear();
     void check({ recheck: true });
@@ -104,7 +107,9 @@ function pageChecks(env: ContentEnv, run: ContentRun) {
     if (!listening) env.listen(receive);
     listening = true;
     const state = await stateFrom(pending);
-    if (state && mine === latest) mineView.show(state);
+    if (!state || mine !== latest) return;
+    const prefs = state.result && isRibbonVerdict(state.result.verdict) ? await askRibbonPrefs(env, state.result.original?.id) : DEFAULT_PREFS;
+    if (mine === latest) mineView.show(state, prefs);
   }
   return { check };
 }
@@ -157,11 +162,13 @@ async function stateFrom(pending: Promise<unknown>): Promise<TabState | undefine
 
 interface VerdictView {
   /** Shows what the worker concluded: the ribbon for a copy or rewrite, nothing on the page otherwise. */
-  show(state: TabState): void;
+  show(state: TabState, prefs: RibbonPrefs): void;
   /** Takes the verdict off the page: the ribbon, the highlights and (test builds) the exposed verdict. */
   clear(): void;
   /** The popup's "Highlight on page": turns the highlights on when they are off and off when on. */
   toggleHighlights(): Reply<{ on: boolean; found: number }>;
+  /** Answers a message of the worker: highlights, the keyboard command, changed ribbon settings. */
+  receive(msg: ContentMessage): Reply<unknown>;
 }
 
 /** The verdict on the page: the ribbon, the highlights of the copied passages and, in test builds, the data attributes end-to-end tests read. */
@@ -174,23 +181,35 @@ function verdictView(env: ContentEnv, run: ContentRun, text: string): VerdictVie
     if (env.exposeText) exposeHighlights(env.doc, highlighter);
     return found;
   };
+  const slot = new RibbonSlot(env, highlight, (ribbon) => {
+    run.ribbon = ribbon;
+    if (env.exposeText && run.verdict) exposeVerdict(env.doc, run);
+  });
   return {
-    show(next) {
+    show(next, prefs) {
       const started = env.now();
       state = next;
       run.verdict = next.result?.verdict;
-      run.ribbon = next.result ? ribbonFor(env, run, next.result, highlight) : null;
+      run.ribbon = slot.show(next.result, prefs);
       if (env.exposeText) exposeVerdict(env.doc, run);
       run.busyMs += env.now() - started;
     },
     clear() {
       state = undefined;
       highlight(false);
-      run.ribbon?.remove();
+      slot.clear();
       run.ribbon = null;
       run.verdict = undefined;
       if (env.exposeText) delete env.doc.documentElement.dataset.firsthandVerdict;
       if (env.exposeText) delete env.doc.documentElement.dataset.firsthandRibbon;
+    },
+    receive(msg) {
+      if (msg.type === 'content/focus-ribbon') return { ok: true, value: slot.reveal() };
+      if (msg.type === 'content/prefs-changed') {
+        void slot.refresh();
+        return { ok: true, value: null };
+      }
+      return this.toggleHighlights();
     },
     toggleHighlights() {
       const on = !highlighter.active;
@@ -215,23 +234,6 @@ function passageTexts(state: TabState | undefined, text: string): PagePassage[] 
           ? p.parts.filter((q) => q.kind === 'near').map((q) => [q.candidateChars[0] - start, q.candidateChars[1] - start])
           : [[0, end - start]];
     return [{ text: text.slice(start, end), ...(near.length ? { near } : {}) }];
-  });
-}
-
-/** The ribbon for a result the ribbon speaks up for (copy, partial copy, rewrite), null for any other. */
-function ribbonFor(env: ContentEnv, run: ContentRun, result: CheckResult, highlight: (on: boolean) => number): Ribbon | null {
-  if (!isRibbonVerdict(result.verdict)) return null;
-  const originalId = result.original?.id;
-  return createRibbon(env.doc, result, {
-    highlight,
-    compare: () => {
-      if (!originalId) return;
-      void env.send({ type: 'page/open-compare', originalId }).catch((err: unknown) => console.debug('Firsthand: could not open the comparison:', err));
-    },
-    dismissed: () => {
-      run.ribbon = null;
-      if (env.exposeText) delete env.doc.documentElement.dataset.firsthandRibbon;
-    },
   });
 }
 

@@ -1,19 +1,33 @@
 // The on-page ribbon: says which article this page copies or rewrites and how much.
 // It lives in a closed shadow root on a randomly named host, so the page can neither
-// restyle it nor read it through host.shadowRoot. Every page-derived string goes in as text.
-import type { CheckResult, MatchSummary } from '../index/types.ts';
-import { closestLine, confidenceLabel, isRibbonVerdict, outletName, pageShares, percent, verdictLabel, verdictSentences, verdictText } from '../ui/format.ts';
-import { clear, el, safeHref, shareBar } from '../ui/dom.ts';
+// restyle it nor read it through host.shadowRoot. Every page-derived string goes in as text,
+// isolated in its own <bdi>. It is one labelled region (a landmark screen readers list): a compact
+// pill (the verdict and the share) that expands on click or Enter, or the full card; its corner
+// and direction follow the settings and the page (mirrored on right-to-left pages).
+import type { CheckResult } from '../index/types.ts';
+import { confidenceLabel, isRibbonVerdict, outletName, percent, verdictLabel, verdictPieces, verdictText } from '../ui/format.ts';
+import { clear, el, safeHref } from '../ui/dom.ts';
 import { listedLine, listedSentence } from '../ui/listed.ts';
 import { RIBBON_CSS } from './ribbon-css.ts';
+import { COMPACT_QUERY, DEFAULT_LAYOUT, hostCss, pageDirection, wantsCompact, type Direction, type RibbonLayout } from './ribbon-layout.ts';
+import { actions, closestRow, creditChip, highlightLegend, highlightToggle, meters, pieces } from './ribbon-parts.ts';
 
 export interface RibbonHandlers {
   /** Turns the page highlights on or off; returns how many copied runs were found (0 when turned off). */
   highlight(on: boolean): number;
   /** Opens the side-by-side comparison with the original. */
   compare(): void;
-  /** Called after the ribbon removed itself at the reader's request. */
+  /** Called after the ribbon removed itself at the reader's request (× or Escape). */
   dismissed(): void;
+  /** "Not on this site": turn Firsthand off for this page's site (the ribbon removes itself first). */
+  siteOff?(): void;
+}
+
+/** What the ribbon shows right now (test builds mirror it on the page). */
+export interface RibbonView {
+  dir: Direction;
+  /** Shown as the compact pill (not expanded). */
+  pill: boolean;
 }
 
 export interface Ribbon {
@@ -24,6 +38,13 @@ export interface Ribbon {
   text: string;
   /** Reflects the highlight state when it was changed from elsewhere (the popup). */
   setHighlighted(on: boolean, found: number): void;
+  /** Applies the appearance settings (mode, corner) at once. */
+  setLayout(layout: RibbonLayout): void;
+  /** Expands the ribbon and moves the keyboard focus into it (the keyboard command). */
+  reveal(): void;
+  view(): RibbonView;
+  /** The page-supplied strings shown, each as isolated (<bdi>). */
+  isolated(): string[];
   remove(): void;
 }
 
@@ -38,18 +59,36 @@ export function randomHostName(): string {
   return `fh-${letters()}-${letters()}`;
 }
 
+export interface RibbonOptions {
+  shadowMode?: ShadowRootMode;
+  layout?: RibbonLayout;
+  /** Start expanded (the keyboard command brought a dismissed ribbon back). */
+  expanded?: boolean;
+  /** Called after each change of how the ribbon is shown (pill or card, after a resize too). */
+  rendered?: () => void;
+}
+
 /**
  * Builds the ribbon for a result and appends it to the document element.
  * Returns null, and adds nothing, for verdicts the ribbon does not speak up for (related, unrelated).
  */
-export function createRibbon(doc: Document, result: CheckResult, handlers: RibbonHandlers, opts: { shadowMode?: ShadowRootMode } = {}): Ribbon | null {
-  const sentences = verdictSentences(result);
+export function createRibbon(doc: Document, result: CheckResult, handlers: RibbonHandlers, opts: RibbonOptions = {}): Ribbon | null {
+  const said = verdictPieces(result);
   const original = result.original;
-  if (!sentences || !original || !isRibbonVerdict(result.verdict)) return null;
+  if (!said || !original || !isRibbonVerdict(result.verdict)) return null;
 
   const host = doc.createElement(randomHostName());
   const root = host.attachShadow({ mode: opts.shadowMode ?? 'closed' });
+  // One style sheet: the host's box for the current layout, then the content's styles.
+  const style = doc.createElement('style');
+  let layout = opts.layout ?? DEFAULT_LAYOUT;
+  let expanded = opts.expanded ?? false;
+  const dir = pageDirection(doc);
+  const win = doc.defaultView;
+  const query = win?.matchMedia?.(COMPACT_QUERY);
+
   const remove = () => {
+    query?.removeEventListener?.('change', render);
     host.remove();
   };
   const dismiss = () => {
@@ -57,6 +96,13 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
     remove();
     handlers.dismissed();
   };
+  const siteOff = handlers.siteOff
+    ? () => {
+        handlers.highlight(false);
+        remove();
+        handlers.siteOff?.();
+      }
+    : undefined;
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const legend = highlightLegend(doc, original);
   const highlight = highlightToggle(doc, status, legend, handlers);
@@ -65,14 +111,14 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
   const card = el(
     doc,
     'div',
-    { class: `card v-${result.verdict}`, attrs: { role: 'region', 'aria-label': 'Firsthand: where this article comes from' } },
-    topBar(doc, result, dismiss),
+    { class: 'card', attrs: { id: 'card', tabindex: '-1' } },
+    topBar(doc, result, dismiss, () => setExpanded(false, true)),
     el(
       doc,
       'div',
       { class: 'text', attrs: { part: 'text' } },
-      el(doc, 'p', { class: 'headline', text: `${sentences.headline}.` }),
-      el(doc, 'p', { class: 'details', text: sentences.details.join(' ') }),
+      el(doc, 'p', { class: 'headline' }, ...pieces(doc, said.headline), '.'),
+      el(doc, 'p', { class: 'details' }, ...said.details.flatMap((d, i) => [i > 0 ? ' ' : '', ...pieces(doc, d)])),
       // A listed original: the reader never read it; a list they subscribed to names it.
       listedLine(doc, original.listed),
     ),
@@ -90,46 +136,75 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
         }),
     ),
     closest && closestRow(doc, closest),
-    actions(doc, safeHref(original.url), highlight.button, handlers),
+    actions(doc, safeHref(original.url), highlight.button, { ...handlers, siteOff }),
     status,
     legend,
   );
-  // Escape inside the ribbon dismisses it, like its × button.
-  card.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Escape') card.querySelector<HTMLButtonElement>('.close')?.click();
+  const pill = pillButton(doc, result, outlet, () => setExpanded(true, true));
+  const box = el(
+    doc,
+    'div',
+    { class: `ribbon v-${result.verdict}`, attrs: { role: 'region', 'aria-label': 'Firsthand: where this article comes from', dir } },
+    pill,
+    card,
+  );
+  // Escape anywhere in the ribbon dismisses it for this story, like its × button.
+  box.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') dismiss();
   });
-  mount(doc, host, root, card);
+
+  function compact(): boolean {
+    return wantsCompact(layout.mode, win);
+  }
+  function render(): void {
+    const asPill = compact() && !expanded;
+    box.classList.toggle('compact', compact());
+    box.classList.toggle('expanded', !asPill);
+    pill.setAttribute('aria-expanded', String(!asPill));
+    style.textContent = hostCss(layout.position, dir, asPill) + RIBBON_CSS;
+    opts.rendered?.();
+  }
+  function setExpanded(on: boolean, moveFocus: boolean): void {
+    expanded = on;
+    render();
+    if (moveFocus) (on ? card : pill).focus();
+  }
+
+  render();
+  query?.addEventListener?.('change', render);
+  mount(doc, host, root, style, box);
   const text = [verdictText(result), listedSentence(original.listed)].filter(Boolean).join(' ');
-  return { host, root, text, setHighlighted: highlight.setHighlighted, remove };
-}
-
-/** The highlight button: pressed while copied runs are marked; the status line says how many were found. */
-function highlightToggle(
-  doc: Document,
-  status: HTMLElement,
-  legend: HTMLElement | null,
-  handlers: RibbonHandlers,
-): { button: HTMLElement; setHighlighted(on: boolean, found: number): void } {
-  const button = el(doc, 'button', {
-    class: 'btn',
-    text: 'Highlight copied passages',
-    attrs: { type: 'button', 'aria-pressed': 'false' },
-  });
-  const setHighlighted = (on: boolean, found: number) => {
-    button.setAttribute('aria-pressed', String(on && found > 0));
-    status.textContent =
-      on && found === 0 ? 'The copied passages could not be found in this page as shown.' : on ? `${found} passage${found === 1 ? '' : 's'} highlighted.` : '';
-    if (legend) legend.hidden = !(on && found > 0);
+  return {
+    host,
+    root,
+    text,
+    setHighlighted: highlight.setHighlighted,
+    setLayout(next) {
+      layout = next;
+      render();
+    },
+    reveal: () => setExpanded(true, true),
+    view: () => ({ dir, pill: compact() && !expanded }),
+    isolated: () => [...box.querySelectorAll('bdi')].map((b) => b.textContent ?? ''),
+    remove,
   };
-  button.addEventListener('click', () => {
-    const on = button.getAttribute('aria-pressed') !== 'true';
-    setHighlighted(on, handlers.highlight(on));
-  });
-  return { button, setHighlighted };
 }
 
-/** The verdict's badge, the brand and the × that dismisses the ribbon for this page. */
-function topBar(doc: Document, result: CheckResult, dismiss: () => void): HTMLElement {
+/** The compact ribbon: the verdict, the share of this page, and the original's outlet; expands on click or Enter. */
+function pillButton(doc: Document, result: CheckResult, outlet: string, expand: () => void): HTMLElement {
+  const share = result.original ? percent(result.original.containment) : '';
+  return el(
+    doc,
+    'button',
+    { class: 'pill', attrs: { type: 'button', 'aria-controls': 'card', 'aria-expanded': 'false', title: 'Show what Firsthand found' }, on: { click: expand } },
+    el(doc, 'span', { class: 'badge', text: verdictLabel(result.verdict) }),
+    el(doc, 'span', { class: 'pill-share', text: share }),
+    el(doc, 'span', { class: 'pill-from' }, 'from ', el(doc, 'bdi', { text: outlet })),
+  );
+}
+
+/** The verdict's badge, the brand, the button that folds the ribbon back to its pill (compact mode), and the × that dismisses it for this story. */
+function topBar(doc: Document, result: CheckResult, dismiss: () => void, collapse: () => void): HTMLElement {
   return el(
     doc,
     'div',
@@ -138,99 +213,24 @@ function topBar(doc: Document, result: CheckResult, dismiss: () => void): HTMLEl
     el(doc, 'span', { class: 'brand', text: 'Firsthand' }),
     el(doc, 'span', { class: 'spacer' }),
     el(doc, 'button', {
-      class: 'close',
+      class: 'icon collapse',
+      text: '–',
+      attrs: { type: 'button', 'aria-label': 'Fold to a badge', title: 'Fold to a badge' },
+      on: { click: collapse },
+    }),
+    el(doc, 'button', {
+      class: 'icon close',
       text: '×',
-      attrs: { type: 'button', 'aria-label': 'Dismiss for this page', title: 'Dismiss for this page' },
+      attrs: { type: 'button', 'aria-label': 'Dismiss for this story', title: 'Dismiss for this story (Escape): hidden on its pages until the browser closes' },
       on: { click: dismiss },
     }),
   );
 }
 
-/** One bar per row: its label, the share it shows, and the bar's accessible name. */
-function meterRows(doc: Document, cls: string, rows: { label: string; share: number; name: string; bar?: string }[]): HTMLElement {
-  const box = el(doc, 'div', { class: cls });
-  for (const r of rows)
-    box.append(
-      el(doc, 'span', { class: 'meter-label', text: r.label }),
-      shareBar(doc, r.share, r.name, r.bar),
-      el(doc, 'span', { class: 'meter-pct', text: percent(r.share) }),
-    );
-  return box;
-}
-
-/** How much of this page comes from the original, and how much of the original it carries. */
-function meters(doc: Document, original: MatchSummary, outlet: string): HTMLElement {
-  return meterRows(doc, 'meters', [
-    { label: 'This page', share: original.containment, name: `Share of this page found in ${outlet}'s article` },
-    { label: 'The original', share: original.coverage, name: `Share of ${outlet}'s article carried by this page`, bar: 'bar original' },
-  ]);
-}
-
-/** The closest match when it is not the original: "Closest match: X — 97% of this page", with its bars. */
-function closestRow(doc: Document, m: MatchSummary): HTMLElement {
-  const outlet = outletName(m);
-  const { ofPage, ofOther } = pageShares(m);
-  return el(
-    doc,
-    'div',
-    { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
-    el(doc, 'p', { class: 'closest-line', text: closestLine(m) }),
-    listedLine(doc, m.listed),
-    meterRows(doc, 'meters small', [
-      { label: 'This page', share: ofPage, name: `Share of this page found in ${outlet}'s article` },
-      { label: 'Theirs', share: ofOther, name: `Share of ${outlet}'s article carried by this page`, bar: 'bar original' },
-    ]),
-  );
-}
-
-/**
- * What the highlights' two styles mean, shown while they are on: solid for word-for-word
- * passages, dashed for reworded ones. Only when the worker told the passages apart (it had the
- * original's text); otherwise every passage is painted one way and needs no legend.
- */
-function highlightLegend(doc: Document, original: MatchSummary): HTMLElement | null {
-  const told = original.passages.filter((p) => p.candidateChars && p.kind);
-  if (told.length === 0) return null;
-  const near = told.filter((p) => p.kind === 'near').length;
-  const literal = told.length - near;
-  const item = (cls: string, label: string, n: number) =>
-    el(doc, 'li', { class: 'legend-item' }, el(doc, 'span', { class: `swatch ${cls}`, text: 'abc', attrs: { 'aria-hidden': 'true' } }), `${label} (${n})`);
-  const legend = el(
-    doc,
-    'ul',
-    { class: 'legend', attrs: { 'aria-label': 'Highlight styles' } },
-    item('literal', 'solid: word for word', literal),
-    item('near', 'dashed: reworded', near),
-  );
-  legend.hidden = true;
-  return legend;
-}
-
-function creditChip(doc: Document, credited: boolean, outlet: string): HTMLElement {
-  return el(doc, 'span', {
-    class: credited ? 'chip credited' : 'chip uncredited',
-    text: credited ? `✓ Credits ${outlet}` : `No credit to ${outlet}`,
-  });
-}
-
-/** Open the original (only when its URL is a web URL), highlight, compare. */
-function actions(doc: Document, href: string | null, highlightButton: HTMLElement, handlers: RibbonHandlers): HTMLElement {
-  return el(
-    doc,
-    'div',
-    { class: 'actions' },
-    href && el(doc, 'a', { class: 'btn', text: 'Open the original ↗', attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }),
-    highlightButton,
-    el(doc, 'button', { class: 'btn', text: 'Compare side by side', attrs: { type: 'button' }, on: { click: () => handlers.compare() } }),
-  );
-}
-
 /** Fills the shadow root and puts the host on the page, above the page's own layers. */
-function mount(doc: Document, host: HTMLElement, root: ShadowRoot, card: HTMLElement): void {
-  const style = doc.createElement('style');
-  style.textContent = RIBBON_CSS;
+function mount(doc: Document, host: HTMLElement, root: ShadowRoot, style: HTMLStyleElement, box: HTMLElement): void {
   clear(root);
-  root.append(style, card);
+  root.append(style, box);
   doc.documentElement.appendChild(host);
   showOnTop(host);
 }

@@ -53,7 +53,9 @@ export type UiMessage =
   | { type: 'ui/lists' }
   | { type: 'ui/list-subscribe'; url: string }
   | { type: 'ui/list-update'; id: string }
-  | { type: 'ui/list-remove'; id: string };
+  | { type: 'ui/list-remove'; id: string }
+  | { type: 'ui/site-state'; tabId: number }
+  | { type: 'ui/set-site'; host: string; on: boolean };
 
 /** End-to-end tests -> background, from an extension page of a test build only: the whole index
  * as a pack and back. Readers export and import in the popup itself (toolbar/bulk.ts), so a
@@ -63,10 +65,13 @@ export type TestUiMessage =
   | { type: 'ui/import'; text: string }
   /** Runs the lists' update sweep now, as the alarm would: the lists due (or, with `all`, every
    * list subscribed by URL) are updated; the reply is every list afterwards. */
-  | { type: 'ui/lists-sweep'; all: boolean };
+  | { type: 'ui/lists-sweep'; all: boolean }
+  /** Runs a keyboard command (manifest `commands`) for a tab, as the browser's shortcut would. */
+  | { type: 'ui/run-command'; command: string; tabId: number };
 
 /** Every message a store build's worker acts on. */
-export type Message = PageShouldReadMessage | PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage | PageRecheckMessage;
+export type Message =
+  PageShouldReadMessage | PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage | PageRecheckMessage | RibbonPageMessage;
 
 /** Every message a test build's worker acts on. */
 export type AnyMessage = Message | TestUiMessage;
@@ -86,8 +91,9 @@ export interface ListProgressMessage {
 }
 
 /** Background -> content script (via tabs.sendMessage): the popup's "Highlight on page" toggles the
- * highlights; index/changed: the index changed under the page (its verdict may no longer hold). */
-export type ContentMessage = { type: 'content/highlight' } | IndexChangedMessage | ContentPingMessage;
+ * highlights; index/changed: the index changed under the page (its verdict may no longer hold);
+ * the ribbon's messages. */
+export type ContentMessage = { type: 'content/highlight' } | IndexChangedMessage | ContentPingMessage | RibbonContentMessage;
 
 /** What the background knows about one tab, kept in storage.session so a restarted worker still knows it. */
 export interface TabState {
@@ -111,6 +117,10 @@ export interface Settings {
   /** Index pages read in private/incognito windows (off by default). */
   indexPrivate: boolean;
   paused: boolean;
+  /** The ribbon: compact (a badge-sized pill) always, full always, or compact on small windows. */
+  ribbonMode: RibbonMode;
+  /** The ribbon's corner. */
+  ribbonPosition: RibbonPosition;
 }
 
 export interface IndexStats {
@@ -215,6 +225,13 @@ export interface ReplyMap {
   /** The lists that remain. */
   'ui/list-remove': ListInfo[];
   'page/recheck': TabState;
+  'page/ribbon-prefs': RibbonPrefs;
+  'page/dismiss-story': null;
+  'page/site-off': null;
+  'ui/site-state': SiteState;
+  'ui/set-site': SiteState;
+  /** Whether the command reached the tab's content script. */
+  'ui/run-command': boolean;
 }
 
 /** Every reply has this shape: ok with a value, or an error a reader can understand. */
@@ -234,4 +251,44 @@ export interface IndexChangedMessage {
  * document that is still there. The reply's value is `{ url }` (its location). */
 export interface ContentPingMessage {
   type: 'content/ping';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ribbon's appearance, its dismissal per story, turning Firsthand off for a site, and the
+// keyboard command that brings the ribbon up.
+
+/** auto: compact on small windows (under 1200 x 700 CSS px), full otherwise. */
+export type RibbonMode = 'auto' | 'compact' | 'full';
+
+/** The ribbon's corner: top or bottom, on the side where lines end (right on a left-to-right
+ * page, left on a right-to-left one) or start. */
+export type RibbonPosition = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
+
+/** Content script -> background, about the ribbon of this tab's page. */
+export type RibbonPageMessage =
+  /** How to show the ribbon here: the appearance settings, whether the story (its original) was
+   * dismissed, whether this page's site is turned off. */
+  | { type: 'page/ribbon-prefs'; originalId?: string }
+  /** The reader dismissed the ribbon: the story stays dismissed on every page until the browser
+   * closes (at most 24 hours). */
+  | { type: 'page/dismiss-story'; originalId: string }
+  /** The ribbon's "Not on this site": turns Firsthand off for the sender's site. */
+  | { type: 'page/site-off' };
+
+export interface RibbonPrefs {
+  mode: RibbonMode;
+  position: RibbonPosition;
+  dismissed: boolean;
+  siteOff: boolean;
+}
+
+/** Background -> content script: bring the ribbon up and move focus into it (the keyboard
+ * command); or the ribbon's settings changed (ask page/ribbon-prefs again). */
+export type RibbonContentMessage = { type: 'content/focus-ribbon' } | { type: 'content/prefs-changed' };
+
+/** A tab's site as the popup's switch shows it: its host (null when no page of a site was read
+ * there, e.g. a browser page) and whether Firsthand is off there. */
+export interface SiteState {
+  host: string | null;
+  off: boolean;
 }

@@ -25,12 +25,14 @@ import type {
   ListInfo,
   ListProgressMessage,
   ReplyMap,
+  RibbonPrefs,
   Settings,
+  SiteState,
   TabState,
   TestUiMessage,
   UiMessage,
 } from './messages.ts';
-import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
+import { DEFAULT_SETTINGS, RIBBON_MODES, RIBBON_POSITIONS, validateSettingsPatch } from './validate.ts';
 
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -118,8 +120,10 @@ export function isTabState(x: unknown): x is TabState {
 /** Messages the background may send to a content script. */
 export function isContentMessage(x: unknown): x is ContentMessage {
   const bare = isRecord(x) && Object.keys(x).length === 1;
-  return (bare && (x.type === 'content/highlight' || x.type === 'content/ping')) || isIndexChanged(x);
+  return (bare && CONTENT_TYPES.includes(x.type as ContentMessage['type'])) || isIndexChanged(x);
 }
+
+const CONTENT_TYPES: readonly ContentMessage['type'][] = ['content/highlight', 'content/focus-ribbon', 'content/prefs-changed'];
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
@@ -255,4 +259,23 @@ export const REPLY_CHECKS: { [K in UiMessage['type'] | TestUiMessage['type']]: R
   'ui/list-update': isListInfo,
   'ui/list-remove': isListInfos,
   'ui/lists-sweep': isListInfos,
+  'ui/site-state': isSiteState,
+  'ui/set-site': isSiteState,
+  'ui/run-command': (x): x is boolean => typeof x === 'boolean',
 };
+
+/** The popup's per-site switch: the tab's host (or null) and whether Firsthand is off there. */
+export function isSiteState(x: unknown): x is SiteState {
+  return isRecord(x) && (x.host === null || isStr(x.host)) && typeof x.off === 'boolean';
+}
+
+/** The worker's answer to page/ribbon-prefs. */
+export function isRibbonPrefs(x: unknown): x is RibbonPrefs {
+  return (
+    isRecord(x) &&
+    RIBBON_MODES.includes(x.mode as RibbonPrefs['mode']) &&
+    RIBBON_POSITIONS.includes(x.position as RibbonPrefs['position']) &&
+    typeof x.dismissed === 'boolean' &&
+    typeof x.siteOff === 'boolean'
+  );
+}

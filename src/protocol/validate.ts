@@ -3,7 +3,7 @@
 import { isRecord } from '../index/guards.ts';
 import type { PageMeta } from '../index/types.ts';
 import { MAX_LINKS } from '../shared/limits.ts';
-import type { AnyMessage, Message, Settings, TestUiMessage } from './messages.ts';
+import type { AnyMessage, Message, RibbonMode, RibbonPosition, Settings, TestUiMessage } from './messages.ts';
 
 /** Longest article text accepted from a page: far above any real article, low enough to bound work. */
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -22,6 +22,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   maxAgeDays: 0,
   indexPrivate: false,
   paused: false,
+  ribbonMode: 'auto',
+  ribbonPosition: 'bottom-end',
 });
 
 /** Bounds of the numeric settings: what the options page offers and the worker accepts. */
@@ -97,6 +99,13 @@ const checkMeta: Check = shape(
   true,
 );
 
+export const RIBBON_MODES: readonly RibbonMode[] = ['auto', 'compact', 'full'];
+export const RIBBON_POSITIONS: readonly RibbonPosition[] = ['bottom-end', 'bottom-start', 'top-end', 'top-start'];
+
+function oneOf(values: readonly string[]): Check {
+  return (v) => (typeof v === 'string' && values.includes(v) ? null : `not one of ${values.join(', ')}`);
+}
+
 /** Checks one field of a settings object; used for both full and partial settings. */
 const SETTING_CHECKS: { [K in keyof Settings]: Check } = {
   sensitivity: (v) => (v === 'low' || v === 'normal' || v === 'high' ? null : 'not low, normal or high'),
@@ -105,6 +114,8 @@ const SETTING_CHECKS: { [K in keyof Settings]: Check } = {
   maxAgeDays: intIn(SETTINGS_LIMITS.maxAgeDays.min, SETTINGS_LIMITS.maxAgeDays.max),
   indexPrivate: bool,
   paused: bool,
+  ribbonMode: oneOf(RIBBON_MODES),
+  ribbonPosition: oneOf(RIBBON_POSITIONS),
 };
 
 function intIn(min: number, max: number): Check {
@@ -184,6 +195,11 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'ui/list-update': { id: listId },
   'ui/list-remove': { id: listId },
   'page/recheck': { text: str(MAX_TEXT_CHARS), meta: checkMeta },
+  'page/ribbon-prefs': { originalId: optional(nonEmptyId) },
+  'page/dismiss-story': { originalId: nonEmptyId },
+  'page/site-off': {},
+  'ui/site-state': { tabId },
+  'ui/set-site': { host: (v) => hostName(v), on: bool },
 };
 
 /** The test build's extra messages: known only to a validator asked for them. */
@@ -191,6 +207,7 @@ const TEST_MESSAGE_CHECKS: { [K in TestUiMessage['type']]: Record<string, Check>
   'ui/export': {},
   'ui/import': { text: str(MAX_PACK_CHARS) },
   'ui/lists-sweep': { all: bool },
+  'ui/run-command': { command: str(64), tabId },
 };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };

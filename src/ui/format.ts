@@ -123,30 +123,59 @@ export interface VerdictSentences {
 /** The original's title in a verdict sentence: 48 characters of title, then the closing "…". */
 const TITLE_CHARS = 49;
 
+/** A piece of a sentence: our own words, or a page- or pack-supplied string (an outlet, a title, a
+ * host) that a view must show isolated (<bdi>) so its direction cannot reorder the words around it. */
+export type Piece = string | { page: string };
+
+export interface VerdictPieces {
+  headline: Piece[];
+  details: Piece[][];
+}
+
+/** The pieces as plain text. */
+export function piecesText(pieces: readonly Piece[]): string {
+  return pieces.map((p) => (typeof p === 'string' ? p : p.page)).join('');
+}
+
+/** "(axios.com, 31 Mar 2024)" with the host as a page-supplied piece. */
+function sourcePieces(m: Pick<MatchSummary, 'host' | 'publishedAt' | 'firstSeenAt'>): Piece[] {
+  const host = hostLabel(m.host);
+  const date = articleDate(m);
+  if (!host && !date) return [];
+  return ['(', ...(host ? [{ page: host }] : []), host && date ? ', ' : '', date, ')'];
+}
+
 /**
- * What the ribbon and the popup say about a page that derives from an original:
+ * What the ribbon and the popup say about a page that derives from an original, in pieces:
  * "Partly copied from Axios: 45% of this article's text appears in 'U.S. and Israel…' (axios.com, 31 Mar 2024)".
  * Null for verdicts the ribbon does not show, or when the result names no original.
  */
-export function verdictSentences(result: CheckResult): VerdictSentences | null {
+export function verdictPieces(result: CheckResult): VerdictPieces | null {
   const o = result.original;
   if (!o || !isRibbonVerdict(result.verdict)) return null;
-  const outlet = outletName(o);
+  const outlet = { page: outletName(o) };
   const title = truncate(o.title || hostLabel(o.host), TITLE_CHARS);
-  const where = [`'${title}'`, sourceNote(o)].filter(Boolean).join(' ');
-  const credit = result.credited ? `It credits ${outlet}.` : `It does not credit ${outlet}.`;
-  const carries = `It carries ${percent(o.coverage)} of the original.`;
+  const source = sourcePieces(o);
+  const where: Piece[] = ["'", { page: title }, "'", ...(source.length ? [' ', ...source] : [])];
+  const credit: Piece[] = result.credited ? ['It credits ', outlet, '.'] : ['It does not credit ', outlet, '.'];
+  const carries: Piece[] = [`It carries ${percent(o.coverage)} of the original.`];
   if (result.verdict === 'rewrite') {
     return {
-      headline: `Rewritten from ${outlet}: the same facts in the same order (${result.credited ? 'credited' : 'not credited'})`,
-      details: [`Original: ${where}.`, `${percent(o.containment)} of this article's text is word for word from it.`, carries],
+      headline: ['Rewritten from ', outlet, `: the same facts in the same order (${result.credited ? 'credited' : 'not credited'})`],
+      details: [['Original: ', ...where, '.'], [`${percent(o.containment)} of this article's text is word for word from it.`], carries],
     };
   }
   const lead = result.verdict === 'copy' ? 'Copied' : 'Partly copied';
   return {
-    headline: `${lead} from ${outlet}: ${percent(o.containment)} of this article's text appears in ${where}`,
+    headline: [`${lead} from `, outlet, `: ${percent(o.containment)} of this article's text appears in `, ...where],
     details: [carries, credit],
   };
+}
+
+/** The same sentences as plain text (the popup's, and what tests read). */
+export function verdictSentences(result: CheckResult): VerdictSentences | null {
+  const p = verdictPieces(result);
+  return p ? { headline: piecesText(p.headline), details: p.details.map(piecesText) } : null;
 }
 
 /** The whole sentence block as one string (what tests read and screen readers announce). */

@@ -3,6 +3,7 @@
 // leaves the index exactly as it was; an accepted one changes it exactly as its clean pack does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageHandlers } from '../../src/background/page.ts';
+import { ribbonHandlers } from '../../src/background/ribbon-prefs.ts';
 import { route, type Handlers, type SenderInfo } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { testUiHandlers } from '../../src/background/test-handlers.ts';
@@ -22,6 +23,7 @@ function handlersOf(s: Services): Handlers {
   return {
     ...pageHandlers(s),
     ...uiHandlers(s),
+    ...ribbonHandlers(s),
   };
 }
 

@@ -51,7 +51,16 @@ describe('export in pieces', () => {
 describe('import from a page', () => {
   it('validates whole, writes in steps whose progress it reports, and applies the stored retention limits', async () => {
     const { conn, writer, store } = setup();
-    await writer.saveSettings({ sensitivity: 'normal', excludedSites: [], maxArticles: 2000, maxAgeDays: 0, indexPrivate: false, paused: false });
+    await writer.saveSettings({
+      sensitivity: 'normal',
+      excludedSites: [],
+      maxArticles: 2000,
+      maxAgeDays: 0,
+      indexPrivate: false,
+      paused: false,
+      ribbonMode: 'auto',
+      ribbonPosition: 'bottom-end',
+    });
     const base = Array.from({ length: 20 }, (_, i) => syntheticArticle(i, 0));
     const arts = Array.from({ length: 2100 }, (_, i) => ({ ...base[i % 20], record: { ...base[i % 20].record, firstSeenAt: 1000 + i } }));
     const pack = encodePack(arts.map((a, i) => ({ record: { ...a.record, id: `https://bulk.example/${i}` }, ...(i < 3 ? { text: a.text } : {}) })));

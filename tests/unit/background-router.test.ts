@@ -62,6 +62,11 @@ describe('route', () => {
       'ui/list-update': fail,
       'ui/list-remove': fail,
       'page/recheck': fail,
+      'page/ribbon-prefs': fail,
+      'page/dismiss-story': fail,
+      'page/site-off': fail,
+      'ui/site-state': fail,
+      'ui/set-site': fail,
     } as Handlers;
   }
 
@@ -72,6 +77,7 @@ describe('route', () => {
         throw new Error('This file cannot be imported: article 3: bad');
       },
       'ui/lists-sweep': async () => [],
+      'ui/run-command': async () => false,
     };
   }
 

@@ -64,7 +64,16 @@ describe('writing articles', () => {
     const b = syntheticArticle(2, 2000);
     await writer.putArticle(a.record, a.text);
     await writer.putArticle(b.record, b.text);
-    await writer.saveSettings({ sensitivity: 'high', excludedSites: [], maxArticles: 500, maxAgeDays: 0, indexPrivate: false, paused: true });
+    await writer.saveSettings({
+      sensitivity: 'high',
+      excludedSites: [],
+      maxArticles: 500,
+      maxAgeDays: 0,
+      indexPrivate: false,
+      paused: true,
+      ribbonMode: 'auto',
+      ribbonPosition: 'bottom-end',
+    });
     expect(await writer.deleteArticle(a.record.id)).toBe(true);
     expect(await readText(conn, a.record.id)).toBeUndefined();
     expect((await postedArticles(conn)).size).toBe(1);

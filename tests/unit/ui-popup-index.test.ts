@@ -30,7 +30,16 @@ import { syntheticArticle } from './background-fixtures.ts';
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const button = (root: HTMLElement, label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === label) as HTMLButtonElement;
 
-const SETTINGS = { sensitivity: 'normal', excludedSites: [], maxArticles: 100000, maxAgeDays: 0, indexPrivate: false, paused: false };
+const SETTINGS = {
+  sensitivity: 'normal',
+  excludedSites: [],
+  maxArticles: 100000,
+  maxAgeDays: 0,
+  indexPrivate: false,
+  paused: false,
+  ribbonMode: 'auto',
+  ribbonPosition: 'bottom-end',
+};
 
 beforeEach(() => {
   sent.length = 0;

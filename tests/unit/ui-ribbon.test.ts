@@ -92,7 +92,14 @@ describe('ribbon', () => {
     const h = handlers();
     const ribbon = createRibbon(document, result('partial-copy'), h)!;
     const buttons = [...ribbon.root.querySelectorAll('button')];
-    expect(buttons.map((b) => b.getAttribute('type'))).toEqual(['button', 'button', 'button']);
+    expect(buttons.every((b) => b.getAttribute('type') === 'button')).toBe(true);
+    expect(buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
+      'Partly copied45%from Axios',
+      'Fold to a badge',
+      'Dismiss for this story',
+      'Highlight copied passages',
+      'Compare side by side',
+    ]);
     const toggle = buttons.find((b) => b.textContent === 'Highlight copied passages')!;
     toggle.click();
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
@@ -100,7 +107,7 @@ describe('ribbon', () => {
     toggle.click();
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     buttons.find((b) => b.textContent === 'Compare side by side')!.click();
-    const close = buttons.find((b) => b.getAttribute('aria-label') === 'Dismiss for this page')!;
+    const close = buttons.find((b) => b.getAttribute('aria-label') === 'Dismiss for this story')!;
     close.click();
     expect(h.calls).toEqual(['highlight:true', 'highlight:false', 'compare', 'highlight:false', 'dismissed']);
     expect(hosts()).toHaveLength(0);

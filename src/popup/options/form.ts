@@ -14,7 +14,8 @@ export interface FormValues {
 
 export type FieldErrors = Partial<Record<keyof FormValues, string>>;
 
-export type FormResult = { ok: true; settings: Omit<Settings, 'paused'> } | { ok: false; errors: FieldErrors };
+/** What the Save button saves: the pause switch lives in the popup, the ribbon's appearance saves as it is chosen (appearance.ts). */
+export type FormResult = { ok: true; settings: Omit<Settings, 'paused' | 'ribbonMode' | 'ribbonPosition'> } | { ok: false; errors: FieldErrors };
 
 function wholeNumber(raw: string, min: number, max: number, what: string): number | string {
   const s = raw.trim().replace(/[,\s_]/g, '');

@@ -6,6 +6,8 @@ import { errorText } from '../../shared/errors.ts';
 import { readForm, type FieldErrors, type FormValues } from './form.ts';
 import { detached } from '../../ui/dom.ts';
 import { renderLevels } from './levels.ts';
+import { renderAppearance } from './appearance.ts';
+import { renderSitesOff } from './sites-off.ts';
 import { createListsPanel } from './lists.ts';
 import { LISTS_DEPS } from './lists-deps.ts';
 
@@ -19,6 +21,13 @@ const indexPrivate = field<HTMLInputElement>('indexPrivate');
 const FIELDS: (keyof FormValues)[] = ['sensitivity', 'excludedSites', 'maxArticles', 'maxAgeDays'];
 
 renderLevels(document, field('sensitivity-levels'));
+const appearance = renderAppearance(document, field('appearance'), (patch) => ask({ type: 'ui/set-settings', settings: patch }));
+const sitesOff = renderSitesOff(
+  document,
+  field('sites-off'),
+  (host) => ask({ type: 'ui/set-site', host, on: true }).then(() => ask({ type: 'ui/get-settings' })),
+  (s) => fill(s),
+);
 
 function say(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
   status.textContent = text;
@@ -31,6 +40,8 @@ function fill(s: Settings): void {
   maxArticles.value = String(s.maxArticles);
   maxAgeDays.value = String(s.maxAgeDays);
   indexPrivate.checked = s.indexPrivate;
+  appearance.fill(s);
+  sitesOff.fill(s);
 }
 
 function showErrors(errors: FieldErrors): void {

@@ -82,3 +82,4 @@ browser.runtime.onMessage.addListener((msg: unknown) => {
   void panel.refresh();
   return undefined;
 });
+void import('./site-switch.ts').then((m) => m.mountSiteSwitch(doc, doc.getElementById('site-switch')));

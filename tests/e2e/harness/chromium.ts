@@ -37,10 +37,12 @@ function wrap(page: Page): Tab {
     setColorScheme: async (scheme) => {
       await page.emulateMedia({ colorScheme: scheme });
     },
-    press: async (key) => {
-      await page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]);
-    },
     close: () => page.close(),
+    press: async (key) => {
+      await page.bringToFront();
+      await page.keyboard.press(key);
+    },
+    bringToFront: () => page.bringToFront(),
   };
   pageOf.set(tab, page);
   return tab;

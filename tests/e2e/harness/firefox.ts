@@ -4,7 +4,7 @@
 // traffic (updates, telemetry, safe browsing, captive portal checks) off the closed network.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import type { LaunchOptions, Session, Tab } from './types.ts';
 import { poll } from './wait.ts';
 
@@ -122,10 +122,12 @@ function wrap(page: Page): Tab {
     setViewport: async (width, height) => {
       await page.setViewport({ width, height });
     },
-    press: async (key) => {
-      await page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]);
-    },
     close: () => page.close(),
+    press: async (key) => {
+      await page.bringToFront();
+      await page.keyboard.press(key as KeyInput);
+    },
+    bringToFront: () => page.bringToFront(),
   };
 }
 

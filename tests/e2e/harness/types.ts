@@ -17,11 +17,13 @@ export interface Tab {
   /** Puts a file into a file input, as a reader choosing it in the file dialog. */
   setFiles(selector: string, path: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
-  /** Presses a key (e.g. "Tab") as a reader does, on whatever has the focus. */
-  press(key: string): Promise<void>;
   /** Emulates the reader's light or dark theme (prefers-color-scheme); Chromium only, for screenshots. */
   setColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
+  /** Brings the tab to the front and presses a key (e.g. "Tab", "Escape", "Enter") where the focus is, as a reader does. */
+  press(key: string): Promise<void>;
+  /** Brings the tab to the front (the browser's active tab, focused). */
+  bringToFront(): Promise<void>;
 }
 
 export interface Session {
