@@ -14,6 +14,7 @@ import type { KeyValueArea } from './tab-state.ts';
 import { testUiHandlers } from './test-handlers.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
+import { viewHandlers, withHistory } from './views.ts';
 
 const action = browser.action;
 
@@ -51,7 +52,10 @@ const services = createServices({
 const handlers: Handlers = {
   ...pageHandlers(services),
   ...uiHandlers(services),
+  ...viewHandlers(services),
 };
+// The history: each checked page's check is kept, and Clear forgets them (views.ts).
+withHistory(services, handlers);
 
 // A store build compiles no test handlers in (the build folds __FIRSTHAND_TEST__ to false), so
 // its router knows neither ui/export nor ui/import.

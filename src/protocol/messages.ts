@@ -33,6 +33,7 @@ export interface PageOpenCompareMessage {
 
 /** Popup/options/compare (extension pages only) -> background. */
 export type UiMessage =
+  | ViewMessage
   | { type: 'ui/tab-state'; tabId: number }
   | { type: 'ui/stats' }
   | { type: 'ui/clear' }
@@ -209,3 +210,14 @@ export interface ReplyMap {
 
 /** Every reply has this shape: ok with a value, or an error a reader can understand. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The history and story pages -> background (background/views.ts). `ref` names an article by
+ * its id or by the address it was read at. */
+export type ViewMessage = { type: 'view/history' } | { type: 'view/story'; ref: string } | { type: 'view/open-story'; ref: string };
+
+export interface ReplyMap {
+  'view/history': import('./views.ts').HistoryView;
+  'view/story': import('./views.ts').StoryView;
+  /** Opens the story page of an article in a new tab. */
+  'view/open-story': null;
+}

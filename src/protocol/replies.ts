@@ -30,6 +30,7 @@ import type {
   UiMessage,
 } from './messages.ts';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from './validate.ts';
+import { isHistoryView, isStoryView } from './views.ts';
 
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -240,4 +241,7 @@ export const REPLY_CHECKS: { [K in UiMessage['type'] | TestUiMessage['type']]: R
   'ui/list-update': isListInfo,
   'ui/list-remove': isListInfos,
   'ui/lists-sweep': isListInfos,
+  'view/history': isHistoryView,
+  'view/story': isStoryView,
+  'view/open-story': isNull,
 };

@@ -183,6 +183,9 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'ui/list-subscribe': { url: listUrl },
   'ui/list-update': { id: listId },
   'ui/list-remove': { id: listId },
+  'view/history': {},
+  'view/story': { ref: nonEmptyId },
+  'view/open-story': { ref: nonEmptyId },
 };
 
 /** The test build's extra messages: known only to a validator asked for them. */

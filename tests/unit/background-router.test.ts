@@ -61,6 +61,9 @@ describe('route', () => {
       'ui/list-subscribe': fail,
       'ui/list-update': fail,
       'ui/list-remove': fail,
+      'view/history': fail,
+      'view/story': fail,
+      'view/open-story': fail,
     } as Handlers;
   }
 
