@@ -1,13 +1,13 @@
 // The story as a timeline: one lane per article, earliest at the top, placed left to right by
 // when it appeared; an arrow from each article to the one it took from, solid when it credits
-// it, dashed when it does not. Drawn for the eye only (aria-hidden, its links out of the tab
+// it, dashed when it does not (one arrow per article: the link the list below names it by). Drawn for the eye only (aria-hidden, its links out of the tab
 // order): the list below it says the same to screen readers and keyboards.
 import type { StoryView, ViewArticle } from '../../protocol/views.ts';
 import { appearedAt } from './list.ts';
 import { safeHref } from '../../ui/dom.ts';
 import { outletName } from '../../ui/format.ts';
 import { svg } from '../../ui/svg.ts';
-import { roleOf, whenText } from './words.ts';
+import { mainLink, roleOf, whenText } from './words.ts';
 
 const WIDTH = 720;
 const LANE = 30;
@@ -45,7 +45,9 @@ function node(doc: Document, view: StoryView, a: ViewArticle, x: number, y: numb
 }
 
 function arrows(doc: Document, view: StoryView, pos: ReadonlyMap<string, [number, number]>): SVGElement[] {
-  return view.links.flatMap((l) => {
+  // One arrow per article: the link it is shown by (to the story's original when it has one).
+  const shown = view.articles.map((a) => mainLink(view, a.id)).filter((l) => l !== undefined);
+  return shown.flatMap((l) => {
     const from = pos.get(l.from);
     const to = pos.get(l.to);
     if (!from || !to) return [];

@@ -52,7 +52,8 @@ export function linkSentence(link: StoryLink, to: ViewArticle): Part[] {
 /** "Taken by JNS (edited, credited); Al Mayadeen English (rewritten, credited)." */
 export function takenBySentence(view: StoryView, id: string, byId: ReadonlyMap<string, ViewArticle>): Part[] {
   const takers = view.links.flatMap((l) => {
-    const a = l.to === id ? byId.get(l.from) : undefined;
+    // Each taker is named by the link it is shown by (not every related article it also matched).
+    const a = l.to === id && mainLink(view, l.from) === l ? byId.get(l.from) : undefined;
     return a ? [{ name: outletName(a) }, ` (${ROLE_WORDS[l.verdict].toLowerCase()}, ${l.credited ? 'credited' : 'not credited'})`] : [];
   });
   if (takers.length === 0) return [];
