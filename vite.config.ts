@@ -75,8 +75,11 @@ export default defineConfig(({ mode }): UserConfig => {
       // The compare and first-run pages are opened by the worker (tabs.create), so the manifest
       // does not name them.
       // (The first-run page is built once it exists, so a tree without it still builds.)
-      rollupOptions: { input: { compare: 'src/popup/compare.html', ...(existsSync(WELCOME_PAGE) ? { welcome: WELCOME_PAGE } : {}) } },
+      rollupOptions: { input: { compare: 'src/popup/compare.html', ...(existsSync(WELCOME_PAGE) ? { welcome: WELCOME_PAGE } : {}), ...VIEW_PAGES } },
     },
     logLevel: 'warn',
   };
 });
+
+/** The history and story pages (src/popup/history, src/popup/story), opened from the worker and from each other. */
+const VIEW_PAGES: Record<string, string> = { history: 'src/popup/history.html', story: 'src/popup/story.html' };

@@ -17,6 +17,7 @@ import { testUiHandlers } from './test-handlers.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
 import { ribbonHandlers, runCommand } from './ribbon-prefs.ts';
+import { viewHandlers, withHistory } from './views.ts';
 
 const action = browser.action;
 
@@ -57,7 +58,10 @@ const handlers: Handlers = {
   ...pageHandlers(services),
   ...uiHandlers(services),
   ...ribbonHandlers(services),
+  ...viewHandlers(services),
 };
+// The history: each checked page's check is kept, and Clear forgets them (views.ts).
+withHistory(services, handlers);
 
 // A store build compiles no test handlers in (the build folds __FIRSTHAND_TEST__ to false), so
 // its router knows neither ui/export nor ui/import.

@@ -41,6 +41,7 @@ export interface PageRecheckMessage {
 
 /** Popup/options/compare (extension pages only) -> background. */
 export type UiMessage =
+  | ViewMessage
   | { type: 'ui/tab-state'; tabId: number }
   | { type: 'ui/stats' }
   | { type: 'ui/clear' }
@@ -291,4 +292,15 @@ export type RibbonContentMessage = { type: 'content/focus-ribbon' } | { type: 'c
 export interface SiteState {
   host: string | null;
   off: boolean;
+}
+
+/** The history and story pages -> background (background/views.ts). `ref` names an article by
+ * its id or by the address it was read at. */
+export type ViewMessage = { type: 'view/history' } | { type: 'view/story'; ref: string } | { type: 'view/open-story'; ref: string };
+
+export interface ReplyMap {
+  'view/history': import('./views.ts').HistoryView;
+  'view/story': import('./views.ts').StoryView;
+  /** Opens the story page of an article in a new tab. */
+  'view/open-story': null;
 }

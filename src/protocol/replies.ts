@@ -33,6 +33,7 @@ import type {
   UiMessage,
 } from './messages.ts';
 import { DEFAULT_SETTINGS, RIBBON_MODES, RIBBON_POSITIONS, validateSettingsPatch } from './validate.ts';
+import { isHistoryView, isStoryView } from './views.ts';
 
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -262,6 +263,9 @@ export const REPLY_CHECKS: { [K in UiMessage['type'] | TestUiMessage['type']]: R
   'ui/site-state': isSiteState,
   'ui/set-site': isSiteState,
   'ui/run-command': (x): x is boolean => typeof x === 'boolean',
+  'view/history': isHistoryView,
+  'view/story': isStoryView,
+  'view/open-story': isNull,
 };
 
 /** The popup's per-site switch: the tab's host (or null) and whether Firsthand is off there. */

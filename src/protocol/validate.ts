@@ -200,6 +200,9 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'page/site-off': {},
   'ui/site-state': { tabId },
   'ui/set-site': { host: (v) => hostName(v), on: bool },
+  'view/history': {},
+  'view/story': { ref: nonEmptyId },
+  'view/open-story': { ref: nonEmptyId },
 };
 
 /** The test build's extra messages: known only to a validator asked for them. */

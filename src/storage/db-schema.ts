@@ -8,7 +8,7 @@ import { topicKeys } from '../index/topic.ts';
 import type { SignatureParams } from '../index/types.ts';
 
 export const DB_NAME = 'firsthand';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 // The schema is typed in db.ts (the current version); old steps speak of stores as they were.
 type AnyDB = IDBPDatabase<unknown>;
@@ -75,6 +75,15 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
     // of an older database is listed: nothing is copied.
     db.createObjectStore('lists', { keyPath: 'id' });
     tx.objectStore('articles').createIndex('lists', 'lists', { multiEntry: true });
+  }
+  if (oldVersion < 7 && newVersion >= 7) {
+    // Step 7: the history. "checks" keeps the last check of each page the reader read that found
+    // related articles (storage/history.ts), keyed by the page's id: when it was made, the page,
+    // its verdict and its matches. "checkedAt" orders the history; the multiEntry "matchIds" finds
+    // the checks that name an article, to gather its story. Nothing older is changed or copied.
+    const checks = db.createObjectStore('checks', { keyPath: 'id' });
+    checks.createIndex('checkedAt', 'checkedAt');
+    checks.createIndex('matchIds', 'matchIds', { multiEntry: true });
   }
   if (copies.length)
     void (async () => {

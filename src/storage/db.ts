@@ -91,6 +91,8 @@ export interface FirsthandDB extends DBSchema {
   postings: { key: number; value: Uint32Array };
   texts: { key: number; value: StoredText };
   meta: { key: MetaEntry['key']; value: MetaEntry };
+  /** The last check of each page that found related articles (history.ts). */
+  checks: { key: string; value: import('./history.ts').CheckEntry; indexes: { checkedAt: number; matchIds: string } };
 }
 
 export type FirsthandIDB = IDBPDatabase<FirsthandDB>;

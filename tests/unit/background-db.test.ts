@@ -10,7 +10,7 @@ import { candidateIds, freshDbName, syntheticArticle } from './background-fixtur
 import { SEED_META, seed } from './helpers.ts';
 
 const INDEXES = ['firstSeenAt', 'id', 'lists', 'outletKey'];
-const STORES = ['articles', 'lists', 'meta', 'postings', 'texts'];
+const STORES = ['articles', 'checks', 'lists', 'meta', 'postings', 'texts'];
 
 /** Creates a database exactly as a release at `version` left it (its stores typed as they were then). */
 async function createAt(name: string, version: number) {

@@ -8,6 +8,7 @@ import { route, type Handlers, type SenderInfo } from '../../src/background/rout
 import type { Services } from '../../src/background/services.ts';
 import { testUiHandlers } from '../../src/background/test-handlers.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
+import { viewHandlers } from '../../src/background/views.ts';
 import { CASES, type HostileCase } from '../fixtures/hostile-packs/cases.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ function handlersOf(s: Services): Handlers {
     ...pageHandlers(s),
     ...uiHandlers(s),
     ...ribbonHandlers(s),
+    ...viewHandlers(s),
   };
 }
 

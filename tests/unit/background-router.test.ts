@@ -67,6 +67,9 @@ describe('route', () => {
       'page/site-off': fail,
       'ui/site-state': fail,
       'ui/set-site': fail,
+      'view/history': fail,
+      'view/story': fail,
+      'view/open-story': fail,
     } as Handlers;
   }
 

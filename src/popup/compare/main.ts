@@ -35,6 +35,9 @@ async function load(): Promise<void> {
     const view = await ask({ type: 'ui/compare', pageId, originalId });
     document.title = `Firsthand: ${view.page.title || outletName(view.page)} vs ${outletName(view.original)}`;
     main.replaceChildren(...renderCompare(document, view));
+    main.append(
+      el(document, 'p', { class: 'note' }, el(document, 'a', { attrs: { href: `story.html?${new URLSearchParams({ id: pageId })}` } }, 'See the whole story')),
+    );
     linkTwins(main);
   } catch (err) {
     main.replaceChildren(el(document, 'p', { class: 'error', text: errorText(err) }));

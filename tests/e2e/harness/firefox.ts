@@ -142,7 +142,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
     headless: opts.headless ?? true,
     userDataDir: opts.profileDir,
     defaultViewport: { width: 1200, height: 900 },
-    extraPrefsFirefox: prefs(opts.sitePort, extId, downloadsDir),
+    extraPrefsFirefox: { ...prefs(opts.sitePort, extId, downloadsDir), ...(opts.colorScheme === 'dark' ? DARK_PREFS : {}) },
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
   await browser.installExtension(opts.extensionDir);
@@ -223,3 +223,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
   };
   return session;
 }
+
+/** A reader whose system and site appearance are dark: pages see prefers-color-scheme: dark
+ * (Firefox cannot emulate it per page over BiDi, so a dark session is launched with these). */
+const DARK_PREFS: Record<string, unknown> = { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 };

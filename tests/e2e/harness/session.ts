@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Site } from '../../fixtures/site/server.ts';
 import { launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
-import type { BrowserName, Session } from './types.ts';
+import type { BrowserName, LaunchOptions, Session } from './types.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
@@ -47,8 +47,15 @@ export function storeExtensionDir(name: BrowserName): string {
   return dir;
 }
 
-export async function launch(name: BrowserName, site: Site, profileDir: string, dir = extensionDir(name)): Promise<Session> {
+export async function launch(
+  name: BrowserName,
+  site: Site,
+  profileDir: string,
+  dir = extensionDir(name),
+  extra: Partial<LaunchOptions> = {},
+): Promise<Session> {
   const opts = {
+    ...extra,
     profileDir,
     sitePort: site.port,
     hosts: site.hosts,

@@ -61,4 +61,6 @@ export interface LaunchOptions {
   headless?: boolean;
   /** More Chromium switches (e.g. --remote-debugging-port=0 for a second DevTools client). */
   extraArgs?: string[];
+  /** Firefox only: launch with the reader's theme dark (Chromium emulates it per tab: Tab.setColorScheme). */
+  colorScheme?: 'light' | 'dark';
 }
