@@ -14,6 +14,8 @@ import type { KeyValueArea } from './tab-state.ts';
 import { testUiHandlers } from './test-handlers.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
+import { libraryHandlers } from './library.ts';
+import { undoStatus } from '../storage/undo.ts';
 
 const action = browser.action;
 
@@ -51,6 +53,7 @@ const services = createServices({
 const handlers: Handlers = {
   ...pageHandlers(services),
   ...uiHandlers(services),
+  ...libraryHandlers(services),
 };
 
 // A store build compiles no test handlers in (the build folds __FIRSTHAND_TEST__ to false), so
@@ -114,5 +117,8 @@ void reindexIfNeeded(services)
     if (rebuilt || dropped) console.info(`Firsthand: index rebuilt for new signature parameters (${rebuilt} articles, ${dropped} without text removed)`);
   })
   .catch((err: unknown) => console.warn('Firsthand: index not rebuilt:', err));
+
+// Once per worker start: a Clear's copy kept past its time is deleted (undo.ts).
+void undoStatus(services.conn, services.now()).catch((err: unknown) => console.warn('Firsthand: an expired Clear copy was not deleted:', err));
 
 if (__FIRSTHAND_TEST__) installTestHooks();

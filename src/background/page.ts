@@ -25,6 +25,7 @@ import type { Services } from './services.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { firstSeen, readText } from '../storage/db.ts';
 import { unpackText } from '../storage/texts.ts';
+import { excludedForPage } from '../storage/corrections.ts';
 
 /** Why a page has no result, as the popup tells the reader. */
 export const NOTES = {
@@ -70,7 +71,8 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage, from: Page
     const built = buildRecord(msg.text, meta, s.now());
     record = built.record;
     const seen = new SeenBefore(s.store, record);
-    const result = await nameListed(s, await checkArticle(seen, built, { sensitivity: settings.sensitivity }), seen.listed);
+    const exclude = await excludedForPage(s.conn, record.id);
+    const result = await nameListed(s, await checkArticle(seen, built, { sensitivity: settings.sensitivity, exclude }), seen.listed);
     state = { url, pageId: record.id, result };
     // Read while the page is saved: the stored texts of the matches shown, to tell their passages apart.
     told = withKinds(s, result, { text: msg.text, offsets: built.fp.offsets });
@@ -181,7 +183,7 @@ export async function handlePageOpenCompare(s: Services, msg: PageOpenCompareMes
   return null;
 }
 
-type PageHandlers = { [K in keyof Handlers as K extends `page/${string}` ? K : never]: Handlers[K] };
+type PageHandlers = { [K in keyof Handlers as K extends 'page/not-a-copy' ? never : K extends `page/${string}` ? K : never]: Handlers[K] };
 
 export function pageHandlers(s: Services): PageHandlers {
   return {

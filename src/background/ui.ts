@@ -9,6 +9,7 @@ import type { Handlers } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
 import { unpackText } from '../storage/texts.ts';
+import { clearIndex } from '../storage/undo.ts';
 
 type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? K : never]: Handlers[K] };
 
@@ -75,7 +76,8 @@ export function uiHandlers(s: Services): UiHandlers {
     'ui/stats': () => indexStats(s),
     'ui/clear': async () => {
       // The reader's own index goes; subscribed lists and their articles stay (storage/lists.ts clearOwn).
-      await s.writer.clear();
+      // What goes is kept for a while so the Clear can be undone (storage/undo.ts).
+      await clearIndex(s.conn, { keepUndo: true, now: s.now() });
       // Each tab's result names articles the reader read: Clear forgets those too.
       await s.tabs.removeAll();
       return indexStats(s);

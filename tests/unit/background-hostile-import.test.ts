@@ -6,6 +6,7 @@ import { pageHandlers } from '../../src/background/page.ts';
 import { route, type Handlers, type SenderInfo } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { testUiHandlers } from '../../src/background/test-handlers.ts';
+import { libraryHandlers } from '../../src/background/library.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
 import { CASES, type HostileCase } from '../fixtures/hostile-packs/cases.ts';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ function handlersOf(s: Services): Handlers {
   return {
     ...pageHandlers(s),
     ...uiHandlers(s),
+    ...libraryHandlers(s),
   };
 }
 

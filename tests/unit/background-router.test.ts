@@ -61,6 +61,16 @@ describe('route', () => {
       'ui/list-subscribe': fail,
       'ui/list-update': fail,
       'ui/list-remove': fail,
+      'page/not-a-copy': fail,
+      'library/browse': fail,
+      'library/delete': fail,
+      'library/clear-forget': fail,
+      'corrections/add': fail,
+      'corrections/remove': fail,
+      'corrections/list': fail,
+      'undo/status': fail,
+      'undo/restore': fail,
+      'undo/forget': fail,
     } as Handlers;
   }
 
