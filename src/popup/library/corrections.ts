@@ -15,7 +15,8 @@ function side(doc: Document, title: string | undefined, outlet: string | undefin
   return el(doc, 'span', {}, '“', el(doc, 'bdi', { text: title }), '”', outlet ? el(doc, 'span', {}, ' (', el(doc, 'bdi', { text: outlet }), ')') : null);
 }
 
-function row(doc: Document, c: CorrectionView, undo: (c: CorrectionView) => Promise<void>): HTMLElement {
+function row(doc: Document, c: CorrectionView, i: number, undo: (c: CorrectionView) => Promise<void>): HTMLElement {
+  const id = `correction-${i}`;
   return el(
     doc,
     'li',
@@ -23,14 +24,15 @@ function row(doc: Document, c: CorrectionView, undo: (c: CorrectionView) => Prom
     el(
       doc,
       'div',
-      { class: 'item-main' },
+      { class: 'item-main', attrs: { id } },
       el(doc, 'div', {}, side(doc, c.pageTitle, c.pageOutlet, c.page), ' is not a copy of ', side(doc, c.originalTitle, c.originalOutlet, c.original)),
       el(doc, 'div', { class: 'item-meta', text: `Marked ${formatDate(c.at)}` }),
     ),
     el(doc, 'button', {
       class: 'btn',
       text: 'Undo',
-      attrs: { type: 'button', 'aria-label': `Undo “not a copy” for ${c.pageTitle ?? c.page}` },
+      // Named by its visible word; the pair it undoes is its description.
+      attrs: { type: 'button', 'aria-describedby': id },
       on: { click: detached(() => undo(c)) },
     }),
   );
@@ -41,7 +43,7 @@ export function mountCorrections(doc: Document, box: HTMLElement, api: Correctio
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const render = (all: CorrectionView[]) => {
     const list = all.length
-      ? el(doc, 'ul', { class: 'corrections', attrs: { 'aria-label': 'Pairs marked not a copy' } }, ...all.map((c) => row(doc, c, undo)))
+      ? el(doc, 'ul', { class: 'corrections', attrs: { 'aria-label': 'Pairs marked not a copy' } }, ...all.map((c, i) => row(doc, c, i, undo)))
       : el(doc, 'p', {
           class: 'help',
           text: 'No pair is marked. On a comparison page, “Not a copy” tells Firsthand to stop flagging that page against that original.',
