@@ -70,7 +70,8 @@ export async function restoreSnapshot(conn: DbConnection, now: number): Promise<
  * again should the Clear fail; without, any copy an earlier Clear kept is deleted too.
  */
 export async function clearIndex(conn: DbConnection, opts: { keepUndo: boolean; now: number }): Promise<UndoStatus> {
-  const status = opts.keepUndo ? await keepSnapshot(conn, opts.now) : await forgetSnapshot(conn);
+  // A copy that cannot be kept (a full disk) must not stop the Clear: it clears without one.
+  const status = opts.keepUndo ? await keepSnapshot(conn, opts.now).catch(() => forgetSnapshot(conn)) : await forgetSnapshot(conn);
   try {
     await clearOwn(conn);
     await clearCorrections(conn);

@@ -10,6 +10,8 @@ import { testUiHandlers } from '../../src/background/test-handlers.ts';
 import { encodePack, excludedFor, parsePack, parsePackChunks, PackError, type Correction } from '../../src/index/index.ts';
 import { exportParts } from '../../src/storage/pack-io.ts';
 import { readCorrections } from '../../src/storage/corrections.ts';
+import { validateMessage } from '../../src/protocol/validate.ts';
+import { REPLY_CHECKS } from '../../src/protocol/replies.ts';
 import { testServices, syntheticArticle } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
@@ -153,5 +155,40 @@ describe('checks with a "not a copy" correction', () => {
     expect(await third.store.count()).toBe(0);
     expect(await readCorrections(third.conn)).toEqual([]);
     for (const x of [s, other, third]) x.conn.close();
+  });
+});
+
+describe('the library and corrections messages', () => {
+  it('accept well-formed requests and refuse malformed ones with the field named', () => {
+    expect(validateMessage({ type: 'corrections/add', pageId: COPY, originalId: AXIOS }).ok).toBe(true);
+    expect(validateMessage({ type: 'library/browse', query: 'axios', after: 12 }).ok).toBe(true);
+    expect(validateMessage({ type: 'library/browse', query: 'axios' }).ok).toBe(true);
+    expect(validateMessage({ type: 'corrections/add', pageId: '', originalId: AXIOS })).toEqual({ ok: false, error: 'corrections/add: pageId: empty' });
+    expect(validateMessage({ type: 'library/browse', query: 'x', after: -1 })).toEqual({ ok: false, error: 'library/browse: after: not an article number' });
+    expect(validateMessage({ type: 'library/browse', query: 'x'.repeat(201) })).toEqual({
+      ok: false,
+      error: 'library/browse: query: longer than 200 characters',
+    });
+    expect(validateMessage({ type: 'undo/restore', extra: 1 })).toEqual({ ok: false, error: 'undo/restore: unexpected field "extra"' });
+  });
+
+  it('replies are checked before a page reads them', () => {
+    expect(REPLY_CHECKS['undo/status']({ kept: true, clearedAt: 1, expiresAt: 2, articles: 3, corrections: 0 })).toBe(true);
+    expect(REPLY_CHECKS['undo/status']({ kept: 'yes' })).toBe(false);
+    expect(
+      REPLY_CHECKS['library/browse']({
+        items: [{ key: 1, id: 'a', url: 'a', title: 't', outlet: 'o', host: 'h', seenAt: 0, source: 'read' }],
+        scanned: 1,
+        total: 1,
+      }),
+    ).toBe(true);
+    expect(
+      REPLY_CHECKS['library/browse']({
+        items: [{ key: 1, id: 'a', url: 'a', title: 't', outlet: 'o', host: 'h', seenAt: 0, source: 'stolen' }],
+        scanned: 1,
+        total: 1,
+      }),
+    ).toBe(false);
+    expect(REPLY_CHECKS['corrections/list']([{ page: 'p', original: 'o', at: 1, pageTitle: 7 }])).toBe(false);
   });
 });

@@ -81,7 +81,7 @@ export function mountArticles(doc: Document, dom: ArticlesDom, api: ArticlesApi)
   };
   const summarise = () => {
     const what = query ? `${formatCount(shown)} found for “${query}”` : `${formatCount(shown)} shown`;
-    dom.summary.textContent = `${formatCount(total)} articles in your index; ${what}${next !== undefined ? '' : shown ? ', all of them' : ''}.`;
+    dom.summary.textContent = `${formatCount(total)} article${total === 1 ? '' : 's'} in your index; ${what}${next !== undefined ? '' : shown ? ', all of them' : ''}.`;
   };
 
   /** Asks for pages until PAGE_SIZE more articles are shown or the index ends. */
