@@ -63,6 +63,7 @@ describe.each(BROWSERS)('%s: the library, "not a copy" and Undo Clear', (name) =
     await pageText(compare, /If this page does not copy Axios/);
     await compare.clickButton('Not a copy');
     await pageText(compare, /You marked this page as not a copy of Axios/);
+    await snap(compare, `${name}-compare-not-a-copy`);
     await compare.close();
     copy = await revisit(copy);
     expect(DERIVED).not.toContain(copy.verdict);

@@ -93,11 +93,15 @@ export function mountArticles(doc: Document, dom: ArticlesDom, api: ArticlesApi)
       dom.list.replaceChildren();
     }
     let added = 0;
+    let looked = 0;
     let after = fresh ? undefined : next;
     do {
       const page = await api.browse(query, after);
       if (mine !== generation) return;
       total = page.total;
+      looked += page.scanned;
+      // A search that finds little walks far: say how far it has come.
+      if (page.next !== undefined) dom.summary.textContent = `Searching… ${formatCount(looked)} of ${formatCount(total)} articles looked at.`;
       for (const item of page.items) dom.list.append(itemRow(doc, item, remove));
       added += page.items.length;
       shown += page.items.length;
