@@ -17,6 +17,8 @@ const GECKO_ID = 'firsthand@firsthand.example';
 export const TEST_OPEN_HOST = 'firsthand.test';
 /** The first-run page the worker opens when Firsthand is installed (background/main.ts). */
 const WELCOME_PAGE = 'src/popup/welcome.html';
+/** The library page: the index to browse, corrections, Undo Clear. */
+const LIBRARY_PAGE = 'src/popup/library.html';
 
 /** The manifest for one target: Chrome's form is the base; Firefox gets an event page and its gecko settings. */
 export function manifestFor(browser: Browser, test: boolean): Manifest {
@@ -75,7 +77,10 @@ export default defineConfig(({ mode }): UserConfig => {
       // The compare and first-run pages are opened by the worker (tabs.create), so the manifest
       // does not name them.
       // (The first-run page is built once it exists, so a tree without it still builds.)
-      rollupOptions: { input: { compare: 'src/popup/compare.html', ...(existsSync(WELCOME_PAGE) ? { welcome: WELCOME_PAGE } : {}), ...VIEW_PAGES } },
+      // The library page is opened from the extension's pages (a link), so it is an input too.
+      rollupOptions: {
+        input: { compare: 'src/popup/compare.html', library: LIBRARY_PAGE, ...(existsSync(WELCOME_PAGE) ? { welcome: WELCOME_PAGE } : {}), ...VIEW_PAGES },
+      },
     },
     logLevel: 'warn',
   };

@@ -18,6 +18,8 @@ import { installTestHooks } from './test-hooks.ts';
 import { uiHandlers } from './ui.ts';
 import { ribbonHandlers, runCommand } from './ribbon-prefs.ts';
 import { viewHandlers, withHistory } from './views.ts';
+import { libraryHandlers } from './library.ts';
+import { undoStatus } from '../storage/undo.ts';
 
 const action = browser.action;
 
@@ -59,6 +61,7 @@ const handlers: Handlers = {
   ...uiHandlers(services),
   ...ribbonHandlers(services),
   ...viewHandlers(services),
+  ...libraryHandlers(services),
 };
 // The history: each checked page's check is kept, and Clear forgets them (views.ts).
 withHistory(services, handlers);
@@ -119,6 +122,9 @@ void reindexIfNeeded(services)
     if (rebuilt || dropped) console.info(`Firsthand: index rebuilt for new signature parameters (${rebuilt} articles, ${dropped} without text removed)`);
   })
   .catch((err: unknown) => console.warn('Firsthand: index not rebuilt:', err));
+
+// Once per worker start: a Clear's copy kept past its time is deleted (undo.ts).
+void undoStatus(services.conn, services.now()).catch((err: unknown) => console.warn('Firsthand: an expired Clear copy was not deleted:', err));
 
 if (__FIRSTHAND_TEST__) installTestHooks();
 

@@ -35,6 +35,7 @@ import { refreshOriginals } from './originals.ts';
 import { publish } from './tab-sync.ts';
 import { firstSeen, readText } from '../storage/db.ts';
 import { unpackText } from '../storage/texts.ts';
+import { excludedForPage } from '../storage/corrections.ts';
 
 /** Why a page has no result, as the popup tells the reader. */
 export const NOTES = {
@@ -123,7 +124,9 @@ async function checkText(
 ): Promise<{ record: ArticleRecord; result: CheckResult; told: Promise<CheckResult> }> {
   const built = buildRecord(text, meta, s.now());
   const seen = new SeenBefore(s.store, built.record);
-  const result = await nameListed(s, await checkArticle(seen, built, { sensitivity: settings.sensitivity }), seen.listed);
+  // Originals the reader marked "not a copy" of this page are passed over (storage/corrections.ts).
+  const exclude = await excludedForPage(s.conn, built.record.id);
+  const result = await nameListed(s, await checkArticle(seen, built, { sensitivity: settings.sensitivity, exclude }), seen.listed);
   return { record: built.record, result, told: withKinds(s, result, { text, offsets: built.fp.offsets }) };
 }
 
@@ -229,8 +232,10 @@ export async function handlePageOpenCompare(s: Services, msg: PageOpenCompareMes
   return null;
 }
 
-// The ribbon's own page messages are answered in ribbon-prefs.ts.
-type PageHandlers = { [K in keyof Handlers as K extends `page/${string}` ? (K extends RibbonPageMessage['type'] ? never : K) : never]: Handlers[K] };
+// The ribbon's own page messages are answered in ribbon-prefs.ts, page/not-a-copy in library.ts.
+type PageHandlers = {
+  [K in keyof Handlers as K extends `page/${string}` ? (K extends RibbonPageMessage['type'] | 'page/not-a-copy' ? never : K) : never]: Handlers[K];
+};
 
 export function pageHandlers(s: Services): PageHandlers {
   return {

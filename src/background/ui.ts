@@ -11,6 +11,7 @@ import { indexCleared } from './tab-sync.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
 import { tellTabs } from './ribbon-prefs.ts';
 import { unpackText } from '../storage/texts.ts';
+import { clearIndex } from '../storage/undo.ts';
 
 // The popup's per-site switch is answered in ribbon-prefs.ts.
 type UiHandlers = { [K in keyof Handlers as K extends `ui/${string}` ? (K extends SiteUiType ? never : K) : never]: Handlers[K] };
@@ -80,7 +81,8 @@ export function uiHandlers(s: Services): UiHandlers {
     'ui/stats': () => indexStats(s),
     'ui/clear': async () => {
       // The reader's own index goes; subscribed lists and their articles stay (storage/lists.ts clearOwn).
-      await s.writer.clear();
+      // What goes is kept for a while so the Clear can be undone (storage/undo.ts).
+      await clearIndex(s.conn, { keepUndo: true, now: s.now() });
       // Each tab's result names articles the reader read: Clear forgets those too, with the badges,
       // and tells the open pages (their ribbons go; the popup shows the tab afresh).
       await indexCleared(s);

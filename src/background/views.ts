@@ -97,9 +97,16 @@ export function withHistory(s: Services, handlers: Handlers): void {
     }
     return state;
   };
+  // Either Clear (with or without an undo copy) forgets the history: it names articles that went.
   const clear = handlers['ui/clear'];
   handlers['ui/clear'] = async (msg, from) => {
     const stats = await clear(msg, from);
+    await clearChecks(s.conn);
+    return stats;
+  };
+  const forget = handlers['library/clear-forget'];
+  handlers['library/clear-forget'] = async (msg, from) => {
+    const stats = await forget(msg, from);
     await clearChecks(s.conn);
     return stats;
   };

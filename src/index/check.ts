@@ -67,9 +67,9 @@ interface CheckContext {
 }
 
 /** The page against the index: its matches in both directions, its verdict, its original and why. */
-export async function checkArticle(store: CandidateSource, page: Page, opts: { sensitivity?: Sensitivity } = {}): Promise<CheckResult> {
+export async function checkArticle(store: CandidateSource, page: Page, opts: CheckOptions = {}): Promise<CheckResult> {
   const me = page.record;
-  const fetched = await fetchCandidates(store, me);
+  const fetched = await fetchCandidates(store, me, opts.exclude);
   // Numbers are told by their hashes, known for the default signature parameters only.
   const cache = new VerifyCache(me.params === paramsId(DEFAULT_PARAMS) ? DEFAULT_PARAMS.seed : undefined);
   const records = worthVerifying(me, fetched, cache);
@@ -90,6 +90,13 @@ export async function checkArticle(store: CandidateSource, page: Page, opts: { s
   return resultOf(me, matches, choice, [why.lead, ...evidence, ...why.notes]);
 }
 
+export interface CheckOptions {
+  sensitivity?: Sensitivity;
+  /** Ids of articles this page is never compared with: those the reader said it is not a copy of
+   * (or not the original of). The next-best source, if any, is named instead. */
+  exclude?: ReadonlySet<string>;
+}
+
 /** What a check reads from the store: the records sharing the most bands with the page (found by
  * shared phrasing), then those sharing the most topic keys with it (found by shared vocabulary). */
 interface Fetched {
@@ -103,15 +110,17 @@ function ranked(hits: CandidateHit[]): StoreRef[] {
 }
 
 /** The stored records that share the most bands or topic keys with the page: not the page itself, and only those signed alike. */
-async function fetchCandidates(store: CandidateSource, me: ArticleRecord): Promise<Fetched> {
+async function fetchCandidates(store: CandidateSource, me: ArticleRecord, exclude?: ReadonlySet<string>): Promise<Fetched> {
   const [bandHits, topicHits] = await Promise.all([store.candidates(me.bandKeys), store.candidates(topicKeys(me.tokens), MAX_TOPIC_POSTINGS)]);
-  // The page itself may be stored already: one more is read so it does not take another's place.
-  const byBands = ranked(bandHits).slice(0, MAX_FETCHED + 1);
+  // The page itself may be stored already: one more is read so it does not take another's place
+  // (and one more per article excluded, for the same reason).
+  const spare = 1 + Math.min(exclude?.size ?? 0, MAX_FETCHED);
+  const byBands = ranked(bandHits).slice(0, MAX_FETCHED + spare);
   const seen = new Set(byBands);
   const byTopic = ranked(topicHits.filter((h) => h.hits >= MIN_TOPIC_HITS))
     .filter((ref) => !seen.has(ref))
-    .slice(0, MAX_TOPIC_CANDIDATES + 1);
-  const usable = (r: ArticleRecord) => r.id !== me.id && r.params === me.params;
+    .slice(0, MAX_TOPIC_CANDIDATES + spare);
+  const usable = (r: ArticleRecord) => r.id !== me.id && r.params === me.params && !exclude?.has(r.id);
   const [bands, topic] = await Promise.all([store.fetch(byBands), byTopic.length ? store.fetch(byTopic) : []]);
   return { byBands: bands.filter(usable).slice(0, MAX_FETCHED), byTopic: topic.filter(usable).slice(0, MAX_TOPIC_CANDIDATES) };
 }

@@ -1,7 +1,7 @@
 // Reading a pack from pieces of its text, for files too large to be one string. The checks are
 // pack.ts's own (frame, articles, count), applied element by element as the pieces arrive.
 import { jsonProblem } from './json-where.ts';
-import { ArticleReader, checkCount, checkFrame, PackError, refuseBinary, type PackItem } from './pack.ts';
+import { ArticleReader, checkCount, checkFrame, PackError, refuseBinary, withCorrections, type ParsedPack } from './pack.ts';
 import { DEFAULT_PARAMS } from './params.ts';
 import type { SignatureParams } from './types.ts';
 
@@ -26,10 +26,7 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * frame read at the end. The same checks as parsePack, in the same order: nothing is returned
  * unless all of it is valid, though a syntax error is located by article rather than by line.
  */
-export async function parsePackChunks(
-  chunks: AsyncIterable<string>,
-  expected: SignatureParams = DEFAULT_PARAMS,
-): Promise<{ params: SignatureParams; items: PackItem[] }> {
+export async function parsePackChunks(chunks: AsyncIterable<string>, expected: SignatureParams = DEFAULT_PARAMS): Promise<ParsedPack> {
   const scanner = new PackScanner(expected);
   for await (const chunk of chunks) scanner.feed(chunk);
   return scanner.finish();
@@ -88,7 +85,7 @@ class PackScanner {
   }
 
   /** The checks the whole file needs once read: complete, a pack's frame, then its articles and their count. */
-  finish(): { params: SignatureParams; items: PackItem[] } {
+  finish(): ParsedPack {
     if (this.inPrimitive) this.finishElement(this.elementParts.join(''));
     if (!this.seenAny) throw new PackError('the file is empty');
     if (this.inArticles || this.inString || this.depth !== 0)
@@ -97,7 +94,7 @@ class PackScanner {
     checkFrame(doc, this.expected);
     if (this.deferred !== undefined) throw this.deferred;
     checkCount(doc as Record<string, unknown>, this.reader.items.length);
-    return { params: this.expected, items: this.reader.items };
+    return withCorrections({ params: this.expected, items: this.reader.items }, doc as Record<string, unknown>);
   }
 
   /** The first non-empty piece: without a byte-order mark, and refused when it is not text. */

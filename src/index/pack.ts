@@ -8,6 +8,8 @@ import { bandKeys } from './minhash.ts';
 import { hostKey } from './outlet.ts';
 import { DEFAULT_PARAMS, paramsDiff, paramsId } from './params.ts';
 import type { ArticleRecord, SignatureParams } from './types.ts';
+import { PackError } from './pack-error.ts';
+import { parseCorrections, type Correction } from './pack-corrections.ts';
 
 export const PACK_FORMAT = 'firsthand-pack';
 export const PACK_VERSION = 1;
@@ -19,9 +21,7 @@ const MAX_TOKENS = 200_000;
 /** Far above any article; a bound so that a forged count cannot reach the reader as "1e+300 words". */
 const MAX_WORDS = 10_000_000;
 
-export class PackError extends Error {
-  override name = 'PackError';
-}
+export { PackError };
 
 export interface PackItem {
   record: ArticleRecord;
@@ -49,10 +49,19 @@ function packArticle({ record: r, text }: PackItem): unknown {
   };
 }
 
-export function encodePack(items: Iterable<PackItem>, params: SignatureParams = DEFAULT_PARAMS): string {
+export function encodePack(items: Iterable<PackItem>, params: SignatureParams = DEFAULT_PARAMS, corrections?: readonly Correction[]): string {
   const articles: unknown[] = [];
   for (const item of items) articles.push(packArticle(item));
-  return JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, params, createdAt: new Date().toISOString(), count: articles.length, articles });
+  const extra = corrections?.length ? { corrections } : {};
+  return JSON.stringify({
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    params,
+    createdAt: new Date().toISOString(),
+    count: articles.length,
+    ...extra,
+    articles,
+  });
 }
 
 /**
@@ -60,8 +69,14 @@ export function encodePack(items: Iterable<PackItem>, params: SignatureParams = 
  * article's JSON (encodeArticle) separated by commas, then `tail` give exactly what encodePack
  * gives for the same articles.
  */
-export function packFrame(count: number, params: SignatureParams = DEFAULT_PARAMS, createdAt = new Date()): { head: string; tail: string } {
-  const head = JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, params, createdAt: createdAt.toISOString(), count });
+export function packFrame(
+  count: number,
+  params: SignatureParams = DEFAULT_PARAMS,
+  createdAt = new Date(),
+  corrections?: readonly Correction[],
+): { head: string; tail: string } {
+  const extra = corrections?.length ? { corrections } : {};
+  const head = JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, params, createdAt: createdAt.toISOString(), count, ...extra });
   return { head: `${head.slice(0, -1)},"articles":[`, tail: ']}' };
 }
 
@@ -207,8 +222,15 @@ export class ArticleReader {
   }
 }
 
+/** A pack read and checked whole: its articles and, when it has that section, the reader's corrections. */
+export interface ParsedPack {
+  params: SignatureParams;
+  items: PackItem[];
+  corrections?: Correction[];
+}
+
 /** Reads a pack; throws PackError naming what is wrong and where. Nothing is returned unless all of it is valid. */
-export function parsePack(text: string, expected: SignatureParams = DEFAULT_PARAMS): { params: SignatureParams; items: PackItem[] } {
+export function parsePack(text: string, expected: SignatureParams = DEFAULT_PARAMS): ParsedPack {
   if (typeof text !== 'string' || text.trim() === '') throw new PackError('the file is empty');
   // A byte-order mark is harmless: editors on Windows add one to UTF-8 files.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -228,5 +250,11 @@ export function parsePack(text: string, expected: SignatureParams = DEFAULT_PARA
   for (const a of articles) reader.add(a);
   // Checked after the articles, whose own problems say more.
   checkCount(doc as Record<string, unknown>, articles.length);
-  return { params: expected, items: reader.items };
+  return withCorrections({ params: expected, items: reader.items }, doc as Record<string, unknown>);
+}
+
+/** The parsed pack with its corrections section, when the frame has one (checked: parseCorrections). */
+export function withCorrections(pack: ParsedPack, doc: Record<string, unknown>): ParsedPack {
+  const corrections = parseCorrections(doc);
+  return corrections ? { ...pack, corrections } : pack;
 }

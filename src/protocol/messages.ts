@@ -39,6 +39,32 @@ export interface PageRecheckMessage {
   meta: PageMeta;
 }
 
+/** Content script -> background: the reader says this tab's page is not a copy of one of its
+ * matches (a ribbon's "Not a copy"). The page is the one the worker recorded for the sender's
+ * tab; originalId must be among that page's matches. The page's next check skips that original:
+ * the content script checks the page again (page/article) to show the new result. */
+export interface PageNotACopyMessage {
+  type: 'page/not-a-copy';
+  originalId: string;
+}
+
+/** Library, corrections and undo (extension pages only) -> background: library.ts. */
+export type LibraryMessage =
+  /** A page of the library, newest first; `after`: continue below that article number. */
+  | { type: 'library/browse'; query: string; after?: number }
+  /** Deletes one article the reader read or imported (a listed-only one is refused, with why). */
+  | { type: 'library/delete'; id: string }
+  /** Clear without keeping anything to undo, and forget what an earlier Clear kept. */
+  | { type: 'library/clear-forget' }
+  /** "This is not a copy": checks of pageId skip originalId (and the other way round). */
+  | { type: 'corrections/add'; pageId: string; originalId: string }
+  | { type: 'corrections/remove'; pageId: string; originalId: string }
+  | { type: 'corrections/list' }
+  /** What the last Clear kept, and until when; undo it; or delete it now. */
+  | { type: 'undo/status' }
+  | { type: 'undo/restore' }
+  | { type: 'undo/forget' };
+
 /** Popup/options/compare (extension pages only) -> background. */
 export type UiMessage =
   | ViewMessage
@@ -56,7 +82,8 @@ export type UiMessage =
   | { type: 'ui/list-update'; id: string }
   | { type: 'ui/list-remove'; id: string }
   | { type: 'ui/site-state'; tabId: number }
-  | { type: 'ui/set-site'; host: string; on: boolean };
+  | { type: 'ui/set-site'; host: string; on: boolean }
+  | LibraryMessage;
 
 /** End-to-end tests -> background, from an extension page of a test build only: the whole index
  * as a pack and back. Readers export and import in the popup itself (toolbar/bulk.ts), so a
@@ -72,7 +99,14 @@ export type TestUiMessage =
 
 /** Every message a store build's worker acts on. */
 export type Message =
-  PageShouldReadMessage | PageArticleMessage | PageNotArticleMessage | PageOpenCompareMessage | UiMessage | PageRecheckMessage | RibbonPageMessage;
+  | PageShouldReadMessage
+  | PageArticleMessage
+  | PageNotArticleMessage
+  | PageOpenCompareMessage
+  | PageNotACopyMessage
+  | UiMessage
+  | PageRecheckMessage
+  | RibbonPageMessage;
 
 /** Every message a test build's worker acts on. */
 export type AnyMessage = Message | TestUiMessage;
@@ -167,6 +201,8 @@ export interface ImportResult {
   updated: number;
   /** Articles evicted afterwards to stay within the retention settings. */
   evicted: number;
+  /** "Not a copy" corrections the pack added (absent when it carried none). */
+  corrections?: number;
 }
 
 /** One reuse list the reader subscribed to (by URL) or added from a file, as the options page shows it. */
@@ -233,6 +269,66 @@ export interface ReplyMap {
   'ui/set-site': SiteState;
   /** Whether the command reached the tab's content script. */
   'ui/run-command': boolean;
+  'page/not-a-copy': null;
+  'library/browse': LibraryPage;
+  /** `listed`: the article stays as a listed one (a subscribed list carries it). */
+  'library/delete': { listed: boolean };
+  'library/clear-forget': IndexStats;
+  'corrections/add': CorrectionView[];
+  'corrections/remove': CorrectionView[];
+  'corrections/list': CorrectionView[];
+  'undo/status': UndoStatus;
+  'undo/restore': ImportResult;
+  'undo/forget': UndoStatus;
+}
+
+/** One article as the library page lists it. */
+export interface LibraryItem {
+  /** The article's number in the index (the page continues from it). */
+  key: number;
+  id: string;
+  url: string;
+  title: string;
+  outlet: string;
+  host: string;
+  publishedAt?: number;
+  /** When the reader first saw it (or, listed only, when it was listed). */
+  seenAt: number;
+  /** read: from the reader's own reading; imported: from a pack; listed: known from lists only. */
+  source: 'read' | 'imported' | 'listed';
+  /** The names of the subscribed lists that carry it. */
+  lists?: string[];
+}
+
+/** Reply to library/browse. */
+export interface LibraryPage {
+  items: LibraryItem[];
+  /** Where the next page starts (library/browse `after`); absent at the end of the index. */
+  next?: number;
+  /** Articles looked at for this page (a search looks at a bounded number per request). */
+  scanned: number;
+  /** Articles in the index, listed ones included. */
+  total: number;
+}
+
+/** One "not a copy" correction with what the index knows of both articles (absent when gone). */
+export interface CorrectionView {
+  page: string;
+  original: string;
+  at: number;
+  pageTitle?: string;
+  pageOutlet?: string;
+  originalTitle?: string;
+  originalOutlet?: string;
+}
+
+/** What the last Clear kept so it can be undone: nothing, or a copy kept until `expiresAt`. */
+export interface UndoStatus {
+  kept: boolean;
+  clearedAt?: number;
+  expiresAt?: number;
+  articles?: number;
+  corrections?: number;
 }
 
 /** Every reply has this shape: ok with a value, or an error a reader can understand. */

@@ -19,9 +19,12 @@ import type {
   ArticleView,
   CompareView,
   ContentMessage,
+  CorrectionView,
   ImportResult,
   IndexChangedMessage,
   IndexStats,
+  LibraryItem,
+  LibraryPage,
   ListInfo,
   ListProgressMessage,
   ReplyMap,
@@ -31,6 +34,7 @@ import type {
   TabState,
   TestUiMessage,
   UiMessage,
+  UndoStatus,
 } from './messages.ts';
 import { DEFAULT_SETTINGS, RIBBON_MODES, RIBBON_POSITIONS, validateSettingsPatch } from './validate.ts';
 import { isHistoryView, isStoryView } from './views.ts';
@@ -178,7 +182,7 @@ export function isCompareView(x: unknown): x is CompareView {
 }
 
 export function isImportResult(x: unknown): x is ImportResult {
-  return isRecord(x) && isCount(x.added) && isCount(x.updated) && isCount(x.evicted);
+  return isRecord(x) && isCount(x.added) && isCount(x.updated) && isCount(x.evicted) && (x.corrections === undefined || isCount(x.corrections));
 }
 
 const isListSource = (x: unknown) => isRecord(x) && (isStr(x.url) || isStr(x.file)) && Object.keys(x).length === 1;
@@ -235,6 +239,58 @@ export function pongUrl(reply: unknown): string | undefined {
 
 const isListInfos = (x: unknown): x is ListInfo[] => Array.isArray(x) && x.every(isListInfo);
 
+const SOURCES: readonly string[] = ['read', 'imported', 'listed'];
+
+export function isLibraryItem(x: unknown): x is LibraryItem {
+  return (
+    isRecord(x) &&
+    isCount(x.key) &&
+    isStr(x.id) &&
+    isStr(x.url) &&
+    isStr(x.title) &&
+    isStr(x.outlet) &&
+    isStr(x.host) &&
+    optNum(x.publishedAt) &&
+    isNum(x.seenAt) &&
+    SOURCES.includes(x.source as string) &&
+    (x.lists === undefined || (Array.isArray(x.lists) && x.lists.every(isStr)))
+  );
+}
+
+export function isLibraryPage(x: unknown): x is LibraryPage {
+  return (
+    isRecord(x) && Array.isArray(x.items) && x.items.every(isLibraryItem) && (x.next === undefined || isCount(x.next)) && isCount(x.scanned) && isCount(x.total)
+  );
+}
+
+export function isCorrectionView(x: unknown): x is CorrectionView {
+  return (
+    isRecord(x) &&
+    isStr(x.page) &&
+    isStr(x.original) &&
+    isNum(x.at) &&
+    optStr(x.pageTitle) &&
+    optStr(x.pageOutlet) &&
+    optStr(x.originalTitle) &&
+    optStr(x.originalOutlet)
+  );
+}
+
+const isCorrectionViews = (x: unknown): x is CorrectionView[] => Array.isArray(x) && x.every(isCorrectionView);
+
+export function isUndoStatus(x: unknown): x is UndoStatus {
+  return (
+    isRecord(x) &&
+    typeof x.kept === 'boolean' &&
+    optNum(x.clearedAt) &&
+    optNum(x.expiresAt) &&
+    (x.articles === undefined || isCount(x.articles)) &&
+    (x.corrections === undefined || isCount(x.corrections))
+  );
+}
+
+const isDeleted = (x: unknown): x is { listed: boolean } => isRecord(x) && typeof x.listed === 'boolean';
+
 const isNull = (x: unknown): x is null => x === null;
 const isTabStateOrNull = (x: unknown): x is TabState | null => x === null || isTabState(x);
 const isPackText = (x: unknown): x is string => isStr(x);
@@ -266,6 +322,15 @@ export const REPLY_CHECKS: { [K in UiMessage['type'] | TestUiMessage['type']]: R
   'view/history': isHistoryView,
   'view/story': isStoryView,
   'view/open-story': isNull,
+  'library/browse': isLibraryPage,
+  'library/delete': isDeleted,
+  'library/clear-forget': isIndexStats,
+  'corrections/add': isCorrectionViews,
+  'corrections/remove': isCorrectionViews,
+  'corrections/list': isCorrectionViews,
+  'undo/status': isUndoStatus,
+  'undo/restore': isImportResult,
+  'undo/forget': isUndoStatus,
 };
 
 /** The popup's per-site switch: the tab's host (or null) and whether Firsthand is off there. */

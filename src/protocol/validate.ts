@@ -173,6 +173,10 @@ export function normalizeListUrl(raw: string): string {
 
 const listUrl: Check = (v) => (typeof v !== 'string' ? 'not a string' : listUrlProblem(v));
 
+/** Longest library search accepted. */
+export const MAX_QUERY_CHARS = 200;
+const articleNumber: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'not an article number');
+
 const nonEmptyId: Check = (v) => str(MAX_ID_CHARS)(v) ?? ((v as string).length === 0 ? 'empty' : null);
 
 /** The payload checks of every message type; a type missing here is an unknown message. */
@@ -203,6 +207,16 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'view/history': {},
   'view/story': { ref: nonEmptyId },
   'view/open-story': { ref: nonEmptyId },
+  'page/not-a-copy': { originalId: nonEmptyId },
+  'library/browse': { query: str(MAX_QUERY_CHARS), after: optional(articleNumber) },
+  'library/delete': { id: nonEmptyId },
+  'library/clear-forget': {},
+  'corrections/add': { pageId: nonEmptyId, originalId: nonEmptyId },
+  'corrections/remove': { pageId: nonEmptyId, originalId: nonEmptyId },
+  'corrections/list': {},
+  'undo/status': {},
+  'undo/restore': {},
+  'undo/forget': {},
 };
 
 /** The test build's extra messages: known only to a validator asked for them. */

@@ -4,6 +4,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { bandKeys } from '../index/minhash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import type { ArticleRecord, Credit, PageMeta, SignatureParams } from '../index/types.ts';
+import type { Correction } from '../index/pack-corrections.ts';
 import type { CandidateHit, Store, StoreRef, StoreStats } from '../index/store.ts';
 import { sketchBandKeys } from '../index/sketch.ts';
 import type { ListInfo, Settings } from '../protocol/messages.ts';
@@ -70,7 +71,21 @@ export type StoredText = TextBody & { key: number };
 export type MetaEntry =
   | { key: 'settings'; settings: Settings }
   /** paramsId() of the signatures stored in `articles`. */
-  | { key: 'params'; params: string };
+  | { key: 'params'; params: string }
+  /** The pairs the reader marked "not a copy" (corrections.ts). */
+  | { key: 'corrections'; corrections: Correction[] }
+  /** What the last Clear removed, kept so it can be undone for a while (undo.ts). */
+  | { key: 'undo-clear'; undo: UndoSnapshot };
+
+/** The index as a Clear found it: a pack (texts and corrections included) in pieces, and until when it is kept. */
+export interface UndoSnapshot {
+  clearedAt: number;
+  expiresAt: number;
+  articles: number;
+  corrections: number;
+  /** The pack's JSON text, in pieces (pack-io.ts exportParts). */
+  parts: string[];
+}
 
 /** A subscribed list as stored: what the options page is shown, and what a conditional update sends. */
 export interface StoredList extends ListInfo {

@@ -3,7 +3,8 @@
 // only then one transaction writes everything, in batches; the reader's retention limits are
 // applied last. The worker (a pack sent as text) and the popup (a file, read in pieces when
 // large) both import through importPack.
-import { indexKeys, PackError, parsePack, parsePackChunks, type ArticleRecord, type PackItem } from '../index/index.ts';
+import { indexKeys, PackError, parsePack, parsePackChunks, type ArticleRecord, type Correction, type PackItem } from '../index/index.ts';
+import { mergeCorrectionsIn } from './corrections.ts';
 import type { ImportResult } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { firstSeen, toStored, type DbConnection, type TextBody } from './db.ts';
@@ -36,14 +37,15 @@ export async function importPack(
   pack: string | AsyncIterable<string>,
   opts: { onProgress?: ImportProgress; now?: number } = {},
 ): Promise<ImportResult> {
-  const { items } = typeof pack === 'string' ? parsePack(pack) : await parsePackChunks(pack);
+  const { items, corrections } = typeof pack === 'string' ? parsePack(pack) : await parsePackChunks(pack);
   const settings = await loadSettings(conn);
-  return importItems(conn, items, settings, opts.now, opts.onProgress);
+  return importItems(conn, items, settings, opts.now, opts.onProgress, corrections);
 }
 
 /**
- * Merges items already parsed and validated. A record already present keeps its number, the
- * earliest first-seen time and its stored text unless the pack brings one.
+ * Merges items already parsed and validated, and the pack's corrections (in the same
+ * transaction). A record already present keeps its number, the earliest first-seen time and its
+ * stored text unless the pack brings one.
  */
 export async function importItems(
   conn: DbConnection,
@@ -51,12 +53,13 @@ export async function importItems(
   limits?: RetentionLimits,
   now = Date.now(),
   onProgress?: ImportProgress,
+  corrections: readonly Correction[] = [],
 ): Promise<ImportResult> {
   const entries = mergeById(items);
   await compressTexts(entries, onProgress);
-  let counts: { added: number; updated: number };
+  let counts: { added: number; updated: number; corrections?: number };
   try {
-    counts = await writeEntries(conn, entries, onProgress);
+    counts = await writeEntries(conn, entries, onProgress, corrections);
   } catch (err) {
     if (isQuotaError(err)) throw new StorageFullError('Storage is full: nothing was imported. Free disk space and try again.');
     throw err;
@@ -96,14 +99,20 @@ async function compressText(e: Entry): Promise<void> {
 }
 
 /** Writes every entry in one transaction; band keys are gathered for the whole import, then each touched bucket is written once. */
-async function writeEntries(conn: DbConnection, entries: Entry[], onProgress?: ImportProgress): Promise<{ added: number; updated: number }> {
+async function writeEntries(
+  conn: DbConnection,
+  entries: Entry[],
+  onProgress: ImportProgress | undefined,
+  corrections: readonly Correction[],
+): Promise<{ added: number; updated: number; corrections?: number }> {
   const db = await conn.get();
-  const tx = db.transaction(['articles', 'postings', 'texts'], 'readwrite');
+  const tx = db.transaction(['articles', 'postings', 'texts', 'meta'], 'readwrite');
   const articles = tx.objectStore('articles');
   const texts = tx.objectStore('texts');
   const byId = articles.index('id');
-  const counts = { added: 0, updated: 0 };
+  const counts: { added: number; updated: number; corrections?: number } = { added: 0, updated: 0 };
   await runTx(tx, async () => {
+    if (corrections.length) counts.corrections = await mergeCorrectionsIn(tx.objectStore('meta'), corrections);
     const empty = (await articles.count()) === 0;
     const changes = new PostingsChanges();
     for (let i = 0; i < entries.length; i += IMPORT_BATCH) {

@@ -6,17 +6,21 @@
 import { DEFAULT_PARAMS, encodeArticle, packFrame, type PackItem, type SignatureParams } from '../index/index.ts';
 import { fromStored, readBatches, type DbConnection } from './db.ts';
 import { unpackText } from './texts.ts';
+import { readCorrections } from './corrections.ts';
 
 const EXPORT_BATCH = 500;
 
 export interface PackParts {
+  /** "Not a copy" corrections carried in the pack's frame. */
+  corrections?: number;
   /** Concatenated, the pack's JSON text: what encodePack gives for the same articles. */
   parts: string[];
   articles: number;
   chars: number;
 }
 
-/** The reader's whole index, texts included, as pack pieces; `onProgress` hears the articles done so far. */
+/** The reader's whole index, texts and "not a copy" corrections included, as pack pieces;
+ * `onProgress` hears the articles done so far. */
 export async function exportParts(conn: DbConnection, onProgress?: (done: number) => void, params: SignatureParams = DEFAULT_PARAMS): Promise<PackParts> {
   const parts: string[] = [];
   let articles = 0;
@@ -39,8 +43,9 @@ export async function exportParts(conn: DbConnection, onProgress?: (done: number
     articles += items.length;
     onProgress?.(articles);
   }
-  const { head, tail } = packFrame(articles, params);
+  const corrections = await readCorrections(conn);
+  const { head, tail } = packFrame(articles, params, new Date(), corrections);
   parts.unshift(head);
   parts.push(tail);
-  return { parts, articles, chars: chars + head.length + tail.length };
+  return { parts, articles, chars: chars + head.length + tail.length, corrections: corrections.length };
 }

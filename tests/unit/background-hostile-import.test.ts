@@ -7,6 +7,7 @@ import { ribbonHandlers } from '../../src/background/ribbon-prefs.ts';
 import { route, type Handlers, type SenderInfo } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { testUiHandlers } from '../../src/background/test-handlers.ts';
+import { libraryHandlers } from '../../src/background/library.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
 import { viewHandlers } from '../../src/background/views.ts';
 import { CASES, type HostileCase } from '../fixtures/hostile-packs/cases.ts';
@@ -26,6 +27,7 @@ function handlersOf(s: Services): Handlers {
     ...uiHandlers(s),
     ...ribbonHandlers(s),
     ...viewHandlers(s),
+    ...libraryHandlers(s),
   };
 }
 

@@ -70,6 +70,16 @@ describe('route', () => {
       'view/history': fail,
       'view/story': fail,
       'view/open-story': fail,
+      'page/not-a-copy': fail,
+      'library/browse': fail,
+      'library/delete': fail,
+      'library/clear-forget': fail,
+      'corrections/add': fail,
+      'corrections/remove': fail,
+      'corrections/list': fail,
+      'undo/status': fail,
+      'undo/restore': fail,
+      'undo/forget': fail,
     } as Handlers;
   }
 

@@ -94,7 +94,7 @@ describe('popup index panel', () => {
     expect(onPaused).toHaveBeenLastCalledWith(true);
   });
 
-  it('asks inside the popup before clearing, can be cancelled, and has the popup show the tab again once cleared', async () => {
+  it('asks inside the popup before clearing, can be cancelled, says the library can undo it for 24 hours, and has the popup show the tab again once cleared', async () => {
     replies['ui/clear'] = { ok: true, value: { articles: 0, bytes: 0, params: 'p' } };
     const { root, hooks } = await panel();
     const confirm = root.querySelector('.confirm') as HTMLElement;
@@ -110,7 +110,8 @@ describe('popup index panel', () => {
     await settle();
     await settle();
     expect(sent.some((m) => m.type === 'ui/clear')).toBe(true);
-    expect(root.querySelector('.status')!.textContent).toBe('The index is empty.');
+    expect(root.querySelector('.status')!.textContent).toBe('The index is empty. Undo it from the library page within 24 hours.');
+    expect(confirm.textContent).toContain('undo this for 24 hours');
     expect(hooks.onCleared).toHaveBeenCalledTimes(1);
   });
 

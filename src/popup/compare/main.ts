@@ -4,6 +4,7 @@ import { el } from '../../ui/dom.ts';
 import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { renderCompare } from './view.ts';
+import { notCopySection } from './not-copy.ts';
 
 const main = document.getElementById('compare')!;
 const params = new URLSearchParams(location.search);
@@ -34,7 +35,14 @@ async function load(): Promise<void> {
   try {
     const view = await ask({ type: 'ui/compare', pageId, originalId });
     document.title = `Firsthand: ${view.page.title || outletName(view.page)} vs ${outletName(view.original)}`;
-    main.replaceChildren(...renderCompare(document, view));
+    const ids = { page: pageId, original: originalId };
+    const notCopy = notCopySection(document, ids, view.original, {
+      list: () => ask({ type: 'corrections/list' }),
+      add: () => ask({ type: 'corrections/add', pageId, originalId }),
+      remove: () => ask({ type: 'corrections/remove', pageId, originalId }),
+    });
+    const [summary, ...rest] = renderCompare(document, view);
+    main.replaceChildren(summary, notCopy, ...rest);
     main.append(
       el(document, 'p', { class: 'note' }, el(document, 'a', { attrs: { href: `story.html?${new URLSearchParams({ id: pageId })}` } }, 'See the whole story')),
     );

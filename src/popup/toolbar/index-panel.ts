@@ -206,7 +206,7 @@ function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLE
     clearBtn.focus();
   };
   clearBtn.addEventListener('click', () => {
-    confirmText.textContent = `Delete all ${formatCount(ctx.articles)} articles you read or imported from this browser’s index? This cannot be undone; export first to keep a copy.${ctx.listed ? ` The ${formatCount(ctx.listed)} articles of your subscribed lists stay (remove a list in the options).` : ''}`;
+    confirmText.textContent = `Delete all ${formatCount(ctx.articles)} articles you read or imported from this browser’s index? The library page can undo this for 24 hours; export first to keep a copy for longer.${ctx.listed ? ` The ${formatCount(ctx.listed)} articles of your subscribed lists stay (remove a list in the options).` : ''}`;
     confirm.hidden = false;
     clearBtn.setAttribute('aria-expanded', 'true');
     cancelBtn.focus();
@@ -221,7 +221,7 @@ function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLE
       try {
         await ask({ type: 'ui/clear' });
         closeConfirm();
-        say('The index is empty.', 'ok');
+        say('The index is empty. Undo it from the library page within 24 hours.', 'ok');
         ctx.hooks.onCleared();
         await ctx.refresh();
       } catch (err) {
