@@ -128,7 +128,7 @@ export function isContentMessage(x: unknown): x is ContentMessage {
   return (bare && CONTENT_TYPES.includes(x.type as ContentMessage['type'])) || isIndexChanged(x);
 }
 
-const CONTENT_TYPES: readonly ContentMessage['type'][] = ['content/highlight', 'content/focus-ribbon', 'content/prefs-changed'];
+const CONTENT_TYPES: readonly ContentMessage['type'][] = ['content/highlight', 'content/ping', 'content/focus-ribbon', 'content/prefs-changed'];
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 

@@ -33,6 +33,7 @@ function env() {
     },
     send: async (msg) => {
       if (msg.type === 'page/should-read') return { ok: true, value: (++asked, true) };
+      if (msg.type === 'page/ribbon-prefs') return { ok: true, value: { mode: 'full', position: 'bottom-end', dismissed: false, siteOff: false } };
       sent.push(msg);
       const verdict = msg.type === 'page/recheck' ? 'unrelated' : 'partial-copy';
       const state: TabState = { url, pageId: 'p', result: result(verdict) };
