@@ -62,7 +62,7 @@ export async function browse(conn: DbConnection, query: string, after?: number):
     if (matches(cursor.value, words)) found.push(cursor.value);
     cursor = await cursor.continue();
   }
-  const texts = await Promise.all(found.map((f) => (f.sketch ? undefined : tx.objectStore('texts').get(f.key!))));
+  const texts = await Promise.all(found.map((f) => (f.sketch ? Promise.resolve(undefined) : tx.objectStore('texts').get(f.key!))));
   const page: LibraryPage = { items: found.map((f, i) => itemOf(f, texts[i], names)), scanned, total };
   if (cursor && last !== undefined) page.next = last;
   return page;

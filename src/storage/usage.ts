@@ -53,7 +53,7 @@ export async function ownUsage(conn: DbConnection, limit = MEASURED_ARTICLES): P
   const tx = db.transaction(['articles', 'texts']);
   const byTime = tx.objectStore('articles').index('firstSeenAt');
   const [articles, records] = await Promise.all([byTime.count(), byTime.getAll(null, limit)]);
-  const texts = await Promise.all(records.map((r) => (r.key === undefined ? undefined : tx.objectStore('texts').get(r.key))));
+  const texts = await Promise.all(records.map((r) => (r.key === undefined ? Promise.resolve(undefined) : tx.objectStore('texts').get(r.key))));
   let bytes = 0;
   records.forEach((r, i) => (bytes += articleBytes(r, texts[i])));
   if (records.length === 0) return { articles, bytes: 0, estimated: articles > 0 };

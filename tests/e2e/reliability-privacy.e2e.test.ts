@@ -10,7 +10,7 @@ import { articleByKey, articleUrl } from '../fixtures/site/articles.ts';
 import { startSite, type Site } from '../fixtures/site/server.ts';
 import { ask, gotoExtensionPage, pageText, POPUP_PATH } from './harness/extension.ts';
 import { Devtools, type SeenRequest } from './harness/devtools.ts';
-import { dbShape, storageKeys } from './harness/index-db.ts';
+import { dbShape, tabStatesText } from './harness/index-db.ts';
 import { BROWSERS, launch, newProfileDir } from './harness/session.ts';
 import type { BrowserName, Session, Tab } from './harness/types.ts';
 import { poll } from './harness/wait.ts';
@@ -92,9 +92,14 @@ async function clearAndCheck(ext: Console): Promise<void> {
   expect(pack.format).toBe('firsthand-pack');
   expect(pack.count).toBe(0);
   expect(pack.articles).toEqual([]);
-  // What each tab showed named the articles read: it goes too.
-  const keys = await storageKeys(ui);
-  expect([...keys.local, ...keys.session].filter((k) => k.startsWith('tab:'))).toEqual([]);
+  // What each tab showed named the articles read: it goes too. The open pages are then checked
+  // again against the empty index (never added back): their new states name no article.
+  for (const state of await tabStatesText(ui)) {
+    expect(state).not.toMatch(/"matches":\[\{|"original":\{/);
+  }
+  // The copy Clear keeps for Undo (24 hours) goes with "Forget it now"; then nothing is left.
+  await ask(ui, { type: 'undo/forget' });
+  expect((await ask<{ kept: boolean }>(ui, { type: 'undo/status' })).kept).toBe(false);
   expect((await ask<Stats>(ui, { type: 'ui/stats' })).articles).toBe(0);
 }
 
@@ -163,7 +168,7 @@ describe('chromium: privacy', () => {
     );
   });
 
-  it('Clear leaves no article, text, export or tab state behind', async () => {
+  it('Clear, then Forget it now, leaves no article, text, export, undo copy or tab state naming an article', async () => {
     await clearAndCheck(ext);
   });
 });
@@ -194,7 +199,7 @@ describe.each(BROWSERS.filter((b): b is BrowserName => b === 'firefox'))('%s: pr
     console.info(`${name} privacy: ${served.length} requests served through the proxy, all pages the reader opened; ${tunnels.length} browser tunnels refused`);
   });
 
-  it('Clear leaves no article, text, export or tab state behind', async () => {
+  it('Clear, then Forget it now, leaves no article, text, export, undo copy or tab state naming an article', async () => {
     await clearAndCheck(ext);
   });
 });

@@ -40,15 +40,21 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium: the store build on a co
     const badge = await poll('the badge on the copy', async () => (await badgeText(ext, tabId)) || undefined);
     expect(badge).toMatch(/^\d+%$/);
 
-    const visible = await copy.evaluate(() => {
-      const hosts = [...document.documentElement.children].filter((e) => e.tagName.includes('-'));
-      return {
-        dataset: Object.keys(document.documentElement.dataset).filter((k) => k.startsWith('firsthand')),
-        text: document.body.innerText.includes('Partly copied'),
-        hosts: hosts.length,
-        openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
-      };
-    }, undefined);
+    // The ribbon comes once the worker said how to show it (page/ribbon-prefs), just after the badge.
+    const look = () =>
+      copy.evaluate(() => {
+        const hosts = [...document.documentElement.children].filter((e) => e.tagName.includes('-'));
+        return {
+          dataset: Object.keys(document.documentElement.dataset).filter((k) => k.startsWith('firsthand')),
+          text: document.body.innerText.includes('Partly copied'),
+          hosts: hosts.length,
+          openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
+        };
+      }, undefined);
+    const visible = await poll('the ribbon on the copy', async () => {
+      const v = await look();
+      return v.hosts > 0 ? v : undefined;
+    });
     expect(visible).toEqual({ dataset: [], text: false, hosts: 1, openRoots: 0 });
   });
 });

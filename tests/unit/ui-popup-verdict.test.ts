@@ -35,6 +35,21 @@ const other = (n: number, over: Partial<MatchSummary>): MatchSummary =>
   });
 
 describe('popup verdict: the original and the overlaps', () => {
+  it("says the worker's note under a verdict: a page checked again after Clear, or in a private window, was not added", () => {
+    const note = 'Your index was cleared: this page was checked again but not added to it.';
+    const plain = mount(renderTabState(document, { url: 'u', pageId: 'p', result: { ...result('unrelated'), matches: [] }, note }, actions()));
+    expect(texts(plain, 'p.note')).toContain(note);
+    expect(plain.textContent).not.toContain('Firsthand has indexed this page');
+    const flagged = mount(
+      renderTabState(
+        document,
+        { url: 'u', pageId: 'p', result: result('partial-copy'), note: 'Private window: checked against your index but not added to it.' },
+        actions(),
+      ),
+    );
+    expect(flagged.textContent).toContain('Private window: checked against your index but not added to it.');
+  });
+
   it('names the original first with why, says both overlaps in plain words over bars, and credits once', () => {
     const a = actions();
     const box = mount(renderTabState(document, { url: 'u', pageId: 'page-1', result: result('partial-copy') }, a, { publishedAt: AXIOS_PUBLISHED + DAY }));

@@ -143,12 +143,15 @@ function copiesOf(result: CheckResult): MatchSummary[] {
 }
 
 /** The verdict card for a page that derives from nothing in the index. */
-function plainCard(doc: Document, result: CheckResult): HTMLElement {
+/** `added`: the page went into the index (not so after Clear, in a private window, or when saving failed: the worker notes why). */
+function plainCard(doc: Document, result: CheckResult, added: boolean): HTMLElement {
   const copies = copiesOf(result).length;
   let cls = 'v-unrelated';
   let badge = verdictLabel(result.verdict);
   let title = 'No earlier source found';
-  let text = 'No article in your index shares this text. Firsthand has indexed this page, so later copies will point back to it.';
+  let text = added
+    ? 'No article in your index shares this text. Firsthand has indexed this page, so later copies will point back to it.'
+    : 'No article in your index shares this text.';
   if (copies > 0) {
     cls = 'v-original';
     badge = 'Original';
@@ -190,13 +193,16 @@ export function renderTabState(doc: Document, state: TabState | null | undefined
   if (!result) return [noteCard(doc, 'Not checked', state.note ?? 'Firsthand has no result for this page.')];
   const compare: VerdictActions = { ...actions, pageId: actions.pageId ?? state.pageId };
   const original = result.original;
+  // What the worker noted about this check (a private window, a check after Clear: not added to
+  // the index) is said right under the verdict.
+  const note = state.note ? el(doc, 'p', { class: 'note', text: state.note }) : null;
   if (original && isRibbonVerdict(result.verdict)) {
     const card = derivedCard(doc, result, original, page, compare);
-    return [card, othersSection(doc, result, page, compare, new Set([original.id]))].filter((x): x is HTMLElement => x !== null);
+    return [card, note, othersSection(doc, result, page, compare, new Set([original.id]))].filter((x): x is HTMLElement => x !== null);
   }
   const copies = copiesOf(result);
   const skip = new Set(copies.map((m) => m.id));
-  return [plainCard(doc, result), copiesSection(doc, copies, page, compare), othersSection(doc, result, page, compare, skip)].filter(
+  return [plainCard(doc, result, !state.note), note, copiesSection(doc, copies, page, compare), othersSection(doc, result, page, compare, skip)].filter(
     (x): x is HTMLElement => x !== null,
   );
 }

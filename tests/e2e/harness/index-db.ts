@@ -53,3 +53,16 @@ export async function storageKeys(ext: Tab): Promise<{ local: string[]; session:
     };
   }, undefined);
 }
+
+/** The tab states the worker keeps (keys "tab:<id>", in storage.session or storage.local), as JSON text. */
+export async function tabStatesText(ext: Tab): Promise<string[]> {
+  return ext.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser };
+    const api = g.browser ?? g.chrome;
+    const session = (api.storage as { session?: Browser.Storage.StorageArea }).session;
+    const all = { ...(await api.storage.local.get(null)), ...(session ? await session.get(null) : {}) };
+    return Object.entries(all)
+      .filter(([k]) => k.startsWith('tab:'))
+      .map(([, v]) => JSON.stringify(v));
+  }, undefined);
+}
