@@ -1,10 +1,14 @@
 // Comparison page entry: compare.html?page=<id>&original=<id>.
 import { outletName } from '../../ui/format.ts';
 import { el } from '../../ui/dom.ts';
+import { localize, t } from '../../ui/i18n.ts';
+import { isolate } from '../../ui/lists.ts';
 import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { renderCompare } from './view.ts';
 import { notCopySection } from './not-copy.ts';
+
+localize(document);
 
 const main = document.getElementById('compare')!;
 const params = new URLSearchParams(location.search);
@@ -27,14 +31,12 @@ function linkTwins(root: HTMLElement): void {
 
 async function load(): Promise<void> {
   if (!pageId || !originalId) {
-    main.replaceChildren(
-      el(document, 'p', { class: 'error', text: 'This comparison needs a page and an original: open it from the Firsthand popup or ribbon.' }),
-    );
+    main.replaceChildren(el(document, 'p', { class: 'error', text: t('compare_needsIds') }));
     return;
   }
   try {
     const view = await ask({ type: 'ui/compare', pageId, originalId });
-    document.title = `Firsthand: ${view.page.title || outletName(view.page)} vs ${outletName(view.original)}`;
+    document.title = t('compare_docTitle', isolate(view.page.title || outletName(view.page)), isolate(outletName(view.original)));
     const ids = { page: pageId, original: originalId };
     const notCopy = notCopySection(document, ids, view.original, {
       list: () => ask({ type: 'corrections/list' }),
@@ -44,7 +46,12 @@ async function load(): Promise<void> {
     const [summary, ...rest] = renderCompare(document, view);
     main.replaceChildren(summary, notCopy, ...rest);
     main.append(
-      el(document, 'p', { class: 'note' }, el(document, 'a', { attrs: { href: `story.html?${new URLSearchParams({ id: pageId })}` } }, 'See the whole story')),
+      el(
+        document,
+        'p',
+        { class: 'note' },
+        el(document, 'a', { attrs: { href: `story.html?${new URLSearchParams({ id: pageId })}` } }, t('compare_wholeStory')),
+      ),
     );
     linkTwins(main);
   } catch (err) {

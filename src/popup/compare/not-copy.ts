@@ -5,6 +5,7 @@ import type { CorrectionView } from '../../protocol/messages.ts';
 import { el, detached } from '../../ui/dom.ts';
 import { outletName } from '../../ui/format.ts';
 import { errorText } from '../../shared/errors.ts';
+import { t, tNodes } from '../../ui/i18n.ts';
 
 /** What the page needs from the worker: the corrections, and adding or removing this pair's. */
 export interface CorrectionApi {
@@ -19,8 +20,8 @@ const isPair = (c: CorrectionView, page: string, original: string) =>
 function sentence(doc: Document, marked: boolean, outlet: string): HTMLElement {
   const bdi = el(doc, 'bdi', { text: outlet });
   return marked
-    ? el(doc, 'p', { class: 'not-copy-text' }, 'You marked this page as not a copy of ', bdi, ': Firsthand no longer flags it against this article.')
-    : el(doc, 'p', { class: 'not-copy-text' }, 'Wrong? If this page does not copy ', bdi, ', say so: Firsthand will stop flagging the pair.');
+    ? el(doc, 'p', { class: 'not-copy-text' }, ...tNodes('compare_markedNotCopy', bdi))
+    : el(doc, 'p', { class: 'not-copy-text' }, ...tNodes('compare_wrong', bdi));
 }
 
 /** The section with the button; it re-renders itself after each change and says what happened. */
@@ -33,11 +34,11 @@ export function notCopySection(
   const outlet = outletName(original);
   const status = el(doc, 'p', { class: 'not-copy-status', attrs: { role: 'status' } });
   const body = el(doc, 'div', { class: 'not-copy-body' });
-  const section = el(doc, 'section', { class: 'not-copy', attrs: { 'aria-label': 'Not a copy' } }, body, status);
+  const section = el(doc, 'section', { class: 'not-copy', attrs: { 'aria-label': t('compare_notCopy') } }, body, status);
   const render = (marked: boolean) => {
     const button = el(doc, 'button', {
       class: marked ? 'btn' : 'btn danger',
-      text: marked ? 'Undo “Not a copy”' : 'Not a copy',
+      text: marked ? t('compare_undoNotCopy') : t('compare_notCopy'),
       attrs: { type: 'button' },
       on: { click: detached(() => change(marked)) },
     });
@@ -48,7 +49,7 @@ export function notCopySection(
       const all = marked ? await api.remove() : await api.add();
       const now = all.some((c) => isPair(c, ids.page, ids.original));
       render(now);
-      status.textContent = now ? 'Marked as not a copy.' : 'The pair may be flagged again.';
+      status.textContent = now ? t('compare_markedStatus') : t('compare_unmarkedStatus');
       (body.querySelector('button') as HTMLButtonElement | null)?.focus();
     } catch (err) {
       status.textContent = errorText(err);

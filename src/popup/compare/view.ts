@@ -5,6 +5,7 @@ import type { ListedBy, Passage } from '../../index/types.ts';
 import type { ArticleView, CompareView } from '../../protocol/messages.ts';
 import { formatCount, formatDate, hostLabel, isRibbonVerdict, outletName, percent, verdictLabel } from '../../ui/format.ts';
 import { el, safeHref, shareBar } from '../../ui/dom.ts';
+import { t, tNodes, tPlural, type MessageKey } from '../../ui/i18n.ts';
 import { listedLine } from '../../ui/listed.ts';
 import { segmentText, type Segment } from './segments.ts';
 
@@ -21,25 +22,31 @@ export function originalText(view: CompareView): 'text' | 'listed' | 'missing' {
   return o.text.trim() ? 'text' : 'missing';
 }
 
-/** What the comparison says in place of the original's text when it has none. */
-export const NO_TEXT_SENTENCE: Record<'listed' | 'missing', string> = {
-  listed:
-    'The list that names this article carries no text of it, only its fingerprints: Firsthand can show which passages of this page it shares, but not the original’s words. Open the original to read it.',
-  missing: 'Firsthand kept no text of this article, so only the passages of this page that it shares can be shown. Open the original to read it.',
+/** What the comparison says in place of the original's text when it has none, in the interface language. */
+export const NO_TEXT_SENTENCE: Readonly<Record<'listed' | 'missing', string>> = {
+  get listed() {
+    return t('compare_noTextListed');
+  },
+  get missing() {
+    return t('compare_noTextMissing');
+  },
 };
 
 /** Palette slots for passages; passage n uses slot (n-1) % PALETTE on both sides. */
 const PALETTE = 6;
 
-/** What a near mark says to screen readers before its words, and to a pointer in its tooltip. */
-const NEAR_SPOKEN = 'near match: ';
-const NEAR_TITLE = 'Near match: the same content words, different wording';
-
 /** How a passage reads, for its number's label. */
-function kindPhrase(p: Passage | undefined): string {
-  if (p?.kind !== 'near') return '';
-  return p.parts ? ', partly a near match' : ', a near match';
+function kindOf(p: Passage | undefined): 'whole' | 'near' | 'partly' {
+  if (p?.kind !== 'near') return 'whole';
+  return p.parts ? 'partly' : 'near';
 }
+
+/** A passage number's label: what it is, and where its link leads when it has a twin. */
+const PASSAGE_LABEL: Record<'none' | 'page' | 'original', Record<'whole' | 'near' | 'partly', MessageKey>> = {
+  none: { whole: 'compare_passage', near: 'compare_passageNear', partly: 'compare_passagePartlyNear' },
+  page: { whole: 'compare_passageShowPage', near: 'compare_passageNearShowPage', partly: 'compare_passagePartlyNearShowPage' },
+  original: { whole: 'compare_passageShowOriginal', near: 'compare_passageNearShowOriginal', partly: 'compare_passagePartlyNearShowOriginal' },
+};
 
 /** The near ranges of each passage on one side: its near parts, or all of it when it is near throughout. */
 function nearRanges(passages: readonly Passage[], side: 'candidateChars' | 'originalChars'): [number, number][][] {
@@ -51,14 +58,16 @@ function nearRanges(passages: readonly Passage[], side: 'candidateChars' | 'orig
   });
 }
 
-function tile(doc: Document, value: string, label: string, share?: number, cls = ''): HTMLElement {
+/** A measure: its value, its label (words, or words around a page-supplied name's node), its bar. */
+function tile(doc: Document, value: string, label: string | (Node | string)[], share?: number, cls = ''): HTMLElement {
+  const words = typeof label === 'string' ? [label] : label;
   return el(
     doc,
     'div',
     { class: `tile ${cls}`.trim() },
     el(doc, 'span', { class: 'tile-value', text: value }),
-    el(doc, 'span', { class: 'tile-label', text: label }),
-    share === undefined ? null : shareBar(doc, share, label),
+    el(doc, 'span', { class: 'tile-label' }, ...words),
+    share === undefined || typeof label !== 'string' ? null : shareBar(doc, share, label),
   );
 }
 
@@ -68,28 +77,28 @@ function headline(doc: Document, view: CompareView): HTMLElement {
   const { comparison: c, credited } = view;
   const withText = originalText(view) === 'text';
   const outlet = outletName(view.original);
+  // The outlet's name as a node of its own, isolated from the sentence around it.
+  const name = () => el(doc, 'bdi', { text: outlet });
   const lead = isRibbonVerdict(c.verdict)
-    ? `${verdictLabel(c.verdict)} from ${outlet}`
-    : c.verdict === 'related'
-      ? `Related coverage of ${outlet}'s story`
-      : `No reuse of ${outlet}'s text found`;
+    ? tNodes('compare_leadVerdict', verdictLabel(c.verdict), name())
+    : tNodes(c.verdict === 'related' ? 'compare_leadRelated' : 'compare_leadNone', name());
   return el(
     doc,
     'section',
-    { class: `summary v-${c.verdict}`, attrs: { 'aria-label': 'Summary' } },
-    el(doc, 'div', { class: 'summary-head' }, el(doc, 'span', { class: 'badge', text: verdictLabel(c.verdict) }), el(doc, 'h1', { text: lead })),
+    { class: `summary v-${c.verdict}`, attrs: { 'aria-label': t('compare_summary') } },
+    el(doc, 'div', { class: 'summary-head' }, el(doc, 'span', { class: 'badge', text: verdictLabel(c.verdict) }), el(doc, 'h1', {}, ...lead)),
     el(
       doc,
       'div',
       { class: withText ? 'tiles' : 'tiles three' },
-      tile(doc, percent(c.containment), 'of this page is found in the original', c.containment),
-      tile(doc, percent(c.coverage), 'of the original is carried by this page', c.coverage),
+      tile(doc, percent(c.containment), t('compare_tileContainment'), c.containment),
+      tile(doc, percent(c.coverage), t('compare_tileCoverage'), c.coverage),
       // The order of the original's words is known only from its text.
-      withText ? tile(doc, percent(c.ordered), 'of this page’s content words follow the original’s order', c.ordered) : null,
+      withText ? tile(doc, percent(c.ordered), t('compare_tileOrdered'), c.ordered) : null,
       tile(
         doc,
-        credited ? 'Credited' : 'Not credited',
-        credited ? `this page credits ${outlet}` : `this page does not credit ${outlet}`,
+        credited ? t('compare_credited') : t('compare_notCredited'),
+        tNodes(credited ? 'compare_creditsOutlet' : 'compare_notCreditsOutlet', name()),
         undefined,
         credited ? 'credited' : 'uncredited',
       ),
@@ -99,13 +108,13 @@ function headline(doc: Document, view: CompareView): HTMLElement {
 
 function articleHead(doc: Document, side: 'original' | 'page', a: ArticleView): HTMLElement {
   const href = safeHref(a.url);
-  const date = a.publishedAt ? formatDate(a.publishedAt) : `first read ${formatDate(a.firstSeenAt)}`;
-  const meta = [outletName(a), hostLabel(a.host), date, `${formatCount(a.wordCount)} words`].filter(Boolean).join(' · ');
+  const date = a.publishedAt ? formatDate(a.publishedAt) : t('compare_firstRead', formatDate(a.firstSeenAt));
+  const meta = [outletName(a), hostLabel(a.host), date, tPlural('compare_words', a.wordCount, formatCount)].filter(Boolean).join(' · ');
   return el(
     doc,
     'header',
     { class: 'article-head' },
-    el(doc, 'div', { class: 'kicker', text: side === 'original' ? 'The original' : 'This page' }),
+    el(doc, 'div', { class: 'kicker', text: side === 'original' ? t('compare_theOriginal') : t('compare_thisPage') }),
     el(
       doc,
       'h2',
@@ -140,23 +149,27 @@ function articleBody(doc: Document, side: 'original' | 'page', text: string, seg
       seen.add(seg.passage);
       const mark = el(doc, 'mark', {
         class: `shared c${(seg.passage - 1) % PALETTE}${seg.near ? ' near' : ''}`,
-        attrs: { 'data-passage': String(seg.passage), ...(first ? { id: `${side}-p${seg.passage}` } : {}), ...(seg.near ? { title: NEAR_TITLE } : {}) },
+        attrs: {
+          'data-passage': String(seg.passage),
+          ...(first ? { id: `${side}-p${seg.passage}` } : {}),
+          ...(seg.near ? { title: t('compare_nearTitle') } : {}),
+        },
       });
       if (first && !twins) {
         mark.append(
           el(doc, 'span', {
             class: 'num',
             text: String(seg.passage),
-            attrs: { 'aria-label': `Passage ${seg.passage}${kindPhrase(passages[seg.passage - 1])}` },
+            attrs: { 'aria-label': t(PASSAGE_LABEL.none[kindOf(passages[seg.passage - 1])], seg.passage) },
           }),
         );
       } else if (first) {
         const other = side === 'page' ? 'original' : 'page';
-        const label = `Passage ${seg.passage}${kindPhrase(passages[seg.passage - 1])}: show it in ${other === 'page' ? 'this page' : 'the original'}`;
+        const label = t(PASSAGE_LABEL[other][kindOf(passages[seg.passage - 1])], seg.passage);
         mark.append(el(doc, 'a', { class: 'num', text: String(seg.passage), attrs: { href: `#${other}-p${seg.passage}`, 'aria-label': label } }));
       }
       if (seg.near && !spoken) {
-        mark.append(el(doc, 'span', { class: 'visually-hidden', text: NEAR_SPOKEN }));
+        mark.append(el(doc, 'span', { class: 'visually-hidden', text: t('compare_nearSpoken') }));
         spoken = true;
       }
       mark.append(line);
@@ -172,27 +185,25 @@ function legend(doc: Document, passages: readonly Passage[], withText = true): H
   return el(
     doc,
     'div',
-    { class: 'legend', attrs: { 'aria-label': 'Legend' } },
+    { class: 'legend', attrs: { 'aria-label': t('compare_legend') } },
     el(
       doc,
       'span',
       {},
       el(doc, 'mark', { class: 'shared c0', text: '1' }),
-      withText
-        ? ` shared passage (${passages.length} in all; the same number and colour on both sides)`
-        : ` passage of this page shared with the original (${passages.length} in all)`,
+      ` ${tPlural(withText ? 'compare_legendShared' : 'compare_legendSharedPage', passages.length, formatCount)}`,
     ),
     near
       ? el(
           doc,
           'span',
           { class: 'legend-near' },
-          el(doc, 'mark', { class: 'shared c0 near', text: 'near' }),
-          ' near match: same content words, different wording',
+          el(doc, 'mark', { class: 'shared c0 near', text: t('compare_legendNearSample') }),
+          ` ${t('compare_legendNear')}`,
         )
       : null,
-    el(doc, 'span', {}, el(doc, 'span', { class: 'own', text: 'underlined' }), ' text this page added'),
-    withText ? el(doc, 'span', {}, el(doc, 'span', { class: 'plain', text: 'plain' }), ' original text this page left out') : null,
+    el(doc, 'span', {}, el(doc, 'span', { class: 'own', text: t('compare_legendOwnSample') }), ` ${t('compare_legendOwn')}`),
+    withText ? el(doc, 'span', {}, el(doc, 'span', { class: 'plain', text: t('compare_legendPlainSample') }), ` ${t('compare_legendPlain')}`) : null,
   );
 }
 
@@ -214,7 +225,7 @@ export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
     el(
       doc,
       'article',
-      { class: `column ${side}`, attrs: { 'aria-label': side === 'original' ? 'The original' : 'This page' } },
+      { class: `column ${side}`, attrs: { 'aria-label': side === 'original' ? t('compare_theOriginal') : t('compare_thisPage') } },
       articleHead(doc, side, a),
       articleBody(doc, side, a.text, segs, passages),
     );
@@ -225,7 +236,7 @@ export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
     missing
       ? el(doc, 'p', {
           class: 'note',
-          text: 'Some passages could not be placed in the text kept for one of the articles; they are counted above but not marked.',
+          text: t('compare_unplacedBoth'),
         })
       : null,
     el(doc, 'div', { class: 'columns' }, column('original', view.original, origSegs), column('page', view.page, pageSegs)),
@@ -237,17 +248,17 @@ export function renderCompare(doc: Document, view: CompareView): HTMLElement[] {
 function originalCard(doc: Document, view: CompareView, state: 'listed' | 'missing'): HTMLElement {
   const o = view.original as OriginalView;
   const href = safeHref(o.url);
-  const date = o.publishedAt ? formatDate(o.publishedAt) : o.firstSeenAt ? `first known ${formatDate(o.firstSeenAt)}` : '';
-  const meta = [outletName(o), hostLabel(o.host), date, o.wordCount > 0 ? `${formatCount(o.wordCount)} words` : ''].filter(Boolean);
+  const date = o.publishedAt ? formatDate(o.publishedAt) : o.firstSeenAt ? t('compare_firstKnown', formatDate(o.firstSeenAt)) : '';
+  const meta = [outletName(o), hostLabel(o.host), date, o.wordCount > 0 ? tPlural('compare_words', o.wordCount, formatCount) : ''].filter(Boolean);
   return el(
     doc,
     'article',
-    { class: 'column original text-free', attrs: { 'aria-label': 'The original' } },
+    { class: 'column original text-free', attrs: { 'aria-label': t('compare_theOriginal') } },
     el(
       doc,
       'header',
       { class: 'article-head' },
-      el(doc, 'div', { class: 'kicker', text: state === 'listed' ? 'The original, from a list' : 'The original' }),
+      el(doc, 'div', { class: 'kicker', text: state === 'listed' ? t('compare_originalFromList') : t('compare_theOriginal') }),
       el(
         doc,
         'h2',
@@ -260,7 +271,7 @@ function originalCard(doc: Document, view: CompareView, state: 'listed' | 'missi
     ),
     listedLine(doc, o.listed),
     el(doc, 'p', { class: 'no-text', text: NO_TEXT_SENTENCE[state] }),
-    href ? el(doc, 'a', { class: 'btn primary open', text: 'Open the original ↗', attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }) : null,
+    href ? el(doc, 'a', { class: 'btn primary open', text: t('compare_openOriginal'), attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }) : null,
   );
 }
 
@@ -277,9 +288,7 @@ function renderWithoutOriginalText(doc: Document, view: CompareView, state: 'lis
   return [
     headline(doc, view),
     legend(doc, passages, false),
-    unplaced
-      ? el(doc, 'p', { class: 'note', text: 'Some passages could not be placed in the text kept for this page; they are counted above but not marked.' })
-      : null,
+    unplaced ? el(doc, 'p', { class: 'note', text: t('compare_unplacedPage') }) : null,
     el(
       doc,
       'div',
@@ -288,7 +297,7 @@ function renderWithoutOriginalText(doc: Document, view: CompareView, state: 'lis
       el(
         doc,
         'article',
-        { class: 'column page', attrs: { 'aria-label': 'This page' } },
+        { class: 'column page', attrs: { 'aria-label': t('compare_thisPage') } },
         articleHead(doc, 'page', view.page),
         articleBody(doc, 'page', view.page.text, segs, passages, false),
       ),

@@ -3,18 +3,19 @@
 // sees the ribbon move or fold while the options are open.
 import type { RibbonMode, RibbonPosition, Settings } from '../../protocol/messages.ts';
 import { el } from '../../ui/dom.ts';
+import { t, type MessageKey } from '../../ui/i18n.ts';
 
-const MODES: { value: RibbonMode; name: string; help: string }[] = [
-  { value: 'auto', name: 'Automatic', help: 'A small badge in windows under 1200 × 700 pixels, the full ribbon in larger ones.' },
-  { value: 'compact', name: 'Always compact', help: 'A small badge with the verdict and the share; click it or press Enter to see the rest.' },
-  { value: 'full', name: 'Always full', help: 'The whole ribbon, with its bars and buttons.' },
+const MODES: { value: RibbonMode; name: MessageKey; help: MessageKey }[] = [
+  { value: 'auto', name: 'options_modeAuto', help: 'options_modeAutoHelp' },
+  { value: 'compact', name: 'options_modeCompact', help: 'options_modeCompactHelp' },
+  { value: 'full', name: 'options_modeFull', help: 'options_modeFullHelp' },
 ];
 
-const POSITIONS: { value: RibbonPosition; name: string }[] = [
-  { value: 'bottom-end', name: 'Bottom right' },
-  { value: 'bottom-start', name: 'Bottom left' },
-  { value: 'top-end', name: 'Top right' },
-  { value: 'top-start', name: 'Top left' },
+const POSITIONS: { value: RibbonPosition; name: MessageKey }[] = [
+  { value: 'bottom-end', name: 'options_cornerBottomEnd' },
+  { value: 'bottom-start', name: 'options_cornerBottomStart' },
+  { value: 'top-end', name: 'options_cornerTopEnd' },
+  { value: 'top-start', name: 'options_cornerTopStart' },
 ];
 
 export interface Appearance {
@@ -38,19 +39,19 @@ export function renderAppearance(doc: Document, container: HTMLElement, save: (p
   const modes = el(
     doc,
     'div',
-    { class: 'choices', attrs: { role: 'radiogroup', 'aria-label': 'Size of the ribbon' } },
-    ...MODES.map((m) => radio(doc, 'ribbonMode', m.value, m.name, m.help)),
+    { class: 'choices', attrs: { role: 'radiogroup', 'aria-label': t('options_ribbonSizeLabel') } },
+    ...MODES.map((m) => radio(doc, 'ribbonMode', m.value, t(m.name), t(m.help))),
   );
   const corners = el(
     doc,
     'div',
-    { class: 'choices corners', attrs: { role: 'radiogroup', 'aria-label': 'Corner of the ribbon', 'aria-describedby': 'corner-help' } },
-    ...POSITIONS.map((p) => radio(doc, 'ribbonPosition', p.value, p.name)),
+    { class: 'choices corners', attrs: { role: 'radiogroup', 'aria-label': t('options_ribbonCornerLabel'), 'aria-describedby': 'corner-help' } },
+    ...POSITIONS.map((p) => radio(doc, 'ribbonPosition', p.value, t(p.name))),
   );
   container.append(
-    el(doc, 'p', { class: 'help', text: 'Size' }),
+    el(doc, 'p', { class: 'help', text: t('options_ribbonSize') }),
     modes,
-    el(doc, 'p', { class: 'help', text: 'Corner (mirrored on right-to-left pages: “right” becomes left)', attrs: { id: 'corner-help' } }),
+    el(doc, 'p', { class: 'help', text: t('options_ribbonCorner'), attrs: { id: 'corner-help' } }),
     corners,
     status,
   );
@@ -59,7 +60,7 @@ export function renderAppearance(doc: Document, container: HTMLElement, save: (p
     const patch = { ribbonMode: chosen('ribbonMode') as RibbonMode, ribbonPosition: chosen('ribbonPosition') as RibbonPosition };
     save(patch).then(
       () => {
-        status.textContent = 'Saved: open pages show the ribbon this way now.';
+        status.textContent = t('options_ribbonSaved');
       },
       (err: unknown) => {
         status.textContent = err instanceof Error ? err.message : String(err);

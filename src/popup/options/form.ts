@@ -3,6 +3,7 @@
 import type { Settings } from '../../protocol/messages.ts';
 import { SETTINGS_LIMITS, normalizeHost } from '../../protocol/validate.ts';
 import { formatCount } from '../../ui/format.ts';
+import { t, uiLocale, type MessageKey } from '../../ui/i18n.ts';
 
 export interface FormValues {
   sensitivity: string;
@@ -17,12 +18,27 @@ export type FieldErrors = Partial<Record<keyof FormValues, string>>;
 /** What the Save button saves: the pause switch lives in the popup, the ribbon's appearance saves as it is chosen (appearance.ts). */
 export type FormResult = { ok: true; settings: Omit<Settings, 'paused' | 'ribbonMode' | 'ribbonPosition'> } | { ok: false; errors: FieldErrors };
 
-function wholeNumber(raw: string, min: number, max: number, what: string): number | string {
+/** The two errors of a number field: not a whole number, and out of range (each with $MIN$ and $MAX$). */
+type NumberErrors = { whole: MessageKey; range: MessageKey };
+
+function wholeNumber(raw: string, min: number, max: number, what: NumberErrors): number | string {
   const s = raw.trim().replace(/[,\s_]/g, '');
-  if (!/^\d+$/.test(s)) return `${what} must be a whole number from ${formatCount(min)} to ${formatCount(max)}.`;
+  if (!/^\d+$/.test(s)) return t(what.whole, formatCount(min), formatCount(max));
   const n = Number(s);
-  if (n < min || n > max) return `${what} must be from ${formatCount(min)} to ${formatCount(max)}.`;
+  if (n < min || n > max) return t(what.range, formatCount(min), formatCount(max));
   return n;
+}
+
+/** The form of `<base>_<category>` the interface language's plural rules pick for n, for a counted
+ * message with other substitutions besides its count. */
+function pluralKey(base: string, n: number): MessageKey {
+  let category: string;
+  try {
+    category = new Intl.PluralRules(uiLocale().lang).select(n);
+  } catch {
+    category = n === 1 ? 'one' : 'other';
+  }
+  return `${base}_${category}` as MessageKey;
 }
 
 /** Hosts from the textarea: one per line, URLs reduced to their host, duplicates dropped. */
@@ -42,19 +58,20 @@ export function parseSites(raw: string): { hosts: string[]; bad: string[] } {
 export function readForm(v: FormValues): FormResult {
   const errors: FieldErrors = {};
   const sensitivity = v.sensitivity === 'low' || v.sensitivity === 'normal' || v.sensitivity === 'high' ? v.sensitivity : null;
-  if (!sensitivity) errors.sensitivity = 'Choose low, normal or high.';
+  if (!sensitivity) errors.sensitivity = t('options_errSensitivity');
   const { hosts, bad } = parseSites(v.excludedSites);
   if (bad.length) {
     const shown = bad
       .slice(0, 3)
       .map((b) => `"${b.length > 60 ? `${b.slice(0, 60)}…` : b}"`)
       .join(', ');
-    errors.excludedSites = `Not a site name: ${shown}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''}. Write one host per line, e.g. example.com.`;
+    const more = bad.length - 3;
+    errors.excludedSites = more > 0 ? t(pluralKey('options_errSitesMore', more), shown, formatCount(more)) : t('options_errSites', shown);
   }
   const { maxArticles: ma, maxAgeDays: md } = SETTINGS_LIMITS;
-  const maxArticles = wholeNumber(v.maxArticles, ma.min, ma.max, 'The number of articles');
+  const maxArticles = wholeNumber(v.maxArticles, ma.min, ma.max, { whole: 'options_errMaxArticlesWhole', range: 'options_errMaxArticlesRange' });
   if (typeof maxArticles === 'string') errors.maxArticles = maxArticles;
-  const maxAgeDays = wholeNumber(v.maxAgeDays, md.min, md.max, 'The age in days');
+  const maxAgeDays = wholeNumber(v.maxAgeDays, md.min, md.max, { whole: 'options_errMaxAgeWhole', range: 'options_errMaxAgeRange' });
   if (typeof maxAgeDays === 'string') errors.maxAgeDays = maxAgeDays;
   if (Object.keys(errors).length || !sensitivity || typeof maxArticles !== 'number' || typeof maxAgeDays !== 'number') {
     return { ok: false, errors };

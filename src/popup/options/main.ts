@@ -5,11 +5,18 @@ import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { readForm, type FieldErrors, type FormValues } from './form.ts';
 import { detached } from '../../ui/dom.ts';
+import { localize, t, tNodes } from '../../ui/i18n.ts';
 import { renderLevels } from './levels.ts';
 import { renderAppearance } from './appearance.ts';
 import { renderSitesOff } from './sites-off.ts';
 import { createListsPanel } from './lists.ts';
 import { LISTS_DEPS } from './lists-deps.ts';
+
+localize(document);
+// The introduction's sentence around the library link, as one message with the link in its place.
+const intro = document.getElementById('intro');
+const libraryLink = intro?.querySelector('a');
+if (intro && libraryLink) intro.replaceChildren(...tNodes('options_intro', libraryLink));
 
 const form = document.getElementById('options') as HTMLFormElement;
 const status = document.getElementById('status')!;
@@ -69,14 +76,14 @@ form.addEventListener(
     });
     if (!result.ok) {
       showErrors(result.errors);
-      say('Nothing saved: please correct the fields marked above.', 'error');
+      say(t('options_fixFields'), 'error');
       return;
     }
     showErrors({});
     try {
       const saved = await ask({ type: 'ui/set-settings', settings: result.settings });
       fill(saved);
-      say('Saved.', 'ok');
+      say(t('options_saved'), 'ok');
     } catch (err) {
       say(errorText(err), 'error');
     }

@@ -3,6 +3,7 @@
 // text, isolated.
 import type { Settings } from '../../protocol/messages.ts';
 import { el } from '../../ui/dom.ts';
+import { t, tNodes } from '../../ui/i18n.ts';
 
 export interface SitesOff {
   fill(s: Settings): void;
@@ -10,8 +11,8 @@ export interface SitesOff {
 
 /** `turnOn` turns a site back on and returns the settings saved; `saved` refreshes the rest of the page with them. */
 export function renderSitesOff(doc: Document, container: HTMLElement, turnOn: (host: string) => Promise<Settings>, saved: (s: Settings) => void): SitesOff {
-  const list = el(doc, 'ul', { class: 'sites-off', attrs: { 'aria-label': 'Sites Firsthand is off for' } });
-  const empty = el(doc, 'p', { class: 'help', text: 'Firsthand is on for every site.' });
+  const list = el(doc, 'ul', { class: 'sites-off', attrs: { 'aria-label': t('options_sitesOffLabel') } });
+  const empty = el(doc, 'p', { class: 'help', text: t('options_sitesOffNone') });
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   container.append(list, empty, status);
 
@@ -23,7 +24,7 @@ export function renderSitesOff(doc: Document, container: HTMLElement, turnOn: (h
       el(doc, 'bdi', { class: 'host', text: host, attrs: { id: `site-off-${i}` } }),
       el(doc, 'button', {
         class: 'btn',
-        text: 'Turn back on',
+        text: t('options_turnBackOn'),
         // Named by its words, described by the site it turns back on.
         attrs: { type: 'button', 'aria-describedby': `site-off-${i}` },
         on: {
@@ -31,7 +32,7 @@ export function renderSitesOff(doc: Document, container: HTMLElement, turnOn: (h
             turnOn(host).then(
               (s) => {
                 saved(s);
-                status.textContent = `Firsthand is on again for ${host}. Reload its open pages to check them.`;
+                status.replaceChildren(...tNodes('options_siteOnAgain', el(doc, 'bdi', { text: host })));
               },
               (err: unknown) => {
                 status.textContent = err instanceof Error ? err.message : String(err);

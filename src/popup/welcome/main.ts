@@ -1,10 +1,17 @@
 // First-run page: what Firsthand does, then a list to add and a pack to import, with the same
 // controls as the options page (options/lists.ts) and the popup (toolbar/bulk.ts).
-import { createListAdder } from '../options/lists.ts';
+import { localize, tNodes } from '../../ui/i18n.ts';
+import { createListAdder } from '../options/list-adder.ts';
 import { LISTS_DEPS } from '../options/lists-deps.ts';
 import { importLocally } from '../toolbar/bulk.ts';
 import { importSummary } from '../toolbar/index-panel.ts';
 import { createPackImport } from './pack.ts';
+
+localize(document);
+// The closing line around the options link, as one message with the link in its place.
+const next = document.getElementById('welcome-next');
+const optionsLink = document.getElementById('options-link');
+if (next && optionsLink) next.replaceChildren(...tNodes('welcome_next', optionsLink));
 
 document.getElementById('welcome-lists')?.replaceChildren(createListAdder(document, LISTS_DEPS, { idPrefix: 'welcome-list' }));
 document.getElementById('welcome-pack')?.replaceChildren(createPackImport(document, (file, say) => importLocally(file, say), importSummary, 'welcome-pack'));

@@ -4,6 +4,7 @@ import type { ImportResult } from '../../protocol/messages.ts';
 import { errorText } from '../../shared/errors.ts';
 import { detached, el } from '../../ui/dom.ts';
 import { formatBytes } from '../../ui/format.ts';
+import { t } from '../../ui/i18n.ts';
 import { isolate } from '../../ui/lists.ts';
 
 export type ImportFile = (file: File, say: (text: string) => void) => Promise<ImportResult>;
@@ -24,11 +25,11 @@ export function createPackImport(doc: Document, importFile: ImportFile, summary:
       const file = input.files?.[0];
       if (!file) return;
       input.disabled = true;
-      say(`Reading ${isolate(file.name)} (${formatBytes(file.size)})…`);
+      say(t('welcome_packReading', isolate(file.name), formatBytes(file.size)));
       try {
         say(summary(await importFile(file, (text) => say(text))), 'ok');
       } catch (err) {
-        say(`Not imported: ${errorText(err)}`, 'error');
+        say(t('welcome_packNotImported', errorText(err)), 'error');
       } finally {
         input.value = '';
         input.disabled = false;
@@ -39,12 +40,12 @@ export function createPackImport(doc: Document, importFile: ImportFile, summary:
     doc,
     'div',
     { class: 'list-file' },
-    el(doc, 'label', { text: 'Import a pack file', attrs: { for: `${idPrefix}-file` } }),
+    el(doc, 'label', { text: t('welcome_packLabel'), attrs: { for: `${idPrefix}-file` } }),
     input,
     el(doc, 'p', {
       class: 'help',
       attrs: { id: `${idPrefix}-help` },
-      text: 'A pack is an index someone exported from Firsthand (a .firsthand.json file): its articles join yours, on this computer. The popup’s Import… opens this page here.',
+      text: t('welcome_packHelp'),
     }),
     status,
   );
