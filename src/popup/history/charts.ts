@@ -2,6 +2,7 @@
 // for screen readers (the bars themselves are hidden from them).
 import type { Child } from '../../ui/dom.ts';
 import { el } from '../../ui/dom.ts';
+import { t, tNodes } from '../../ui/i18n.ts';
 import { barSvg, type BarPart } from '../../ui/svg.ts';
 import type { CreditFigure, TakenPair } from './model.ts';
 
@@ -30,7 +31,7 @@ function bars(doc: Document, rows: readonly Bar[], max: number): HTMLElement {
 /** The chart's table, for screen readers, in a clipped box (a table itself ignores the clipping). */
 function table(doc: Document, caption: string, head: readonly string[], rows: readonly Child[][]): HTMLElement {
   const body = rows.map(([first, ...rest]) => el(doc, 'tr', {}, el(doc, 'th', { attrs: { scope: 'row' } }, first), ...rest.map((c) => el(doc, 'td', {}, c))));
-  const t = el(
+  const tbl = el(
     doc,
     'table',
     {},
@@ -38,14 +39,14 @@ function table(doc: Document, caption: string, head: readonly string[], rows: re
     el(doc, 'thead', {}, el(doc, 'tr', {}, ...head.map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))),
     el(doc, 'tbody', {}, ...body),
   );
-  return el(doc, 'div', { class: 'visually-hidden' }, t);
+  return el(doc, 'div', { class: 'visually-hidden' }, tbl);
 }
 
 /** "Outlet A took from outlet B N times", most often first. */
 export function takenChart(doc: Document, pairs: readonly TakenPair[]): HTMLElement {
   const max = Math.max(0, ...pairs.map((p) => p.count));
   const rows = pairs.map((p) => ({
-    label: [name(doc, p.taker), ' from ', name(doc, p.source)],
+    label: tNodes('history_takenFrom', name(doc, p.taker), name(doc, p.source)),
     parts: [{ value: p.count, cls: 'part-taken' }],
     value: String(p.count),
   }));
@@ -56,8 +57,8 @@ export function takenChart(doc: Document, pairs: readonly TakenPair[]): HTMLElem
     bars(doc, rows, max),
     table(
       doc,
-      'Who takes from whom: pages of each outlet taken from another outlet',
-      ['Outlet', 'Took from', 'Pages'],
+      t('history_whoCaption'),
+      [t('history_colOutlet'), t('history_colTookFrom'), t('history_colPages')],
       pairs.map((p) => [name(doc, p.taker), name(doc, p.source), String(p.count)]),
     ),
   );
@@ -79,9 +80,9 @@ export function creditChart(doc: Document, figures: readonly CreditFigure[]): HT
     'p',
     { class: 'legend', attrs: { 'aria-hidden': 'true' } },
     el(doc, 'span', { class: 'key credited' }),
-    'credited',
+    t('history_legendCredited'),
     el(doc, 'span', { class: 'key uncredited' }),
-    'not credited',
+    t('history_legendUncredited'),
   );
   return el(
     doc,
@@ -91,8 +92,8 @@ export function creditChart(doc: Document, figures: readonly CreditFigure[]): HT
     bars(doc, rows, max),
     table(
       doc,
-      'Credited or not: pages of each outlet that credit the original, and pages that do not',
-      ['Outlet', 'Credited', 'Not credited'],
+      t('history_creditCaption'),
+      [t('history_colOutlet'), t('history_credited'), t('history_notCredited')],
       figures.map((f) => [name(doc, f.outlet), String(f.credited), String(f.uncredited)]),
     ),
   );

@@ -3,11 +3,14 @@
 import type { HistoryRow } from '../../protocol/views.ts';
 import { errorText } from '../../shared/errors.ts';
 import { clear, el } from '../../ui/dom.ts';
+import { localize } from '../../ui/i18n.ts';
 import { ask } from '../api.ts';
 import { creditChart, takenChart } from './charts.ts';
 import { csvFileName, toCsv } from './csv.ts';
-import { creditByOutlet, filterRows, outletsOf, takenPairs, VERDICT_WORDS, type Filters } from './model.ts';
+import { creditByOutlet, filterRows, outletsOf, takenPairs, tCount, verdictLabel, VERDICT_WORDS, type Filters } from './model.ts';
 import { historyRow } from './view.ts';
+
+localize(document);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('filters');
@@ -27,14 +30,13 @@ function readFilters(): Filters {
 
 function fillChoices(): void {
   const verdict = field('f-verdict');
-  for (const [value, words] of Object.entries(VERDICT_WORDS)) verdict.append(el(document, 'option', { text: words, attrs: { value } }));
+  for (const value of Object.keys(VERDICT_WORDS)) verdict.append(el(document, 'option', { text: verdictLabel(value), attrs: { value } }));
   const outlet = field('f-outlet');
   for (const name of outletsOf(rows)) outlet.append(el(document, 'option', { text: name, attrs: { value: name } }));
 }
 
 function count(n: number, total: number): string {
-  const pages = (k: number) => `${k} page${k === 1 ? '' : 's'}`;
-  return n === total ? `${pages(total)} flagged` : `${pages(n)} of ${total} flagged`;
+  return n === total ? tCount('history_countAll', total, total) : tCount('history_countSome', n, n, total);
 }
 
 function render(): void {
@@ -67,7 +69,7 @@ async function load(): Promise<void> {
     rows = view.rows;
     fillChoices();
     render();
-    if (view.more > 0) $('more').textContent = `${view.more} older pages are not shown.`;
+    if (view.more > 0) $('more').textContent = tCount('history_more', view.more, view.more);
   } catch (err) {
     $('count').textContent = errorText(err);
     $('count').classList.add('error');

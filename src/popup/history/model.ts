@@ -2,15 +2,51 @@
 // figures drawn from them.
 import type { Verdict } from '../../index/types.ts';
 import type { HistoryRow } from '../../protocol/views.ts';
-import { outletName } from '../../ui/format.ts';
+import { formatDate, outletName } from '../../ui/format.ts';
+import { t, uiLocale, type MessageKey } from '../../ui/i18n.ts';
 
-/** The verdicts a history row can carry, in the reader's words. */
+/** The verdicts a history row can carry, in English words (the CSV export's; the page says verdictLabel). */
 export const VERDICT_WORDS: Partial<Record<Verdict, string>> = {
   copy: 'Copied',
   'partial-copy': 'Edited (partly copied)',
   rewrite: 'Rewritten',
   related: 'Followed (related coverage)',
 };
+
+const VERDICT_KEYS: Partial<Record<Verdict, MessageKey>> = {
+  copy: 'history_verdictCopy',
+  'partial-copy': 'history_verdictPartial',
+  rewrite: 'history_verdictRewrite',
+  related: 'history_verdictRelated',
+};
+
+/** A verdict in the interface's language, as the page shows it. */
+export function verdictLabel(verdict: string): string {
+  const key = VERDICT_KEYS[verdict as Verdict];
+  return key ? t(key) : verdict;
+}
+
+/** A counted message (`<base>_<plural category>`) in the form the interface language picks for n. */
+export function tCount(base: string, n: number, ...subs: (string | number)[]): string {
+  let category: string;
+  try {
+    category = new Intl.PluralRules(uiLocale().lang).select(n);
+  } catch {
+    category = n === 1 ? 'one' : 'other';
+  }
+  return t(`${base}_${category}` as MessageKey, ...subs);
+}
+
+/** "31 Mar 2024": a day in the interface's language (English keeps its own short form). */
+export function dayText(ms: number): string {
+  const { lang } = uiLocale();
+  if (/^en\b/i.test(lang)) return formatDate(ms);
+  try {
+    return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  } catch {
+    return formatDate(ms);
+  }
+}
 
 export interface Filters {
   /** A verdict, or '' for all. */

@@ -2,9 +2,10 @@
 // page-supplied: each goes in as text inside its own <bdi>.
 import type { HistoryRow, ViewArticle } from '../../protocol/views.ts';
 import { el, safeHref } from '../../ui/dom.ts';
-import { formatDate, outletName, percent } from '../../ui/format.ts';
+import { outletName, percent } from '../../ui/format.ts';
+import { t, tNodes } from '../../ui/i18n.ts';
 import { listedLine } from '../../ui/listed.ts';
-import { VERDICT_WORDS } from './model.ts';
+import { dayText, verdictLabel } from './model.ts';
 
 /** The story page of an article, relative to the history page. */
 export function storyHref(id: string): string {
@@ -26,8 +27,8 @@ function sharesCell(doc: Document, r: HistoryRow): HTMLElement {
     doc,
     'td',
     { class: 'shares' },
-    el(doc, 'div', {}, el(doc, 'strong', { text: percent(r.ofPage) }), ' of the page is in the original'),
-    el(doc, 'div', {}, el(doc, 'strong', { text: percent(r.ofOriginal) }), ' of the original is in the page'),
+    el(doc, 'div', {}, ...tNodes('history_shareOfPage', el(doc, 'strong', { text: percent(r.ofPage) }))),
+    el(doc, 'div', {}, ...tNodes('history_shareOfOriginal', el(doc, 'strong', { text: percent(r.ofOriginal) }))),
   );
 }
 
@@ -36,8 +37,8 @@ function storyCell(doc: Document, r: HistoryRow): HTMLElement {
     doc,
     'a',
     { attrs: { href: storyHref(r.page.id) } },
-    'Story',
-    el(doc, 'span', { class: 'visually-hidden' }, ' of ', el(doc, 'bdi', { text: r.page.title })),
+    t('history_storyLink'),
+    el(doc, 'span', { class: 'visually-hidden' }, ' ', ...tNodes('history_storyOf', el(doc, 'bdi', { text: r.page.title }))),
   );
   return el(doc, 'td', {}, link);
 }
@@ -47,12 +48,17 @@ export function historyRow(doc: Document, r: HistoryRow): HTMLTableRowElement {
     doc,
     'tr',
     { class: `v-${r.verdict}` },
-    el(doc, 'td', { class: 'read' }, el(doc, 'time', { text: formatDate(r.readAt), attrs: { datetime: new Date(r.readAt).toISOString() } })),
+    el(doc, 'td', { class: 'read' }, el(doc, 'time', { text: dayText(r.readAt), attrs: { datetime: new Date(r.readAt).toISOString() } })),
     articleCell(doc, r.page),
-    el(doc, 'td', {}, el(doc, 'span', { class: 'badge', text: VERDICT_WORDS[r.verdict] ?? r.verdict })),
+    el(doc, 'td', {}, el(doc, 'span', { class: 'badge', text: verdictLabel(r.verdict) })),
     articleCell(doc, r.original),
     sharesCell(doc, r),
-    el(doc, 'td', {}, el(doc, 'span', { class: `chip ${r.credited ? 'credited' : 'uncredited'}`, text: r.credited ? 'Credited' : 'Not credited' })),
+    el(
+      doc,
+      'td',
+      {},
+      el(doc, 'span', { class: `chip ${r.credited ? 'credited' : 'uncredited'}`, text: t(r.credited ? 'history_credited' : 'history_notCredited') }),
+    ),
     storyCell(doc, r),
   );
 }

@@ -3,8 +3,10 @@
 // with a link to open it and, for the reader's own articles, Delete.
 import type { LibraryItem, LibraryPage } from '../../protocol/messages.ts';
 import { el, detached, safeHref } from '../../ui/dom.ts';
-import { formatCount, formatDate, hostLabel } from '../../ui/format.ts';
+import { formatCount, hostLabel } from '../../ui/format.ts';
+import { t, tNodes, type MessageKey } from '../../ui/i18n.ts';
 import { errorText } from '../../shared/errors.ts';
+import { dayText, pluralKey } from './words.ts';
 
 export interface ArticlesApi {
   browse(query: string, after?: number): Promise<LibraryPage>;
@@ -22,23 +24,35 @@ export interface ArticlesDom {
 /** Articles a page of the list shows at least before it stops asking (a search may come back short). */
 const PAGE_SIZE = 50;
 
-const SOURCE_LABEL: Record<LibraryItem['source'], string> = { read: 'Read', imported: 'Imported', listed: 'Listed' };
+const SOURCE_LABEL: Record<LibraryItem['source'], MessageKey> = {
+  read: 'library_sourceRead',
+  imported: 'library_sourceImported',
+  listed: 'library_sourceListed',
+};
+
+/** List names, each in its own <bdi>, separated as the interface language separates them. */
+function listNames(doc: Document, lists: readonly string[]): DocumentFragment {
+  const names = doc.createDocumentFragment();
+  const separator = `${t('library_listSeparator')} `;
+  lists.forEach((l, i) => names.append(...(i ? [separator] : []), el(doc, 'bdi', { text: l })));
+  return names;
+}
 
 /** The line under a title: source, outlet, host, date. */
 function metaLine(doc: Document, item: LibraryItem): HTMLElement {
   const date =
     item.publishedAt !== undefined
-      ? `published ${formatDate(item.publishedAt)}`
-      : `${item.source === 'listed' ? 'listed' : 'first read'} ${formatDate(item.seenAt)}`;
+      ? t('library_published', dayText(item.publishedAt))
+      : t(item.source === 'listed' ? 'library_listedOn' : 'library_firstRead', dayText(item.seenAt));
   return el(
     doc,
     'div',
     { class: 'item-meta' },
-    el(doc, 'span', { class: `source ${item.source}`, text: SOURCE_LABEL[item.source] }),
+    el(doc, 'span', { class: `source ${item.source}`, text: t(SOURCE_LABEL[item.source]) }),
     ' ',
     el(doc, 'bdi', { text: item.outlet || hostLabel(item.host) }),
     ` · ${hostLabel(item.host)} · ${date}`,
-    item.lists?.length ? el(doc, 'span', {}, ' · in ', ...item.lists.flatMap((l, i) => [i ? ', ' : '', el(doc, 'bdi', { text: l })])) : null,
+    item.lists?.length ? el(doc, 'span', {}, ' · ', ...tNodes('library_inLists', listNames(doc, item.lists))) : null,
   );
 }
 
@@ -51,15 +65,15 @@ function itemRow(doc: Document, item: LibraryItem, onDelete: (item: LibraryItem,
   const row = el(doc, 'li', { attrs: { 'data-id': item.id } });
   const actions =
     item.source === 'listed'
-      ? el(doc, 'p', { class: 'item-note', text: 'Known from a list: it leaves your index when you remove the list in the options.' })
+      ? el(doc, 'p', { class: 'item-note', text: t('library_listedNote') })
       : el(
           doc,
           'div',
           { class: 'item-actions' },
           el(doc, 'button', {
             class: 'btn danger',
-            text: 'Delete',
-            attrs: { type: 'button', 'aria-label': `Delete “${title}”` },
+            text: t('library_delete'),
+            attrs: { type: 'button', 'aria-label': t('library_deleteLabel', title) },
             on: { click: detached(() => onDelete(item, row)) },
           }),
         );
@@ -80,8 +94,9 @@ export function mountArticles(doc: Document, dom: ArticlesDom, api: ArticlesApi)
     dom.status.classList.toggle('error', error);
   };
   const summarise = () => {
-    const what = query ? `${formatCount(shown)} found for “${query}”` : `${formatCount(shown)} shown`;
-    dom.summary.textContent = `${formatCount(total)} article${total === 1 ? '' : 's'} in your index; ${what}${next !== undefined ? '' : shown ? ', all of them' : ''}.`;
+    const all = next === undefined && shown > 0;
+    const base = query ? (all ? 'library_summaryFoundAll' : 'library_summaryFound') : all ? 'library_summaryShownAll' : 'library_summaryShown';
+    dom.summary.textContent = t(pluralKey(base, total), formatCount(total), formatCount(shown), query);
   };
 
   /** Asks for pages until PAGE_SIZE more articles are shown or the index ends. */
@@ -101,7 +116,7 @@ export function mountArticles(doc: Document, dom: ArticlesDom, api: ArticlesApi)
       total = page.total;
       looked += page.scanned;
       // A search that finds little walks far: say how far it has come.
-      if (page.next !== undefined) dom.summary.textContent = `Searching… ${formatCount(looked)} of ${formatCount(total)} articles looked at.`;
+      if (page.next !== undefined) dom.summary.textContent = t(pluralKey('library_searching', total), formatCount(looked), formatCount(total));
       for (const item of page.items) dom.list.append(itemRow(doc, item, remove));
       added += page.items.length;
       shown += page.items.length;
@@ -116,13 +131,13 @@ export function mountArticles(doc: Document, dom: ArticlesDom, api: ArticlesApi)
     try {
       const { listed } = await api.remove(item.id);
       if (listed) {
-        say(`Deleted your reading of “${item.title}”; a list you subscribe to still carries it.`);
+        say(t('library_deletedListed', item.title));
         row.querySelector('.item-actions')?.remove();
       } else {
         row.remove();
         shown--;
         total--;
-        say(`Deleted “${item.title}” with its text.`);
+        say(t('library_deleted', item.title));
       }
       summarise();
       dom.search.focus();

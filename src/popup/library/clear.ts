@@ -4,6 +4,8 @@ import type { ImportResult, IndexStats, UndoStatus } from '../../protocol/messag
 import { el, detached } from '../../ui/dom.ts';
 import { formatCount } from '../../ui/format.ts';
 import { errorText } from '../../shared/errors.ts';
+import { t } from '../../ui/i18n.ts';
+import { momentText, pluralKey } from './words.ts';
 
 export interface ClearApi {
   status(): Promise<UndoStatus>;
@@ -13,17 +15,8 @@ export interface ClearApi {
   forget(): Promise<UndoStatus>;
 }
 
-/** "31 Mar 2024, 14:05": when a kept copy goes, in the reader's own time. */
-function when(ms: number): string {
-  return new Date(ms).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-const plural = (n: number, one: string) => `${formatCount(n)} ${one}${n === 1 ? '' : 's'}`;
-
-const EXPLAIN =
-  'Clear removes every article you read or imported, their texts, and your “not a copy” marks (your lists and settings stay). ' +
-  'So that a Clear by mistake can be undone, Firsthand keeps a copy of what it removed, on this computer, for 24 hours or until the next Clear. ' +
-  '“Clear and forget now” keeps nothing.';
+/** "12 articles", "3 “not a copy” marks": a counted phrase of the Clear messages. */
+const counted = (base: 'library_articles' | 'library_marks', n: number) => t(pluralKey(base, n), formatCount(n));
 
 /** Renders the section into `box`; `changed` is told after anything that changes the index. Returns a loader. */
 export function mountClear(doc: Document, box: HTMLElement, api: ClearApi, changed: () => Promise<void>): () => Promise<void> {
@@ -52,19 +45,24 @@ export function mountClear(doc: Document, box: HTMLElement, api: ClearApi, chang
       'div',
       { class: 'kept' },
       el(doc, 'p', {
-        text: `Your last Clear kept ${plural(s.articles ?? 0, 'article')} and ${plural(s.corrections ?? 0, '“not a copy” mark')}, until ${when(s.expiresAt ?? 0)}.`,
+        text: t(
+          'library_keptSummary',
+          counted('library_articles', s.articles ?? 0),
+          counted('library_marks', s.corrections ?? 0),
+          momentText(s.expiresAt ?? 0),
+        ),
       }),
       el(
         doc,
         'div',
         { class: 'row' },
-        act('Undo Clear', 'primary', async () => {
+        act(t('library_undoClear'), 'primary', async () => {
           const r = await api.undo();
-          return `Restored ${plural(r.added + r.updated, 'article')}.`;
+          return t('library_restored', counted('library_articles', r.added + r.updated));
         }),
-        act('Forget it now', 'danger', async () => {
+        act(t('library_forgetNow'), 'danger', async () => {
           await api.forget();
-          return 'The copy kept by the last Clear is deleted.';
+          return t('library_forgotten');
         }),
       ),
     );
@@ -72,17 +70,17 @@ export function mountClear(doc: Document, box: HTMLElement, api: ClearApi, chang
     const ask = el(
       doc,
       'div',
-      { class: 'confirm', attrs: { role: 'group', 'aria-label': 'Clear and forget now' } },
-      el(doc, 'p', { text: 'Delete every article you read or imported now, with no copy to undo it?' }),
+      { class: 'confirm', attrs: { role: 'group', 'aria-label': t('library_clearForget') } },
+      el(doc, 'p', { text: t('library_confirmQuestion') }),
       el(
         doc,
         'div',
         { class: 'row' },
-        act('Delete everything now', 'danger solid', async () => {
+        act(t('library_deleteEverything'), 'danger solid', async () => {
           await api.clearForget();
-          return 'Cleared. Nothing was kept.';
+          return t('library_clearedNothingKept');
         }),
-        el(doc, 'button', { class: 'btn', text: 'Cancel', attrs: { type: 'button' }, on: { click: () => void load() } }),
+        el(doc, 'button', { class: 'btn', text: t('library_cancel'), attrs: { type: 'button' }, on: { click: () => void load() } }),
       ),
     );
     box.replaceChildren(ask, status);
@@ -94,16 +92,16 @@ export function mountClear(doc: Document, box: HTMLElement, api: ClearApi, chang
       return { kept: false } as UndoStatus;
     });
     box.replaceChildren(
-      ...[el(doc, 'p', { class: 'help', text: EXPLAIN }), ...(s.kept ? [kept(s)] : [])],
+      ...[el(doc, 'p', { class: 'help', text: t('library_clearExplain') }), ...(s.kept ? [kept(s)] : [])],
       el(
         doc,
         'div',
         { class: 'row' },
-        act('Clear', 'danger', async () => {
+        act(t('library_clear'), 'danger', async () => {
           await api.clear();
-          return 'Cleared. A copy is kept for 24 hours so you can undo it.';
+          return t('library_cleared');
         }),
-        el(doc, 'button', { class: 'btn danger', text: 'Clear and forget now', attrs: { type: 'button' }, on: { click: confirm } }),
+        el(doc, 'button', { class: 'btn danger', text: t('library_clearForget'), attrs: { type: 'button' }, on: { click: confirm } }),
       ),
       status,
     );

@@ -1,8 +1,9 @@
 // The library's "Marked not a copy" list: each pair the reader corrected, with Undo.
 import type { CorrectionView } from '../../protocol/messages.ts';
 import { el, detached } from '../../ui/dom.ts';
-import { formatDate } from '../../ui/format.ts';
+import { t, tNodes } from '../../ui/i18n.ts';
 import { errorText } from '../../shared/errors.ts';
+import { dayText } from './words.ts';
 
 export interface CorrectionsApi {
   list(): Promise<CorrectionView[]>;
@@ -12,7 +13,8 @@ export interface CorrectionsApi {
 /** An article of a pair as the reader knows it: its title and outlet, or its address when it is gone. */
 function side(doc: Document, title: string | undefined, outlet: string | undefined, id: string): HTMLElement {
   if (!title) return el(doc, 'bdi', { text: id });
-  return el(doc, 'span', {}, '“', el(doc, 'bdi', { text: title }), '”', outlet ? el(doc, 'span', {}, ' (', el(doc, 'bdi', { text: outlet }), ')') : null);
+  const name = el(doc, 'bdi', { text: title });
+  return el(doc, 'span', {}, ...(outlet ? tNodes('library_titleOutlet', name, el(doc, 'bdi', { text: outlet })) : tNodes('library_quotedTitle', name)));
 }
 
 function row(doc: Document, c: CorrectionView, i: number, undo: (c: CorrectionView) => Promise<void>): HTMLElement {
@@ -25,12 +27,17 @@ function row(doc: Document, c: CorrectionView, i: number, undo: (c: CorrectionVi
       doc,
       'div',
       { class: 'item-main', attrs: { id } },
-      el(doc, 'div', {}, side(doc, c.pageTitle, c.pageOutlet, c.page), ' is not a copy of ', side(doc, c.originalTitle, c.originalOutlet, c.original)),
-      el(doc, 'div', { class: 'item-meta', text: `Marked ${formatDate(c.at)}` }),
+      el(
+        doc,
+        'div',
+        {},
+        ...tNodes('library_notACopyOf', side(doc, c.pageTitle, c.pageOutlet, c.page), side(doc, c.originalTitle, c.originalOutlet, c.original)),
+      ),
+      el(doc, 'div', { class: 'item-meta', text: t('library_markedOn', dayText(c.at)) }),
     ),
     el(doc, 'button', {
       class: 'btn',
-      text: 'Undo',
+      text: t('library_undo'),
       // Named by its visible word; the pair it undoes is its description.
       attrs: { type: 'button', 'aria-describedby': id },
       on: { click: detached(() => undo(c)) },
@@ -43,21 +50,21 @@ export function mountCorrections(doc: Document, box: HTMLElement, api: Correctio
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const render = (all: CorrectionView[]) => {
     const list = all.length
-      ? el(doc, 'ul', { class: 'corrections', attrs: { 'aria-label': 'Pairs marked not a copy' } }, ...all.map((c, i) => row(doc, c, i, undo)))
+      ? el(doc, 'ul', { class: 'corrections', attrs: { 'aria-label': t('library_correctionsLabel') } }, ...all.map((c, i) => row(doc, c, i, undo)))
       : el(doc, 'p', {
           class: 'help',
-          text: 'No pair is marked. On a comparison page, “Not a copy” tells Firsthand to stop flagging that page against that original.',
+          text: t('library_noCorrections'),
         });
     const help = el(doc, 'p', {
       class: 'help',
-      text: 'Firsthand no longer flags these pages against these originals; the next-best original, if any, is named instead. Exports carry them.',
+      text: t('library_correctionsHelp'),
     });
     box.replaceChildren(...(all.length ? [help] : []), list, status);
   };
   const undo = async (c: CorrectionView) => {
     try {
       render(await api.remove(c.page, c.original));
-      status.textContent = 'Undone: the pair may be flagged again.';
+      status.textContent = t('library_undone');
     } catch (err) {
       status.textContent = errorText(err);
     }

@@ -1,8 +1,11 @@
 // Library page entry: the index to browse, the reader's corrections, Clear and its undo.
+import { localize } from '../../ui/i18n.ts';
 import { ask } from '../api.ts';
 import { mountArticles } from './articles.ts';
 import { mountClear } from './clear.ts';
 import { mountCorrections } from './corrections.ts';
+
+localize(document);
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -4,8 +4,9 @@
 import type { StoryView, ViewArticle } from '../../protocol/views.ts';
 import { el, safeHref } from '../../ui/dom.ts';
 import { outletName } from '../../ui/format.ts';
+import { t, tNodes } from '../../ui/i18n.ts';
 import { listedLine } from '../../ui/listed.ts';
-import { linkSentence, mainLink, roleOf, ROLE_WORDS, takenBySentence, whenText, type Part } from './words.ts';
+import { linkSentence, mainLink, roleOf, roleWord, takenBySentence, whenText, type Part } from './words.ts';
 
 /** A sentence's parts as nodes: each name in its own <bdi>. */
 export function partsOf(doc: Document, parts: readonly Part[]): (string | HTMLElement)[] {
@@ -24,7 +25,7 @@ function heading(doc: Document, view: StoryView, a: ViewArticle): HTMLElement {
   const title = el(doc, 'bdi', { text: a.title || a.url });
   const href = safeHref(a.url);
   const link = href ? el(doc, 'a', { attrs: { href, target: '_blank', rel: 'noreferrer' } }, title) : title;
-  const here = a.id === view.focus ? el(doc, 'span', { class: 'chip here', text: 'This page' }) : null;
+  const here = a.id === view.focus ? el(doc, 'span', { class: 'chip here', text: t('story_thisPage') }) : null;
   return el(doc, 'h3', { class: 'item-title' }, link, ' ', here);
 }
 
@@ -40,8 +41,8 @@ function relation(doc: Document, view: StoryView, a: ViewArticle, byId: Readonly
         doc,
         'a',
         { attrs: { href: compareHref(a.id, to.id) } },
-        'Compare side by side',
-        el(doc, 'span', { class: 'visually-hidden', text: ` with ${outletName(to)}` }),
+        t('story_compare'),
+        el(doc, 'span', { class: 'visually-hidden' }, ' ', ...tNodes('story_compareWith', el(doc, 'bdi', { text: outletName(to) }))),
       ),
     );
   return p;
@@ -59,11 +60,11 @@ function item(doc: Document, view: StoryView, a: ViewArticle, byId: ReadonlyMap<
       'div',
       { class: 'item-meta' },
       el(doc, 'time', { text: whenText(appearedAt(a)), attrs: { datetime: new Date(appearedAt(a)).toISOString() } }),
-      el(doc, 'span', { class: 'badge', text: ROLE_WORDS[role] }),
+      el(doc, 'span', { class: 'badge', text: roleWord(role) }),
       el(doc, 'bdi', { class: 'item-outlet', text: outletName(a) }),
     ),
     heading(doc, view, a),
-    role === 'original' ? el(doc, 'p', { class: 'relation', text: 'Published first: the others take from it or follow it.' }) : relation(doc, view, a, byId),
+    role === 'original' ? el(doc, 'p', { class: 'relation', text: t('story_publishedFirst') }) : relation(doc, view, a, byId),
     taken.length ? el(doc, 'p', { class: 'taken' }, ...partsOf(doc, taken)) : null,
     listedLine(doc, a.listed),
   );

@@ -3,10 +3,13 @@
 import type { StoryView } from '../../protocol/views.ts';
 import { errorText } from '../../shared/errors.ts';
 import { el } from '../../ui/dom.ts';
+import { localize, t, tNodes } from '../../ui/i18n.ts';
 import { ask } from '../api.ts';
 import { partsOf, storyList } from './list.ts';
 import { timeline } from './timeline.ts';
 import { storySummary } from './words.ts';
+
+localize(document);
 
 const main = document.getElementById('story')!;
 const params = new URLSearchParams(location.search);
@@ -18,35 +21,30 @@ function legend(doc: Document): HTMLElement {
     doc,
     'p',
     { class: 'legend', attrs: { 'aria-hidden': 'true' } },
-    key('role-original', 'original'),
-    key('line-credited', 'takes from, credited'),
-    key('line-uncredited', 'takes from, not credited'),
+    key('role-original', t('story_legendOriginal')),
+    key('line-credited', t('story_legendCredited')),
+    key('line-uncredited', t('story_legendUncredited')),
   );
 }
 
 function render(view: StoryView): HTMLElement[] {
   const byId = new Map(view.articles.map((a) => [a.id, a]));
   const focus = byId.get(view.focus)!;
-  document.title = `Firsthand: the story of ${focus.title || focus.url}`;
+  // The title in isolates (FSI … PDI): a right-to-left title cannot reorder the words around it.
+  document.title = t('story_documentTitle', `\u2068${focus.title || focus.url}\u2069`);
   return [
-    el(document, 'h1', {}, 'The story of ', el(document, 'bdi', { text: focus.title || focus.url })),
-    el(
-      document,
-      'p',
-      { class: 'lede' },
-      ...partsOf(document, storySummary(view, byId)),
-      ' From the articles in your index and in the lists you subscribed to.',
-    ),
+    el(document, 'h1', {}, ...tNodes('story_heading', el(document, 'bdi', { text: focus.title || focus.url }))),
+    el(document, 'p', { class: 'lede' }, ...partsOf(document, storySummary(view, byId)), ' ', t('story_source')),
     el(
       document,
       'section',
       { attrs: { 'aria-labelledby': 'timeline-title' } },
-      el(document, 'h2', { text: 'Timeline', attrs: { id: 'timeline-title' } }),
+      el(document, 'h2', { text: t('story_timelineTitle'), attrs: { id: 'timeline-title' } }),
       legend(document),
       el(
         document,
         'div',
-        { class: 'timeline-wrap', attrs: { role: 'region', 'aria-label': 'Timeline, drawn (the list below says the same)', tabindex: '0' } },
+        { class: 'timeline-wrap', attrs: { role: 'region', 'aria-label': t('story_timelineLabel'), tabindex: '0' } },
         timeline(document, view),
       ),
     ),
@@ -54,7 +52,7 @@ function render(view: StoryView): HTMLElement[] {
       document,
       'section',
       { attrs: { 'aria-labelledby': 'list-title' } },
-      el(document, 'h2', { text: 'Who published what, in order', attrs: { id: 'list-title' } }),
+      el(document, 'h2', { text: t('story_listTitle'), attrs: { id: 'list-title' } }),
       storyList(document, view),
     ),
   ];
@@ -62,9 +60,7 @@ function render(view: StoryView): HTMLElement[] {
 
 async function load(): Promise<void> {
   if (!ref) {
-    main.replaceChildren(
-      el(document, 'p', { class: 'error', text: 'This page needs an article: open it from the history, the comparison page or the popup.' }),
-    );
+    main.replaceChildren(el(document, 'p', { class: 'error', text: t('story_needsArticle') }));
     return;
   }
   try {

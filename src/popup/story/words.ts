@@ -3,6 +3,7 @@
 import type { Verdict } from '../../index/types.ts';
 import type { StoryLink, StoryView, ViewArticle } from '../../protocol/views.ts';
 import { outletName, percent } from '../../ui/format.ts';
+import { t, uiLocale, type MessageKey } from '../../ui/i18n.ts';
 
 export type Role = 'original' | Verdict | 'other';
 
@@ -17,27 +18,63 @@ export function roleOf(view: StoryView, id: string): Role {
   return mainLink(view, id)?.verdict ?? 'other';
 }
 
-/** The badge of a role. */
-export const ROLE_WORDS: Record<Role, string> = {
-  original: 'Original',
-  copy: 'Copied',
-  'partial-copy': 'Edited',
-  rewrite: 'Rewritten',
-  related: 'Followed',
-  unrelated: 'Same story',
-  other: 'Same story',
+const ROLE_KEYS: Record<Role, MessageKey> = {
+  original: 'story_roleOriginal',
+  copy: 'story_roleCopy',
+  'partial-copy': 'story_rolePartial',
+  rewrite: 'story_roleRewrite',
+  related: 'story_roleRelated',
+  unrelated: 'story_roleOther',
+  other: 'story_roleOther',
 };
 
-const VERB: Record<Verdict, string> = {
-  copy: 'Copied from',
-  'partial-copy': 'Partly copied from',
-  rewrite: 'Rewritten from',
-  related: 'Followed the story of',
-  unrelated: 'Mentions',
+/** The badge of a role, in the interface's language. */
+export const roleWord = (role: Role): string => t(ROLE_KEYS[role]);
+
+/** The sentence of a link with its shares, by verdict (related links have none). */
+const LINK_KEYS: Record<Exclude<Verdict, 'related'>, MessageKey> = {
+  copy: 'story_linkCopy',
+  'partial-copy': 'story_linkPartial',
+  rewrite: 'story_linkRewrite',
+  unrelated: 'story_linkUnrelated',
 };
 
 /** A sentence in parts: words, and names (page- or list-supplied) that the page isolates in <bdi>. */
 export type Part = string | { name: string };
+
+/** Private-use marks standing for substitutions while a message is filled; no translation holds them. */
+const MARK = /\uE000(\d+)\uE001/;
+
+/**
+ * A message as parts: its own words as strings, each substitution (words, a name, or parts) where
+ * the translation puts it. Names are never filled into the message text.
+ */
+export function tParts(key: MessageKey, ...subs: (Part | readonly Part[])[]): Part[] {
+  const text = t(key, ...subs.map((_, i) => `\uE000${i}\uE001`));
+  const out: Part[] = [];
+  for (const piece of text.split(/(\uE000\d+\uE001)/)) {
+    const m = MARK.exec(piece);
+    if (!m) {
+      if (piece) out.push(piece);
+      continue;
+    }
+    const sub = subs[Number(m[1])];
+    if (Array.isArray(sub)) out.push(...(sub as readonly Part[]));
+    else out.push(sub as Part);
+  }
+  return out;
+}
+
+/** `<base>_<plural category>`: the key of a counted message in the form the interface language picks for n. */
+export function pluralKey(base: string, n: number): MessageKey {
+  let category: string;
+  try {
+    category = new Intl.PluralRules(uiLocale().lang).select(n);
+  } catch {
+    category = n === 1 ? 'one' : 'other';
+  }
+  return `${base}_${category}` as MessageKey;
+}
 
 /** The sentence as plain text (tests, and places that take text only). */
 export const plain = (parts: readonly Part[]): string => parts.map((p) => (typeof p === 'string' ? p : p.name)).join('');
@@ -45,8 +82,9 @@ export const plain = (parts: readonly Part[]): string => parts.map((p) => (typeo
 /** "Partly copied from Axios: 39% of its text is found there, and it carries 65% of it. Credits Axios." */
 export function linkSentence(link: StoryLink, to: ViewArticle): Part[] {
   const name = { name: outletName(to) };
-  const shares = link.verdict === 'related' ? '' : `: ${percent(link.ofPage)} of its text is found there, and it carries ${percent(link.ofOriginal)} of it`;
-  return [`${VERB[link.verdict]} `, name, `${shares}. ${link.credited ? 'Credits' : 'Does not credit'} `, name, '.'];
+  const first =
+    link.verdict === 'related' ? tParts('story_linkRelated', name) : tParts(LINK_KEYS[link.verdict], name, percent(link.ofPage), percent(link.ofOriginal));
+  return [...first, ' ', ...tParts(link.credited ? 'story_credits' : 'story_doesNotCredit', name)];
 }
 
 /** "Taken by JNS (edited, credited); Al Mayadeen English (rewritten, credited)." */
@@ -54,12 +92,14 @@ export function takenBySentence(view: StoryView, id: string, byId: ReadonlyMap<s
   const takers = view.links.flatMap((l) => {
     // Each taker is named by the link it is shown by (not every related article it also matched).
     const a = l.to === id && mainLink(view, l.from) === l ? byId.get(l.from) : undefined;
-    return a ? [{ name: outletName(a) }, ` (${ROLE_WORDS[l.verdict].toLowerCase()}, ${l.credited ? 'credited' : 'not credited'})`] : [];
+    return a ? [tParts(l.credited ? 'story_takerCredited' : 'story_takerUncredited', { name: outletName(a) }, roleWord(l.verdict).toLowerCase())] : [];
   });
   if (takers.length === 0) return [];
-  const parts: Part[] = ['Taken by '];
-  for (let i = 0; i < takers.length; i += 2) parts.push(...(i > 0 ? ['; '] : []), takers[i], takers[i + 1]);
-  return [...parts, '.'];
+  const separator = `${t('story_takerSeparator')} `;
+  return tParts(
+    'story_takenBy',
+    takers.flatMap((parts, i) => (i > 0 ? [separator, ...parts] : parts)),
+  );
 }
 
 /** "5 articles: published first by Axios; 1 copied, 1 edited, 2 rewritten, 1 followed." */
@@ -71,14 +111,25 @@ export function storySummary(view: StoryView, byId: ReadonlyMap<string, ViewArti
     const r = roleOf(view, a.id);
     if (r !== 'original') counts.set(r, (counts.get(r) ?? 0) + 1);
   }
-  const rest = [...counts].map(([r, k]) => `${k} ${ROLE_WORDS[r].toLowerCase()}`);
-  const tail = `${rest.length ? `; ${rest.join(', ')}` : ''}.`;
-  const lead = `${n} article${n === 1 ? '' : 's'}`;
-  return first ? [`${lead}: published first by `, { name: outletName(first) }, tail] : [`${lead}: no original found among them`, tail];
+  const rest = [...counts].map(([r, k]) => t('story_roleCount', k, roleWord(r).toLowerCase()));
+  const roles = rest.join(`${t('story_roleSeparator')} `);
+  if (first) {
+    const name = { name: outletName(first) };
+    return rest.length ? tParts(pluralKey('story_summaryFirstRoles', n), String(n), name, roles) : tParts(pluralKey('story_summaryFirst', n), String(n), name);
+  }
+  return rest.length ? tParts(pluralKey('story_summaryNoneRoles', n), String(n), roles) : tParts(pluralKey('story_summaryNone', n), String(n));
 }
 
-/** "31 Mar 2024, 14:00" in local time. */
+/** "31 Mar 2024, 14:00" in local time, in the interface's language (English keeps this form). */
 export function whenText(ms: number): string {
+  const { lang } = uiLocale();
+  if (!/^en\b/i.test(lang)) {
+    try {
+      return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+    } catch {
+      // An unknown language: the English form below.
+    }
+  }
   const d = new Date(ms);
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (x: number) => String(x).padStart(2, '0');
