@@ -59,6 +59,8 @@ export const RIBBON_CSS = `
   font-weight: 700; font-size: 11px; letter-spacing: 0.04em; text-transform: uppercase;
   color: var(--accent); background: var(--accent-bg); border-radius: 999px; padding: 2px 8px;
 }
+/* Spaced letters would break the joined letters of Arabic script. */
+.ribbon[dir="rtl"] .badge { letter-spacing: 0; }
 .brand { color: var(--muted); font-size: 11px; }
 .spacer { flex: 1; }
 button, a { font: inherit; }

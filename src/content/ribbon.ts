@@ -26,7 +26,10 @@ export interface RibbonHandlers {
 
 /** What the ribbon shows right now (test builds mirror it on the page). */
 export interface RibbonView {
+  /** The page's direction, which picks the corner. */
   dir: Direction;
+  /** The direction of the ribbon's words: the interface language's, or the page's for a left-to-right language. */
+  textDir: Direction;
   /** Shown as the compact pill (not expanded). */
   pill: boolean;
 }
@@ -189,7 +192,7 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
       render();
     },
     reveal: () => setExpanded(true, true),
-    view: () => ({ dir, pill: compact() && !expanded }),
+    view: () => ({ dir, textDir, pill: compact() && !expanded }),
     isolated: () => [...box.querySelectorAll('bdi')].map((b) => b.textContent ?? ''),
     remove,
   };

@@ -44,7 +44,7 @@ function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, a
     'span',
     { class: 'byline' },
     bdi(doc, outlet),
-    ...[articleDate(m), t('popup_of_this_page', percent(pageShares(m).ofPage))].filter(Boolean).map((p) => ` · ${p}`),
+    ...[articleDate(m), t('popup_of_this_page', percent(pageShares(m).ofPage))].filter(Boolean).flatMap((p) => [' · ', bdi(doc, p)]),
   );
   const compare = pair
     ? el(doc, 'button', {

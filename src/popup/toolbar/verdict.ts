@@ -19,7 +19,8 @@ export const TEXT_FREE_NOTE = t('popup_text_free');
 
 function byline(doc: Document, m: MatchSummary): HTMLElement {
   const rest = [hostLabel(m.host), articleDate(m)].filter((p) => p && p !== outletName(m));
-  return el(doc, 'div', { class: 'byline' }, bdi(doc, outletName(m)), ...rest.map((p) => ` · ${p}`));
+  // Each part isolated: a Latin host beside a date in a right-to-left interface keeps its order.
+  return el(doc, 'div', { class: 'byline' }, bdi(doc, outletName(m)), ...rest.flatMap((p) => [' · ', bdi(doc, p)]));
 }
 
 /** One overlap: the share in bold, its sentence, and a bar as wide as the share. */
