@@ -12,6 +12,7 @@ import { renderTabState } from '../../src/popup/toolbar/verdict.ts';
 import { formatDate, verdictText } from '../../src/ui/format.ts';
 import { fillMessage, tPlural } from '../../src/ui/i18n.ts';
 import { listedSentence } from '../../src/ui/listed.ts';
+import { barsText, levelOf, ratesText } from '../../src/ui/sensitivity.ts';
 import { AXIOS_PUBLISHED, result } from './ui-fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -121,13 +122,20 @@ describe('the popup in Arabic', () => {
   });
 });
 
+describe('the sensitivity levels in Arabic', () => {
+  it('says the bars and the rates in Arabic', () => {
+    expect(barsText('normal')).toMatch(/^النسخ: \d+% من نص الصفحة منقول حرفيًا من الأصل؛/);
+    expect(ratesText(levelOf('normal'))).toMatch(/^يرصد \d+% من إعادات صياغة أخبار الوكالات المشتقة كليًا/);
+  });
+});
+
 describe('the keys these files ask for', () => {
   const files = [
     ...['ribbon.ts', 'ribbon-parts.ts', 'ribbon-layout.ts', 'ribbon-slot.ts', 'ribbon-css.ts', 'highlight.ts'].map((f) => join('src', 'content', f)),
     ...readdirSync(join(root, 'src', 'popup', 'toolbar'))
       .filter((f) => f.endsWith('.ts'))
       .map((f) => join('src', 'popup', 'toolbar', f)),
-    ...['format.ts', 'listed.ts'].map((f) => join('src', 'ui', f)),
+    ...['format.ts', 'listed.ts', 'sensitivity.ts'].map((f) => join('src', 'ui', f)),
   ];
   const sources = files.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
   const html = readFileSync(join(root, 'src', 'popup', 'popup.html'), 'utf8');
