@@ -4,7 +4,7 @@
 // for a tab with no web page the worker heard of. The host is shown as text, isolated.
 import { ask, currentTabId } from '../api.ts';
 import { el } from '../../ui/dom.ts';
-import { t, tNodes } from '../../ui/i18n.ts';
+import { tNodes } from '../../ui/i18n.ts';
 import { errorText } from '../../shared/errors.ts';
 
 /** Fills `box` (popup.html #site-switch) with the switch for the current tab's site. */
