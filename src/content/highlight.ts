@@ -2,6 +2,7 @@
 // text is searched in the page's text nodes and painted with the CSS Custom Highlight API.
 // Only where that API is missing are the passages wrapped in <mark> elements. Near matches (the
 // same content words, other wording) are painted apart from word-for-word copy.
+import { t } from '../ui/i18n.ts';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'svg']);
 export const HIGHLIGHT_NAME = 'firsthand-copied';
@@ -229,7 +230,7 @@ export class PageHighlighter {
         const mark = this.doc.createElement('mark');
         mark.setAttribute('data-firsthand', near ? 'near' : '');
         // Named for assistive technology as the ribbon's legend names the two styles.
-        mark.title = near ? 'Firsthand: reworded' : 'Firsthand: word for word';
+        mark.title = t(near ? 'ribbon_mark_near' : 'ribbon_mark_literal');
         mark.style.cssText = near ? NEAR_STYLE : LITERAL_STYLE;
         piece.parentNode!.insertBefore(mark, piece);
         mark.appendChild(piece);

@@ -59,6 +59,8 @@ export const RIBBON_CSS = `
   font-weight: 700; font-size: 11px; letter-spacing: 0.04em; text-transform: uppercase;
   color: var(--accent); background: var(--accent-bg); border-radius: 999px; padding: 2px 8px;
 }
+/* Spaced letters would break the joined letters of Arabic script. */
+.ribbon[dir="rtl"] .badge { letter-spacing: 0; }
 .brand { color: var(--muted); font-size: 11px; }
 .spacer { flex: 1; }
 button, a { font: inherit; }
@@ -68,7 +70,8 @@ button, a { font: inherit; }
 }
 .icon:hover { background: var(--track); color: var(--fg); }
 .text { margin: 0; }
-/* Our sentences are English: each keeps its own direction on a right-to-left page, aligned to the ribbon's start. */
+/* Each sentence keeps the direction of its own words (an English one on a right-to-left page, an
+   Arabic one anywhere), aligned to the ribbon's start: the right when the ribbon is right to left. */
 .text p, .closest-line, .status { unicode-bidi: plaintext; }
 .ribbon[dir="rtl"] .text p, .ribbon[dir="rtl"] .closest-line, .ribbon[dir="rtl"] .status { text-align: right; }
 bdi { unicode-bidi: isolate; }

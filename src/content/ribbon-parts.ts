@@ -6,6 +6,7 @@ import type { MatchSummary } from '../index/types.ts';
 import { outletName, pageShares, percent, type Piece } from '../ui/format.ts';
 import { el, shareBar } from '../ui/dom.ts';
 import { listedLine } from '../ui/listed.ts';
+import { pluralKey, t, tNodes } from '../ui/i18n.ts';
 import type { RibbonHandlers } from './ribbon.ts';
 
 /** Sentence pieces as nodes: our words as text, page-supplied strings in their own <bdi>. */
@@ -22,13 +23,12 @@ export function highlightToggle(
 ): { button: HTMLElement; setHighlighted(on: boolean, found: number): void } {
   const button = el(doc, 'button', {
     class: 'btn',
-    text: 'Highlight copied passages',
+    text: t('ribbon_highlight'),
     attrs: { type: 'button', 'aria-pressed': 'false' },
   });
   const setHighlighted = (on: boolean, found: number) => {
     button.setAttribute('aria-pressed', String(on && found > 0));
-    status.textContent =
-      on && found === 0 ? 'The copied passages could not be found in this page as shown.' : on ? `${found} passage${found === 1 ? '' : 's'} highlighted.` : '';
+    status.textContent = on && found === 0 ? t('ribbon_not_found') : on ? t(pluralKey('ribbon_highlighted', found), found) : '';
     if (legend) legend.hidden = !(on && found > 0);
   };
   button.addEventListener('click', () => {
@@ -53,8 +53,8 @@ function meterRows(doc: Document, cls: string, rows: { label: string; share: num
 /** How much of this page comes from the original, and how much of the original it carries. */
 export function meters(doc: Document, original: MatchSummary, outlet: string): HTMLElement {
   return meterRows(doc, 'meters', [
-    { label: 'This page', share: original.containment, name: `Share of this page found in ${outlet}'s article` },
-    { label: 'The original', share: original.coverage, name: `Share of ${outlet}'s article carried by this page`, bar: 'bar original' },
+    { label: t('ribbon_this_page'), share: original.containment, name: t('ribbon_share_page', outlet) },
+    { label: t('ribbon_the_original'), share: original.coverage, name: t('ribbon_share_carried', outlet), bar: 'bar original' },
   ]);
 }
 
@@ -65,13 +65,13 @@ export function closestRow(doc: Document, m: MatchSummary): HTMLElement {
   return el(
     doc,
     'div',
-    { class: 'closest', attrs: { role: 'group', 'aria-label': 'Closest match' } },
+    { class: 'closest', attrs: { role: 'group', 'aria-label': t('ribbon_closest') } },
     // closestLine's words, with the outlet isolated.
-    el(doc, 'p', { class: 'closest-line' }, 'Closest match: ', el(doc, 'bdi', { text: outlet }), ` — ${percent(ofPage)} of this page`),
+    el(doc, 'p', { class: 'closest-line' }, ...tNodes('ui_closest_line', el(doc, 'bdi', { text: outlet }), percent(ofPage))),
     listedLine(doc, m.listed),
     meterRows(doc, 'meters small', [
-      { label: 'This page', share: ofPage, name: `Share of this page found in ${outlet}'s article` },
-      { label: 'Theirs', share: ofOther, name: `Share of ${outlet}'s article carried by this page`, bar: 'bar original' },
+      { label: t('ribbon_this_page'), share: ofPage, name: t('ribbon_share_page', outlet) },
+      { label: t('ribbon_theirs'), share: ofOther, name: t('ribbon_share_carried', outlet), bar: 'bar original' },
     ]),
   );
 }
@@ -86,14 +86,14 @@ export function highlightLegend(doc: Document, original: MatchSummary): HTMLElem
   if (told.length === 0) return null;
   const near = told.filter((p) => p.kind === 'near').length;
   const literal = told.length - near;
-  const item = (cls: string, label: string, n: number) =>
-    el(doc, 'li', { class: 'legend-item' }, el(doc, 'span', { class: `swatch ${cls}`, text: 'abc', attrs: { 'aria-hidden': 'true' } }), `${label} (${n})`);
+  const item = (cls: string, label: string) =>
+    el(doc, 'li', { class: 'legend-item' }, el(doc, 'span', { class: `swatch ${cls}`, text: t('ribbon_swatch'), attrs: { 'aria-hidden': 'true' } }), label);
   const legend = el(
     doc,
     'ul',
-    { class: 'legend', attrs: { 'aria-label': 'Highlight styles' } },
-    item('literal', 'solid: word for word', literal),
-    item('near', 'dashed: reworded', near),
+    { class: 'legend', attrs: { 'aria-label': t('ribbon_legend') } },
+    item('literal', t('ribbon_legend_literal', literal)),
+    item('near', t('ribbon_legend_near', near)),
   );
   legend.hidden = true;
   return legend;
@@ -101,7 +101,9 @@ export function highlightLegend(doc: Document, original: MatchSummary): HTMLElem
 
 export function creditChip(doc: Document, credited: boolean, outlet: string): HTMLElement {
   const name = el(doc, 'bdi', { text: outlet });
-  return credited ? el(doc, 'span', { class: 'chip credited' }, '✓ Credits ', name) : el(doc, 'span', { class: 'chip uncredited' }, 'No credit to ', name);
+  return credited
+    ? el(doc, 'span', { class: 'chip credited' }, ...tNodes('ui_credits_chip', name))
+    : el(doc, 'span', { class: 'chip uncredited' }, ...tNodes('ui_no_credit_chip', name));
 }
 
 /** Open the original (only when its URL is a web URL), highlight, compare, and turn Firsthand off for this site. */
@@ -110,14 +112,14 @@ export function actions(doc: Document, href: string | null, highlightButton: HTM
     doc,
     'div',
     { class: 'actions' },
-    href && el(doc, 'a', { class: 'btn', text: 'Open the original ↗', attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }),
+    href && el(doc, 'a', { class: 'btn', text: t('ribbon_open_original'), attrs: { href, target: '_blank', rel: 'noreferrer noopener' } }),
     highlightButton,
-    el(doc, 'button', { class: 'btn', text: 'Compare side by side', attrs: { type: 'button' }, on: { click: () => handlers.compare() } }),
+    el(doc, 'button', { class: 'btn', text: t('ui_compare_side'), attrs: { type: 'button' }, on: { click: () => handlers.compare() } }),
     handlers.siteOff &&
       el(doc, 'button', {
         class: 'btn quiet',
-        text: 'Not on this site',
-        attrs: { type: 'button', title: 'Turn Firsthand off for this site (turn it back on from the toolbar button or the options)' },
+        text: t('ribbon_site_off'),
+        attrs: { type: 'button', title: t('ribbon_site_off_title') },
         on: { click: () => handlers.siteOff?.() },
       }),
   );

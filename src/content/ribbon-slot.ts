@@ -113,7 +113,7 @@ export class RibbonSlot {
     this.expose();
   }
 
-  /** Test builds only: how the ribbon is shown ("rtl compact"), and the page strings it isolates. */
+  /** Test builds only: how the ribbon is shown ("rtl compact"), the direction of its words, and the page strings it isolates. */
   private expose(): void {
     if (!this.env.exposeText) return;
     const data = this.env.doc.documentElement.dataset;
@@ -121,9 +121,11 @@ export class RibbonSlot {
     if (!this.ribbon || !view) {
       delete data.firsthandRibbonView;
       delete data.firsthandRibbonIsolated;
+      delete data.firsthandRibbonDir;
       return;
     }
     data.firsthandRibbonView = `${view.dir} ${view.pill ? 'compact' : 'full'}`;
+    data.firsthandRibbonDir = view.textDir;
     data.firsthandRibbonIsolated = this.ribbon.isolated().join(' | ');
   }
 }

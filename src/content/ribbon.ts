@@ -8,6 +8,7 @@ import type { CheckResult } from '../index/types.ts';
 import { confidenceLabel, isRibbonVerdict, outletName, percent, verdictLabel, verdictPieces, verdictText } from '../ui/format.ts';
 import { clear, el, safeHref } from '../ui/dom.ts';
 import { listedLine, listedSentence } from '../ui/listed.ts';
+import { t, tNodes, uiLocale } from '../ui/i18n.ts';
 import { RIBBON_CSS } from './ribbon-css.ts';
 import { COMPACT_QUERY, DEFAULT_LAYOUT, hostCss, pageDirection, wantsCompact, type Direction, type RibbonLayout } from './ribbon-layout.ts';
 import { actions, closestRow, creditChip, highlightLegend, highlightToggle, meters, pieces } from './ribbon-parts.ts';
@@ -25,7 +26,10 @@ export interface RibbonHandlers {
 
 /** What the ribbon shows right now (test builds mirror it on the page). */
 export interface RibbonView {
+  /** The page's direction, which picks the corner. */
   dir: Direction;
+  /** The direction of the ribbon's words: the interface language's, or the page's for a left-to-right language. */
+  textDir: Direction;
   /** Shown as the compact pill (not expanded). */
   pill: boolean;
 }
@@ -83,7 +87,11 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
   const style = doc.createElement('style');
   let layout = opts.layout ?? DEFAULT_LAYOUT;
   let expanded = opts.expanded ?? false;
+  // The corner follows the page's direction (mirrored on a right-to-left page); the words follow
+  // the interface language, and an English ribbon on a right-to-left page takes the page's side.
   const dir = pageDirection(doc);
+  const ui = uiLocale();
+  const textDir = ui.dir === 'rtl' ? 'rtl' : dir;
   const win = doc.defaultView;
   const query = win?.matchMedia?.(COMPACT_QUERY);
 
@@ -144,7 +152,7 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
   const box = el(
     doc,
     'div',
-    { class: `ribbon v-${result.verdict}`, attrs: { role: 'region', 'aria-label': 'Firsthand: where this article comes from', dir } },
+    { class: `ribbon v-${result.verdict}`, attrs: { role: 'region', 'aria-label': t('ribbon_region'), dir: textDir, lang: ui.lang } },
     pill,
     card,
   );
@@ -184,7 +192,7 @@ export function createRibbon(doc: Document, result: CheckResult, handlers: Ribbo
       render();
     },
     reveal: () => setExpanded(true, true),
-    view: () => ({ dir, pill: compact() && !expanded }),
+    view: () => ({ dir, textDir, pill: compact() && !expanded }),
     isolated: () => [...box.querySelectorAll('bdi')].map((b) => b.textContent ?? ''),
     remove,
   };
@@ -196,10 +204,10 @@ function pillButton(doc: Document, result: CheckResult, outlet: string, expand: 
   return el(
     doc,
     'button',
-    { class: 'pill', attrs: { type: 'button', 'aria-controls': 'card', 'aria-expanded': 'false', title: 'Show what Firsthand found' }, on: { click: expand } },
+    { class: 'pill', attrs: { type: 'button', 'aria-controls': 'card', 'aria-expanded': 'false', title: t('ribbon_pill_title') }, on: { click: expand } },
     el(doc, 'span', { class: 'badge', text: verdictLabel(result.verdict) }),
     el(doc, 'span', { class: 'pill-share', text: share }),
-    el(doc, 'span', { class: 'pill-from' }, 'from ', el(doc, 'bdi', { text: outlet })),
+    el(doc, 'span', { class: 'pill-from' }, ...tNodes('ribbon_pill_from', el(doc, 'bdi', { text: outlet }))),
   );
 }
 
@@ -215,13 +223,13 @@ function topBar(doc: Document, result: CheckResult, dismiss: () => void, collaps
     el(doc, 'button', {
       class: 'icon collapse',
       text: '–',
-      attrs: { type: 'button', 'aria-label': 'Fold to a badge', title: 'Fold to a badge' },
+      attrs: { type: 'button', 'aria-label': t('ribbon_fold'), title: t('ribbon_fold') },
       on: { click: collapse },
     }),
     el(doc, 'button', {
       class: 'icon close',
       text: '×',
-      attrs: { type: 'button', 'aria-label': 'Dismiss for this story', title: 'Dismiss for this story (Escape): hidden on its pages until the browser closes' },
+      attrs: { type: 'button', 'aria-label': t('ribbon_dismiss'), title: t('ribbon_dismiss_title') },
       on: { click: dismiss },
     }),
   );

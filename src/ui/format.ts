@@ -2,8 +2,10 @@
 // Pure text: no DOM here, so the same words appear everywhere and tests can pin them.
 import type { CheckResult, MatchSummary, Verdict } from '../index/types.ts';
 import { collapse, truncate } from '../shared/text.ts';
+import { t, tParts, tPlural, type MessageKey } from './i18n.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The month's short name in the interface language ("Mar"). */
+const monthName = (month: number): string => t(`ui_month_${month + 1}` as MessageKey);
 
 /** A share in [0,1] as a whole percentage; tiny non-zero shares read "<1%" rather than "0%". */
 export function percent(share: number): string {
@@ -20,19 +22,19 @@ export function formatDate(ms: number | undefined, opts: { utc?: boolean } = {})
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return '';
   const [day, month, year] = opts.utc ? [d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear()] : [d.getDate(), d.getMonth(), d.getFullYear()];
-  return `${day} ${MONTHS[month]} ${year}`;
+  return `${day} ${monthName(month)} ${year}`;
 }
 
 /** "3 days ago", "today": how long ago a reader saw something. */
 export function formatAge(ms: number | undefined, now = Date.now()): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
   const days = Math.floor((now - ms) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 60) return `${days} days ago`;
+  if (days <= 0) return t('ui_age_today');
+  if (days === 1) return t('ui_age_yesterday');
+  if (days < 60) return tPlural('ui_age_days', days);
   const months = Math.round(days / 30.4);
-  if (months < 24) return `${months} months ago`;
-  return `${Math.round(days / 365.25)} years ago`;
+  if (months < 24) return tPlural('ui_age_months', months);
+  return tPlural('ui_age_years', Math.round(days / 365.25));
 }
 
 /** Bytes as "0 B", "940 B", "12 KB", "3.4 MB". */
@@ -78,22 +80,22 @@ export function hostLabel(host: string | undefined): string {
 export function outletName(m: { outlet?: string; host?: string }): string {
   const outlet = collapse(m.outlet ?? '');
   if (outlet) return outlet;
-  return hostLabel(m.host) || 'an unknown site';
+  return hostLabel(m.host) || t('ui_unknown_site');
 }
 
 /** The verdict in a few words, for badges and headings. */
 export function verdictLabel(verdict: Verdict): string {
   switch (verdict) {
     case 'copy':
-      return 'Copied';
+      return t('verdictCopy');
     case 'partial-copy':
-      return 'Partly copied';
+      return t('verdictPartialCopy');
     case 'rewrite':
-      return 'Rewritten';
+      return t('verdictRewrite');
     case 'related':
-      return 'Related coverage';
+      return t('verdictRelated');
     case 'unrelated':
-      return 'No match';
+      return t('verdictUnrelated');
   }
 }
 
@@ -137,12 +139,19 @@ export function piecesText(pieces: readonly Piece[]): string {
   return pieces.map((p) => (typeof p === 'string' ? p : p.page)).join('');
 }
 
-/** "(axios.com, 31 Mar 2024)" with the host as a page-supplied piece. */
-function sourcePieces(m: Pick<MatchSummary, 'host' | 'publishedAt' | 'firstSeenAt'>): Piece[] {
+/** Parts of a message some of whose substitutions are runs of pieces, as one run. */
+const spread = (parts: (Piece | Piece[])[]): Piece[] => parts.flatMap((p) => (Array.isArray(p) ? p : [p]));
+
+/** "'U.S. and Israel…' (axios.com, 31 Mar 2024)": the quoted title, then the host and date, the
+ * title and the host as page-supplied pieces. */
+function wherePieces(title: string, m: Pick<MatchSummary, 'host' | 'publishedAt' | 'firstSeenAt'>): Piece[] {
   const host = hostLabel(m.host);
   const date = articleDate(m);
-  if (!host && !date) return [];
-  return ['(', ...(host ? [{ page: host }] : []), host && date ? ', ' : '', date, ')'];
+  const quoted = { page: title };
+  if (host && date) return tParts<Piece>('ui_where_host_date', quoted, { page: host }, date);
+  if (host) return tParts<Piece>('ui_where_host', quoted, { page: host });
+  if (date) return tParts<Piece>('ui_where_date', quoted, date);
+  return tParts<Piece>('ui_where_title', quoted);
 }
 
 /**
@@ -155,19 +164,18 @@ export function verdictPieces(result: CheckResult): VerdictPieces | null {
   if (!o || !isRibbonVerdict(result.verdict)) return null;
   const outlet = { page: outletName(o) };
   const title = truncate(o.title || hostLabel(o.host), TITLE_CHARS);
-  const source = sourcePieces(o);
-  const where: Piece[] = ["'", { page: title }, "'", ...(source.length ? [' ', ...source] : [])];
-  const credit: Piece[] = result.credited ? ['It credits ', outlet, '.'] : ['It does not credit ', outlet, '.'];
-  const carries: Piece[] = [`It carries ${percent(o.coverage)} of the original.`];
+  const where = wherePieces(title, o);
+  const credit = tParts<Piece>(result.credited ? 'ui_detail_credits' : 'ui_detail_no_credit', outlet);
+  const carries: Piece[] = [t('ui_detail_carries', percent(o.coverage))];
   if (result.verdict === 'rewrite') {
     return {
-      headline: ['Rewritten from ', outlet, `: the same facts in the same order (${result.credited ? 'credited' : 'not credited'})`],
-      details: [['Original: ', ...where, '.'], [`${percent(o.containment)} of this article's text is word for word from it.`], carries],
+      headline: tParts<Piece>(result.credited ? 'ui_headline_rewrite_credited' : 'ui_headline_rewrite_uncredited', outlet),
+      details: [spread(tParts<Piece | Piece[]>('ui_detail_original', where)), [t('ui_detail_word_for_word', percent(o.containment))], carries],
     };
   }
-  const lead = result.verdict === 'copy' ? 'Copied' : 'Partly copied';
+  const key = result.verdict === 'copy' ? 'ui_headline_copy' : 'ui_headline_partial';
   return {
-    headline: [`${lead} from `, outlet, `: ${percent(o.containment)} of this article's text appears in `, ...where],
+    headline: spread(tParts<Piece | Piece[]>(key, outlet, percent(o.containment), where)),
     details: [carries, credit],
   };
 }
@@ -203,10 +211,8 @@ export function verdictSummary(result: CheckResult): string {
   const o = result.original;
   if (!o || !isRibbonVerdict(result.verdict)) return '';
   const outlet = outletName(o);
-  if (result.verdict === 'rewrite') {
-    return `The same facts in the same order as ${outlet}'s article, in other words: ${percent(o.containment)} of this page's text is word for word.`;
-  }
-  return `${percent(o.containment)} of this page's text appears in ${outlet}'s article, and it carries ${percent(o.coverage)} of that article.`;
+  if (result.verdict === 'rewrite') return t('ui_summary_rewrite', outlet, percent(o.containment));
+  return t('ui_summary_copy', percent(o.containment), outlet, percent(o.coverage));
 }
 
 /** How a match relates to the checked page, in the page's terms ("This page rewrites it"). */
@@ -214,24 +220,24 @@ export function relationLabel(m: Pick<MatchSummary, 'direction' | 'verdict'>): s
   const from = m.direction === 'from';
   switch (m.verdict) {
     case 'copy':
-      return from ? 'This page copies it' : 'It copies this page';
+      return t(from ? 'ui_rel_copies_it' : 'ui_rel_copied_by');
     case 'partial-copy':
-      return from ? 'This page copies part of it' : 'It copies part of this page';
+      return t(from ? 'ui_rel_copies_part' : 'ui_rel_part_copied_by');
     case 'rewrite':
-      return from ? 'This page rewrites it' : 'It rewrites this page';
+      return t(from ? 'ui_rel_rewrites_it' : 'ui_rel_rewritten_by');
     default:
-      return 'Same story, own words';
+      return t('ui_rel_same_story');
   }
 }
 
 /** "Closest match: Daily Wire — 97% of this page": the match sharing the most of this page, beside the original. */
 export function closestLine(m: Pick<MatchSummary, 'outlet' | 'host' | 'direction' | 'containment' | 'coverage'>): string {
-  return `Closest match: ${outletName(m)} — ${percent(pageShares(m).ofPage)} of this page`;
+  return t('ui_closest_line', outletName(m), percent(pageShares(m).ofPage));
 }
 
 /** "How sure: high". */
 export function confidenceLabel(level: 'high' | 'medium' | 'low'): string {
-  return `How sure: ${level}`;
+  return t(`ui_confidence_${level}`);
 }
 
 /** The matches as the story's coverage, earliest first (stated date, else first seen), ties by outlet. */

@@ -78,14 +78,19 @@ type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B
 
 /** A counted phrase ("3 articles") in the form the interface language's plural rules pick for n. */
 export function tPlural(base: PluralBase, n: number, format: (n: number) => string = String): string {
+  return t(pluralKey(base, n), format(n));
+}
+
+/** The key of the form of `<base>_*` the interface language's plural rules pick for n (for a counted
+ * message with further substitutions: `t(pluralKey(base, n), ...)` or `tNodes(pluralKey(base, n), ...)`). */
+export function pluralKey(base: PluralBase, n: number): MessageKey {
   let category: string;
   try {
     category = new Intl.PluralRules(uiLocale().lang).select(n);
   } catch {
     category = n === 1 ? 'one' : 'other';
   }
-  const key = `${base}_${PLURAL_CATEGORIES.includes(category as never) ? category : 'other'}` as MessageKey;
-  return t(key, format(n));
+  return `${base}_${PLURAL_CATEGORIES.includes(category as never) ? category : 'other'}` as MessageKey;
 }
 
 /** Private-use marks standing for nodes while a message is filled; no translation holds them. */
@@ -98,6 +103,19 @@ const MARK = /\uE000(\d+)\uE001/;
 export function tNodes(key: MessageKey, ...subs: (Node | string)[]): (Node | string)[] {
   const text = t(key, ...subs.map((_, i) => `\uE000${i}\uE001`));
   const out: (Node | string)[] = [];
+  for (const part of text.split(/(\uE000\d+\uE001)/)) {
+    const m = MARK.exec(part);
+    if (m) out.push(subs[Number(m[1])]);
+    else if (part) out.push(part);
+  }
+  return out;
+}
+
+/** tNodes for any kind of part: the message's own words as strings, each substitution (a node, or a
+ * marked page-supplied string in a pure text helper) where the translation puts it. */
+export function tParts<T>(key: MessageKey, ...subs: (T | string)[]): (T | string)[] {
+  const text = t(key, ...subs.map((_, i) => `\uE000${i}\uE001`));
+  const out: (T | string)[] = [];
   for (const part of text.split(/(\uE000\d+\uE001)/)) {
     const m = MARK.exec(part);
     if (m) out.push(subs[Number(m[1])]);

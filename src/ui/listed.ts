@@ -5,6 +5,7 @@
 import type { ListedBy } from '../index/types.ts';
 import { collapse, truncate } from '../shared/text.ts';
 import { el } from './dom.ts';
+import { pluralKey, t, tParts } from './i18n.ts';
 
 /** Lists named one by one; the rest are counted ("and 2 more lists"). */
 export const LISTED_SHOWN = 2;
@@ -20,7 +21,7 @@ export function listedPairs(listed: readonly ListedBy[] | undefined): [string, s
   const out: [string, string][] = [];
   const seen = new Set<string>();
   for (const l of listed ?? []) {
-    const pair: [string, string] = [name(l.publisher, 'an unnamed publisher'), name(l.list, 'an unnamed list')];
+    const pair: [string, string] = [name(l.publisher, t('ui_unnamed_publisher')), name(l.list, t('ui_unnamed_list'))];
     const key = pair.join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -34,21 +35,20 @@ export function listedPairs(listed: readonly ListedBy[] | undefined): [string, s
 export function listedSentence(listed: readonly ListedBy[] | undefined): string {
   const pairs = listedPairs(listed);
   if (pairs.length === 0) return '';
-  const shown = pairs.slice(0, LISTED_SHOWN).map(([p, l], i) => `${i === 0 ? 'Listed by' : 'by'} ${p} in ${l}`);
-  const rest = pairs.length - shown.length;
-  return `${shown.join('; ')}${rest > 0 ? `; and ${rest} more list${rest === 1 ? '' : 's'}` : ''}.`;
+  return listedParts(pairs, (s) => s).join('');
+}
+
+/** The sentence's parts in the interface language: its own words as strings, each name as `wrap` makes it. */
+function listedParts<T>(pairs: [string, string][], wrap: (name: string) => T): (T | string)[] {
+  const names = pairs.slice(0, LISTED_SHOWN).flat().map(wrap);
+  const rest = pairs.length - LISTED_SHOWN;
+  if (rest > 0) return tParts<T>(pluralKey('ui_listed_more', rest), ...names, String(rest));
+  return tParts<T>(names.length > 2 ? 'ui_listed_two' : 'ui_listed_one', ...names);
 }
 
 /** The same sentence as an element: each name in its own <bdi>. Null when the article is not listed. */
 export function listedLine(doc: Document, listed: readonly ListedBy[] | undefined, cls = 'listed'): HTMLElement | null {
   const pairs = listedPairs(listed);
   if (pairs.length === 0) return null;
-  const line = el(doc, 'p', { class: cls });
-  pairs.slice(0, LISTED_SHOWN).forEach(([publisher, list], i) => {
-    if (i > 0) line.append('; ');
-    line.append(i === 0 ? 'Listed by ' : 'by ', el(doc, 'bdi', { text: publisher }), ' in ', el(doc, 'bdi', { text: list }));
-  });
-  const rest = pairs.length - LISTED_SHOWN;
-  line.append(rest > 0 ? `; and ${rest} more list${rest === 1 ? '' : 's'}.` : '.');
-  return line;
+  return el(doc, 'p', { class: cls }, ...listedParts(pairs, (text) => el(doc, 'bdi', { text })));
 }

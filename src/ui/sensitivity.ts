@@ -4,6 +4,7 @@
 // the sentences come from the engine itself (levelBars), so they cannot drift from the verdicts.
 import { levelBars, type Sensitivity } from '../index/index.ts';
 import { percent as pc } from './format.ts';
+import { t } from './i18n.ts';
 
 /** Pairs of one label flagged (copy, partial copy or rewrite) at one level. */
 export interface Rate {
@@ -32,22 +33,22 @@ const r = (flagged: number, n: number): Rate => ({ flagged, n });
 export const SENSITIVITY_LEVELS: readonly SensitivityLevel[] = [
   {
     value: 'low',
-    name: 'Low',
-    gist: 'Only clear copies and close rewrites.',
+    name: t('ui_sens_low'),
+    gist: t('ui_sens_low_gist'),
     counter: { WD: r(65, 78), PD: r(20, 135), ND: r(3, 99), unrelated: r(0, 160) },
     clough: { cut: r(16, 19), light: r(17, 19), heavy: r(10, 19), non: r(0, 38), unrelated: r(0, 95) },
   },
   {
     value: 'normal',
-    name: 'Normal',
-    gist: "Copies, partial copies and rewrites that keep the original's order.",
+    name: t('ui_sens_normal'),
+    gist: t('ui_sens_normal_gist'),
     counter: { WD: r(74, 78), PD: r(95, 135), ND: r(15, 99), unrelated: r(0, 160) },
     clough: { cut: r(17, 19), light: r(19, 19), heavy: r(18, 19), non: r(0, 38), unrelated: r(0, 95) },
   },
   {
     value: 'high',
-    name: 'High',
-    gist: 'Also looser rewrites; expect more false alarms.',
+    name: t('ui_sens_high'),
+    gist: t('ui_sens_high_gist'),
     counter: { WD: r(74, 78), PD: r(106, 135), ND: r(23, 99), unrelated: r(0, 160) },
     clough: { cut: r(17, 19), light: r(19, 19), heavy: r(18, 19), non: r(0, 38), unrelated: r(0, 95) },
   },
@@ -62,25 +63,26 @@ const pct1 = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 export function barsText(level: Sensitivity): string {
   const b = levelBars(level);
   const credit =
-    b.creditDiscount < 1
-      ? `A credit to the original's outlet lowers the rewrite bar by ${b.creditDiscount === 0.75 ? 'a quarter' : pc(1 - b.creditDiscount)}.`
-      : "Crediting the original's outlet does not lower the bar.";
-  return (
-    `Copy: ${pc(b.copy)} of the page's text word for word from the original; partial copy: ${pc(b.partial)}; ` +
-    `rewrite: ${pc(b.rewriteContainment)} word for word and ${pc(b.rewriteOrdered)} of its words in the original's order, ` +
-    `or nearly all of them in order, or ${pc(b.partVocabulary)} of its words found in the original and ${pc(b.partOriginalVocabulary)} of the original's in it ` +
-    `with ${pct1(b.partContainment)} word for word and ${pc(b.partOrdered)} in order (a page that takes some paragraphs and writes the rest). ${credit}`
+    b.creditDiscount >= 1 ? t('ui_sens_no_credit') : b.creditDiscount === 0.75 ? t('ui_sens_credit_quarter') : t('ui_sens_credit_by', pc(1 - b.creditDiscount));
+  return t(
+    'ui_sens_bars',
+    pc(b.copy),
+    pc(b.partial),
+    pc(b.rewriteContainment),
+    pc(b.rewriteOrdered),
+    pc(b.partVocabulary),
+    pc(b.partOriginalVocabulary),
+    pct1(b.partContainment),
+    pc(b.partOrdered),
+    credit,
   );
 }
 
 /** What the level flagged on the development set, in the options page's words. */
 export function ratesText(level: SensitivityLevel): string {
   const c = level.counter;
-  const unrelated = c.unrelated.flagged === 0 ? 'no unrelated article' : `${percent(c.unrelated)} of unrelated articles`;
-  return (
-    `Flags ${percent(c.WD)} of wholly derived and ${percent(c.PD)} of partly derived agency rewrites; ` +
-    `${percent(c.ND)} of independent reports of the same event; ${unrelated}.`
-  );
+  const unrelated = c.unrelated.flagged === 0 ? t('ui_sens_no_unrelated') : t('ui_sens_unrelated', percent(c.unrelated));
+  return t('ui_sens_rates', percent(c.WD), percent(c.PD), percent(c.ND), unrelated);
 }
 
 export function levelOf(value: Sensitivity): SensitivityLevel {

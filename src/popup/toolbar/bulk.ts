@@ -7,6 +7,7 @@ import { importErrorText, importPack, type ImportProgress } from '../../storage/
 import { exportParts } from '../../storage/pack-io.ts';
 import { ownUsage, type OwnUsage } from '../../storage/usage.ts';
 import { formatBytes, formatCount } from '../../ui/format.ts';
+import { t } from '../../ui/i18n.ts';
 import type { ImportResult } from '../../protocol/messages.ts';
 
 /** Files above this are read in pieces (parsePackChunks), never as one string: V8 strings stop at
@@ -33,27 +34,26 @@ export async function exportLocally(onProgress: (done: number) => void): Promise
 
 /** Reads, validates whole and imports a pack file; `say` hears each step in the reader's words. */
 export async function importLocally(file: Blob & { name?: string }, say: (text: string) => void, streamAbove = STREAM_ABOVE): Promise<ImportResult> {
-  if (file.size > MAX_IMPORT_BYTES)
-    throw new Error(`This file cannot be imported: it is ${formatBytes(file.size)}, and at most ${formatBytes(MAX_IMPORT_BYTES)} can be read at once.`);
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(t('popup_import_too_big', formatBytes(file.size), formatBytes(MAX_IMPORT_BYTES)));
   const c = connection();
   const progress: ImportProgress = (p) =>
     say(
       p.phase === 'compressing'
-        ? `Preparing texts… ${formatCount(p.done)} of ${formatCount(p.total)}`
+        ? t('popup_preparing_texts', formatCount(p.done), formatCount(p.total))
         : p.phase === 'writing'
-          ? `Importing… ${formatCount(p.done)} of ${formatCount(p.total)}`
-          : `Indexing… ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`,
+          ? t('popup_importing', formatCount(p.done), formatCount(p.total))
+          : t('popup_indexing', Math.floor((100 * p.done) / Math.max(1, p.total))),
     );
-  const name = file.name ?? 'the file';
+  const name = file.name ?? t('popup_the_file');
   try {
     if (file.size > streamAbove) {
-      const pieces = readPieces(file, (done) => say(`Checking ${name}… ${Math.floor((100 * done) / file.size)}%`));
+      const pieces = readPieces(file, (done) => say(t('popup_checking_file_pct', name, Math.floor((100 * done) / file.size))));
       return await importPack(c, pieces, { onProgress: progress });
     }
     // Decoded as UTF-8 here rather than by Blob.text(): Chromium's Blob.text() follows a UTF-16
     // byte-order mark and Firefox's does not, and a file must import the same in both.
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-    say(`Checking ${name}…`);
+    say(t('popup_checking_file', name));
     return await importPack(c, text, { onProgress: progress });
   } catch (err) {
     throw new Error(importErrorText(err), { cause: err });

@@ -2,7 +2,8 @@
 // Pause, Export, Import… and Clear… in one row, always on the popup's first screen.
 import type { ImportResult, IndexStats } from '../../protocol/messages.ts';
 import type { OwnUsage } from '../../storage/usage.ts';
-import { formatBytes, formatCount, formatDataSize, formatDate, plural } from '../../ui/format.ts';
+import { formatBytes, formatCount, formatDataSize, formatDate } from '../../ui/format.ts';
+import { pluralKey, t, tPlural } from '../../ui/i18n.ts';
 import { detached, el } from '../../ui/dom.ts';
 import { ask } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
@@ -34,11 +35,9 @@ export function exportFileName(now = new Date()): string {
 /** What an import did, in words: "Imported 120 articles (3 already known, merged)." */
 export function importSummary(result: ImportResult): string {
   const { added, updated, evicted } = result;
-  const extra = [
-    updated ? `${formatCount(updated)} already known, merged` : '',
-    evicted ? `${formatCount(evicted)} oldest removed to stay within your limits` : '',
-  ].filter(Boolean);
-  return `Imported ${formatCount(added)} article${added === 1 ? '' : 's'}${extra.length ? ` (${extra.join(', ')})` : ''}.`;
+  const extra = [updated ? t('popup_import_merged', formatCount(updated)) : '', evicted ? t('popup_import_evicted', formatCount(evicted)) : ''].filter(Boolean);
+  if (!extra.length) return tPlural('popup_imported', added, formatCount);
+  return t(pluralKey('popup_imported_details', added), formatCount(added), extra.join(t('ui_comma')));
 }
 
 function download(doc: Document, blob: Blob, name: string): void {
@@ -53,9 +52,9 @@ function download(doc: Document, blob: Blob, name: string): void {
 
 /** "Your index: 5 articles, 40 KB": the articles the reader read or imported and what their data takes. */
 export function indexLine(articles: number, usage: OwnUsage | undefined): string {
-  const count = `${formatCount(articles)} ${plural(articles, 'article')}`;
+  const count = tPlural('popup_articles', articles, formatCount);
   if (!usage) return count;
-  return `${count}, ${usage.estimated ? 'about ' : ''}${formatDataSize(usage.bytes)}`;
+  return t(usage.estimated ? 'popup_index_size_about' : 'popup_index_size', count, formatDataSize(usage.bytes));
 }
 
 type Say = (text: string, kind?: 'info' | 'error' | 'ok') => void;
@@ -88,7 +87,7 @@ export function createIndexPanel(doc: Document, hooks: PanelHooks): IndexPanel {
     doc,
     'section',
     { class: 'index', attrs: { 'aria-labelledby': 'index-title' } },
-    el(doc, 'div', { class: 'index-line' }, el(doc, 'h2', { text: 'Your index', attrs: { id: 'index-title' } }), figures, lists),
+    el(doc, 'div', { class: 'index-line' }, el(doc, 'h2', { text: t('popup_your_index'), attrs: { id: 'index-title' } }), figures, lists),
     el(doc, 'div', { class: 'row actions' }, pause.button, exportButton(ctx), importButton(ctx), el(doc, 'span', { class: 'spacer' }), clearing.button),
     clearing.confirm,
     status,
@@ -128,18 +127,18 @@ async function refreshPanel(ctx: PanelContext, out: Figures, setPaused: (paused:
 function showFigures(out: Figures, stats: IndexStats, usage: OwnUsage | undefined): void {
   // The count comes from the worker; the size from the stored data, when it counted the same articles.
   out.figures.textContent = `: ${indexLine(stats.articles, usage && usage.articles === stats.articles ? usage : undefined)}`;
-  out.figures.title = stats.oldestSeenAt ? `The oldest was read on ${formatDate(stats.oldestSeenAt)}.` : '';
-  out.lists.textContent = stats.listed ? ` · ${formatCount(stats.listed)} from lists` : '';
+  out.figures.title = stats.oldestSeenAt ? t('popup_oldest', formatDate(stats.oldestSeenAt)) : '';
+  out.lists.textContent = stats.listed ? ` · ${t('popup_from_lists', formatCount(stats.listed))}` : '';
 }
 
 /** Pause/Resume: a toggle button whose label, state and tooltip follow the setting. */
 function pauseButton(ctx: PanelContext): { button: HTMLElement; setPaused(paused: boolean): void } {
-  const btn = button(ctx.doc, 'Pause', 'btn', { 'aria-pressed': 'false' });
+  const btn = button(ctx.doc, t('popup_pause'), 'btn', { 'aria-pressed': 'false' });
   const setPaused = (p: boolean) => {
     ctx.paused = p;
-    btn.textContent = p ? 'Resume' : 'Pause';
+    btn.textContent = t(p ? 'popup_resume' : 'popup_pause');
     btn.setAttribute('aria-pressed', String(p));
-    btn.title = p ? 'Resume indexing and checking pages' : 'Stop indexing and checking pages for now';
+    btn.title = t(p ? 'popup_resume_title' : 'popup_pause_title');
     ctx.hooks.onPausedChange(p);
   };
   btn.addEventListener(
@@ -148,7 +147,7 @@ function pauseButton(ctx: PanelContext): { button: HTMLElement; setPaused(paused
       try {
         await ask({ type: 'ui/set-paused', paused: !ctx.paused });
         setPaused(!ctx.paused);
-        ctx.say(ctx.paused ? 'Paused: pages are neither indexed nor checked.' : 'Resumed.', 'ok');
+        ctx.say(t(ctx.paused ? 'popup_paused_status' : 'popup_resumed'), 'ok');
       } catch (err) {
         ctx.say(errorText(err), 'error');
       }
@@ -160,15 +159,15 @@ function pauseButton(ctx: PanelContext): { button: HTMLElement; setPaused(paused
 /** Export: read from the index here (this page shares the worker's database), into a file of any size. */
 function exportButton(ctx: PanelContext): HTMLElement {
   const { doc, say } = ctx;
-  const btn = button(doc, 'Export');
+  const btn = button(doc, t('popup_export'));
   btn.addEventListener(
     'click',
     detached(async () => {
-      say('Preparing the export…');
+      say(t('popup_export_preparing'));
       try {
-        const { blob, articles: n } = await exportLocally((done) => say(`Exporting… ${formatCount(done)} of ${formatCount(ctx.articles)}`));
+        const { blob, articles: n } = await exportLocally((done) => say(t('popup_exporting', formatCount(done), formatCount(ctx.articles))));
         download(doc, blob, exportFileName());
-        say(`Exported ${formatCount(n)} articles (${formatBytes(blob.size)}).`, 'ok');
+        say(t(pluralKey('popup_exported', n), formatCount(n), formatBytes(blob.size)), 'ok');
       } catch (err) {
         say(errorText(err), 'error');
       }
@@ -180,7 +179,7 @@ function exportButton(ctx: PanelContext): HTMLElement {
 /** Import…: a file picker would close the toolbar popup (Firefox does), so the import happens on a
  * page in a tab of its own, which this opens at its file control. */
 function importButton(ctx: PanelContext): HTMLElement {
-  const btn = button(ctx.doc, 'Import…', 'btn', { title: 'Opens a tab where you choose a pack file to import' });
+  const btn = button(ctx.doc, t('popup_import'), 'btn', { title: t('popup_import_title') });
   btn.addEventListener('click', () => ctx.hooks.openImport());
   return btn;
 }
@@ -188,14 +187,14 @@ function importButton(ctx: PanelContext): HTMLElement {
 /** Clear: asks inside the popup first (Escape or Cancel backs out), then empties the index. */
 function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLElement } {
   const { doc, say } = ctx;
-  const clearBtn = button(doc, 'Clear…', 'btn danger', { 'aria-expanded': 'false', 'aria-controls': 'confirm-clear' });
+  const clearBtn = button(doc, t('popup_clear'), 'btn danger', { 'aria-expanded': 'false', 'aria-controls': 'confirm-clear' });
   const confirmText = el(doc, 'p', {});
-  const cancelBtn = button(doc, 'Cancel');
-  const reallyBtn = button(doc, 'Delete everything', 'btn danger solid');
+  const cancelBtn = button(doc, t('popup_cancel'));
+  const reallyBtn = button(doc, t('popup_delete_all'), 'btn danger solid');
   const confirm = el(
     doc,
     'div',
-    { class: 'confirm', attrs: { id: 'confirm-clear', role: 'group', 'aria-label': 'Confirm clearing the index' } },
+    { class: 'confirm', attrs: { id: 'confirm-clear', role: 'group', 'aria-label': t('popup_confirm_clear') } },
     confirmText,
     el(doc, 'div', { class: 'row' }, el(doc, 'span', { class: 'spacer' }), cancelBtn, reallyBtn),
   );
@@ -206,7 +205,8 @@ function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLE
     clearBtn.focus();
   };
   clearBtn.addEventListener('click', () => {
-    confirmText.textContent = `Delete all ${formatCount(ctx.articles)} articles you read or imported from this browser’s index? The library page can undo this for 24 hours; export first to keep a copy for longer.${ctx.listed ? ` The ${formatCount(ctx.listed)} articles of your subscribed lists stay (remove a list in the options).` : ''}`;
+    const question = tPlural('popup_clear_question', ctx.articles, formatCount);
+    confirmText.textContent = ctx.listed ? `${question} ${tPlural('popup_clear_lists_stay', ctx.listed, formatCount)}` : question;
     confirm.hidden = false;
     clearBtn.setAttribute('aria-expanded', 'true');
     cancelBtn.focus();
@@ -221,7 +221,7 @@ function clearControls(ctx: PanelContext): { button: HTMLElement; confirm: HTMLE
       try {
         await ask({ type: 'ui/clear' });
         closeConfirm();
-        say('The index is empty. Undo it from the library page within 24 hours.', 'ok');
+        say(t('popup_cleared'), 'ok');
         ctx.hooks.onCleared();
         await ctx.refresh();
       } catch (err) {

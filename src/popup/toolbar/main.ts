@@ -1,6 +1,7 @@
 // Popup entry: the verdict for the current tab, then the reader's index in a footer.
 import browser from 'webextension-polyfill';
 import { clear } from '../../ui/dom.ts';
+import { localize, t } from '../../ui/i18n.ts';
 import { ask, currentTabId } from '../api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { createIndexPanel } from './index-panel.ts';
@@ -10,6 +11,7 @@ import type { TabState } from '../../protocol/messages.ts';
 import type { PageDates } from './relation.ts';
 
 const doc = document;
+localize(doc);
 /** Opened as the toolbar popup (not as a page with ?tab=, as tests and links do): close it after acting. */
 const isToolbarPopup = !new URLSearchParams(location.search).has('tab');
 const done = () => {
@@ -38,7 +40,7 @@ function actionsFor(tabId: number, state: TabState | null): VerdictActions {
 async function showTab(): Promise<void> {
   const tabId = await currentTabId();
   if (tabId === undefined) {
-    verdictBox.replaceChildren(noteCard(doc, 'No tab', 'Open an article page to see where it comes from.'));
+    verdictBox.replaceChildren(noteCard(doc, t('popup_no_tab'), t('popup_no_tab_text')));
     return;
   }
   try {
@@ -53,7 +55,7 @@ async function showTab(): Promise<void> {
     const dates = await pageDates(state?.pageId);
     if (dates && verdictBox.isConnected && !verdictBox.contains(doc.activeElement)) show(dates);
   } catch (err) {
-    verdictBox.replaceChildren(noteCard(doc, 'Something went wrong', errorText(err)));
+    verdictBox.replaceChildren(noteCard(doc, t('popup_error'), errorText(err)));
   }
 }
 

@@ -5,6 +5,7 @@ import type { CheckResult, MatchSummary } from '../../index/types.ts';
 import { articleDate, byDate, hostLabel, isRibbonVerdict, outletName, pageShares, percent, relationLabel, verdictLabel } from '../../ui/format.ts';
 import { el, safeHref } from '../../ui/dom.ts';
 import { listedLine } from '../../ui/listed.ts';
+import { t, tPlural } from '../../ui/i18n.ts';
 import { copiesHeading, othersHeading, whenLabel, type PageDates } from './relation.ts';
 
 export interface CompareAction {
@@ -43,13 +44,13 @@ function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, a
     'span',
     { class: 'byline' },
     bdi(doc, outlet),
-    ...[articleDate(m), `${percent(pageShares(m).ofPage)} of this page`].filter(Boolean).map((p) => ` · ${p}`),
+    ...[articleDate(m), t('popup_of_this_page', percent(pageShares(m).ofPage))].filter(Boolean).flatMap((p) => [' · ', bdi(doc, p)]),
   );
   const compare = pair
     ? el(doc, 'button', {
         class: 'link-btn',
-        text: 'Compare',
-        attrs: { type: 'button', 'aria-label': `Compare this page with ${outlet}'s article` },
+        text: t('popup_compare'),
+        attrs: { type: 'button', 'aria-label': t('popup_compare_with', outlet) },
         on: { click: () => actions.compare(pair[0], pair[1]) },
       })
     : null;
@@ -63,7 +64,7 @@ function matchRow(doc: Document, m: MatchSummary, page: PageDates | undefined, a
       { class: 'match-head' },
       el(doc, 'span', { class: 'tier', text: tier }),
       el(doc, 'span', { class: 'when', text: whenLabel(m, page) }),
-      tag ? el(doc, 'span', { class: `mini tag-${tag}`, text: tag }) : null,
+      tag ? el(doc, 'span', { class: `mini tag-${tag}`, text: t('popup_tag_closest') }) : null,
       compare,
     ),
     articleLink(doc, m.url, m.title || hostLabel(m.host)),
@@ -83,7 +84,7 @@ function rowsWithMore(doc: Document, rows: HTMLElement[]): HTMLElement[] {
       doc,
       'details',
       { class: 'more' },
-      el(doc, 'summary', { text: `Show ${rest.length} more` }),
+      el(doc, 'summary', { text: tPlural('popup_show_more', rest.length) }),
       el(doc, 'ol', { class: 'matches', attrs: { start: String(SHOWN_ROWS + 1) } }, ...rest),
     ),
   ];

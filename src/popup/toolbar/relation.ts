@@ -2,7 +2,8 @@
 // dates, never from a guess), why the named original is the original, and the two overlaps in
 // plain sentences. Pure text: no DOM, so tests can pin every phrase.
 import type { CheckResult, CreditKind, MatchSummary } from '../../index/types.ts';
-import { formatDate, isRibbonVerdict, percent, plural } from '../../ui/format.ts';
+import { formatDate, isRibbonVerdict, percent } from '../../ui/format.ts';
+import { pluralKey, t, tPlural } from '../../ui/i18n.ts';
 
 /** When this page appeared, read from its own record: its stated date, and when the reader first saw it. */
 export interface PageDates {
@@ -32,13 +33,14 @@ export function timeOrder(m: Dated, page: PageDates | undefined): { order: -1 | 
 /** "Published before this page", "You read it after this page", "Published the same day". */
 export function whenLabel(m: Dated, page: PageDates | undefined): string {
   const { order, basis } = timeOrder(m, page);
-  if (basis === 'published') return order < 0 ? 'Published before this page' : order > 0 ? 'Published after this page' : 'Published the same day';
-  if (basis === 'read') return order < 0 ? 'You read it before this page' : 'You read it after this page';
-  return order < 0 ? 'Came before this page' : 'Came after this page';
+  if (basis === 'published') return t(order < 0 ? 'popup_when_pub_before' : order > 0 ? 'popup_when_pub_after' : 'popup_when_pub_same');
+  if (basis === 'read') return t(order < 0 ? 'popup_when_read_before' : 'popup_when_read_after');
+  return t(order < 0 ? 'popup_when_came_before' : 'popup_when_came_after');
 }
 
-/** " (1 Apr 2024)", or nothing when this page's date reads the same as the original's. */
-const beforeOn = (t: number, originalDate: string) => (formatDate(t) === originalDate ? '' : ` (${formatDate(t)})`);
+/** "published 31 Mar 2024, before this page (1 Apr 2024)", without this page's date when it reads the same as the original's. */
+const publishedBefore = (pageAt: number, originalDate: string) =>
+  formatDate(pageAt) === originalDate ? t('popup_why_before', originalDate) : t('popup_why_before_on', originalDate, formatDate(pageAt));
 
 const when = (m: Pick<MatchSummary, 'publishedAt' | 'firstSeenAt'>) => m.publishedAt ?? m.firstSeenAt;
 
@@ -59,16 +61,15 @@ export function whyOriginal(result: CheckResult, page: PageDates | undefined): s
   const reasons: string[] = [];
   if (o.publishedAt !== undefined) {
     const date = formatDate(o.publishedAt);
-    if (sources.length && earliest) reasons.push(`published first of the ${sources.length + 1} this page shares text with (${date})`);
-    else if (page?.publishedAt !== undefined && o.publishedAt < page.publishedAt)
-      reasons.push(`published ${date}, before this page${beforeOn(page.publishedAt, date)}`);
-    else reasons.push(`published ${date}`);
+    if (sources.length && earliest) reasons.push(t(pluralKey('popup_why_first_of', sources.length + 1), sources.length + 1, date));
+    else if (page?.publishedAt !== undefined && o.publishedAt < page.publishedAt) reasons.push(publishedBefore(page.publishedAt, date));
+    else reasons.push(t('popup_why_published', date));
   } else if (page?.firstSeenAt !== undefined && o.firstSeenAt < page.firstSeenAt) {
-    reasons.push(`you read it first (${formatDate(o.firstSeenAt)}); it states no date`);
+    reasons.push(t('popup_why_read_first', formatDate(o.firstSeenAt)));
   }
-  if (result.credited) reasons.push(sources.length && !earliest ? 'this page credits it, though another was published earlier' : 'this page credits it');
-  if (reasons.length === 0) reasons.push('it shares the most with this page of what came before it');
-  return `Why this original: ${reasons.join(', and ')}.`;
+  if (result.credited) reasons.push(t(sources.length && !earliest ? 'popup_why_credits_though' : 'popup_why_credits'));
+  if (reasons.length === 0) reasons.push(t('popup_why_most'));
+  return reasons.length > 1 ? t('popup_why_two', reasons[0], reasons[1]) : t('popup_why', reasons[0]);
 }
 
 /** The two overlaps as sentences, the share in front: [share, rest of the sentence]. */
@@ -76,41 +77,40 @@ export function overlapSentences(result: CheckResult): { ofPage: [string, string
   const o = result.original!;
   if (result.verdict === 'rewrite')
     return {
-      ofPage: [percent(o.containment), 'of this page is word for word from the original'],
-      ofOriginal: [percent(o.coverage), "of the original's wording is carried here"],
+      ofPage: [percent(o.containment), t('popup_overlap_rewrite_page')],
+      ofOriginal: [percent(o.coverage), t('popup_overlap_rewrite_original')],
     };
   return {
-    ofPage: [percent(o.containment), 'of this page comes from the original'],
-    ofOriginal: [percent(o.coverage), 'of the original is carried on this page'],
+    ofPage: [percent(o.containment), t('popup_overlap_page')],
+    ofOriginal: [percent(o.coverage), t('popup_overlap_original')],
   };
 }
 
 /** What a rewrite is, beside its small word-for-word shares. */
-export const REWRITE_NOTE =
-  'A rewrite tells the same facts in the same order in other words: it shares meaning more than exact wording, so its word-for-word shares are small.';
+export const REWRITE_NOTE = t('popup_rewrite_note');
 
 /** Where a page credits a source, in plain words. */
 export function creditWhere(kind: CreditKind): string {
   switch (kind) {
     case 'text':
-      return 'in its text';
+      return t('popup_credit_text');
     case 'dateline':
-      return 'in its dateline';
+      return t('popup_credit_dateline');
     case 'link':
-      return 'with a link';
+      return t('popup_credit_link');
     case 'meta':
-      return 'in its page data';
+      return t('popup_credit_meta');
     case 'jsonld':
-      return 'in its article data';
+      return t('popup_credit_jsonld');
   }
 }
 
 /** "2 other articles share text with this page" / "1 other article…". */
 export function othersHeading(n: number): string {
-  return `${n} other ${plural(n, 'article')} on this story`;
+  return tPlural('popup_others', n);
 }
 
 /** The heading over the copies of an original: "3 articles reuse this page's text". */
 export function copiesHeading(n: number): string {
-  return `${n} ${plural(n, 'article')} ${n === 1 ? 'reuses' : 'reuse'} this page's text`;
+  return tPlural('popup_copies', n);
 }

@@ -4,6 +4,7 @@
 // for a tab with no web page the worker heard of. The host is shown as text, isolated.
 import { ask, currentTabId } from '../api.ts';
 import { el } from '../../ui/dom.ts';
+import { tNodes } from '../../ui/i18n.ts';
 import { errorText } from '../../shared/errors.ts';
 
 /** Fills `box` (popup.html #site-switch) with the switch for the current tab's site. */
@@ -25,7 +26,7 @@ export async function mountSiteSwitch(doc: Document, box: HTMLElement | null): P
   input.checked = !state.off;
   const status = el(doc, 'p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   status.style.margin = '0';
-  const label = el(doc, 'label', { attrs: { for: 'site-on' } }, 'Firsthand on ', el(doc, 'bdi', { text: host }));
+  const label = el(doc, 'label', { attrs: { for: 'site-on' } }, ...tNodes('popup_site_on', el(doc, 'bdi', { text: host })));
   input.addEventListener('change', () => {
     const on = input.checked;
     input.disabled = true;
@@ -33,9 +34,7 @@ export async function mountSiteSwitch(doc: Document, box: HTMLElement | null): P
       .then(
         (next) => {
           input.checked = !next.off;
-          status.textContent = next.off
-            ? `Off for ${host}: its pages are not checked, and open ones lose their ribbon.`
-            : `On again for ${host}. Reload the page to check it.`;
+          status.replaceChildren(...tNodes(next.off ? 'popup_site_off_status' : 'popup_site_on_status', el(doc, 'bdi', { text: host })));
         },
         (err: unknown) => {
           input.checked = !on;

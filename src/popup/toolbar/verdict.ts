@@ -6,6 +6,7 @@ import type { TabState } from '../../protocol/messages.ts';
 import { articleDate, closestLine, confidenceLabel, hostLabel, isRibbonVerdict, outletName, verdictLabel } from '../../ui/format.ts';
 import { el, shareBar } from '../../ui/dom.ts';
 import { listedLine } from '../../ui/listed.ts';
+import { t, tNodes, type MessageKey } from '../../ui/i18n.ts';
 import { articleLink, bdi, copiesSection, othersSection, type CompareAction } from './matches.ts';
 import { creditWhere, overlapSentences, REWRITE_NOTE, whyOriginal, type PageDates } from './relation.ts';
 
@@ -14,11 +15,12 @@ export interface VerdictActions extends CompareAction {
 }
 
 /** Under an original known from a list only. */
-export const TEXT_FREE_NOTE = 'You have not read it: a list you added names it, without its text. Compare shows the passages of this page that it shares.';
+export const TEXT_FREE_NOTE = t('popup_text_free');
 
 function byline(doc: Document, m: MatchSummary): HTMLElement {
   const rest = [hostLabel(m.host), articleDate(m)].filter((p) => p && p !== outletName(m));
-  return el(doc, 'div', { class: 'byline' }, bdi(doc, outletName(m)), ...rest.map((p) => ` · ${p}`));
+  // Each part isolated: a Latin host beside a date in a right-to-left interface keeps its order.
+  return el(doc, 'div', { class: 'byline' }, bdi(doc, outletName(m)), ...rest.flatMap((p) => [' · ', bdi(doc, p)]));
 }
 
 /** One overlap: the share in bold, its sentence, and a bar as wide as the share. */
@@ -44,10 +46,9 @@ function creditChip(doc: Document, result: CheckResult, original: MatchSummary):
     doc,
     'span',
     { class: result.credited ? 'chip credited' : 'chip uncredited' },
-    result.credited ? '✓ Credits ' : 'No credit to ',
-    bdi(doc, outlet),
+    ...tNodes(result.credited ? 'ui_credits_chip' : 'ui_no_credit_chip', bdi(doc, outlet)),
   );
-  if (own) chip.title = `${own.outlet}, ${creditWhere(own.kind)}: “${own.evidence}”`;
+  if (own) chip.title = t('popup_credit_title', own.outlet, creditWhere(own.kind), own.evidence);
   return chip;
 }
 
@@ -67,25 +68,29 @@ function evidenceDetails(doc: Document, evidence: string[]): HTMLElement | null 
   if (!evidence.length) return null;
   const list = el(doc, 'ul', { class: 'evidence-list' });
   for (const e of evidence) list.append(el(doc, 'li', { text: e }));
-  return el(doc, 'details', { class: 'evidence' }, el(doc, 'summary', { text: 'How Firsthand decided' }), list);
+  return el(doc, 'details', { class: 'evidence' }, el(doc, 'summary', { text: t('popup_how_decided') }), list);
 }
 
 /** The page's credits to outlets other than `skip`'s, in one line: "Also credits CNN (in its text)". */
-function creditsLine(doc: Document, credits: Credit[], lead: string, skip?: MatchSummary): HTMLElement | null {
+function creditsLine(doc: Document, credits: Credit[], lead: 'popup_also_credits' | 'popup_page_credits', skip?: MatchSummary): HTMLElement | null {
   const shown = credits.filter((c) => c.outlet && !(skip && names(c, skip)));
   if (!shown.length) return null;
-  const line = el(doc, 'p', { class: 'credits-line' }, `${lead} `);
+  const list = doc.createDocumentFragment();
   shown.slice(0, 3).forEach((c, i) => {
-    if (i > 0) line.append(', ');
-    line.append(bdi(doc, c.outlet), ` (${creditWhere(c.kind)})`);
+    if (i > 0) list.append(t('ui_comma'));
+    list.append(bdi(doc, c.outlet), ` (${creditWhere(c.kind)})`);
   });
-  if (shown.length > 3) line.append(` and ${shown.length - 3} more`);
-  return line;
+  const more = shown.length - 3;
+  const parts = more > 0 ? tNodes(`${lead}_more`, list, String(more)) : tNodes(lead, list);
+  return el(doc, 'p', { class: 'credits-line' }, ...parts);
 }
 
-function heading(doc: Document, lead: string, outlet?: string): HTMLElement {
-  return el(doc, 'h1', { attrs: { id: 'verdict-title' } }, lead, ...(outlet ? [' ', bdi(doc, outlet)] : []));
+function heading(doc: Document, title: string | (Node | string)[]): HTMLElement {
+  return el(doc, 'h1', { attrs: { id: 'verdict-title' } }, ...(typeof title === 'string' ? [title] : title));
 }
+
+/** The derived card's heading: "Partly copied from Axios", the outlet isolated. */
+const TITLE_KEYS: Record<string, MessageKey> = { copy: 'popup_title_copy', 'partial-copy': 'popup_title_partial', rewrite: 'popup_title_rewrite' };
 
 /** The verdict card when the page derives from an original (copy, partial copy, rewrite). */
 function derivedCard(doc: Document, result: CheckResult, original: MatchSummary, page: PageDates | undefined, actions: VerdictActions): HTMLElement {
@@ -96,12 +101,12 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
     doc,
     'section',
     { class: `verdict v-${result.verdict}`, attrs: { 'aria-labelledby': 'verdict-title' } },
-    heading(doc, `${verdictLabel(result.verdict)} from`, outlet),
+    heading(doc, tNodes(TITLE_KEYS[result.verdict] ?? 'popup_title_copy', bdi(doc, outlet))),
     el(
       doc,
       'div',
       { class: 'original' },
-      el(doc, 'div', { class: 'kicker', text: 'The original' }),
+      el(doc, 'div', { class: 'kicker', text: t('popup_the_original') }),
       articleLink(doc, original.url, original.title || hostLabel(original.host)),
       byline(doc, original),
       el(doc, 'p', { class: 'why', text: whyOriginal(result, page) }),
@@ -119,7 +124,7 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       el(doc, 'span', { class: 'spacer' }),
       confidenceBlock(doc, result.confidence, result.evidence),
     ),
-    creditsLine(doc, result.credits, 'Also credits', original),
+    creditsLine(doc, result.credits, 'popup_also_credits', original),
     el(
       doc,
       'div',
@@ -127,12 +132,12 @@ function derivedCard(doc: Document, result: CheckResult, original: MatchSummary,
       actions.pageId
         ? el(doc, 'button', {
             class: 'btn primary',
-            text: 'Compare side by side',
+            text: t('ui_compare_side'),
             attrs: { type: 'button' },
             on: { click: () => actions.compare(actions.pageId!, original.id) },
           })
         : null,
-      el(doc, 'button', { class: 'btn', text: 'Highlight on page', attrs: { type: 'button' }, on: { click: () => actions.highlight() } }),
+      el(doc, 'button', { class: 'btn', text: t('popup_highlight'), attrs: { type: 'button' }, on: { click: () => actions.highlight() } }),
     ),
   );
 }
@@ -148,19 +153,17 @@ function plainCard(doc: Document, result: CheckResult, added: boolean): HTMLElem
   const copies = copiesOf(result).length;
   let cls = 'v-unrelated';
   let badge = verdictLabel(result.verdict);
-  let title = 'No earlier source found';
-  let text = added
-    ? 'No article in your index shares this text. Firsthand has indexed this page, so later copies will point back to it.'
-    : 'No article in your index shares this text.';
+  let title = t('popup_no_source');
+  let text = added ? t('popup_no_source_text') : t('popup_no_source_text_unsaved');
   if (copies > 0) {
     cls = 'v-original';
-    badge = 'Original';
-    title = 'This page came first';
-    text = 'Firsthand found no earlier source for it in your index, and other articles reuse its text.';
+    badge = t('popup_original_badge');
+    title = t('popup_came_first');
+    text = t('popup_came_first_text');
   } else if (result.verdict === 'related') {
     cls = 'v-related';
-    title = 'Same story, own words';
-    text = 'Other articles in your index cover this story, but this page does not copy or rewrite them.';
+    title = t('ui_rel_same_story');
+    text = t('popup_related_text');
   }
   return el(
     doc,
@@ -168,7 +171,7 @@ function plainCard(doc: Document, result: CheckResult, added: boolean): HTMLElem
     { class: `verdict ${cls}`, attrs: { 'aria-labelledby': 'verdict-title' } },
     el(doc, 'div', { class: 'verdict-head' }, heading(doc, title), el(doc, 'span', { class: 'badge', text: badge })),
     el(doc, 'p', { class: 'sentence', text }),
-    creditsLine(doc, result.credits, 'This page credits'),
+    creditsLine(doc, result.credits, 'popup_page_credits'),
     evidenceDetails(doc, result.evidence),
   );
 }
@@ -187,10 +190,10 @@ export function noteCard(doc: Document, title: string, text: string): HTMLElemen
 /** Everything the popup says about one tab, as a list of sections; `page`: when this page appeared. */
 export function renderTabState(doc: Document, state: TabState | null | undefined, actions: VerdictActions, page?: PageDates): HTMLElement[] {
   if (!state) {
-    return [noteCard(doc, 'Not checked', 'Firsthand has not checked this tab. It checks article pages as they load: reload the page to check it.')];
+    return [noteCard(doc, t('popup_not_checked'), t('popup_not_checked_text'))];
   }
   const result = state.result;
-  if (!result) return [noteCard(doc, 'Not checked', state.note ?? 'Firsthand has no result for this page.')];
+  if (!result) return [noteCard(doc, t('popup_not_checked'), state.note ?? t('popup_no_result'))];
   const compare: VerdictActions = { ...actions, pageId: actions.pageId ?? state.pageId };
   const original = result.original;
   // What the worker noted about this check (a private window, a check after Clear: not added to

@@ -77,8 +77,12 @@ export async function launchChromium(opts: LaunchOptions): Promise<Session & { c
       `--host-resolver-rules=${rules}`,
       `--disable-extensions-except=${opts.extensionDir}`,
       `--load-extension=${opts.extensionDir}`,
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       ...(opts.extraArgs ?? []),
     ],
+    ...(opts.locale
+      ? { locale: opts.locale, env: { ...process.env, LANGUAGE: opts.locale, LANG: `${opts.locale}.UTF-8`, LC_ALL: `${opts.locale}.UTF-8` } }
+      : {}),
   });
   const id = await extensionId(context);
   // The profile's first tab is an about:blank the harness never uses; leave it open so the

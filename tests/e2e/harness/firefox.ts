@@ -142,7 +142,13 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
     headless: opts.headless ?? true,
     userDataDir: opts.profileDir,
     defaultViewport: { width: 1200, height: 900 },
-    extraPrefsFirefox: { ...prefs(opts.sitePort, extId, downloadsDir), ...(opts.colorScheme === 'dark' ? DARK_PREFS : {}) },
+    extraPrefsFirefox: {
+      ...prefs(opts.sitePort, extId, downloadsDir),
+      ...(opts.colorScheme === 'dark' ? DARK_PREFS : {}),
+      // The interface language: its language pack (Debian: firefox-esr-l10n-<lang>) sits in the
+      // application's own add-ons, which this profile must not disable.
+      ...(opts.locale ? { 'intl.locale.requested': opts.locale, 'extensions.autoDisableScopes': 0 } : {}),
+    },
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
   await browser.installExtension(opts.extensionDir);

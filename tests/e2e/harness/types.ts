@@ -63,4 +63,7 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Firefox only: launch with the reader's theme dark (Chromium emulates it per tab: Tab.setColorScheme). */
   colorScheme?: 'light' | 'dark';
+  /** The browser's interface language (e.g. "ar"), which the extension's own words follow; the system's when absent.
+   * Chromium on Linux takes it from LANGUAGE and --lang; Firefox from intl.locale.requested, with its language pack installed. */
+  locale?: string;
 }
