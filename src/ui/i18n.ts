@@ -74,7 +74,7 @@ export function localize(doc: Document): void {
 
 /** The plural categories a message may have forms for (`<base>_<category>` keys in every locale). */
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
-type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
 
 /** A counted phrase ("3 articles") in the form the interface language's plural rules pick for n. */
 export function tPlural(base: PluralBase, n: number, format: (n: number) => string = String): string {

@@ -195,6 +195,27 @@ describe.each(BROWSERS)('%s: the toolbar popup', (name) => {
     await popup.tab.close();
   });
 
+  it('links to the history and the library, and on a flagged copy to its story, each opening a tab', async () => {
+    const ui = await ext.get();
+    const popup = await popupFor(session, ui, pages.get('002')!.url, /Partly copied from Axios/);
+    const links = await popup.tab.evaluate(
+      () => [...document.querySelectorAll<HTMLAnchorElement>('.masthead a:not([hidden])')].map((a) => [a.textContent, a.getAttribute('href')]),
+      undefined,
+    );
+    expect(links.map(([text]) => text)).toEqual(['Story', 'History', 'Library', 'Options']);
+    expect(links[0][1]).toMatch(/^\.\/story\.html\?id=http/);
+    for (const [id, page] of [
+      ['story-link', /src\/popup\/story\.html\?id=/],
+      ['history-link', /src\/popup\/history\.html$/],
+      ['library-link', /src\/popup\/library\.html$/],
+    ] as const) {
+      const opened = await session.newTabAfter(() => popup.tab.evaluate((sel) => document.getElementById(sel)!.click(), id));
+      await poll(`${id} to open its page`, async () => (page.test(await opened.href()) ? true : undefined));
+      await opened.close();
+    }
+    await popup.tab.close();
+  });
+
   it('reaches by Tab only visible controls that have a name and a size, and no file input', async () => {
     const popup = await popupFor(session, await ext.get(), pages.get('002')!.url, /Partly copied from Axios/);
     const stops = await tabStops(popup.tab);

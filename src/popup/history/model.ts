@@ -3,7 +3,7 @@
 import type { Verdict } from '../../index/types.ts';
 import type { HistoryRow } from '../../protocol/views.ts';
 import { formatDate, outletName } from '../../ui/format.ts';
-import { t, uiLocale, type MessageKey } from '../../ui/i18n.ts';
+import { pluralKey, t, uiLocale, type MessageKey, type PluralBase } from '../../ui/i18n.ts';
 
 /** The verdicts a history row can carry, in English words (the CSV export's; the page says verdictLabel). */
 export const VERDICT_WORDS: Partial<Record<Verdict, string>> = {
@@ -27,14 +27,8 @@ export function verdictLabel(verdict: string): string {
 }
 
 /** A counted message (`<base>_<plural category>`) in the form the interface language picks for n. */
-export function tCount(base: string, n: number, ...subs: (string | number)[]): string {
-  let category: string;
-  try {
-    category = new Intl.PluralRules(uiLocale().lang).select(n);
-  } catch {
-    category = n === 1 ? 'one' : 'other';
-  }
-  return t(`${base}_${category}` as MessageKey, ...subs);
+export function tCount(base: PluralBase, n: number, ...subs: (string | number)[]): string {
+  return t(pluralKey(base, n), ...subs);
 }
 
 /** "31 Mar 2024": a day in the interface's language (English keeps its own short form). */

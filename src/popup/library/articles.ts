@@ -4,9 +4,9 @@
 import type { LibraryItem, LibraryPage } from '../../protocol/messages.ts';
 import { el, detached, safeHref } from '../../ui/dom.ts';
 import { formatCount, hostLabel } from '../../ui/format.ts';
-import { t, tNodes, type MessageKey } from '../../ui/i18n.ts';
+import { pluralKey, t, tNodes, type MessageKey } from '../../ui/i18n.ts';
 import { errorText } from '../../shared/errors.ts';
-import { dayText, pluralKey } from './words.ts';
+import { dayText } from './words.ts';
 
 export interface ArticlesApi {
   browse(query: string, after?: number): Promise<LibraryPage>;

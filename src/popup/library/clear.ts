@@ -4,8 +4,8 @@ import type { ImportResult, IndexStats, UndoStatus } from '../../protocol/messag
 import { el, detached } from '../../ui/dom.ts';
 import { formatCount } from '../../ui/format.ts';
 import { errorText } from '../../shared/errors.ts';
-import { t } from '../../ui/i18n.ts';
-import { momentText, pluralKey } from './words.ts';
+import { pluralKey, t } from '../../ui/i18n.ts';
+import { momentText } from './words.ts';
 
 export interface ClearApi {
   status(): Promise<UndoStatus>;

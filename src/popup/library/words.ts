@@ -1,17 +1,6 @@
 // The library's words that depend on the interface language: counted messages and dates.
 import { formatDate } from '../../ui/format.ts';
-import { uiLocale, type MessageKey } from '../../ui/i18n.ts';
-
-/** `<base>_<plural category>`: the key of a counted message in the form the interface language picks for n. */
-export function pluralKey(base: string, n: number): MessageKey {
-  let category: string;
-  try {
-    category = new Intl.PluralRules(uiLocale().lang).select(n);
-  } catch {
-    category = n === 1 ? 'one' : 'other';
-  }
-  return `${base}_${category}` as MessageKey;
-}
+import { uiLocale } from '../../ui/i18n.ts';
 
 /** The language dates are written in: the interface's, British English for English (31 Mar 2024). */
 function dateLang(): string {

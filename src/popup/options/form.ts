@@ -3,7 +3,7 @@
 import type { Settings } from '../../protocol/messages.ts';
 import { SETTINGS_LIMITS, normalizeHost } from '../../protocol/validate.ts';
 import { formatCount } from '../../ui/format.ts';
-import { t, uiLocale, type MessageKey } from '../../ui/i18n.ts';
+import { pluralKey, t, type MessageKey } from '../../ui/i18n.ts';
 
 export interface FormValues {
   sensitivity: string;
@@ -27,18 +27,6 @@ function wholeNumber(raw: string, min: number, max: number, what: NumberErrors):
   const n = Number(s);
   if (n < min || n > max) return t(what.range, formatCount(min), formatCount(max));
   return n;
-}
-
-/** The form of `<base>_<category>` the interface language's plural rules pick for n, for a counted
- * message with other substitutions besides its count. */
-function pluralKey(base: string, n: number): MessageKey {
-  let category: string;
-  try {
-    category = new Intl.PluralRules(uiLocale().lang).select(n);
-  } catch {
-    category = n === 1 ? 'one' : 'other';
-  }
-  return `${base}_${category}` as MessageKey;
 }
 
 /** Hosts from the textarea: one per line, URLs reduced to their host, duplicates dropped. */

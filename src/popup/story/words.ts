@@ -3,7 +3,7 @@
 import type { Verdict } from '../../index/types.ts';
 import type { StoryLink, StoryView, ViewArticle } from '../../protocol/views.ts';
 import { outletName, percent } from '../../ui/format.ts';
-import { t, uiLocale, type MessageKey } from '../../ui/i18n.ts';
+import { pluralKey, t, uiLocale, type MessageKey } from '../../ui/i18n.ts';
 
 export type Role = 'original' | Verdict | 'other';
 
@@ -63,17 +63,6 @@ export function tParts(key: MessageKey, ...subs: (Part | readonly Part[])[]): Pa
     else out.push(sub as Part);
   }
   return out;
-}
-
-/** `<base>_<plural category>`: the key of a counted message in the form the interface language picks for n. */
-export function pluralKey(base: string, n: number): MessageKey {
-  let category: string;
-  try {
-    category = new Intl.PluralRules(uiLocale().lang).select(n);
-  } catch {
-    category = n === 1 ? 'one' : 'other';
-  }
-  return `${base}_${category}` as MessageKey;
 }
 
 /** The sentence as plain text (tests, and places that take text only). */

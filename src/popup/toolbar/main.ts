@@ -48,6 +48,8 @@ async function showTab(): Promise<void> {
     const show = (dates?: PageDates) => {
       clear(verdictBox);
       verdictBox.append(...renderTabState(doc, state, actionsFor(tabId, state), dates));
+      // A page with related articles: its story (who published first, who took from whom) is a click away.
+      showStoryLink(state?.pageId && state.result?.matches.length ? state.pageId : undefined);
     };
     // The verdict at once; then again with this page's dates, read from the index, so that other
     // articles are said to be published before or after it.
@@ -57,6 +59,36 @@ async function showTab(): Promise<void> {
   } catch (err) {
     verdictBox.replaceChildren(noteCard(doc, t('popup_error'), errorText(err)));
   }
+}
+
+/** Opens one of the extension's pages in a tab, then closes the toolbar popup. */
+function openPage(path: string): void {
+  browser.tabs.create({ url: browser.runtime.getURL(path) }).then(done, failed);
+}
+
+const storyLink = doc.getElementById('story-link') as HTMLAnchorElement | null;
+let storyPath: string | undefined;
+/** The header's Story link, for the page shown (none when it has no related article). */
+function showStoryLink(pageId: string | undefined): void {
+  if (!storyLink) return;
+  const query = pageId ? `?${new URLSearchParams({ id: pageId })}` : '';
+  storyPath = pageId ? `src/popup/story.html${query}` : undefined;
+  storyLink.hidden = !pageId;
+  storyLink.href = `./story.html${query}`;
+}
+storyLink?.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  if (storyPath) openPage(storyPath);
+});
+
+for (const [id, path] of [
+  ['history-link', 'src/popup/history.html'],
+  ['library-link', 'src/popup/library.html'],
+] as const) {
+  doc.getElementById(id)?.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    openPage(path);
+  });
 }
 
 doc.getElementById('options-link')?.addEventListener('click', (ev) => {
