@@ -106,3 +106,20 @@ export async function postedArticles(conn: DbConnection): Promise<Map<number, nu
   for (const list of await (await conn.get()).getAll('postings')) for (let i = 1; i < list.length; i += 2) out.set(list[i], (out.get(list[i]) ?? 0) + 1);
   return out;
 }
+
+/** Ids of every article stored, the reader's own and the lists' (each once), sorted. */
+export async function storedIds(conn: DbConnection): Promise<string[]> {
+  const db = await conn.get();
+  const own = (await db.getAll('articles')).map((a) => a.id);
+  const listed = (await db.getAll('listBlocks')).flatMap((b) => b.entries.map((e) => e.id));
+  return [...new Set([...own, ...listed])].sort();
+}
+
+/** Ids of the articles of list `id`'s blocks, sorted. */
+export async function listedIds(conn: DbConnection, id: string): Promise<string[]> {
+  const db = await conn.get();
+  return (await db.getAll('listBlocks'))
+    .filter((b) => b.list === id)
+    .flatMap((b) => b.entries.map((e) => e.id))
+    .sort();
+}
