@@ -199,28 +199,31 @@ export function listedKeys(r: ArticleRecord): number[] {
  * keeps at most MAX_TOPIC_POSTINGS + 1 holders, as the own postings do (postings.ts merge).
  */
 export function buildPostings(records: readonly ArticleRecord[]): Map<number, Uint32Array> {
-  // Counting sort by bucket: keys once, counts, then one array per bucket.
-  const keysOf = records.map(listedKeys);
-  const counts = new Map<number, number>();
-  for (const keys of keysOf) for (const k of keys) counts.set(bucketOf(k), (counts.get(bucketOf(k)) ?? 0) + 1);
-  const out = new Map<number, Uint32Array>();
-  const fill = new Map<number, number>();
-  for (const [bucket, n] of counts) {
-    out.set(bucket, new Uint32Array(n * 2));
-    fill.set(bucket, 0);
-  }
-  keysOf.forEach((keys, i) => {
+  // Counting sort by bucket, over every bucket number a listed article can be posted in (they
+  // stop at ID_BAND's): keys counted, then each put in its bucket's array.
+  const counts = new Uint32Array((ID_BAND + 1) << BUCKET_BITS);
+  const bucketIn = (k: number): number => {
+    const bucket = bucketOf(k);
+    if (!(bucket < counts.length)) throw new Error('A listed article has a key out of range');
+    return bucket;
+  };
+  for (const r of records) for (const k of listedKeys(r)) counts[bucketIn(k)]++;
+  const values: Uint32Array[] = [];
+  const fill = new Uint32Array(counts.length);
+  counts.forEach((n, bucket) => {
+    if (n) values[bucket] = new Uint32Array(n * 2);
+  });
+  records.forEach((r, i) => {
     const local = Math.floor(i / BLOCK_SIZE) * SLOTS + (i % BLOCK_SIZE);
-    for (const k of keys) {
-      const bucket = bucketOf(k);
-      const at = fill.get(bucket)!;
-      const value = out.get(bucket)!;
-      value[at] = hashOf(k);
-      value[at + 1] = local;
-      fill.set(bucket, at + 2);
+    for (const k of listedKeys(r)) {
+      const bucket = bucketIn(k);
+      const value = values[bucket];
+      value[fill[bucket]++] = hashOf(k);
+      value[fill[bucket]++] = local;
     }
   });
-  for (const [bucket, value] of out) if (isTopicBucket(bucket) && bucket < ID_BAND << BUCKET_BITS) out.set(bucket, capTopic(value));
+  const out = new Map<number, Uint32Array>();
+  values.forEach((value, bucket) => out.set(bucket, isTopicBucket(bucket) && bucket < ID_BAND << BUCKET_BITS ? capTopic(value) : value));
   return out;
 }
 

@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { buildRecord, type ArticleRecord, type PageMeta, type Store } from '../../src/index/index.ts';
 import type { DbConnection } from '../../src/storage/db.ts';
+import { isListedRef, LISTED_BASE } from '../../src/storage/list-layout.ts';
 import type { Badge } from '../../src/background/badge.ts';
 import { createServices, type Services } from '../../src/background/services.ts';
 import type { KeyValueArea } from '../../src/background/tab-state.ts';
@@ -122,4 +123,27 @@ export async function listedIds(conn: DbConnection, id: string): Promise<string[
     .filter((b) => b.list === id)
     .flatMap((b) => b.entries.map((e) => e.id))
     .sort();
+}
+
+/** Every reference the lists' postings hold, with the list whose postings hold it. */
+export async function postedRefs(conn: DbConnection): Promise<{ ref: number; list: string }[]> {
+  const db = await conn.get();
+  const out: { ref: number; list: string }[] = [];
+  let cursor = await db.transaction('listPostings').store.openCursor();
+  while (cursor) {
+    for (let i = 1; i < cursor.value.length; i += 2) out.push({ ref: cursor.value[i], list: cursor.key[1] });
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** True when every reference the lists' postings hold is an entry of a block of that list. */
+export async function postingsConsistent(conn: DbConnection): Promise<boolean> {
+  const db = await conn.get();
+  for (const { ref, list } of await postedRefs(conn)) {
+    if (!isListedRef(ref)) return false;
+    const block = await db.get('listBlocks', Math.floor((ref - LISTED_BASE) / 256));
+    if (block?.list !== list || !block.entries[(ref - LISTED_BASE) % 256]) return false;
+  }
+  return true;
 }

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { indexKeys, listedRecord, type ArticleRecord } from '../../src/index/index.ts';
 import { sketchBandKeys } from '../../src/index/sketch.ts';
 import { DbConnection, IdbStore, readText, type StoredList } from '../../src/storage/db.ts';
-import { buildBlocks, isListedRef, LISTED_BASE, sketchAt, fromEntry, BLOCK_SIZE } from '../../src/storage/list-layout.ts';
+import { buildBlocks, isListedRef, sketchAt, fromEntry, BLOCK_SIZE } from '../../src/storage/list-layout.ts';
 import { addListFromFile, clearOwn, installList, listIdForFile, listInfoOf, readLists, removeList, type ListContentLike } from '../../src/storage/lists.ts';
 import { exportParts } from '../../src/storage/pack-io.ts';
 import { enforceRetention } from '../../src/storage/retention.ts';
 import { Writer } from '../../src/storage/writer.ts';
-import { candidateIds, freshDbName, listedIds, syntheticArticle } from './background-fixtures.ts';
+import { candidateIds, freshDbName, listedIds, postedRefs, postingsConsistent, syntheticArticle } from './background-fixtures.ts';
 
 const NOW = 1_750_000_000_000;
 const LIST_A = 'u00000000000000aa';
@@ -43,29 +43,6 @@ function setup() {
 async function foundBy(store: IdbStore, record: ArticleRecord): Promise<string[]> {
   const keys = new Set(indexKeys(record));
   return (await candidateIds(store, [...keys])).filter((h) => h.hits === keys.size).map((h) => h.id);
-}
-
-/** Every reference the lists' postings hold, with the list whose postings hold it. */
-async function postedRefs(conn: DbConnection): Promise<{ ref: number; list: string }[]> {
-  const db = await conn.get();
-  const out: { ref: number; list: string }[] = [];
-  let cursor = await db.transaction('listPostings').store.openCursor();
-  while (cursor) {
-    for (let i = 1; i < cursor.value.length; i += 2) out.push({ ref: cursor.value[i], list: cursor.key[1] });
-    cursor = await cursor.continue();
-  }
-  return out;
-}
-
-/** True when every reference the lists' postings hold is an entry of a block of that list. */
-async function postingsConsistent(conn: DbConnection): Promise<boolean> {
-  const db = await conn.get();
-  for (const { ref, list } of await postedRefs(conn)) {
-    if (!isListedRef(ref)) return false;
-    const block = await db.get('listBlocks', Math.floor((ref - LISTED_BASE) / 256));
-    if (block?.list !== list || !block.entries[(ref - LISTED_BASE) % 256]) return false;
-  }
-  return true;
 }
 
 describe('installing a list', () => {
