@@ -9,8 +9,10 @@ import { buildBlocks, buildPostings, freeSerials, idHashes, localToRef, type Lis
 import type { InstallProgress, ListContentLike } from './lists.ts';
 import { isQuotaError, runTx, StorageFullError } from './tx.ts';
 
-/** Values written per step of an install, between progress reports. */
-const WRITE_STEP = 2048;
+/** Values written per step of an install, between progress reports: blocks (a few hundred
+ * kilobytes each), then postings buckets. */
+const BLOCK_STEP = 16;
+const POSTINGS_STEP = 2048;
 
 /** One entry per article id: the last one the list gives, in the order first given. */
 function byId(items: readonly PackItem[]): ArticleRecord[] {
@@ -49,11 +51,11 @@ function writeAll(requests: (() => IDBRequest)[]): Promise<void> {
   });
 }
 
-/** Runs the writes WRITE_STEP at a time, telling how far they came. */
-async function inSteps(requests: (() => IDBRequest)[], onStep: (done: number, total: number) => void): Promise<void> {
-  for (let i = 0; i < requests.length; i += WRITE_STEP) {
-    await writeAll(requests.slice(i, i + WRITE_STEP));
-    onStep(Math.min(i + WRITE_STEP, requests.length), requests.length);
+/** Runs the writes `step` at a time, telling how far they came. */
+async function inSteps(requests: (() => IDBRequest)[], step: number, onStep: (done: number, total: number) => void): Promise<void> {
+  for (let i = 0; i < requests.length; i += step) {
+    await writeAll(requests.slice(i, i + step));
+    onStep(Math.min(i + step, requests.length), requests.length);
   }
 }
 
@@ -99,14 +101,14 @@ export async function installList(
         ...[...mine].filter((s) => !kept.has(s)).map((s) => () => blockStore.delete(s)),
         ...blocks.map((b, i) => () => blockStore.put(b, serials[i])),
       ];
-      await inSteps(blockWrites, (done, total) => onProgress?.({ phase: 'writing', done, total }));
+      await inSteps(blockWrites, BLOCK_STEP, (done, total) => onProgress?.({ phase: 'writing', done, total }));
       const buckets = [...local.keys()];
       const written = new Set(buckets);
       const postingWrites: (() => IDBRequest)[] = [
         ...[...(old?.buckets ?? [])].filter((b) => !written.has(b)).map((b) => () => postingsStore.delete([b, id])),
         ...buckets.map((b) => () => postingsStore.put(localToRef(local.get(b)!, serials), [b, id])),
       ];
-      await inSteps(postingWrites, (done, total) => onProgress?.({ phase: 'indexing', done, total }));
+      await inSteps(postingWrites, POSTINGS_STEP, (done, total) => onProgress?.({ phase: 'indexing', done, total }));
       const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(buckets), ids, listedAt: times };
       await Promise.all([tx.objectStore('listManifests').put(manifest), tx.objectStore('lists').put(info)]);
     });
