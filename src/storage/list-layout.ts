@@ -16,14 +16,15 @@
 //   id), so an update keeps the earlier time.
 import { murmur3 } from '../index/hash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
-import { sketchBandKeys, sketchTopicKeys } from '../index/sketch.ts';
+import { LIST_BAND_STRIDE, LIST_TOPIC_POSTED, sketchBandKeys, sketchTopicKeys } from '../index/sketch.ts';
 import type { ArticleRecord, Credit, ListSketch } from '../index/types.ts';
-import { MAX_TOPIC_POSTINGS } from '../index/topic.ts';
+import { MAX_TOPIC_POSTINGS, spreadKey } from '../index/topic.ts';
 import { BUCKET_BITS, bucketOf, hashOf, isTopicBucket } from './postings.ts';
 import { packSketch, unpackSketch } from './sketch-pack.ts';
 
-/** Articles per block. */
-export const BLOCK_SIZE = 256;
+/** Articles per block: 64 of about 900 bytes each stay under the 64 KB above which Chromium
+ * keeps a value apart in a file of its own, and a check that wants one entry reads 63 others. */
+export const BLOCK_SIZE = 64;
 /** References per serial number (BLOCK_SIZE at most). */
 export const SLOTS = 256;
 /** The first listed article's reference: own articles' numbers stay below it. */
@@ -32,6 +33,7 @@ export const LISTED_BASE = 0x8000_0000;
 export const MAX_SERIALS = (0x1_0000_0000 - LISTED_BASE) / SLOTS;
 /** The "band" of id hashes in listPostings, beyond band and topic keys' bands. */
 export const ID_BAND = 2048;
+const TWO_32 = 0x1_0000_0000;
 
 /** True for the reference of a listed article. */
 export const isListedRef = (ref: number): boolean => ref >= LISTED_BASE;
@@ -200,30 +202,55 @@ export function listedKeys(r: ArticleRecord): number[] {
  */
 export function buildPostings(records: readonly ArticleRecord[]): Map<number, Uint32Array> {
   // Counting sort by bucket, over every bucket number a listed article can be posted in (they
-  // stop at ID_BAND's): keys counted, then each put in its bucket's array.
+  // stop at ID_BAND's): each key's bucket and hash computed once into flat arrays, buckets
+  // counted, then each pair put in its bucket's array.
+  let total = 0;
+  for (const r of records) total += r.sketch!.bands.length + Math.min(LIST_TOPIC_POSTED, r.sketch!.topic.length) + 1;
+  const bucketAt = new Uint32Array(total);
+  const hashAt = new Uint32Array(total);
+  const localAt = new Uint32Array(total);
   const counts = new Uint32Array((ID_BAND + 1) << BUCKET_BITS);
-  const bucketIn = (k: number): number => {
-    const bucket = bucketOf(k);
+  let n = 0;
+  // A key is band * 2^32 + hash; its bucket is band * 2^BUCKET_BITS + the hash's top bits.
+  const put = (band: number, hash: number, local: number) => {
+    const bucket = band * (1 << BUCKET_BITS) + (hash >>> (32 - BUCKET_BITS));
     if (!(bucket < counts.length)) throw new Error('A listed article has a key out of range');
-    return bucket;
+    counts[bucket]++;
+    bucketAt[n] = bucket;
+    hashAt[n] = hash;
+    localAt[n++] = local;
   };
-  for (const r of records) for (const k of listedKeys(r)) counts[bucketIn(k)]++;
-  const values: Uint32Array[] = [];
-  const fill = new Uint32Array(counts.length);
-  counts.forEach((n, bucket) => {
-    if (n) values[bucket] = new Uint32Array(n * 2);
-  });
+  const putKey = (key: number, local: number) => {
+    const band = Math.floor(key / TWO_32);
+    put(band, key - band * TWO_32, local);
+  };
   records.forEach((r, i) => {
     const local = Math.floor(i / BLOCK_SIZE) * SLOTS + (i % BLOCK_SIZE);
-    for (const k of listedKeys(r)) {
-      const bucket = bucketIn(k);
-      const value = values[bucket];
-      value[fill[bucket]++] = hashOf(k);
-      value[fill[bucket]++] = local;
-    }
+    const s = r.sketch!;
+    for (let b = 0; b < s.bands.length; b++) put(b * LIST_BAND_STRIDE, s.bands[b], local);
+    for (let t = 0; t < Math.min(LIST_TOPIC_POSTED, s.topic.length); t++) putKey(spreadKey(s.topic[t]), local);
+    put(ID_BAND, idHashes(r.id)[0], local);
   });
+  // One array per bucket used, in a dense list: `slot` maps a bucket to its place in it.
+  const slot = new Int32Array(counts.length).fill(-1);
+  const arrays: Uint32Array[] = [];
+  const used: number[] = [];
+  counts.forEach((c, bucket) => {
+    if (!c) return;
+    slot[bucket] = arrays.length;
+    arrays.push(new Uint32Array(c * 2));
+    used.push(bucket);
+  });
+  const fill = new Uint32Array(arrays.length);
+  for (let i = 0; i < n; i++) {
+    const j = slot[bucketAt[i]];
+    const at = fill[j];
+    arrays[j][at] = hashAt[i];
+    arrays[j][at + 1] = localAt[i];
+    fill[j] = at + 2;
+  }
   const out = new Map<number, Uint32Array>();
-  values.forEach((value, bucket) => out.set(bucket, isTopicBucket(bucket) && bucket < ID_BAND << BUCKET_BITS ? capTopic(value) : value));
+  used.forEach((bucket, j) => out.set(bucket, isTopicBucket(bucket) && bucket < ID_BAND << BUCKET_BITS ? capTopic(arrays[j]) : arrays[j]));
   return out;
 }
 
