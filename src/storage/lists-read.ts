@@ -77,28 +77,35 @@ async function entriesById(tx: MergedTx, blocks: Blocks, ids: readonly string[])
 export async function fetchMerged(tx: MergedTx, refs: readonly StoreRef[], params: SignatureParams): Promise<ArticleRecord[]> {
   const articles = tx.objectStore('articles');
   const blocks = new Blocks(tx);
-  const lists = await tx.objectStore('lists').getAll();
-  const found = await Promise.all(
-    refs.map(async (ref): Promise<{ own?: StoredArticle; listed?: Found; id?: string }> => {
-      if (typeof ref === 'string') return { own: await articles.index('id').get(ref), id: ref };
-      if (!isListedRef(ref)) return { own: await articles.get(ref) };
-      return { listed: await blocks.at(ref) };
-    }),
-  );
+  const [lists, found] = await Promise.all([
+    tx.objectStore('lists').getAll(),
+    Promise.all(
+      refs.map(async (ref): Promise<{ own?: StoredArticle; listed?: Found; id?: string }> => {
+        if (typeof ref === 'string') return { own: await articles.index('id').get(ref), id: ref };
+        if (!isListedRef(ref)) return { own: await articles.get(ref) };
+        return { listed: await blocks.at(ref) };
+      }),
+    ),
+  ]);
   const ids: string[] = [];
   const own = new Map<string, StoredArticle>();
+  const byRef = new Map<string, Found>();
   for (const f of found) {
     const id = f.own?.id ?? f.listed?.entry.id ?? f.id;
-    if (id === undefined || ids.includes(id)) continue;
-    ids.push(id);
+    if (id === undefined) continue;
     if (f.own) own.set(id, f.own);
+    if (f.listed) byRef.set(id, f.listed);
+    if (!ids.includes(id)) ids.push(id);
   }
   if (lists.length === 0) return ids.filter((id) => own.has(id)).map((id) => fromStored(own.get(id)!, params));
-  // Listed articles that the reader has too, and every list's entry of each id.
+  // Every list's entry of each id, found by the id's hash; with one list, an entry found by its
+  // reference is the only one of its id.
+  const searched = lists.length === 1 ? ids.filter((id) => !byRef.has(id)) : ids;
   const [ownOfListed, listed] = await Promise.all([
     Promise.all(ids.map((id) => (own.has(id) ? own.get(id) : articles.index('id').get(id)))),
-    entriesById(tx, blocks, ids),
+    entriesById(tx, blocks, searched),
   ]);
+  if (lists.length === 1) for (const [id, f] of byRef) listed.set(id, [f]);
   const order = listOrder(lists);
   const out: ArticleRecord[] = [];
   ids.forEach((id, i) => {
