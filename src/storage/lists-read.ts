@@ -102,7 +102,7 @@ export async function fetchMerged(tx: MergedTx, refs: readonly StoreRef[], param
   // reference is the only one of its id.
   const searched = lists.length === 1 ? ids.filter((id) => !byRef.has(id)) : ids;
   const [ownOfListed, listed] = await Promise.all([
-    Promise.all(ids.map((id) => (own.has(id) ? own.get(id) : articles.index('id').get(id)))),
+    Promise.all(ids.map((id) => (own.has(id) ? Promise.resolve(own.get(id)) : articles.index('id').get(id)))),
     entriesById(tx, blocks, searched),
   ]);
   if (lists.length === 1) for (const [id, f] of byRef) listed.set(id, [f]);
