@@ -204,14 +204,14 @@ async function migrateToV8(tx: AnyTx, params: SignatureParams): Promise<void> {
   await applyChanges(tx.objectStore('postings') as unknown as PostingsStore, changes);
   let serial = 0;
   for (const [id, records] of perList) {
-    const { blocks, ids, times } = buildBlocks(id, records, (r) => r.firstSeenAt);
+    const { blocks, ids, times, hashes } = buildBlocks(id, records, (r) => r.firstSeenAt);
     const serials = blocks.map(() => serial++);
     blocks.forEach((b, i) => {
       tx.objectStore('listBlocks').put(b, serials[i]).catch(ignore);
     });
     const postings = buildPostings(records);
     for (const [bucket, value] of postings) tx.objectStore('listPostings').put(localToRef(value, serials), [bucket, id]).catch(ignore);
-    const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(postings.keys()), ids, listedAt: times };
+    const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(postings.keys()), ids, listedAt: times, blockHashes: hashes };
     await tx.objectStore('listManifests').put(manifest);
   }
 }

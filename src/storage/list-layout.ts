@@ -14,7 +14,7 @@
 // - "listManifests": per list, what an update or a removal must know of the installed copy: its
 //   blocks, its postings buckets, and when each article was first listed (by a 64-bit hash of its
 //   id), so an update keeps the earlier time.
-import { murmur3 } from '../index/hash.ts';
+import { hashSeq, murmur3 } from '../index/hash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import { LIST_BAND_STRIDE, LIST_TOPIC_POSTED, sketchBandKeys, sketchTopicKeys } from '../index/sketch.ts';
 import type { ArticleRecord, Credit, ListSketch } from '../index/types.ts';
@@ -81,6 +81,9 @@ export interface ListManifest {
   ids: Uint32Array;
   /** When each article was first listed, in entry order. */
   listedAt: Float64Array;
+  /** Two 32-bit hashes of each block's content (blockHash), in block order: an update leaves a
+   * block it would write again as it is. */
+  blockHashes?: Uint32Array;
 }
 
 /** The parameters every list is made with today: an entry made with them does not store them. */
@@ -158,7 +161,7 @@ export function buildBlocks(
   list: string,
   records: readonly ArticleRecord[],
   listedAt: (r: ArticleRecord, i: number) => number,
-): { blocks: ListBlock[]; ids: Uint32Array; times: Float64Array } {
+): { blocks: ListBlock[]; ids: Uint32Array; times: Float64Array; hashes: Uint32Array } {
   const blocks: ListBlock[] = [];
   const ids = new Uint32Array(records.length * 2);
   const times = new Float64Array(records.length);
@@ -187,7 +190,18 @@ export function buildBlocks(
     }
     blocks.push({ list, entries, sketches });
   }
-  return { blocks, ids, times };
+  const hashes = new Uint32Array(blocks.length * 2);
+  blocks.forEach((b, i) => hashes.set(blockHash(b), 2 * i));
+  return { blocks, ids, times, hashes };
+}
+
+/** Two independent 32-bit hashes of a block's content (its entries, times included, and sketches). */
+export function blockHash(b: ListBlock): [number, number] {
+  const text = JSON.stringify(b.entries);
+  return [
+    (murmur3(text, 0x0b10c4a1) ^ hashSeq(b.sketches, 0, b.sketches.length, 0x5eed0001)) >>> 0,
+    (murmur3(text, 0x0b10c4a2) ^ hashSeq(b.sketches, 0, b.sketches.length, 0x5eed0002)) >>> 0,
+  ];
 }
 
 /** Every key a listed record is posted under: its sketch's band and topic keys, and its id's. */

@@ -83,23 +83,32 @@ export async function installList(
     await runTx(tx, async () => {
       const [old, used] = await Promise.all([tx.objectStore('listManifests').get(id), tx.objectStore('listBlocks').getAllKeys()]);
       const earlier = earlierTimes(old);
-      const { blocks, ids, times } = buildBlocks(id, records, (r) => {
+      const { blocks, ids, times, hashes } = buildBlocks(id, records, (r) => {
         const [h1, h2] = idHashes(r.id);
         const before = earlier.get(idNumber(h1, h2));
         return before === undefined ? r.firstSeenAt : Math.min(before, r.firstSeenAt);
       });
-      // The previous copy's serial numbers may be given again: its blocks are overwritten or deleted here.
-      const mine = new Set(old?.blocks ?? []);
-      const serials = freeSerials(
-        used.filter((s) => !mine.has(s)),
-        blocks.length,
+      // A block the previous copy holds as it is, at the same place, keeps its serial and is not
+      // written again; the others take the lowest serials free (the previous copy's included:
+      // its blocks are overwritten or deleted here).
+      const oldBlocks = old?.blocks ?? [];
+      const same = blocks.map(
+        (_, i) => i < oldBlocks.length && old?.blockHashes?.[2 * i] === hashes[2 * i] && old.blockHashes[2 * i + 1] === hashes[2 * i + 1],
       );
+      const reused = new Set(oldBlocks.filter((_, i) => same[i]));
+      const mine = new Set(oldBlocks);
+      const fresh = freeSerials(
+        used.filter((s) => !mine.has(s) || reused.has(s)),
+        same.filter((x) => !x).length,
+      );
+      let next = 0;
+      const serials = blocks.map((_, i) => (same[i] ? oldBlocks[i] : fresh[next++]));
       const kept = new Set(serials);
       const blockStore = unwrap(tx.objectStore('listBlocks'));
       const postingsStore = unwrap(tx.objectStore('listPostings'));
       const blockWrites: (() => IDBRequest)[] = [
         ...[...mine].filter((s) => !kept.has(s)).map((s) => () => blockStore.delete(s)),
-        ...blocks.map((b, i) => () => blockStore.put(b, serials[i])),
+        ...blocks.flatMap((b, i) => (same[i] ? [] : [() => blockStore.put(b, serials[i])])),
       ];
       await inSteps(blockWrites, BLOCK_STEP, (done, total) => onProgress?.({ phase: 'writing', done, total }));
       const buckets = [...local.keys()];
@@ -109,7 +118,7 @@ export async function installList(
         ...buckets.map((b) => () => postingsStore.put(localToRef(local.get(b)!, serials), [b, id])),
       ];
       await inSteps(postingWrites, POSTINGS_STEP, (done, total) => onProgress?.({ phase: 'indexing', done, total }));
-      const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(buckets), ids, listedAt: times };
+      const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(buckets), ids, listedAt: times, blockHashes: hashes };
       await Promise.all([tx.objectStore('listManifests').put(manifest), tx.objectStore('lists').put(info)]);
     });
   } catch (err) {
