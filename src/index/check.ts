@@ -120,9 +120,13 @@ async function fetchCandidates(store: CandidateSource, me: ArticleRecord, exclud
   const byTopic = ranked(topicHits.filter((h) => h.hits >= MIN_TOPIC_HITS))
     .filter((ref) => !seen.has(ref))
     .slice(0, MAX_TOPIC_CANDIDATES + spare);
-  const usable = (r: ArticleRecord) => r.id !== me.id && r.params === me.params && !exclude?.has(r.id);
+  // A store may name one article by two references (the reader's own record and a list's entry
+  // of it): it is read once.
+  const ids = new Set<string>();
+  const usable = (r: ArticleRecord) => r.id !== me.id && r.params === me.params && !exclude?.has(r.id) && !ids.has(r.id) && !!ids.add(r.id);
   const [bands, topic] = await Promise.all([store.fetch(byBands), byTopic.length ? store.fetch(byTopic) : []]);
-  return { byBands: bands.filter(usable).slice(0, MAX_FETCHED), byTopic: topic.filter(usable).slice(0, MAX_TOPIC_CANDIDATES) };
+  const fromBands = bands.filter(usable).slice(0, MAX_FETCHED);
+  return { byBands: fromBands, byTopic: topic.filter(usable).slice(0, MAX_TOPIC_CANDIDATES) };
 }
 
 /** The candidates to verify exactly: those found by bands whose signatures agree best, then those found by topic. */

@@ -3,12 +3,16 @@
 // that builds a database as the older release left it and upgrades it.
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { bandKeys } from '../index/minhash.ts';
-import { PostingsChanges, applyChanges, type PostingsStore } from './postings.ts';
+import { listedRecord } from '../index/sketch.ts';
+import { PostingsChanges, applyChanges, storedKeys, type PostingsStore } from './postings.ts';
 import { topicKeys } from '../index/topic.ts';
-import type { SignatureParams } from '../index/types.ts';
+import type { ArticleRecord, SignatureParams } from '../index/types.ts';
+import { buildBlocks, buildPostings, localToRef, type ListManifest } from './list-layout.ts';
+import { fromStored, type StoredArticle } from './stored.ts';
 
 export const DB_NAME = 'firsthand';
-export const DB_VERSION = 7;
+// Version 7 adds the store of checks (the history); version 8 moves listed articles apart.
+export const DB_VERSION = 8;
 
 // The schema is typed in db.ts (the current version); old steps speak of stores as they were.
 type AnyDB = IDBPDatabase<unknown>;
@@ -84,6 +88,21 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
     const checks = db.createObjectStore('checks', { keyPath: 'id' });
     checks.createIndex('checkedAt', 'checkedAt');
     checks.createIndex('matchIds', 'matchIds', { multiEntry: true });
+  }
+  if (oldVersion < 8 && newVersion >= 8) {
+    // Step 8: listed articles move out of "articles" to stores of their own (list-layout.ts):
+    // "listBlocks" (a list's articles a few hundred per value, under a serial number),
+    // "listPostings" (a list's postings under [bucket, list id], written whole by an install) and
+    // "listManifests" (what an update or removal must know of a list's copy, by list id). The
+    // reader's own articles lose their `lists`, and "articles" its "lists" index. Every list keeps
+    // its articles: those listed only are moved (their postings leave "postings"), and one the
+    // reader had read is listed again by the sketch of the reader's record, listed since the list
+    // was added (as Clear did in version 6).
+    db.createObjectStore('listBlocks');
+    db.createObjectStore('listPostings');
+    db.createObjectStore('listManifests', { keyPath: 'id' });
+    tx.objectStore('articles').deleteIndex('lists');
+    if (oldVersion >= 6) copies.push(() => migrateToV8(tx, params));
   }
   if (copies.length)
     void (async () => {
@@ -163,6 +182,47 @@ async function migrateToV3(db: AnyDB, tx: AnyTx, params: SignatureParams): Promi
   }
   db.deleteObjectStore('articles-v2');
   db.deleteObjectStore('texts-v2');
+}
+
+async function migrateToV8(tx: AnyTx, params: SignatureParams): Promise<void> {
+  const lists = (await tx.objectStore('lists').getAll()) as { id: string; addedAt: number }[];
+  const addedAt = new Map(lists.map((l) => [l.id, l.addedAt]));
+  const perList = new Map<string, ArticleRecord[]>(lists.map((l) => [l.id, []]));
+  const articles = tx.objectStore('articles');
+  const changes = new PostingsChanges();
+  await eachInSteps<StoredArticle & { key: number }>(articles, (stored) => {
+    if (!stored.lists?.length) return;
+    const listed = (stored.lists ?? []).filter((l) => perList.has(l));
+    if (stored.sketch) {
+      // Known from lists only: it moves.
+      const record = fromStored(stored, params);
+      for (const l of listed) perList.get(l)!.push(record);
+      changes.remove(stored.key, storedKeys(stored));
+      articles.delete(stored.key).catch(ignore);
+      return;
+    }
+    // The reader's own: it stays, without its lists; they list the sketch of its record.
+    const own = fromStored(stored, params);
+    const { lists: _lists, ...rest } = stored;
+    articles.put(rest).catch(ignore);
+    if (own.signature.length !== params.numPerm || !listed.length) return;
+    const since = Math.min(...listed.map((l) => addedAt.get(l)!));
+    const record = { ...listedRecord(own, params), firstSeenAt: since };
+    for (const l of listed) perList.get(l)!.push(record);
+  });
+  await applyChanges(tx.objectStore('postings') as unknown as PostingsStore, changes);
+  let serial = 0;
+  for (const [id, records] of perList) {
+    const { blocks, ids, times, hashes } = buildBlocks(id, records, (r) => r.firstSeenAt);
+    const serials = blocks.map(() => serial++);
+    blocks.forEach((b, i) => {
+      tx.objectStore('listBlocks').put(b, serials[i]).catch(ignore);
+    });
+    const postings = buildPostings(records);
+    for (const [bucket, value] of postings) tx.objectStore('listPostings').put(localToRef(value, serials), [bucket, id]).catch(ignore);
+    const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(postings.keys()), ids, listedAt: times, blockHashes: hashes };
+    await tx.objectStore('listManifests').put(manifest);
+  }
 }
 
 /** A failed write aborts the upgrade transaction, which is what reports it. */

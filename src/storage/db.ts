@@ -1,61 +1,20 @@
 // The reader's index in IndexedDB, through idb with a typed schema (the steps that build it are
 // in db-schema.ts). Articles are keyed by a small number; their URL (`id`) is a unique index.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { bandKeys } from '../index/minhash.ts';
-import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
-import type { ArticleRecord, Credit, PageMeta, SignatureParams } from '../index/types.ts';
+import { DEFAULT_PARAMS } from '../index/params.ts';
+import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
 import type { Correction } from '../index/pack-corrections.ts';
 import type { CandidateHit, Store, StoreRef, StoreStats } from '../index/store.ts';
-import { sketchBandKeys } from '../index/sketch.ts';
 import type { ListInfo, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
-import { lookup, storedBandKeys } from './postings.ts';
-import { packSketch, storedSketch } from './sketch-pack.ts';
+import type { ListBlock, ListManifest } from './list-layout.ts';
+import { fetchMerged, getMerged, listedCount, listPostingsOf } from './lists-read.ts';
+import { lookup } from './postings.ts';
+import { fromStored, type StoredArticle } from './stored.ts';
 
 export { DB_NAME, DB_VERSION };
-
-/** An article as stored: the record without its band keys (recomputed from the signature, or
- * from the sketch of a listed article), under its number. A listed-only article (one with a
- * `sketch`) keeps when it was listed as `listedAt` instead of `firstSeenAt`, so the firstSeenAt
- * index, which retention walks, holds the reader's own articles only; it is stored in the compact
- * form of StoredListed, or (as the first release with lists stored it, and when its figures do
- * not fit that form) whole, its sketch an object. */
-export type StoredArticle = StoredFull | StoredListed;
-
-/** The reader's own article (or a listed one stored whole): the record without its band keys. */
-export type StoredFull = Omit<ArticleRecord, 'bandKeys' | 'firstSeenAt'> & { firstSeenAt?: number; listedAt?: number; key?: number };
-
-/**
- * A listed-only article as stored: only what cannot be derived. Its signature and word hashes
- * (always empty) are not stored, nor its URL when it is its id, its canonical URL when it is its
- * URL (`true`), its parameters when they are the default ones, its credits when there are none;
- * its sketch is packed in one array (sketch-pack.ts).
- */
-export interface StoredListed {
-  key?: number;
-  id: string;
-  lists?: string[];
-  listedAt: number;
-  firstSeenAt?: undefined;
-  url?: string;
-  canonicalUrl?: string | true;
-  title: string;
-  outlet: string;
-  outletKey: string;
-  host: string;
-  publishedAt?: number;
-  lang?: string;
-  wordCount: number;
-  params?: string;
-  credits?: Credit[];
-  sketch: Uint32Array;
-}
-
-/** True for an article stored in the compact listed form. */
-export function isCompactListed(s: StoredArticle): s is StoredListed {
-  return s.sketch instanceof Uint32Array;
-}
+export { firstSeen, fromStored, isCompactListed, toStored, type StoredArticle, type StoredFull, type StoredListed } from './stored.ts';
 
 /** An article's text, gzip-compressed where CompressionStream exists, else as plain text. */
 export interface TextBody {
@@ -95,15 +54,21 @@ export interface StoredList extends ListInfo {
 }
 
 export interface FirsthandDB extends DBSchema {
+  /** The reader's own articles (read or imported). */
   articles: {
     key: number;
     value: StoredArticle;
-    /** `lists`: multiEntry, a listed article under each of its lists' ids. */
-    indexes: { id: string; firstSeenAt: number; outletKey: string; lists: string };
+    indexes: { id: string; firstSeenAt: number; outletKey: string };
   };
   lists: { key: string; value: StoredList };
   /** Bucketed inverted lists of band keys: (band hash, article number) pairs (postings.ts). */
   postings: { key: number; value: Uint32Array };
+  /** Subscribed lists' articles, a block of them per value (list-layout.ts). */
+  listBlocks: { key: number; value: ListBlock };
+  /** Subscribed lists' postings, under [bucket, list id] (list-layout.ts). */
+  listPostings: { key: [number, string]; value: Uint32Array };
+  /** What an update or a removal of a list must know of its installed copy (list-layout.ts). */
+  listManifests: { key: string; value: ListManifest };
   texts: { key: number; value: StoredText };
   meta: { key: MetaEntry['key']; value: MetaEntry };
   /** The last check of each page that found related articles (history.ts). */
@@ -119,92 +84,6 @@ type UpgradeTx = IDBPTransaction<FirsthandDB, StoreNames<FirsthandDB>[], 'versio
  */
 export function upgrade(db: FirsthandIDB, oldVersion: number, newVersion: number, tx: UpgradeTx, params: SignatureParams = DEFAULT_PARAMS): void {
   upgradeSteps(db as unknown as Parameters<typeof upgradeSteps>[0], oldVersion, newVersion, tx as unknown as Parameters<typeof upgradeSteps>[3], params);
-}
-
-/** The parameters every list is made with today: a listed article made with them does not store them. */
-const LISTED_PARAMS = paramsId(DEFAULT_PARAMS);
-
-/** The stored form of a record (its number is assigned by the writer). */
-export function toStored(record: ArticleRecord, key?: number): StoredArticle {
-  const { bandKeys: _bands, ...rest } = record;
-  if (record.sketch) {
-    const compact = toStoredListed(record, key);
-    if (compact) return compact;
-    // A listed-only article: out of the firstSeenAt index (see StoredArticle).
-    const { firstSeenAt, ...listed } = rest;
-    return key === undefined ? { ...listed, listedAt: firstSeenAt } : { ...listed, listedAt: firstSeenAt, key };
-  }
-  return key === undefined ? rest : { ...rest, key };
-}
-
-/** The compact form of a listed-only record; undefined when it has hashes or figures that form cannot hold. */
-function toStoredListed(r: ArticleRecord, key: number | undefined): StoredListed | undefined {
-  const sketch = r.sketch && packSketch(r.sketch);
-  if (!sketch || r.signature.length || r.tokens.length) return undefined;
-  const out: StoredListed = {
-    id: r.id,
-    listedAt: r.firstSeenAt,
-    title: r.title,
-    outlet: r.outlet,
-    outletKey: r.outletKey,
-    host: r.host,
-    wordCount: r.wordCount,
-    sketch,
-  };
-  if (key !== undefined) out.key = key;
-  if (r.lists !== undefined) out.lists = r.lists;
-  if (r.url !== r.id) out.url = r.url;
-  if (r.canonicalUrl !== undefined) out.canonicalUrl = r.canonicalUrl === r.url ? true : r.canonicalUrl;
-  if (r.publishedAt !== undefined) out.publishedAt = r.publishedAt;
-  if (r.lang !== undefined) out.lang = r.lang;
-  if (r.params !== LISTED_PARAMS) out.params = r.params;
-  if (r.credits.length) out.credits = r.credits;
-  return out;
-}
-
-/** The record of a listed-only article stored in the compact form: exactly the record it was made from. */
-function fromStoredListed(s: StoredListed): ArticleRecord {
-  const sketch = storedSketch(s.sketch);
-  const url = s.url ?? s.id;
-  const r: ArticleRecord = {
-    id: s.id,
-    url,
-    title: s.title,
-    outlet: s.outlet,
-    outletKey: s.outletKey,
-    host: s.host,
-    firstSeenAt: s.listedAt,
-    wordCount: s.wordCount,
-    params: s.params ?? LISTED_PARAMS,
-    signature: new Uint32Array(0),
-    bandKeys: sketchBandKeys(sketch),
-    tokens: new Uint32Array(0),
-    credits: s.credits ?? [],
-    sketch,
-  };
-  if (s.canonicalUrl !== undefined) r.canonicalUrl = s.canonicalUrl === true ? url : s.canonicalUrl;
-  if (s.publishedAt !== undefined) r.publishedAt = s.publishedAt;
-  if (s.lang !== undefined) r.lang = s.lang;
-  if (s.lists !== undefined) r.lists = s.lists;
-  return r;
-}
-
-/** When an article seen again was first seen: the earlier of its two sightings. A listed-only
- * article was never seen by the reader: it does not count. */
-export function firstSeen(record: { firstSeenAt: number }, stored: { firstSeenAt?: number; sketch?: unknown } | undefined): number {
-  return stored && !stored.sketch && stored.firstSeenAt !== undefined ? Math.min(stored.firstSeenAt, record.firstSeenAt) : record.firstSeenAt;
-}
-
-/** The record of a stored article: band keys recomputed from its signature (with the parameters
- * it was made with, when they are older ones), or from its sketch; a listed-only article's
- * `firstSeenAt` is when it was listed. */
-export function fromStored(stored: StoredArticle, params: SignatureParams): ArticleRecord {
-  if (isCompactListed(stored)) return fromStoredListed(stored);
-  const { key: _key, listedAt, firstSeenAt, ...rest } = stored;
-  const seen = firstSeenAt ?? listedAt ?? 0;
-  if (stored.sketch) return { ...rest, firstSeenAt: seen, bandKeys: sketchBandKeys(stored.sketch) };
-  const keys = stored.params === paramsId(params) ? bandKeys(stored.signature, params) : storedBandKeys(stored);
-  return { ...rest, firstSeenAt: seen, bandKeys: keys };
 }
 
 /** Why the index is unusable right now, in words for the reader; shown by the popup's stats. */
@@ -269,51 +148,61 @@ export class IdbStore implements Store {
     private readonly params: SignatureParams = DEFAULT_PARAMS,
   ) {}
 
+  /** The article of this id: the reader's own record (with the lists that carry it), or a listed one. */
   async get(id: string): Promise<ArticleRecord | undefined> {
     const db = await this.conn.get();
-    const stored = await db.getFromIndex('articles', 'id', id);
-    return stored && fromStored(stored, this.params);
+    return getMerged(db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']), id, this.params);
   }
 
-  /** One read per bucket of the keys, all in one transaction; hits are article numbers. */
+  /** One read per bucket of the keys, all in one transaction: the own postings' value and every
+   * list's; hits are own article numbers and listed references (list-layout.ts). */
   async candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
     const db = await this.conn.get();
-    const postings = db.transaction('postings').store;
-    const hits = await lookup((bucket) => postings.get(bucket), keys, maxPerKey);
+    const tx = db.transaction(['postings', 'listPostings', 'lists']);
+    const postings = tx.objectStore('postings');
+    const listed = (await tx.objectStore('lists').count()) > 0 ? tx.objectStore('listPostings') : undefined;
+    const hits = await lookup(
+      async (bucket) => {
+        if (!listed) return postings.get(bucket);
+        const [own, lists] = await Promise.all([postings.get(bucket), listPostingsOf(listed, bucket)]);
+        return own ? [own, ...lists] : lists;
+      },
+      keys,
+      maxPerKey,
+    );
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
   }
 
-  /** Records by article number, all in one transaction. */
+  /** Records by reference (or id), all in one transaction, one per article (lists-read.ts). */
   async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
     if (refs.length === 0) return [];
     const db = await this.conn.get();
-    const articles = db.transaction('articles').store;
-    const found = await Promise.all(refs.map((ref) => (typeof ref === 'number' ? articles.get(ref) : articles.index('id').get(ref))));
-    return found.filter((s): s is StoredArticle => s !== undefined).map((s) => fromStored(s, this.params));
+    return fetchMerged(db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']), refs, this.params);
   }
 
-  /** All records in the order they were first stored. */
+  /** The reader's own records, in the order they were first stored. */
   async *iterate(): AsyncIterable<ArticleRecord> {
     for await (const batch of readBatches(this.conn, false)) for (const { record } of batch) yield fromStored(record, this.params);
   }
 
+  /** The reader's own articles. */
   async count(): Promise<number> {
     return (await this.conn.get()).count('articles');
   }
 
-  /** `articles`: the reader's own (read or imported, listed or not); `listed`: the articles known
-   * from lists alone. */
+  /** `articles`: the reader's own (read or imported); `listed`: the articles the subscribed lists
+   * carry, each once (the reader may have read some of them too). */
   async stats(): Promise<StoreStats & { listed: number }> {
     const db = await this.conn.get();
-    const tx = db.transaction('articles');
-    const byTime = tx.store.index('firstSeenAt');
-    const [all, articles, first, last] = await Promise.all([
-      tx.store.count(),
+    const tx = db.transaction(['articles', 'lists', 'listManifests']);
+    const byTime = tx.objectStore('articles').index('firstSeenAt');
+    const [articles, first, last, listed] = await Promise.all([
       byTime.count(),
       byTime.openKeyCursor(null, 'next'),
       byTime.openKeyCursor(null, 'prev'),
+      listedCount(tx.objectStore('lists'), tx.objectStore('listManifests')),
     ]);
-    return { articles, listed: all - articles, oldestSeenAt: first?.key, newestSeenAt: last?.key };
+    return { articles, listed, oldestSeenAt: first?.key, newestSeenAt: last?.key };
   }
 }
 

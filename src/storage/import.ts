@@ -11,7 +11,6 @@ import { firstSeen, toStored, type DbConnection, type TextBody } from './db.ts';
 import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { enforceRetention, type RetentionLimits } from './retention.ts';
 import { loadSettings } from './settings.ts';
-import { withLists } from './lists.ts';
 import { packText } from './texts.ts';
 import { isQuotaError, runTx, StorageFullError } from './tx.ts';
 
@@ -129,8 +128,9 @@ async function writeEntries(
             if (old.key !== undefined) changes.remove(old.key, storedKeys(old));
           } else counts.added++;
           // A new article is numbered by the store; a number is never given out twice. A listed
-          // article imported keeps its lists, its sketch replaced by the full record.
-          const put = articles.put(toStored(withLists(entry.record, old?.lists), old?.key));
+          // article imported is the reader's own: its lists' entries stay apart (list-layout.ts).
+          const { lists: _lists, ...own } = entry.record;
+          const put = articles.put(toStored(own, old?.key));
           keys.push(put);
           if (entry.body) requests.push(put.then((key) => texts.put({ ...entry.body!, key })));
         });

@@ -157,9 +157,10 @@ export async function applyChanges(
 }
 
 /** Article numbers sharing each of the keys, counted per article. A key held by more than
- * `maxPerKey` articles is left out (a common word among topic keys). */
+ * `maxPerKey` articles is left out (a common word among topic keys). A bucket may be read as
+ * several values (the own postings' and each reuse list's): their pairs count together. */
 export async function lookup(
-  get: (bucket: number) => Promise<Uint32Array | undefined>,
+  get: (bucket: number) => Promise<Uint32Array | undefined | readonly Uint32Array[]>,
   keys: readonly number[],
   maxPerKey = Infinity,
 ): Promise<Map<number, number>> {
@@ -175,11 +176,12 @@ export async function lookup(
   const hits = new Map<number, number>();
   const holders: number[] = [];
   buckets.forEach((bucket, i) => {
-    const list = values[i];
-    if (!list) return;
+    const value = values[i];
+    if (!value) return;
+    const lists = value instanceof Uint32Array ? [value] : value;
     for (const h of wanted.get(bucket)!) {
       holders.length = 0;
-      for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) holders.push(list[j + 1]);
+      for (const list of lists) for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) holders.push(list[j + 1]);
       if (holders.length > maxPerKey) continue;
       for (const a of holders) hits.set(a, (hits.get(a) ?? 0) + 1);
     }

@@ -1,8 +1,9 @@
 // The reader's limits on the index (at most so many articles, none older than so many days),
 // applied by evicting the articles first seen longest ago, with their texts and band keys.
-// Listed articles are never evicted: a list-only article is not in the firstSeenAt index at all
-// (db.ts), and an article the reader read that a subscribed list also carries is passed over;
-// they go when their lists do (lists.ts). The limits count the reader's own articles only.
+// Listed articles are never evicted: they live apart from the reader's own (list-layout.ts) and
+// go when their lists do; an article the reader read that a list also carries is the reader's
+// own like any other, and once evicted is known by the list's entry again. The limits count the
+// reader's own articles only.
 import type { DbConnection } from './db.ts';
 import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { runTx } from './tx.ts';
@@ -26,7 +27,7 @@ export async function enforceRetention(conn: DbConnection, limits: RetentionLimi
   return evicted;
 }
 
-/** Articles the reader read or imported (listed or not): those in the firstSeenAt index. */
+/** Articles the reader read or imported: those in the firstSeenAt index. */
 export async function ownCount(conn: DbConnection): Promise<number> {
   const db = await conn.get();
   return db.countFromIndex('articles', 'firstSeenAt');
@@ -49,10 +50,6 @@ async function evictWhere(conn: DbConnection, range: IDBKeyRange | null, limit: 
     const changes = new PostingsChanges();
     let cursor = await articles.index('firstSeenAt').openCursor(range, 'next');
     while (cursor && doomed.length < limit) {
-      if (cursor.value.lists?.length) {
-        cursor = await cursor.continue();
-        continue;
-      }
       doomed.push(cursor.primaryKey);
       changes.remove(cursor.primaryKey, storedKeys(cursor.value));
       cursor = await cursor.continue();

@@ -7,7 +7,7 @@ import { firstSeen, toStored, type DbConnection, type FirsthandIDB, type TextBod
 import { importItems, type ImportProgress } from './import.ts';
 import { PostingsChanges, applyChanges, storedKeys } from './postings.ts';
 import { enforceRetention, evictOldest, ownCount, type RetentionLimits } from './retention.ts';
-import { clearOwn, withLists } from './lists.ts';
+import { clearOwn } from './lists.ts';
 import { packText } from './texts.ts';
 import { isQuotaError, runTx, STORAGE_FULL, StorageFullError } from './tx.ts';
 
@@ -99,9 +99,9 @@ async function putIn(db: FirsthandIDB, record: ArticleRecord, body: TextBody | u
   await runTx(tx, async () => {
     const articles = tx.objectStore('articles');
     const old = await articles.index('id').get(record.id);
-    // The page of a listed article: the reader's full record replaces the sketch and keeps the lists.
-    const kept = withLists(record, old?.lists);
-    const key = await articles.put(toStored({ ...kept, firstSeenAt: firstSeen(record, old) }, old?.key));
+    // A listed article's page is the reader's own record: the list's entry stays apart (list-layout.ts).
+    const { lists: _lists, ...own } = record;
+    const key = await articles.put(toStored({ ...own, firstSeenAt: firstSeen(record, old) }, old?.key));
     const changes = new PostingsChanges();
     if (old) changes.remove(key, storedKeys(old));
     changes.add(key, indexKeys(record));

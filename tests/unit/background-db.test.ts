@@ -2,15 +2,16 @@ import 'fake-indexeddb/auto';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { openDB, unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, DbConnection, IdbStore, PROBLEMS, readText, upgrade } from '../../src/storage/db.ts';
+import { DB_VERSION, DbConnection, IdbStore, PROBLEMS, readText, toStored, upgrade } from '../../src/storage/db.ts';
+import { installList, listInfoOf, removeList, type ListContentLike } from '../../src/storage/lists.ts';
 import { Writer } from '../../src/storage/writer.ts';
-import { buildRecord, MemoryStore, topicKeys } from '../../src/index/index.ts';
+import { buildRecord, indexKeys, listedRecord, MemoryStore, topicKeys } from '../../src/index/index.ts';
 import { applyChanges, PostingsChanges, type PostingsStore } from '../../src/storage/postings.ts';
-import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
+import { candidateIds, freshDbName, listedIds, postedArticles, syntheticArticle } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
-const INDEXES = ['firstSeenAt', 'id', 'lists', 'outletKey'];
-const STORES = ['articles', 'checks', 'lists', 'meta', 'postings', 'texts'];
+const INDEXES = ['firstSeenAt', 'id', 'outletKey'];
+const STORES = ['articles', 'checks', 'listBlocks', 'listManifests', 'listPostings', 'lists', 'meta', 'postings', 'texts'];
 
 /** Creates a database exactly as a release at `version` left it (its stores typed as they were then). */
 async function createAt(name: string, version: number) {
@@ -112,6 +113,89 @@ describe('schema', () => {
       conn.close();
     });
   }
+});
+
+describe('schema step 8: listed articles move apart', () => {
+  it('upgrades a version 6 database with lists: every list keeps its articles, found and named as before; the own ones lose their lists', async () => {
+    const name = freshDbName();
+    const old = await createAt(name, 6);
+    const A = 'u00000000000000aa';
+    const B = 'u00000000000000bb';
+    const list = (id: string, addedAt: number) => ({
+      id,
+      name: `List ${id}`,
+      publisher: 'Media Watch',
+      source: { url: `https://lists.example/${id}` },
+      articles: 2,
+      bytes: 100,
+      digest: 'ab'.repeat(32),
+      addedAt,
+      updatedAt: addedAt,
+      checkedAt: addedAt,
+    });
+    await old.put('lists', list(A, 7000));
+    await old.put('lists', list(B, 8000));
+    // As version 6 stored them: an own article, an own article list A also carries (it gained the
+    // list), a listed-only article of both lists (compact form), one of list B in the first
+    // release's form (its sketch whole), each posted under its keys.
+    const own = syntheticArticle(1, 1000).record;
+    const ownListed = syntheticArticle(2, 2000).record;
+    const both = listedRecord(syntheticArticle(3, 300).record);
+    const whole = listedRecord(syntheticArticle(4, 400).record);
+    const { bandKeys: _b, firstSeenAt: _f, ...wholeRest } = whole;
+    const values: [unknown, number[]][] = [
+      [toStored(own), indexKeys(own)],
+      [toStored({ ...ownListed, lists: [A] }), indexKeys(ownListed)],
+      [toStored({ ...both, lists: [A, B] }), indexKeys(both)],
+      [{ ...wholeRest, listedAt: 400, lists: [B] }, indexKeys(whole)],
+    ];
+    const changes = new PostingsChanges();
+    const keys: number[] = [];
+    for (const [value, k] of values) {
+      const key = Number(await old.put('articles', value));
+      changes.add(key, k);
+      keys.push(key);
+    }
+    const tx = old.transaction('postings', 'readwrite');
+    await applyChanges(tx.store as unknown as PostingsStore, changes);
+    await tx.done;
+    await old.put('texts', { key: keys[1], text: 'read' });
+    old.close();
+
+    const conn = new DbConnection(name);
+    const store = new IdbStore(conn);
+    const db = await conn.get();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.transaction('articles').store.indexNames].sort()).toEqual(INDEXES);
+    // Only the reader's own stay in "articles", without lists, and only they in "postings".
+    const ownStored = await db.getAll('articles');
+    expect(ownStored.map((a) => a.id).sort()).toEqual([own.id, ownListed.id].sort());
+    expect(ownStored.every((a) => a.lists === undefined && a.sketch === undefined)).toBe(true);
+    expect([...(await postedArticles(conn)).keys()].sort()).toEqual([keys[0], keys[1]].sort());
+    expect(await store.get(own.id)).toEqual(own);
+    expect(await store.get(ownListed.id)).toEqual({ ...ownListed, lists: [A] });
+    expect((await readText(conn, ownListed.id))?.text).toBe('read');
+    expect(await store.get(both.id)).toEqual({ ...both, lists: [A, B] });
+    expect(await store.get(whole.id)).toEqual({ ...whole, lists: [B] });
+    // Each list holds its articles; the one the reader read is listed by its record's sketch.
+    expect(await listedIds(conn, A)).toEqual([ownListed.id, both.id].sort());
+    expect(await listedIds(conn, B)).toEqual([both.id, whole.id].sort());
+    const keysOf = (r: typeof own) => new Set(indexKeys(r));
+    for (const r of [both, whole, listedRecord(ownListed)]) {
+      const found = (await candidateIds(store, [...keysOf(r)])).filter((h) => h.hits === keysOf(r).size).map((h) => h.id);
+      expect(found).toContain(r.id);
+    }
+    expect(await store.stats()).toMatchObject({ articles: 2, listed: 3 });
+    // The lists go on: updated, and removed.
+    const c: ListContentLike = { header: { list: { name: 'List A', publisher: 'Media Watch' } }, items: [{ record: both }], digest: 'cd'.repeat(32), bytes: 1 };
+    await installList(conn, A, c, listInfoOf(A, c, { url: 'https://lists.example/a' }, 9000, list(A, 7000)));
+    expect(await listedIds(conn, A)).toEqual([both.id]);
+    expect((await store.get(ownListed.id))?.lists).toBeUndefined();
+    expect(await removeList(conn, B)).toBe(true);
+    expect(await store.get(whole.id)).toBeUndefined();
+    expect((await store.get(both.id))?.lists).toEqual([A]);
+    conn.close();
+  });
 });
 
 describe('connection problems', () => {

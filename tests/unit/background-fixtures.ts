@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { buildRecord, type ArticleRecord, type PageMeta, type Store } from '../../src/index/index.ts';
 import type { DbConnection } from '../../src/storage/db.ts';
+import { isListedRef, LISTED_BASE } from '../../src/storage/list-layout.ts';
 import type { Badge } from '../../src/background/badge.ts';
 import { createServices, type Services } from '../../src/background/services.ts';
 import type { KeyValueArea } from '../../src/background/tab-state.ts';
@@ -110,4 +111,44 @@ export async function postedArticles(conn: DbConnection): Promise<Map<number, nu
   const out = new Map<number, number>();
   for (const list of await (await conn.get()).getAll('postings')) for (let i = 1; i < list.length; i += 2) out.set(list[i], (out.get(list[i]) ?? 0) + 1);
   return out;
+}
+
+/** Ids of every article stored, the reader's own and the lists' (each once), sorted. */
+export async function storedIds(conn: DbConnection): Promise<string[]> {
+  const db = await conn.get();
+  const own = (await db.getAll('articles')).map((a) => a.id);
+  const listed = (await db.getAll('listBlocks')).flatMap((b) => b.entries.map((e) => e.id));
+  return [...new Set([...own, ...listed])].sort();
+}
+
+/** Ids of the articles of list `id`'s blocks, sorted. */
+export async function listedIds(conn: DbConnection, id: string): Promise<string[]> {
+  const db = await conn.get();
+  return (await db.getAll('listBlocks'))
+    .filter((b) => b.list === id)
+    .flatMap((b) => b.entries.map((e) => e.id))
+    .sort();
+}
+
+/** Every reference the lists' postings hold, with the list whose postings hold it. */
+export async function postedRefs(conn: DbConnection): Promise<{ ref: number; list: string }[]> {
+  const db = await conn.get();
+  const out: { ref: number; list: string }[] = [];
+  let cursor = await db.transaction('listPostings').store.openCursor();
+  while (cursor) {
+    for (let i = 1; i < cursor.value.length; i += 2) out.push({ ref: cursor.value[i], list: cursor.key[1] });
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** True when every reference the lists' postings hold is an entry of a block of that list. */
+export async function postingsConsistent(conn: DbConnection): Promise<boolean> {
+  const db = await conn.get();
+  for (const { ref, list } of await postedRefs(conn)) {
+    if (!isListedRef(ref)) return false;
+    const block = await db.get('listBlocks', Math.floor((ref - LISTED_BASE) / 256));
+    if (block?.list !== list || !block.entries[(ref - LISTED_BASE) % 256]) return false;
+  }
+  return true;
 }

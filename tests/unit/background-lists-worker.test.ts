@@ -7,7 +7,7 @@ import { uiHandlers } from '../../src/background/ui.ts';
 import { isListInfo, isMatchSummary, REPLY_CHECKS } from '../../src/protocol/replies.ts';
 import { listUrlProblem, validateMessage } from '../../src/protocol/validate.ts';
 import { listIdForUrl, nextUpdateAfter, readLists, type ListContentLike, type ListReader } from '../../src/storage/lists.ts';
-import { syntheticArticle, testServices } from './background-fixtures.ts';
+import { storedIds, syntheticArticle, testServices } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
 const NOW = 1_750_000_000_000;
@@ -76,7 +76,7 @@ const listBody =
   };
 
 async function articleIds(s: ReturnType<typeof testServices>['s']): Promise<string[]> {
-  return (await (await s.conn.get()).getAll('articles')).map((a) => a.id).sort();
+  return storedIds(s.conn);
 }
 
 describe('list addresses', () => {

@@ -65,20 +65,54 @@ describe('browsing the library', () => {
     s.conn.close();
   }, 60_000);
 
-  it('tells read, imported and listed-only articles apart', async () => {
+  it("tells read, imported and listed-only articles apart, the reader's own first", async () => {
     const s = await withArticles(1);
     await s.writer.importItems([{ record: syntheticArticle(2, NOW).record, text: 'imported text' }]);
     const l = listedRecord(syntheticArticle(3, NOW).record);
     const content = { header: { list: { name: 'Wire originals', publisher: 'Media Watch' } }, items: [{ record: l }], digest: 'ab'.repeat(32), bytes: 10 };
     await installList(s.conn, LIST, content, listInfoOf(LIST, content, { file: 'w.fhlist' }, NOW));
     const { items } = await browse(s.conn, '');
+    // The reader's own articles first, newest first; then those known from lists only.
     expect(items.map((i) => [i.title, i.source, i.lists])).toEqual([
-      ['Story 3', 'listed', ['Wire originals']],
       ['Story 2', 'imported', undefined],
       ['Story 1', 'read', undefined],
+      ['Story 3', 'listed', ['Wire originals']],
     ]);
     await expect(deleteArticle(s.conn, l.id)).rejects.toThrow(/known only from “Wire originals”.*remove the list/);
     expect((await browse(s.conn, '')).total).toBe(3);
+    s.conn.close();
+  });
+});
+
+describe('the library beside the reuse lists', () => {
+  it("continues from the reader's articles into the lists' own, and deleting the reader's copy of a listed article leaves the list's", async () => {
+    const s = await withArticles(2);
+    const one = syntheticArticle(1, 0).record;
+    const three = listedRecord(syntheticArticle(3, NOW).record);
+    const content = {
+      header: { list: { name: 'Wire originals', publisher: 'Media Watch' } },
+      items: [{ record: listedRecord(one) }, { record: three }],
+      digest: 'cd'.repeat(32),
+      bytes: 10,
+    };
+    await installList(s.conn, LIST, content, listInfoOf(LIST, content, { file: 'w.fhlist' }, NOW));
+    const all = await browse(s.conn, '');
+    // Story 1 is the reader's and listed: shown once, as the reader's.
+    expect(all.items.map((i) => [i.title, i.source === 'listed'])).toEqual([
+      ['Story 2', false],
+      ['Story 1', false],
+      ['Story 3', true],
+    ]);
+    // From below the reader's last article, the page goes on with the lists' articles.
+    const rest = await browse(s.conn, '', all.items[1].key);
+    expect(rest.items.map((i) => i.title)).toEqual(['Story 3']);
+    expect(await deleteArticle(s.conn, one.id)).toEqual({ listed: true });
+    expect((await browse(s.conn, '')).items.map((i) => [i.title, i.source === 'listed'])).toEqual([
+      ['Story 2', false],
+      ['Story 3', true],
+      ['Story 1', true],
+    ]);
+    await expect(deleteArticle(s.conn, one.id)).rejects.toThrow(/known only from “Wire originals”/);
     s.conn.close();
   });
 });

@@ -18,8 +18,8 @@ export function addListFile(file: File, onProgress: (progress: unknown) => void)
     onRead: (p) => onProgress(READING * Math.min(1, p.bytes / size)),
     onProgress: (p) => {
       const share = p.total ? p.done / p.total : 1;
-      // Writing the articles takes most of the rest; indexing their keys the last part.
-      onProgress(p.phase === 'writing' ? READING + 0.32 * share : READING + 0.32 + 0.08 * share);
+      // Writing the articles' blocks, then their keys' postings: about as long each.
+      onProgress(p.phase === 'writing' ? READING + 0.2 * share : READING + 0.2 + 0.2 * share);
     },
   });
 }
