@@ -2,6 +2,7 @@
 // Every receiver validates what it receives before acting (validate.ts for messages, replies.ts
 // for what the worker answers); unknown or malformed messages are dropped and logged, never thrown into.
 import type { ArticleHead, CheckResult, Comparison, Credit, ListedBy, PageMeta } from '../index/types.ts';
+import type { CorrectionView, LibraryPage, UndoStatus } from './library.ts';
 
 /** Content script -> background, before it reads anything of the page: may this page be read?
  * No on an excluded site or while paused: then the page's text is never extracted, and the worker
@@ -282,54 +283,7 @@ export interface ReplyMap {
   'undo/forget': UndoStatus;
 }
 
-/** One article as the library page lists it. */
-export interface LibraryItem {
-  /** The article's number in the index (the page continues from it). */
-  key: number;
-  id: string;
-  url: string;
-  title: string;
-  outlet: string;
-  host: string;
-  publishedAt?: number;
-  /** When the reader first saw it (or, listed only, when it was listed). */
-  seenAt: number;
-  /** read: from the reader's own reading; imported: from a pack; listed: known from lists only. */
-  source: 'read' | 'imported' | 'listed';
-  /** The names of the subscribed lists that carry it. */
-  lists?: string[];
-}
-
-/** Reply to library/browse. */
-export interface LibraryPage {
-  items: LibraryItem[];
-  /** Where the next page starts (library/browse `after`); absent at the end of the index. */
-  next?: number;
-  /** Articles looked at for this page (a search looks at a bounded number per request). */
-  scanned: number;
-  /** Articles in the index, listed ones included. */
-  total: number;
-}
-
-/** One "not a copy" correction with what the index knows of both articles (absent when gone). */
-export interface CorrectionView {
-  page: string;
-  original: string;
-  at: number;
-  pageTitle?: string;
-  pageOutlet?: string;
-  originalTitle?: string;
-  originalOutlet?: string;
-}
-
-/** What the last Clear kept so it can be undone: nothing, or a copy kept until `expiresAt`. */
-export interface UndoStatus {
-  kept: boolean;
-  clearedAt?: number;
-  expiresAt?: number;
-  articles?: number;
-  corrections?: number;
-}
+export type { CorrectionView, LibraryItem, LibraryPage, UndoStatus } from './library.ts';
 
 /** Every reply has this shape: ok with a value, or an error a reader can understand. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
