@@ -1,8 +1,9 @@
 // Reuse lists in words, for the options page and the first-run page: checking an address before
 // the reader is asked for a permission, why Firsthand asks for it, and a list's facts (size, last
-// and next update). Pure: no DOM, no browser API, so tests can pin the wording.
+// and next update). No DOM; the words come through t()/tPlural() in the interface's language.
 import type { ListInfo } from '../protocol/messages.ts';
 import { formatBytes, formatCount, formatDate } from './format.ts';
+import { t, tPlural } from './i18n.ts';
 
 /** Hosts a list may be downloaded from over plain http: the reader's own machine, for testing. */
 export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
@@ -25,23 +26,20 @@ export type ListUrlCheck =
 /** Checks an address typed by the reader: https anywhere, http only on this machine, no user name or password. */
 export function checkListUrl(raw: string): ListUrlCheck {
   const text = raw.trim();
-  if (!text) return { ok: false, error: 'Write the list’s address, starting with https://.' };
-  if (text.length > MAX_LIST_URL) return { ok: false, error: `This address is too long: at most ${formatCount(MAX_LIST_URL)} characters.` };
+  if (!text) return { ok: false, error: t('listUrlEmpty') };
+  if (text.length > MAX_LIST_URL) return { ok: false, error: t('listUrlTooLong', formatCount(MAX_LIST_URL)) };
   let u: URL;
   try {
     u = new URL(text);
   } catch {
-    return { ok: false, error: /^[a-z][a-z0-9+.-]*:/i.test(text) ? 'This is not a web address.' : 'Write the whole address, starting with https://.' };
+    return { ok: false, error: /^[a-z][a-z0-9+.-]*:/i.test(text) ? t('listUrlNotWeb') : t('listUrlWhole') };
   }
   if (u.protocol === 'http:' && !LOCAL_HOSTS.includes(u.hostname)) {
-    return {
-      ok: false,
-      error: 'Use an https:// address: over plain http anyone on the way could change the list. Plain http is accepted only for localhost and 127.0.0.1.',
-    };
+    return { ok: false, error: t('listUrlPlainHttp') };
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, error: 'Only https:// addresses can be added (http:// for localhost).' };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, error: t('listUrlScheme') };
   if (u.username || u.password) {
-    return { ok: false, error: 'Leave the user name and password out of the address: Firsthand downloads lists without any.' };
+    return { ok: false, error: t('listUrlCredentials') };
   }
   u.hash = '';
   return { ok: true, url: u.href, origin: u.origin, pattern: `${u.protocol}//${u.hostname}/*` };
@@ -49,12 +47,12 @@ export function checkListUrl(raw: string): ListUrlCheck {
 
 /** Why the browser is about to ask the reader for a permission, said before it asks. */
 export function permissionReason(origin: string): string {
-  return `Firsthand asks to read ${origin} so it can download this list and its updates; it sends nothing about your reading.`;
+  return t('listPermissionReason', origin);
 }
 
 /** What the page says when the reader did not allow it; the subscription is still tried. */
 export function permissionRefused(origin: string): string {
-  return `You did not allow Firsthand to read ${origin}. It tries anyway, which works only if that server lets extensions download the list.`;
+  return t('listPermissionRefused', origin);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -66,8 +64,8 @@ export function formatWhen(ms: number | undefined, now = Date.now()): string {
   const d = new Date(ms);
   const days = Math.round((startOfDay(now) - startOfDay(ms)) / 86_400_000);
   const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (days === 0) return `today, ${time}`;
-  if (days === 1) return `yesterday, ${time}`;
+  if (days === 0) return t('whenToday', time);
+  if (days === 1) return t('whenYesterday', time);
   return formatDate(ms);
 }
 
@@ -75,25 +73,24 @@ export function formatWhen(ms: number | undefined, now = Date.now()): string {
 export function formatUntil(ms: number | undefined, now = Date.now()): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
   const minutes = Math.round((ms - now) / 60_000);
-  if (minutes <= 0) return 'due now';
-  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes <= 0) return t('untilDue');
+  if (minutes < 60) return tPlural('untilMinutes', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `in ${hours} hour${hours === 1 ? '' : 's'}`;
-  const days = Math.round(hours / 24);
-  return `in ${days} days`;
+  if (hours < 48) return tPlural('untilHours', hours);
+  return tPlural('untilDays', Math.round(hours / 24));
 }
 
 /** A list's facts as [label, value] rows, in the order the page shows them. */
 export function listFacts(info: ListInfo, now = Date.now()): [string, string][] {
   const fromFile = 'file' in info.source;
   const rows: [string, string][] = [
-    ['Articles', formatCount(info.articles)],
-    ['Size', formatBytes(info.bytes)],
-    [fromFile ? 'Read' : 'Last update', formatWhen(info.updatedAt, now) || '—'],
-    ['Next update', fromFile ? 'never: added from a file' : formatUntil(info.nextUpdate, now) || 'not planned'],
+    [t('factArticles'), formatCount(info.articles)],
+    [t('factSize'), formatBytes(info.bytes)],
+    [t(fromFile ? 'factRead' : 'factLastUpdate'), formatWhen(info.updatedAt, now) || '—'],
+    [t('factNextUpdate'), fromFile ? t('factNeverFromFile') : formatUntil(info.nextUpdate, now) || t('factNotPlanned')],
   ];
-  if (info.checkedAt !== undefined && info.checkedAt > info.updatedAt) rows.push(['Last tried', formatWhen(info.checkedAt, now)]);
-  rows.push(['Signature', info.publicKey ? 'signed; the key is pinned' : 'not signed']);
+  if (info.checkedAt !== undefined && info.checkedAt > info.updatedAt) rows.push([t('factLastTried'), formatWhen(info.checkedAt, now)]);
+  rows.push([t('factSignature'), t(info.publicKey ? 'factSigned' : 'factNotSigned')]);
   return rows;
 }
 
@@ -104,25 +101,26 @@ export function isolate(text: string): string {
 }
 
 /** A list's name for a sentence, isolated; a neutral phrase when it has none. */
-export function listName(info: Pick<ListInfo, 'name'>, fallback = 'the list'): string {
+export function listName(info: Pick<ListInfo, 'name'>, fallback = t('listFallbackThe')): string {
   return info.name ? isolate(info.name) : fallback;
 }
 
-const articles = (n: number) => `${formatCount(n)} article${n === 1 ? '' : 's'}`;
+/** "1,204 articles", in the form the interface language's plural rules pick. */
+const articles = (n: number) => tPlural('articleCount', n, formatCount);
 
 /** "Added ⁨World wire⁩: 1,204 articles." */
 export function addedSentence(info: Pick<ListInfo, 'name' | 'articles'>): string {
-  return `Added ${listName(info)}: ${articles(info.articles)}.`;
+  return t('listAdded', listName(info), articles(info.articles));
 }
 
 /** "Updated ⁨World wire⁩: 1,210 articles." */
 export function updatedSentence(info: Pick<ListInfo, 'name' | 'articles'>): string {
-  return `Updated ${listName(info)}: ${articles(info.articles)}.`;
+  return t('listUpdated', listName(info), articles(info.articles));
 }
 
 /** What Remove does, asked before it does it. */
 export function removeQuestion(info: Pick<ListInfo, 'name' | 'articles'>): string {
-  return `Remove ${listName(info, 'this list')}? Its ${articles(info.articles)} leave your index, except those you read yourself or imported.`;
+  return t('listRemoveQuestion', listName(info, t('listFallbackThis')), articles(info.articles));
 }
 
 /** A progress report from reading a list file, whatever its shape, as a share in [0,1] (undefined when
