@@ -5,32 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListInfo } from '../../src/protocol/messages.ts';
-import { fillMessage } from '../../src/ui/i18n.ts';
 import { addedSentence, checkListUrl, formatUntil, formatWhen, listFacts, permissionReason, removeQuestion, updatedSentence } from '../../src/ui/lists.ts';
+import { ar, root, ARABIC, dropArabic, useArabic, en, FSI, PDI, RTL_NAME, type Messages } from './i18n-arabic.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string }> }>;
-const read = (lang: string): Messages => JSON.parse(readFileSync(join(root, 'public', '_locales', lang, 'messages.json'), 'utf8'));
-const en = read('en');
-const ar = read('ar');
-
-const RTL_NAME = '\u202eSOIXA';
-const FSI = '\u2068';
-const PDI = '\u2069';
-const ARABIC = /[\u0600-\u06FF]/;
 const MINUTE = 60_000;
 
-const g = globalThis as { chrome?: unknown };
-beforeEach(() => {
-  g.chrome = {
-    i18n: {
-      getMessage: (key: string, subs: string[] = []) => (key === '@@bidi_dir' ? 'rtl' : ar[key] ? fillMessage(ar[key], subs) : ''),
-      getUILanguage: () => 'ar',
-    },
-  };
-});
+beforeEach(useArabic);
 afterEach(() => {
-  delete g.chrome;
+  dropArabic();
 });
 
 function list(over: Partial<ListInfo> = {}): ListInfo {
@@ -98,7 +80,7 @@ describe('src/ui/lists.ts in Arabic', () => {
 
 describe('src/ui/lists.ts in English', () => {
   beforeEach(() => {
-    delete g.chrome;
+    dropArabic();
   });
   it('reads as before', () => {
     const now = Date.now();

@@ -10,7 +10,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: {}, tabs: {} } }))
 
 import type { CompareView, CorrectionView, ListInfo, Settings, UiMessage } from '../../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/protocol/validate.ts';
-import { fillMessage, localize } from '../../src/ui/i18n.ts';
+import { localize } from '../../src/ui/i18n.ts';
 import { createListsPanel, type ListsDeps } from '../../src/popup/options/lists.ts';
 import { createListAdder } from '../../src/popup/options/list-adder.ts';
 import { readForm } from '../../src/popup/options/form.ts';
@@ -19,31 +19,11 @@ import { renderSitesOff } from '../../src/popup/options/sites-off.ts';
 import { createPackImport } from '../../src/popup/welcome/pack.ts';
 import { NO_TEXT_SENTENCE, renderCompare } from '../../src/popup/compare/view.ts';
 import { notCopySection } from '../../src/popup/compare/not-copy.ts';
+import { ar, root, ARABIC, dropArabic, en, FSI, PDI, RTL_NAME, useArabic } from './i18n-arabic.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string }> }>;
-const read = (lang: string): Messages => JSON.parse(readFileSync(join(root, 'public', '_locales', lang, 'messages.json'), 'utf8'));
-const en = read('en');
-const ar = read('ar');
-
-const RTL_NAME = '\u202eSOIXA';
-const FSI = '\u2068';
-const PDI = '\u2069';
-const ARABIC = /[\u0600-\u06FF]/;
-
-const g = globalThis as { chrome?: unknown };
-/** The browser's i18n answering in Arabic, as it fills messages. */
-function arabic(): void {
-  g.chrome = {
-    i18n: {
-      getMessage: (key: string, subs: string[] = []) => (key === '@@bidi_dir' ? 'rtl' : ar[key] ? fillMessage(ar[key], subs) : ''),
-      getUILanguage: () => 'ar',
-    },
-  };
-}
-beforeEach(arabic);
+beforeEach(useArabic);
 afterEach(() => {
-  delete g.chrome;
+  dropArabic();
   document.body.replaceChildren();
 });
 

@@ -10,29 +10,15 @@ import { createRibbon, type RibbonHandlers } from '../../src/content/ribbon.ts';
 import { othersHeading, whyOriginal } from '../../src/popup/toolbar/relation.ts';
 import { renderTabState } from '../../src/popup/toolbar/verdict.ts';
 import { formatDate, verdictText } from '../../src/ui/format.ts';
-import { fillMessage, tPlural } from '../../src/ui/i18n.ts';
+import { tPlural } from '../../src/ui/i18n.ts';
 import { listedSentence } from '../../src/ui/listed.ts';
 import { barsText, levelOf, ratesText } from '../../src/ui/sensitivity.ts';
 import { AXIOS_PUBLISHED, result } from './ui-fixtures.ts';
+import { ar, root, dropArabic, en, useArabic } from './i18n-arabic.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const read = (lang: string): Messages => JSON.parse(readFileSync(join(root, 'public', '_locales', lang, 'messages.json'), 'utf8'));
-const en = read('en');
-const ar = read('ar');
-
-const g = globalThis as { chrome?: unknown };
-function arabic(): void {
-  g.chrome = {
-    i18n: {
-      getMessage: (key: string, subs: string[] = []) => (key === '@@bidi_dir' ? 'rtl' : ar[key] ? fillMessage(ar[key], subs) : ''),
-      getUILanguage: () => 'ar',
-    },
-  };
-}
-beforeEach(arabic);
+beforeEach(useArabic);
 afterEach(() => {
-  delete g.chrome;
+  dropArabic();
   document.documentElement.replaceChildren(document.createElement('head'), document.createElement('body'));
 });
 

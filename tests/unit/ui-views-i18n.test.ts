@@ -13,33 +13,17 @@ import { mountClear } from '../../src/popup/library/clear.ts';
 import { mountCorrections } from '../../src/popup/library/corrections.ts';
 import { storyList } from '../../src/popup/story/list.ts';
 import { plain, storySummary, takenBySentence, whenText } from '../../src/popup/story/words.ts';
-import { fillMessage, localize } from '../../src/ui/i18n.ts';
+import { localize } from '../../src/ui/i18n.ts';
 import type { HistoryRow, StoryView } from '../../src/protocol/views.ts';
 import type { LibraryPage } from '../../src/protocol/messages.ts';
+import { ar, root, ARABIC, dropArabic, en, useArabic } from './i18n-arabic.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const read = (lang: string): Messages => JSON.parse(readFileSync(join(root, 'public', '_locales', lang, 'messages.json'), 'utf8'));
-const en = read('en');
-const ar = read('ar');
-
-const g = globalThis as { chrome?: unknown };
-/** The browser's i18n, answering in Arabic as Chrome would from the shipped messages. */
-function arabic(): void {
-  g.chrome = {
-    i18n: {
-      getMessage: (key: string, subs: string[] = []) => (key === '@@bidi_dir' ? 'rtl' : ar[key] ? fillMessage(ar[key], subs) : ''),
-      getUILanguage: () => 'ar',
-    },
-  };
-}
-beforeEach(arabic);
+beforeEach(useArabic);
 afterEach(() => {
-  delete g.chrome;
+  dropArabic();
 });
 
 const HOSTILE = '<img src=x onerror=alert(1)>\u202Eevil';
-const ARABIC = /[\u0600-\u06FF]/;
 
 const article = (id: string, outlet: string, title: string) => ({ id, url: `https://${id}.example/x`, title, outlet, host: `${id}.example`, firstSeenAt: 0 });
 const row = (verdict: HistoryRow['verdict'], credited: boolean): HistoryRow => ({
