@@ -17,10 +17,11 @@
 import { hashSeq, murmur3 } from '../index/hash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import { LIST_BAND_STRIDE, LIST_TOPIC_POSTED, sketchBandKeys, sketchTopicKeys } from '../index/sketch.ts';
-import type { ArticleRecord, Credit, ListSketch } from '../index/types.ts';
+import type { ArticleRecord, ListSketch } from '../index/types.ts';
 import { MAX_TOPIC_POSTINGS, spreadKey } from '../index/topic.ts';
 import { BUCKET_BITS, isTopicBucket } from './postings.ts';
 import { packSketch, unpackSketch } from './sketch-pack.ts';
+import type { StoredListed } from './stored.ts';
 
 /** Articles per block (about 900 bytes each): a check that wants one entry reads its whole block,
  * an install writes one value per block. 16 keeps the first small (14 KB) and the second few
@@ -46,23 +47,10 @@ export const slotOf = (ref: number): number => (ref - LISTED_BASE) % SLOTS;
  * compact form): no signature or word hashes, no URL when it is the id, the canonical URL as
  * `true` when it is the URL, no parameters when they are the default ones, no credits when there
  * are none. Its sketch is in the block's `sketches`, unless its figures do not fit that form. */
-export interface ListEntry {
-  id: string;
-  listedAt: number;
-  url?: string;
-  canonicalUrl?: string | true;
-  title: string;
-  outlet: string;
-  outletKey: string;
-  host: string;
-  publishedAt?: number;
-  lang?: string;
-  wordCount: number;
-  params?: string;
-  credits?: Credit[];
+export type ListEntry = Omit<StoredListed, 'key' | 'lists' | 'firstSeenAt' | 'sketch'> & {
   /** The sketch whole, only when it cannot be packed. */
   sketch?: ListSketch;
-}
+};
 
 export interface ListBlock {
   list: string;

@@ -41,3 +41,17 @@ export function result(verdict: CheckResult['verdict'], over: Partial<CheckResul
     ...over,
   };
 }
+
+/** The story fixtures' clock: 31 Mar 2024, 14:00 UTC. */
+export const STORY_T = Date.UTC(2024, 2, 31, 14);
+
+/** An article of a story view, published `hours` after STORY_T. */
+export const storyArticle = (id: string, outlet: string, hours: number, title = `${outlet} story`) => ({
+  id,
+  url: `https://${id}.example/x`,
+  title,
+  outlet,
+  host: `${id}.example`,
+  publishedAt: STORY_T + hours * 3_600_000,
+  firstSeenAt: STORY_T,
+});

@@ -5,17 +5,10 @@ import { storyList } from '../../src/popup/story/list.ts';
 import { timeline } from '../../src/popup/story/timeline.ts';
 import { plain, storySummary, takenBySentence } from '../../src/popup/story/words.ts';
 import type { StoryView } from '../../src/protocol/views.ts';
+import { STORY_T, storyArticle } from './ui-fixtures.ts';
 
-const T = Date.UTC(2024, 2, 31, 14);
-const a = (id: string, outlet: string, hours: number, title = `${outlet} story`) => ({
-  id,
-  url: `https://${id}.example/x`,
-  title,
-  outlet,
-  host: `${id}.example`,
-  publishedAt: T + hours * 3_600_000,
-  firstSeenAt: T,
-});
+const T = STORY_T;
+const a = storyArticle;
 const RTL = '\u202Eevil\u202C <img src=x onerror=alert(1)>';
 const view: StoryView = {
   focus: 'copy',

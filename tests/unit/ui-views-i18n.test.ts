@@ -17,6 +17,7 @@ import { localize } from '../../src/ui/i18n.ts';
 import type { HistoryRow, StoryView } from '../../src/protocol/views.ts';
 import type { LibraryPage } from '../../src/protocol/messages.ts';
 import { ar, root, ARABIC, dropArabic, en, useArabic } from './i18n-arabic.ts';
+import { STORY_T, storyArticle } from './ui-fixtures.ts';
 
 beforeEach(useArabic);
 afterEach(() => {
@@ -85,16 +86,7 @@ describe('the history page in Arabic', () => {
   });
 });
 
-const T = Date.UTC(2024, 2, 31, 14);
-const storyArticle = (id: string, outlet: string, hours: number, title = `${outlet} story`) => ({
-  id,
-  url: `https://${id}.example/x`,
-  title,
-  outlet,
-  host: `${id}.example`,
-  publishedAt: T + hours * 3_600_000,
-  firstSeenAt: T,
-});
+const T = STORY_T;
 const view: StoryView = {
   focus: 'copy',
   original: 'scoop',
