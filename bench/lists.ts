@@ -1,18 +1,16 @@
 // Reuse lists (docs/lists.md): a generated list written as readers download it (gzip JSON Lines
-// of text-free sketches), its bytes per article on disk; then in real headless Chromium, the
+// of text-free sketches), its bytes per article on disk; then in real headless Chromium and
+// Firefox ESR (bench/browsers.ts), the
 // list downloaded from a loopback server, read as a stream and installed in IndexedDB (a first
 // subscription), installed again with a tenth of its articles replaced (an update), the
 // browser's storage estimate per listed article, and the bench's pages checked against it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
 import { writeList } from '../src/lists/write.ts';
 import type { ArticleRecord } from '../src/index/types.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+import { ESBUILD_TARGET, openBench, type BrowserName } from './browsers.ts';
 import { Generator } from './corpus.ts';
 import { ARTICLE_WORDS, makeQueries, type Query } from './queries.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -32,12 +30,15 @@ export interface ListSizeResult {
   progressEvents: number;
   /** The browser's storage estimate after subscribing, per listed article. */
   idbBytesPerArticle: number;
+  /** The profile's folder for the page's origin after subscribing, per listed article. */
+  diskBytesPerArticle: number;
   check: Summary;
   byKind: Record<string, { check: Summary; named: number; flagged: number; pages: number }>;
   error?: string;
 }
 
 export interface ListsResult {
+  browser: BrowserName;
   version: string;
   sizes: ListSizeResult[];
 }
@@ -60,7 +61,7 @@ async function serve(root: string, files: Map<string, Uint8Array>): Promise<{ ur
     bundle: true,
     format: 'esm',
     write: false,
-    target: 'chrome120',
+    target: ESBUILD_TARGET,
     logLevel: 'silent',
   });
   const js = out.outputFiles[0].text;
@@ -76,13 +77,6 @@ async function serve(root: string, files: Map<string, Uint8Array>): Promise<{ ur
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-type Bench = Record<string, (...args: never[]) => Promise<unknown>>;
-const call = <R>(page: Page, name: string, ...args: unknown[]): Promise<R> =>
-  page.evaluate(([n, a]) => ((globalThis as unknown as { bench: Bench }).bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [
-    name,
-    args,
-  ] as const) as Promise<R>;
-
 /** One list of `size` articles: the planted originals of the bench's pages and generated articles. */
 function listRecords(gen: Generator, planted: ArticleRecord[], size: number, from: number, tag: string): ArticleRecord[] {
   const out = [...planted];
@@ -96,8 +90,9 @@ function listRecords(gen: Generator, planted: ArticleRecord[], size: number, fro
 export async function benchLists(
   root: string,
   vocab: Vocabulary,
+  names: readonly BrowserName[],
   opts: { sizes: number[]; perKind: number; rounds: number; log: (s: string) => void },
-): Promise<ListsResult> {
+): Promise<Partial<Record<BrowserName, ListsResult | { error: string }>>> {
   const gen = new Generator(vocab, 13);
   const { originals, queries } = makeQueries(gen, opts.perKind, T0);
   const files = new Map<string, Uint8Array>();
@@ -114,68 +109,73 @@ export async function benchLists(
     sizes.push({ size, fileBytes: first.byteLength });
   }
   const site = await serve(root, files);
-  const out: ListSizeResult[] = [];
-  let version = '';
-  for (const { size, fileBytes } of sizes) {
-    // A fresh profile per size: the storage estimate is of this list alone.
-    const profile = mkdtempSync(join(tmpdir(), 'firsthand-bench-lists-'));
-    const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const results: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
+  for (const name of names) {
     try {
-      const page = ctx.pages()[0] ?? (await ctx.newPage());
-      page.setDefaultTimeout(0);
-      await page.goto(`${site.url}/`);
-      await page.waitForFunction(() => 'bench' in globalThis);
-      version = ctx.browser()?.version() ?? version;
-      const u0 = await call<number>(page, 'usage');
-      opts.log(`  lists: subscribing to ${size} articles in Chromium...`);
-      const sub = await call<{ ms: number; readMs: number; articles: number; progress: number; error?: string }>(
-        page,
-        'install',
-        `${site.url}/list-${size}.fhlist`,
-      );
-      const u1 = await call<number>(page, 'usage');
-      const samples = sub.error
-        ? []
-        : await call<{ kind: string; ms: number; named: boolean; flagged: boolean }[]>(page, 'check', queries satisfies Query[], opts.rounds);
-      opts.log(`  lists: updating...`);
-      // The same list's next copy, installed under the list subscribed to above.
-      const upd = await call<{ ms: number; error?: string }>(page, 'install', `${site.url}/list-${size}-update.fhlist`, `${site.url}/list-${size}.fhlist`);
-      const kinds = [...new Set(samples.map((s) => s.kind))];
-      const first = samples.slice(0, queries.length);
-      out.push({
-        articles: size,
-        fileBytesPerArticle: Math.round(fileBytes / size),
-        subscribeMs: sub.ms,
-        readMs: sub.readMs,
-        updateMs: upd.ms,
-        progressEvents: sub.progress,
-        idbBytesPerArticle: Math.round((u1 - u0) / size),
-        check: summarize(samples.map((s) => s.ms)),
-        byKind: Object.fromEntries(
-          kinds.map((k) => {
-            const of = first.filter((s) => s.kind === k);
-            return [
-              k,
-              {
-                check: summarize(samples.filter((s) => s.kind === k).map((s) => s.ms)),
-                named: of.filter((s) => s.named).length,
-                flagged: of.filter((s) => s.flagged).length,
-                pages: of.length,
-              },
-            ];
-          }),
-        ),
-        ...(sub.error || upd.error ? { error: sub.error ?? upd.error } : {}),
-      });
-      const r = out[out.length - 1];
-      opts.log(
-        `  lists: ${size}: ${r.fileBytesPerArticle} B/article on disk, ${r.idbBytesPerArticle} B/article in IndexedDB, subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p95 ${r.check.p95.toFixed(1)} ms`,
-      );
-    } finally {
-      await ctx.close();
-      rmSync(profile, { recursive: true, force: true });
+      const out: ListSizeResult[] = [];
+      let version = '';
+      for (const { size, fileBytes } of sizes) {
+        // A fresh profile per size: the storage estimate is of this list alone.
+        const b = await openBench(name, `${site.url}/`);
+        try {
+          version = b.version;
+          const u0 = await b.usage();
+          const d0 = b.originBytes();
+          opts.log(`  lists: subscribing to ${size} articles in ${name}...`);
+          const sub = await b.call<{ ms: number; readMs: number; articles: number; progress: number; error?: string }>(
+            'install',
+            `${site.url}/list-${size}.fhlist`,
+          );
+          const u1 = await b.usage();
+          const d1 = b.originBytes();
+          const samples = sub.error
+            ? []
+            : await b.call<{ kind: string; ms: number; named: boolean; flagged: boolean }[]>('check', queries satisfies Query[], opts.rounds);
+          opts.log(`  lists: updating...`);
+          // The same list's next copy, installed under the list subscribed to above.
+          const upd = await b.call<{ ms: number; error?: string }>('install', `${site.url}/list-${size}-update.fhlist`, `${site.url}/list-${size}.fhlist`);
+          const kinds = [...new Set(samples.map((s) => s.kind))];
+          const first = samples.slice(0, queries.length);
+          out.push({
+            articles: size,
+            fileBytesPerArticle: Math.round(fileBytes / size),
+            subscribeMs: sub.ms,
+            readMs: sub.readMs,
+            updateMs: upd.ms,
+            progressEvents: sub.progress,
+            idbBytesPerArticle: Math.round((u1 - u0) / size),
+            diskBytesPerArticle: Math.round((d1 - d0) / size),
+            check: summarize(samples.map((s) => s.ms)),
+            byKind: Object.fromEntries(
+              kinds.map((k) => {
+                const of = first.filter((s) => s.kind === k);
+                return [
+                  k,
+                  {
+                    check: summarize(samples.filter((s) => s.kind === k).map((s) => s.ms)),
+                    named: of.filter((s) => s.named).length,
+                    flagged: of.filter((s) => s.flagged).length,
+                    pages: of.length,
+                  },
+                ];
+              }),
+            ),
+            ...(sub.error || upd.error ? { error: sub.error ?? upd.error } : {}),
+          });
+          const r = out[out.length - 1];
+          opts.log(
+            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p95 ${r.check.p95.toFixed(1)} ms`,
+          );
+        } finally {
+          await b.close();
+        }
+      }
+      results[name] = { browser: name, version, sizes: out };
+    } catch (err) {
+      results[name] = { error: String(err) };
+      opts.log(`  lists in ${name} failed: ${String(err)}`);
     }
   }
   await site.close();
-  return { version, sizes: out };
+  return results;
 }

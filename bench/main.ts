@@ -1,14 +1,17 @@
 // `npm run bench`: every benchmark of BENCHMARKS.md in one run; prints one table and writes
 // bench/results.json. Flags: --quick (fewer rounds, smaller sizes), --full (adds 1M articles in
-// Node's memory store and 100k in Chromium), --no-browser (Node parts only), --only-browser
-// (the Chromium part only; the Node rows then hold no figures), --only-lists (the reuse-list part
-// only, at 100k articles; with --quick, 2k).
+// Node's memory store, 100k in the browsers, and 1M in Chromium when it can be filled in time),
+// --no-browser (Node parts only), --only-browser (the browser parts only; the Node rows then hold
+// no figures), --only-lists (the reuse-list part only, at 100k articles; with --quick, 2k),
+// --browser=chromium|firefox|both (the IndexedDB and list rows in one browser or both; default
+// both; the page-cost rows run in Chromium, so not with --browser=firefox).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { benchChromium, type ChromiumResult } from './chromium.ts';
+import { browsersOf, title, type BrowserName } from './browsers.ts';
 import { benchCliPairs } from './cli-pairs.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
+import { benchIdb, type IdbResult } from './idb.ts';
 import { benchIndexNode } from './index-node.ts';
 import { benchLists, type ListsResult } from './lists.ts';
 import { benchPageCost, type PageCostResult } from './page-cost.ts';
@@ -17,7 +20,9 @@ import { table } from './table.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const browsers = browsersOf(argv);
 const quick = args.has('--quick');
 const full = args.has('--full');
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -35,24 +40,28 @@ const nodeSizes = quick ? [1_000, 10_000] : full ? [1_000, 10_000, 100_000, 1_00
 const node = onlyBrowser ? [] : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
 log('CLI compare --pairs...');
 const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
-let browser: ChromiumResult | { error: string } | undefined;
+const idb: Partial<Record<BrowserName, IdbResult | { error: string }>> = {};
 if (!args.has('--no-browser') && !onlyLists) {
-  log('Chromium (IndexedDB)...');
-  try {
-    browser = await benchChromium(root, vocab, {
-      sizes: quick ? [1_000] : full ? [1_000, 10_000, 100_000] : [1_000, 10_000],
-      bulkSizes: quick ? [1_000] : full ? [10_000, 100_000] : [10_000],
-      perKind: quick ? 10 : 25,
-      rounds: 2,
-      log,
-    });
-  } catch (err) {
-    browser = { error: String(err) };
-    log(`  Chromium part failed: ${String(err)}`);
+  for (const name of browsers) {
+    log(`${title(name)} (IndexedDB)...`);
+    try {
+      idb[name] = await benchIdb(root, vocab, name, {
+        sizes: quick ? [1_000] : full ? [1_000, 10_000, 100_000] : [1_000, 10_000],
+        bulkSizes: quick ? [1_000] : full ? [10_000, 100_000] : [10_000],
+        perKind: quick ? 10 : 25,
+        rounds: 2,
+        log,
+        // The curve to 1M in Chromium, when the fastest fill gets there in about ten minutes.
+        ...(full && name === 'chromium' ? { million: { seconds: 600 } } : {}),
+      });
+    } catch (err) {
+      idb[name] = { error: String(err) };
+      log(`  ${title(name)} part failed: ${String(err)}`);
+    }
   }
 }
 let pageCost: PageCostResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists) {
+if (!args.has('--no-browser') && !onlyLists && browsers.includes('chromium')) {
   log('Chromium (page cost: the extension on the fixture pages)...');
   try {
     pageCost = await benchPageCost(root, vocab, { rounds: quick ? 8 : 20, traceRounds: quick ? 1 : 3, indexSize: quick ? 2_000 : 10_000, log });
@@ -61,13 +70,13 @@ if (!args.has('--no-browser') && !onlyLists) {
     log(`  page cost failed: ${String(err)}`);
   }
 }
-let lists: ListsResult | { error: string } | undefined;
+let lists: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
 if (!args.has('--no-browser')) {
-  log('Chromium (reuse lists: a list subscribed, updated and checked against)...');
+  log('Reuse lists (a list subscribed, updated and checked against)...');
   try {
-    lists = await benchLists(root, vocab, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
+    lists = await benchLists(root, vocab, browsers, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
   } catch (err) {
-    lists = { error: String(err) };
+    for (const name of browsers) lists[name] = { error: String(err) };
     log(`  lists failed: ${String(err)}`);
   }
 }
@@ -80,9 +89,10 @@ const results = {
   signature,
   node,
   cli,
-  browser,
+  browser: idb.chromium,
   pageCost,
-  lists,
+  lists: lists.chromium,
+  firefox: { idb: idb.firefox, lists: lists.firefox },
   seconds: Math.round((Date.now() - started) / 1000),
 };
 writeFileSync(new URL('results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');

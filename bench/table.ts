@@ -1,5 +1,6 @@
 // The one table `npm run bench` prints (Markdown, pasted into BENCHMARKS.md as it is).
-import type { ChromiumResult } from './chromium.ts';
+import { idbRows, sideBySide } from './idb-table.ts';
+import type { IdbResult } from './idb.ts';
 import type { PageCostResult } from './page-cost.ts';
 import { pageCostRows } from './page-table.ts';
 import { listRows } from './lists-table.ts';
@@ -14,9 +15,11 @@ interface Results {
   signature?: SignatureResult;
   node: SizeResult[];
   cli?: PairsResult;
-  browser?: ChromiumResult | { error: string };
+  /** The Chromium part (IndexedDB). */
+  browser?: IdbResult | { error: string };
   pageCost?: PageCostResult | { error: string };
   lists?: ListsResult | { error: string };
+  firefox?: { idb?: IdbResult | { error: string }; lists?: ListsResult | { error: string } };
 }
 
 const met = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**not met**');
@@ -62,52 +65,9 @@ export function table(r: Results): string {
       n === first ? '' : met(['copy', 'partial', 'rewrite'].every((q) => n.recall[q as 'copy'].candidates >= first.recall[q as 'copy'].candidates - 0.02)),
     ]);
   }
-  const b = r.browser;
-  if (b && 'error' in b) rows.push(['Chromium', b.error, '', '', 'not run']);
-  else if (b) {
-    const base = b.sizes[0];
-    for (const z of b.sizes) {
-      const growth = z.check.p50 / base.check.p50;
-      rows.push([
-        `2. Check, Chromium IndexedDB, ${k(z.articles)}`,
-        `p50 ${fmt(z.check.p50, 1)} ms, p95 ${fmt(z.check.p95, 1)} ms; of which band-key lookups p50 ${fmt(z.candidates.p50, 1)} ms`,
-        z.articles >= 100_000 ? 'p95 <= 10 ms; <= 2x the 1k figure' : 'p95 <= 10 ms at 100k',
-        `${growth.toFixed(2)}x the 1k p50`,
-        z.articles >= 100_000 ? met(z.check.p95 <= 10 && growth <= 2) : met(z.check.p95 <= 10),
-      ]);
-      rows.push([
-        `2. Saving a read article, Chromium IndexedDB, ${k(z.articles)}`,
-        `p50 ${fmt(z.save.p50, 1)} ms, p95 ${fmt(z.save.p95, 1)} ms (n=${z.save.n}): text compressed, record written, 128 band buckets read, changed and written`,
-        'reported',
-        'in the worker, before the verdict is sent: the ribbon waits for it',
-        '',
-      ]);
-    }
-    rows.push([
-      '5. Storage per article (navigator.storage.estimate)',
-      `index ${b.storage.indexBytesPerArticle} B (${b.storage.articles} articles); text kept for the comparison page, gzip ${b.storage.textBytesPerArticle} B (${b.storage.textArticles} texts; the estimate said ${b.storage.textEstimateBytesPerArticle} B)`,
-      'index <= 2 KB',
-      `${(b.storage.indexBytesPerArticle / 2048).toFixed(1)}x the budget; writes ${Math.round(b.writeRate)} articles/s`,
-      met(b.storage.indexBytesPerArticle <= 2048),
-    ]);
-    for (const x of b.bulk) {
-      rows.push([
-        `6. Export / import, ${k(x.articles)} articles`,
-        x.exportError
-          ? `export failed: ${x.exportError.slice(0, 160)}`
-          : `export ${fmt(x.exportMs / 1000, 1)} s (${x.packMB.toFixed(0)} MB pack); import ${x.importError ? 'failed: ' + x.importError.slice(0, 120) : fmt(x.importMs / 1000, 1) + ' s' + (x.parseMs !== undefined ? ` (of which reading and validating ${fmt(x.parseMs / 1000, 1)} s${x.indexMs !== undefined ? `, band postings ${fmt(x.indexMs / 1000, 1)} s` : ''})` : '')}`,
-        'import of 100k <= 30 s',
-        x.importError || x.exportError
-          ? ''
-          : x.articles >= 100_000
-            ? `${Math.round(x.articles / (x.importMs / 1000))} articles/s imported`
-            : `${Math.round(x.articles / (x.importMs / 1000))} articles/s imported: 100k would take ~${Math.round(100_000 / (x.articles / (x.importMs / 1000)))} s at this rate`,
-        met(!x.importError && !x.exportError && x.importMs * (100_000 / x.articles) <= 30_000),
-      ]);
-    }
-  }
+  rows.push(...sideBySide(idbRows('chromium', r.browser), idbRows('firefox', r.firefox?.idb)));
   rows.push(...pageCostRows(r.pageCost));
-  rows.push(...listRows(r.lists));
+  rows.push(...sideBySide(listRows('chromium', r.lists), listRows('firefox', r.firefox?.lists)));
   if (r.cli)
     rows.push([
       '6. CLI compare --pairs',
