@@ -55,9 +55,13 @@ export interface BenchDriver {
 }
 
 type Bench = Record<string, (...args: unknown[]) => Promise<unknown>>;
-// Serialised into the page: self-contained.
-const inPage = (n: string, a: unknown[]): Promise<unknown> => (globalThis as unknown as { bench: Bench }).bench[n](...a);
-const inPageTuple = ([n, a]: readonly [string, unknown[]]): Promise<unknown> => (globalThis as unknown as { bench: Bench }).bench[n](...a);
+// Serialised into the page, so self-contained. Arguments and results cross as one JSON string:
+// WebDriver BiDi turns a large array into an object per element, which is slow.
+const inPage = async (n: string, json: string): Promise<string> =>
+  JSON.stringify({ v: await (globalThis as unknown as { bench: Bench }).bench[n](...(JSON.parse(json) as unknown[])) });
+const inPageTuple = async ([n, json]: readonly [string, string]): Promise<string> =>
+  JSON.stringify({ v: await (globalThis as unknown as { bench: Bench }).bench[n](...(JSON.parse(json) as unknown[])) });
+const parsed = <R>(s: string): R => (JSON.parse(s) as { v: R }).v;
 const ready = (): boolean => 'bench' in globalThis;
 const estimate = async (): Promise<number> => (await navigator.storage.estimate()).usage ?? 0;
 
@@ -96,7 +100,7 @@ export async function openBench(name: BrowserName, url: string): Promise<BenchDr
     page.setDefaultTimeout(0);
     await page.goto(url);
     await page.waitForFunction(ready);
-    const call = <R>(fn: string, ...args: unknown[]) => page.evaluate(inPageTuple, [fn, args] as const) as Promise<R>;
+    const call = async <R>(fn: string, ...args: unknown[]) => parsed<R>(await page.evaluate(inPageTuple, [fn, JSON.stringify(args)] as const));
     return {
       name,
       version: `Chromium ${ctx.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent))}`,
@@ -124,7 +128,7 @@ export async function openBench(name: BrowserName, url: string): Promise<BenchDr
     page.setDefaultTimeout(0);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(ready, { polling: 100 });
-    const call = <R>(fn: string, ...args: unknown[]) => page.evaluate(inPage, fn, args) as Promise<R>;
+    const call = async <R>(fn: string, ...args: unknown[]) => parsed<R>(await page.evaluate(inPage, fn, JSON.stringify(args)));
     return {
       name,
       version: `Firefox ESR ${(await browser.version()).replace(/^firefox\//i, '')}`,
