@@ -4,7 +4,8 @@
 // --no-browser (Node parts only), --only-browser (the browser parts only; the Node rows then hold
 // no figures), --only-lists (the reuse-list part only, at 100k articles; with --quick, 2k),
 // --browser=chromium|firefox|both (the IndexedDB and list rows in one browser or both; default
-// both; the page-cost rows run in Chromium, so not with --browser=firefox).
+// both; the page-cost rows run in Chromium, so not with --browser=firefox), --only-idb (the
+// IndexedDB rows alone, in the browsers asked for).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,8 @@ log('vocabulary...');
 const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
 const onlyLists = args.has('--only-lists');
-const onlyBrowser = args.has('--only-browser') || onlyLists;
+const onlyIdb = args.has('--only-idb');
+const onlyBrowser = args.has('--only-browser') || onlyLists || onlyIdb;
 log('signature...');
 const signature = onlyBrowser ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
@@ -61,7 +63,7 @@ if (!args.has('--no-browser') && !onlyLists) {
   }
 }
 let pageCost: PageCostResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists && browsers.includes('chromium')) {
+if (!args.has('--no-browser') && !onlyLists && !onlyIdb && browsers.includes('chromium')) {
   log('Chromium (page cost: the extension on the fixture pages)...');
   try {
     pageCost = await benchPageCost(root, vocab, { rounds: quick ? 8 : 20, traceRounds: quick ? 1 : 3, indexSize: quick ? 2_000 : 10_000, log });
@@ -71,7 +73,7 @@ if (!args.has('--no-browser') && !onlyLists && browsers.includes('chromium')) {
   }
 }
 let lists: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
-if (!args.has('--no-browser')) {
+if (!args.has('--no-browser') && !onlyIdb) {
   log('Reuse lists (a list subscribed, updated and checked against)...');
   try {
     lists = await benchLists(root, vocab, browsers, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
