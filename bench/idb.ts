@@ -149,8 +149,9 @@ export async function benchIdb(
         const seconds = last ? projected(last, prev, count, size) : Infinity;
         const free = statfsSync(tmpdir());
         const room = free.bavail * free.bsize;
-        const reason =
-          seconds > opts.million.seconds
+        const reason = !last
+          ? 'no smaller size was filled to measure the rate by'
+          : seconds > opts.million.seconds
             ? `filling to 1M would take ~${Math.round(seconds / 60)} min at the rate of the last fill (${Math.round((last.articles - prev) / last.fillSeconds)} articles/s), over the ${Math.round(opts.million.seconds / 60)} min allowed`
             : room < size * DISK_PER_ARTICLE
               ? `${(room / 1e9).toFixed(0)} GB free in ${tmpdir()}, ~${((size * DISK_PER_ARTICLE) / 1e9).toFixed(0)} GB needed`
