@@ -95,6 +95,11 @@ describe('the IndexedDB rows', () => {
     expect(status(firefox, '2. Storage per article, Firefox IndexedDB')).toBe('**not met**');
     expect(firefox.find((r) => r[0] === '2. Storage per article, Firefox IndexedDB')?.[1]).toMatch(/profile's folder for the origin on disk/);
     expect(status(firefox, '3. Export / import, Firefox, 100k articles')).toBe('**not met**');
+    // Between round 1's budgets (10 ms, 2 KB, 30 s) and round 2's: not met any more.
+    const between = sideBySide(idbRows('firefox', result('firefox', 9, 25_000, 1800)));
+    expect(status(between, '1. Check, Firefox IndexedDB, 100k')).toBe('**not met**');
+    expect(status(between, '2. Storage per article, Firefox IndexedDB')).toBe('**not met**');
+    expect(status(between, '3. Export / import, Firefox, 100k articles')).toBe('**not met**');
   });
 
   it('says why the 1M size was not run', () => {
