@@ -2,7 +2,8 @@
 // bench/results.json. Flags: --quick (fewer rounds, smaller sizes), --full (adds 1M articles in
 // Node's memory store and 100k in Chromium), --no-browser (Node parts only), --only-browser
 // (the Chromium part only; the Node rows then hold no figures), --only-lists (the reuse-list part
-// only, at 100k articles; with --quick, 2k).
+// only, at 100k articles; with --quick, 2k), --only-pages (the page-cost part only, in Chromium
+// and Firefox; --browser=chromium|firefox|both picks the browsers, bench/page-cost.ts).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { benchCliPairs } from './cli-pairs.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIndexNode } from './index-node.ts';
 import { benchLists, type ListsResult } from './lists.ts';
-import { benchPageCost, type PageCostResult } from './page-cost.ts';
+import { benchPageCost, pageBrowsersFrom, type PagesResult } from './page-cost.ts';
 import { benchSignature } from './signature.ts';
 import { table } from './table.ts';
 import { loadVocabulary } from './vocabulary.ts';
@@ -27,7 +28,9 @@ log('vocabulary...');
 const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
 const onlyLists = args.has('--only-lists');
-const onlyBrowser = args.has('--only-browser') || onlyLists;
+const onlyPages = args.has('--only-pages');
+const pageBrowsers = pageBrowsersFrom(process.argv.slice(2));
+const onlyBrowser = args.has('--only-browser') || onlyLists || onlyPages;
 log('signature...');
 const signature = onlyBrowser ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
@@ -36,7 +39,7 @@ const node = onlyBrowser ? [] : await benchIndexNode(new Generator(vocab, 7), no
 log('CLI compare --pairs...');
 const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
 let browser: ChromiumResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists) {
+if (!args.has('--no-browser') && !onlyLists && !onlyPages) {
   log('Chromium (IndexedDB)...');
   try {
     browser = await benchChromium(root, vocab, {
@@ -51,18 +54,24 @@ if (!args.has('--no-browser') && !onlyLists) {
     log(`  Chromium part failed: ${String(err)}`);
   }
 }
-let pageCost: PageCostResult | { error: string } | undefined;
+let pageCost: PagesResult | { error: string } | undefined;
 if (!args.has('--no-browser') && !onlyLists) {
-  log('Chromium (page cost: the extension on the fixture pages)...');
+  log(`Page cost (the extension on the fixture pages and heavy layouts: ${pageBrowsers.join(', ')})...`);
   try {
-    pageCost = await benchPageCost(root, vocab, { rounds: quick ? 8 : 20, traceRounds: quick ? 1 : 3, indexSize: quick ? 2_000 : 10_000, log });
+    pageCost = await benchPageCost(root, vocab, {
+      rounds: quick ? 8 : 20,
+      traceRounds: quick ? 1 : 3,
+      indexSize: quick ? 2_000 : 10_000,
+      browsers: pageBrowsers,
+      log,
+    });
   } catch (err) {
     pageCost = { error: String(err) };
     log(`  page cost failed: ${String(err)}`);
   }
 }
 let lists: ListsResult | { error: string } | undefined;
-if (!args.has('--no-browser')) {
+if (!args.has('--no-browser') && !onlyPages) {
   log('Chromium (reuse lists: a list subscribed, updated and checked against)...');
   try {
     lists = await benchLists(root, vocab, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });

@@ -1,6 +1,6 @@
 // The one table `npm run bench` prints (Markdown, pasted into BENCHMARKS.md as it is).
 import type { ChromiumResult } from './chromium.ts';
-import type { PageCostResult } from './page-cost.ts';
+import type { PagesResult } from './page-cost.ts';
 import { pageCostRows } from './page-table.ts';
 import { listRows } from './lists-table.ts';
 import type { ListsResult } from './lists.ts';
@@ -15,7 +15,7 @@ interface Results {
   node: SizeResult[];
   cli?: PairsResult;
   browser?: ChromiumResult | { error: string };
-  pageCost?: PageCostResult | { error: string };
+  pageCost?: PagesResult | { error: string };
   lists?: ListsResult | { error: string };
 }
 
