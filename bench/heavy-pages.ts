@@ -169,15 +169,15 @@ export function heavyPages(gen: Generator): HeavyPage[] {
     'portal-copy',
     metro,
     '/world/2024/03/14/syndicated-report',
-    layout(f, metro, '/world/2024/03/14/syndicated-report', f.title(10), seedParagraphs('001'), portal),
-    '001',
+    layout(f, metro, '/world/2024/03/14/syndicated-report', f.title(10), [...seedParagraphs('003'), ...generated(f, 120)], portal),
+    '003',
   );
   add(
     'tabloid-copy',
     herald,
     '/news/2024/03/14/what-we-know',
-    layout(f, herald, '/news/2024/03/14/what-we-know', f.title(9), [...seedParagraphs('003'), ...generated(f, 160)], tabloid, 'News'),
-    '003',
+    layout(f, herald, '/news/2024/03/14/what-we-know', f.title(9), [...seedParagraphs('000'), ...generated(f, 250)], tabloid, 'News'),
+    '000',
   );
   add(
     'comments-copy',
@@ -193,7 +193,7 @@ export function heavyPages(gen: Generator): HeavyPage[] {
     '/business/2024/03/14/port-expansion',
     layout(f, herald, '/business/2024/03/14/port-expansion', f.title(9), generated(f, 900), { ...portal, comments: 650 }, 'Business'),
   );
-  add('liveblog', live, '/live/2024/03/14/election-night', liveBlog(f, live, '/live/2024/03/14/election-night', 70, { ...portal, comments: 150 }));
+  add('liveblog', live, '/live/2024/03/14/election-night', liveBlog(f, live, '/live/2024/03/14/election-night', 48, { ...portal, comments: 150 }));
   add(
     'longform',
     longform,
@@ -203,7 +203,7 @@ export function heavyPages(gen: Generator): HeavyPage[] {
       longform,
       '/features/2024/03/the-long-winter',
       f.title(8),
-      generated(f, 1950),
+      generated(f, 1700),
       {
         ...portal,
         tables: [
