@@ -3,9 +3,9 @@
 // Node's memory store, 100k in the browsers, and 1M in Chromium when it can be filled in time),
 // --no-browser (Node parts only), --only-browser (the browser parts only; the Node rows then hold
 // no figures), --only-lists (the reuse-list part only, at 100k articles; with --quick, 2k),
-// --browser=chromium|firefox|both (the IndexedDB and list rows in one browser or both; default
-// both; the page-cost rows run in Chromium, so not with --browser=firefox), --only-idb (the
-// IndexedDB rows alone, in the browsers asked for).
+// --browser=chromium|firefox|both (the IndexedDB, list and page-cost rows in one browser or both;
+// default both), --only-idb (the IndexedDB rows alone, in the browsers asked for), --only-pages
+// (the page-cost part only, bench/page-cost.ts).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIdb, type IdbResult } from './idb.ts';
 import { benchIndexNode } from './index-node.ts';
 import { benchLists, type ListsResult } from './lists.ts';
-import { benchPageCost, type PageCostResult } from './page-cost.ts';
+import { benchPageCost, pageBrowsersFrom, type PagesResult } from './page-cost.ts';
 import { benchSignature } from './signature.ts';
 import { table } from './table.ts';
 import { loadVocabulary } from './vocabulary.ts';
@@ -34,7 +34,9 @@ const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
 const onlyLists = args.has('--only-lists');
 const onlyIdb = args.has('--only-idb');
-const onlyBrowser = args.has('--only-browser') || onlyLists || onlyIdb;
+const onlyPages = args.has('--only-pages');
+const pageBrowsers = pageBrowsersFrom(process.argv.slice(2));
+const onlyBrowser = args.has('--only-browser') || onlyLists || onlyIdb || onlyPages;
 log('signature...');
 const signature = onlyBrowser ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
@@ -43,7 +45,7 @@ const node = onlyBrowser ? [] : await benchIndexNode(new Generator(vocab, 7), no
 log('CLI compare --pairs...');
 const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
 const idb: Partial<Record<BrowserName, IdbResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyLists) {
+if (!args.has('--no-browser') && !onlyLists && !onlyPages) {
   for (const name of browsers) {
     log(`${title(name)} (IndexedDB)...`);
     try {
@@ -62,18 +64,24 @@ if (!args.has('--no-browser') && !onlyLists) {
     }
   }
 }
-let pageCost: PageCostResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists && !onlyIdb && browsers.includes('chromium')) {
-  log('Chromium (page cost: the extension on the fixture pages)...');
+let pageCost: PagesResult | { error: string } | undefined;
+if (!args.has('--no-browser') && !onlyLists && !onlyIdb) {
+  log(`Page cost (the extension on the fixture pages and heavy layouts: ${pageBrowsers.join(', ')})...`);
   try {
-    pageCost = await benchPageCost(root, vocab, { rounds: quick ? 8 : 20, traceRounds: quick ? 1 : 3, indexSize: quick ? 2_000 : 10_000, log });
+    pageCost = await benchPageCost(root, vocab, {
+      rounds: quick ? 8 : 20,
+      traceRounds: quick ? 1 : 3,
+      indexSize: quick ? 2_000 : 10_000,
+      browsers: pageBrowsers,
+      log,
+    });
   } catch (err) {
     pageCost = { error: String(err) };
     log(`  page cost failed: ${String(err)}`);
   }
 }
 let lists: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyIdb) {
+if (!args.has('--no-browser') && !onlyIdb && !onlyPages) {
   log('Reuse lists (a list subscribed, updated and checked against)...');
   try {
     lists = await benchLists(root, vocab, browsers, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });

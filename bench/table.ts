@@ -1,7 +1,7 @@
 // The one table `npm run bench` prints (Markdown, pasted into BENCHMARKS.md as it is).
 import { idbRows, sideBySide } from './idb-table.ts';
 import type { IdbResult } from './idb.ts';
-import type { PageCostResult } from './page-cost.ts';
+import type { PagesResult } from './page-cost.ts';
 import { pageCostRows } from './page-table.ts';
 import { listRows } from './lists-table.ts';
 import type { ListsResult } from './lists.ts';
@@ -17,7 +17,7 @@ interface Results {
   cli?: PairsResult;
   /** The Chromium part (IndexedDB). */
   browser?: IdbResult | { error: string };
-  pageCost?: PageCostResult | { error: string };
+  pageCost?: PagesResult | { error: string };
   lists?: ListsResult | { error: string };
   firefox?: { idb?: IdbResult | { error: string }; lists?: ListsResult | { error: string } };
 }
