@@ -1,13 +1,10 @@
 // Targets 1, 2 and 3 in real headless browsers (Chromium and Firefox ESR): the extension's
 // IndexedDB modules on a generated index, served as a plain loopback page (bundled here with
 // esbuild, which vite brings along) and driven through bench/browsers.ts.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { ESBUILD_TARGET, openBench, type BrowserName } from './browsers.ts';
+import { openBench, type BrowserName } from './browsers.ts';
+import { serveBenchPage } from './serve-page.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -53,26 +50,6 @@ export interface IdbResult {
   notRun?: { articles: number; reason: string }[];
 }
 
-async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const out = await build({
-    entryPoints: [join(root, 'bench/browser/idb-page.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    target: ESBUILD_TARGET,
-    logLevel: 'silent',
-  });
-  const js = out.outputFiles[0].text;
-  const html = '<!doctype html><meta charset="utf-8"><title>Firsthand bench</title><script type="module" src="/bench.js"></script>';
-  const server = http.createServer((req, res) => {
-    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(() => r())) };
-}
-
 function checks(samples: { kind: string; ms: number; candidateMs: number }[], articles: number, fillSeconds: number, save: number[]): IdbSize {
   const kinds = [...new Set(samples.map((s) => s.kind))];
   return {
@@ -96,9 +73,9 @@ export async function benchIdb(
   name: BrowserName,
   opts: { sizes: number[]; bulkSizes: number[]; perKind: number; rounds: number; log: (s: string) => void; million?: { seconds: number } },
 ): Promise<IdbResult> {
-  const site = await serve(root);
+  const site = await serveBenchPage(root, 'bench/browser/idb-page.ts', 'Firsthand bench');
   const label = name;
-  const b = await openBench(name, site.url);
+  const b = await openBench(name, `${site.url}/`);
   try {
     const v = { words: vocab.words, cumulative: [...vocab.cumulative], stream: vocab.stream };
     const planted = await b.call<number>('setup', v, opts.perKind);

@@ -4,15 +4,12 @@
 // list downloaded from a loopback server, read as a stream and installed in IndexedDB (a first
 // subscription), installed again with a tenth of its articles replaced (an update), the
 // browser's storage estimate per listed article, and the bench's pages checked against it.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { writeList } from '../src/lists/write.ts';
 import type { ArticleRecord } from '../src/index/types.ts';
-import { ESBUILD_TARGET, openBench, type BrowserName } from './browsers.ts';
+import { openBench, type BrowserName } from './browsers.ts';
 import { Generator } from './corpus.ts';
 import { ARTICLE_WORDS, makeQueries, type Query } from './queries.ts';
+import { serveBenchPage } from './serve-page.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -55,28 +52,6 @@ async function bytesOf(records: ArticleRecord[], name: string): Promise<Uint8Arr
   return Buffer.concat(parts);
 }
 
-async function serve(root: string, files: Map<string, Uint8Array>): Promise<{ url: string; close(): Promise<void> }> {
-  const out = await build({
-    entryPoints: [join(root, 'bench/browser/lists-page.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    target: ESBUILD_TARGET,
-    logLevel: 'silent',
-  });
-  const js = out.outputFiles[0].text;
-  const html = '<!doctype html><meta charset="utf-8"><title>Firsthand list bench</title><script type="module" src="/bench.js"></script>';
-  const server = http.createServer((req, res) => {
-    const file = files.get(req.url ?? '');
-    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    else if (file) res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.byteLength }).end(file);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
-
 /** One list of `size` articles: the planted originals of the bench's pages and generated articles. */
 function listRecords(gen: Generator, planted: ArticleRecord[], size: number, from: number, tag: string): ArticleRecord[] {
   const out = [...planted];
@@ -108,7 +83,7 @@ export async function benchLists(
     files.set(`/list-${size}-update.fhlist`, update);
     sizes.push({ size, fileBytes: first.byteLength });
   }
-  const site = await serve(root, files);
+  const site = await serveBenchPage(root, 'bench/browser/lists-page.ts', 'Firsthand list bench', files);
   const results: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
   for (const name of names) {
     try {
