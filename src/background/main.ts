@@ -19,6 +19,7 @@ import { uiHandlers } from './ui.ts';
 import { ribbonHandlers, runCommand } from './ribbon-prefs.ts';
 import { viewHandlers, withHistory } from './views.ts';
 import { libraryHandlers } from './library.ts';
+import { withSaves } from './saves.ts';
 import { undoStatus } from '../storage/undo.ts';
 
 const action = browser.action;
@@ -54,6 +55,8 @@ const services = createServices({
     tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
   },
   readList,
+  // Chrome counts an extension API call as activity: a pending save is not cut short by an idle stop.
+  keepAlive: () => browser.runtime.getPlatformInfo(),
 });
 
 const handlers: Handlers = {
@@ -69,6 +72,8 @@ withHistory(services, handlers);
 // A store build compiles no test handlers in (the build folds __FIRSTHAND_TEST__ to false), so
 // its router knows neither ui/export nor ui/import.
 const testHandlers = __FIRSTHAND_TEST__ ? testUiHandlers(services) : undefined;
+// The extension's pages wait for the saves of the pages whose verdicts were sent (saves.ts).
+withSaves(services.saves, handlers, testHandlers);
 
 const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
 

@@ -1,7 +1,9 @@
 // A content script reports the article on its page: check it against the reader's index, then
 // remember it. The check runs before the write, so the page is compared with what was read
 // before it; a later copy of this page finds it as its original, and an earlier-published
-// original read after its copies is named by the copies' next check.
+// original read after its copies is named by the copies' next check. The verdict is sent as soon
+// as it is known and the page saved after it, in the worker's save queue (saves.ts); a check
+// first waits for the saves queued before it, so it sees every page whose verdict was sent.
 import {
   buildRecord,
   checkArticle,
@@ -32,7 +34,7 @@ import { originOf, type Handlers, type PageSender } from './router.ts';
 import type { Services } from './services.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { refreshOriginals } from './originals.ts';
-import { publish } from './tab-sync.ts';
+import { keep, publish } from './tab-sync.ts';
 import { firstSeen, readText } from '../storage/db.ts';
 import { unpackText } from '../storage/texts.ts';
 import { excludedForPage } from '../storage/corrections.ts';
@@ -77,16 +79,32 @@ export async function handlePageArticle(s: Services, msg: PageArticleMessage | P
   const url = from.url;
   // Asked again: the settings may have changed since the content script asked.
   const note = refusal(settings, url);
-  const state: TabState = note ? { url, note } : await checkAndRemember(s, msg, from, settings);
-  await publish(s, from, state);
-  // A tab showing the original this page copies learns of its new copy (not awaited: this page's verdict comes first).
-  void refreshOriginals(s, from.tabId, state, (id, url) => checkStored(s, id, url)).catch((err: unknown) =>
-    console.debug('Firsthand: the original tabs were not brought up to date:', errorText(err)),
-  );
+  const { state, save }: Checked = note ? { state: { url, note } } : await checkAndRemember(s, msg, from, settings);
+  const published = publish(s, from, state);
+  // The save is queued now, so whatever asks next waits for it, and starts once the verdict is kept.
+  const saved = save
+    ? s.saves.run(async () => {
+        await published;
+        await save();
+      })
+    : undefined;
+  await published;
+  // A tab showing the original this page copies learns of its new copy once the copy is saved
+  // (not awaited: this page's verdict comes first).
+  void (async () => {
+    await saved;
+    await refreshOriginals(s, from.tabId, state, (id, url) => checkStored(s, id, url));
+  })().catch((err: unknown) => console.debug('Firsthand: the original tabs were not brought up to date:', errorText(err)));
   return state;
 }
 
-async function checkAndRemember(s: Services, msg: PageArticleMessage | PageRecheckMessage, from: PageSender, settings: Settings): Promise<TabState> {
+/** A page's verdict, and the write that remembers the page when it is to be saved. */
+interface Checked {
+  state: TabState;
+  save?: () => Promise<void>;
+}
+
+async function checkAndRemember(s: Services, msg: PageArticleMessage | PageRecheckMessage, from: PageSender, settings: Settings): Promise<Checked> {
   const url = from.url;
   // The browser's word for the page's address, not the page's.
   const meta = { ...msg.meta, url };
@@ -94,24 +112,46 @@ async function checkAndRemember(s: Services, msg: PageArticleMessage | PageReche
   let state: TabState;
   let told: Promise<CheckResult>;
   try {
+    // The index as the pages checked before this one left it.
+    await s.saves.settled();
     const checked = await checkText(s, msg.text, meta, settings);
     record = checked.record;
     told = checked.told;
     state = { url, pageId: record.id, result: checked.result };
   } catch (err) {
-    return { url, note: `This page could not be checked: ${errorText(err)}` };
+    return { state: { url, note: `This page could not be checked: ${errorText(err)}` } };
   }
-  if (msg.type === 'page/recheck') return { ...state, result: await told, pageId: undefined, note: NOTES.cleared };
+  if (msg.type === 'page/recheck') return { state: { ...state, result: await told, pageId: undefined, note: NOTES.cleared } };
   const remember = !from.incognito || settings.indexPrivate;
-  if (!remember) return { ...state, result: await told, pageId: undefined, note: NOTES.private };
+  if (!remember) return { state: { ...state, result: await told, pageId: undefined, note: NOTES.private } };
+  state.result = await told;
+  return { state, save: () => saveChecked(s, from, state, record, msg.text, meta, settings) };
+}
+
+/**
+ * Saves a page whose verdict was sent. A save that fails is noted in the tab's state, where the
+ * popup says it, unless the tab has moved on to another page meanwhile.
+ */
+async function saveChecked(
+  s: Services,
+  from: PageSender,
+  state: TabState,
+  record: ArticleRecord,
+  text: string,
+  meta: PageMeta,
+  settings: Settings,
+): Promise<void> {
   try {
-    await s.writer.putArticle(record, msg.text, meta);
+    await s.writer.putArticle(record, text, meta);
     await s.writer.enforceRetention(settings, s.now());
   } catch (err) {
-    state.note = s.conn.problem ?? `This page was checked but not saved: ${errorText(err)}`;
+    const note = s.conn.problem ?? `This page was checked but not saved: ${errorText(err)}`;
+    console.warn('Firsthand: a checked page was not saved:', errorText(err));
+    await s.tabs.exclusive(from.tabId, async () => {
+      const now = await s.tabs.get(from.tabId);
+      if (now?.url === state.url && now.pageId === state.pageId) await keep(s, from, { ...now, note });
+    });
   }
-  state.result = await told;
-  return state;
 }
 
 /** A text checked against the index; `told` is the result with its shown passages told literal or
@@ -133,6 +173,7 @@ async function checkText(
 /** A stored article checked again against the index as it is now, as its page would be on a reload;
  * undefined when its text is not stored. */
 export async function checkStored(s: Services, id: string, url: string): Promise<CheckResult | undefined> {
+  await s.saves.settled();
   const stored = await readText(s.conn, id);
   const text = stored ? await unpackText(stored) : '';
   if (!stored || !text) return undefined;

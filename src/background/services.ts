@@ -6,6 +6,7 @@ import type { Badge } from './badge.ts';
 import { DbConnection, IdbStore } from '../storage/db.ts';
 import { TabStates, type KeyValueArea } from './tab-state.ts';
 import { Writer } from '../storage/writer.ts';
+import { Saves } from './saves.ts';
 
 export interface BrowserSide {
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
@@ -30,6 +31,8 @@ export interface Services {
   writer: Writer;
   store: IdbStore;
   tabs: TabStates;
+  /** The saves of checked pages, queued after their verdicts were sent (saves.ts). */
+  saves: Saves;
   browser: BrowserSide;
   /** The network, for the lists' downloads only. */
   fetch: typeof fetch;
@@ -48,6 +51,8 @@ export function createServices(opts: {
   fetch?: typeof fetch;
   readList: ListReader;
   now?: () => number;
+  /** A cheap extension API call, made while saves are pending so the browser does not stop the worker. */
+  keepAlive?: () => Promise<unknown>;
 }): Services {
   const conn = new DbConnection(opts.dbName);
   const writer = new Writer(conn);
@@ -56,6 +61,7 @@ export function createServices(opts: {
     writer,
     store: new IdbStore(conn),
     tabs: new TabStates(opts.session, opts.local),
+    saves: new Saves(opts.keepAlive),
     browser: opts.browser,
     fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
     readList: opts.readList,

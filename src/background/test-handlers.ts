@@ -1,5 +1,6 @@
 // Test builds only: the worker's answers to ui/export and ui/import, through which end-to-end tests
-// read and fill the index, and to ui/lists-sweep, which runs the lists' update alarm now. Readers export and import in the popup itself (popup/toolbar/bulk.ts);
+// read and fill the index, to ui/lists-sweep, which runs the lists' update alarm now, and to
+// ui/saves-settled, which answers once the pages checked so far are saved. Readers export and import in the popup itself (popup/toolbar/bulk.ts);
 // a store build leaves these out, and the router drops both messages as unknown.
 import type { ImportResult } from '../protocol/messages.ts';
 import { MAX_PACK_CHARS } from '../protocol/validate.ts';
@@ -36,6 +37,11 @@ export function testUiHandlers(s: Services): TestHandlers {
     'ui/export': () => exportPack(s),
     'ui/import': (m) => importSent(s, m.text),
     'ui/lists-sweep': (m) => sweepLists(s, m.all),
+    // The pages checked so far are saved (their verdicts were sent first): what a test reads next includes them.
+    'ui/saves-settled': async () => {
+      await s.saves.settled();
+      return null;
+    },
     ...commandTestHandler(s),
   };
 }

@@ -1,6 +1,6 @@
 // The history and story pages' requests, and the keeping of each page's check that they are built
-// from. A page's check is kept after the page handler has answered (the check and the save are
-// its business); Clear empties the history with the index.
+// from. A page's check is kept after the page is saved, in the save queue (the check and the save
+// are the page handler's business); Clear empties the history with the index.
 import type { CheckResult } from '../index/types.ts';
 import type { HistoryView, StoryView, ViewArticle } from '../protocol/views.ts';
 import { errorText } from '../shared/errors.ts';
@@ -85,15 +85,17 @@ export async function recordCheck(s: Services, pageId: string, result: CheckResu
 }
 
 /**
- * Wraps the page and Clear handlers: each page checked and saved has its check kept (a page not
- * saved, as in a private window, has none); Clear forgets the history too.
+ * Wraps the page and Clear handlers: each page checked and saved has its check kept once it is
+ * saved (a page not saved, as in a private window, has none); Clear forgets the history too.
  */
 export function withHistory(s: Services, handlers: Handlers): void {
   const check = handlers['page/article'];
   handlers['page/article'] = async (msg, from) => {
     const state = await check(msg, from);
-    if (state.pageId && state.result) {
-      await recordCheck(s, state.pageId, state.result).catch((err: unknown) => console.warn('Firsthand: check not kept in the history:', errorText(err)));
+    const { pageId, result } = state;
+    if (pageId && result) {
+      // After the page's save, queued before it: the verdict is sent first (page.ts).
+      void s.saves.run(() => recordCheck(s, pageId, result)).catch((err: unknown) => console.warn('Firsthand: check not kept in the history:', errorText(err)));
     }
     return state;
   };

@@ -96,7 +96,9 @@ export type TestUiMessage =
    * list subscribed by URL) are updated; the reply is every list afterwards. */
   | { type: 'ui/lists-sweep'; all: boolean }
   /** Runs a keyboard command (manifest `commands`) for a tab, as the browser's shortcut would. */
-  | { type: 'ui/run-command'; command: string; tabId: number };
+  | { type: 'ui/run-command'; command: string; tabId: number }
+  /** Answers once the saves of the pages checked so far are done (a verdict is sent before its page is saved). */
+  | { type: 'ui/saves-settled' };
 
 /** Every message a store build's worker acts on. */
 export type Message =
@@ -249,6 +251,7 @@ export interface ReplyMap {
   'ui/export': string;
   'ui/import': ImportResult;
   'ui/lists-sweep': ListInfo[];
+  'ui/saves-settled': null;
   'ui/clear': IndexStats;
   'ui/set-paused': Settings;
   'ui/get-settings': Settings;

@@ -316,6 +316,7 @@ export const REPLY_CHECKS: { [K in UiMessage['type'] | TestUiMessage['type']]: R
   'ui/list-update': isListInfo,
   'ui/list-remove': isListInfos,
   'ui/lists-sweep': isListInfos,
+  'ui/saves-settled': isNull,
   'ui/site-state': isSiteState,
   'ui/set-site': isSiteState,
   'ui/run-command': (x): x is boolean => typeof x === 'boolean',

@@ -225,6 +225,7 @@ const TEST_MESSAGE_CHECKS: { [K in TestUiMessage['type']]: Record<string, Check>
   'ui/import': { text: str(MAX_PACK_CHARS) },
   'ui/lists-sweep': { all: bool },
   'ui/run-command': { command: str(64), tabId },
+  'ui/saves-settled': {},
 };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };

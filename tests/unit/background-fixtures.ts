@@ -6,6 +6,9 @@ import type { DbConnection } from '../../src/storage/db.ts';
 import { isListedRef, LISTED_BASE } from '../../src/storage/list-layout.ts';
 import type { Badge } from '../../src/background/badge.ts';
 import { createServices, type Services } from '../../src/background/services.ts';
+import { withSaves } from '../../src/background/saves.ts';
+import { testUiHandlers } from '../../src/background/test-handlers.ts';
+import { uiHandlers } from '../../src/background/ui.ts';
 import type { KeyValueArea } from '../../src/background/tab-state.ts';
 import type { ContentMessage, IndexChangedMessage, ListProgressMessage } from '../../src/protocol/messages.ts';
 import type { ListReader } from '../../src/storage/lists.ts';
@@ -83,6 +86,20 @@ export function testServices(opts: { session?: boolean; now?: () => number; fetc
     readList: opts.readList ?? noReader,
   });
   return { s, rec, session, local };
+}
+
+/** The extension pages' requests as the worker wires them (main.ts): each waits for the saves pending. */
+export function uiOf(s: Services): ReturnType<typeof uiHandlers> {
+  const ui = uiHandlers(s);
+  withSaves(s.saves, ui);
+  return ui;
+}
+
+/** The test build's requests as the worker wires them: each waits for the saves pending. */
+export function testOf(s: Services): ReturnType<typeof testUiHandlers> {
+  const test = testUiHandlers(s);
+  withSaves(s.saves, test);
+  return test;
 }
 
 /** A generated article (distinct words per n) built by the engine, with a chosen first-seen time. */

@@ -5,6 +5,7 @@ import { pageHandlers } from '../../src/background/page.ts';
 import type { Handlers, PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
+import { withSaves } from '../../src/background/saves.ts';
 import { storyUrl, viewHandlers, withHistory } from '../../src/background/views.ts';
 import type { PageArticleMessage } from '../../src/protocol/messages.ts';
 import { REPLY_CHECKS } from '../../src/protocol/replies.ts';
@@ -23,6 +24,7 @@ function worker(): { s: Services; h: Handlers; opened: string[] } {
   const { s, rec } = testServices({ now: () => (t += HOUR) });
   const h = { ...pageHandlers(s), ...uiHandlers(s), ...viewHandlers(s) } as Handlers;
   withHistory(s, h);
+  withSaves(s.saves, h);
   return { s, h, opened: rec.opened };
 }
 

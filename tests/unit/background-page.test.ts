@@ -5,12 +5,10 @@ import { handlePageArticle, handlePageNotArticle, handlePageOpenCompare, NOTES, 
 import { buildRecord, checkArticle } from '../../src/index/index.ts';
 import type { PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
-import { testUiHandlers } from '../../src/background/test-handlers.ts';
-import { uiHandlers } from '../../src/background/ui.ts';
 import type { PageMeta } from '../../src/index/types.ts';
 import type { PageArticleMessage, Settings } from '../../src/protocol/messages.ts';
 import { REPLY_CHECKS } from '../../src/protocol/replies.ts';
-import { BASE_URL, syntheticArticle, testServices } from './background-fixtures.ts';
+import { BASE_URL, syntheticArticle, testOf, testServices, uiOf } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
 const HOUR = 3_600_000;
@@ -28,7 +26,7 @@ function clock(start = Date.UTC(2024, 3, 2)) {
 }
 
 async function settings(s: Services, patch: Partial<Settings>) {
-  return uiHandlers(s)['ui/set-settings']({ type: 'ui/set-settings', settings: patch }, { kind: 'ui' });
+  return uiOf(s)['ui/set-settings']({ type: 'ui/set-settings', settings: patch }, { kind: 'ui' });
 }
 
 describe('page/should-read', () => {
@@ -67,7 +65,7 @@ describe('page/article', () => {
     expect(badge?.text).toBe(`${Math.round(copy.result!.original!.containment * 100)}%`);
     // The state outlives the worker: it is in storage.session.
     expect(session.data.get('tab:2')).toEqual(copy);
-    expect(await uiHandlers(s)['ui/tab-state']({ type: 'ui/tab-state', tabId: 2 }, { kind: 'ui' })).toEqual(copy);
+    expect(await uiOf(s)['ui/tab-state']({ type: 'ui/tab-state', tabId: 2 }, { kind: 'ui' })).toEqual(copy);
 
     const rewrite = await visit(s, '000');
     expect(rewrite.result?.verdict).toBe('rewrite');
@@ -78,10 +76,12 @@ describe('page/article', () => {
   it('names an earlier-published original read after its copies, without duplicating re-visits', async () => {
     const { s } = testServices({ now: clock() });
     await visit(s, '002');
+    await s.saves.settled();
     const firstSeen = (await s.store.get(SEED_META['002'].url!))!.firstSeenAt;
     await visit(s, '001');
     const again = await visit(s, '002');
     expect(again.result?.original?.id).toBe(SEED_META['001'].url);
+    await s.saves.settled();
     expect(await s.store.count()).toBe(2);
     expect((await s.store.get(SEED_META['002'].url!))!.firstSeenAt).toBe(firstSeen);
     s.conn.close();
@@ -109,6 +109,7 @@ describe('page/article', () => {
     expect(await visit(s, '001')).toEqual({ url: SEED_META['001'].url, note: NOTES.paused });
     await settings(s, { paused: false, excludedSites: ['axios.com'] });
     expect(await visit(s, '001')).toEqual({ url: SEED_META['001'].url, note: NOTES.excluded });
+    await s.saves.settled();
     expect(await s.store.count()).toBe(0);
     expect(rec.badges.get(1)).toBeNull();
     s.conn.close();
@@ -121,9 +122,11 @@ describe('page/article', () => {
     expect(priv.note).toBe(NOTES.private);
     expect(priv.pageId).toBeUndefined();
     expect(priv.result?.original?.id).toBe(SEED_META['001'].url);
+    await s.saves.settled();
     expect(await s.store.count()).toBe(1);
     await settings(s, { indexPrivate: true });
     await visit(s, '002', { incognito: true });
+    await s.saves.settled();
     expect(await s.store.count()).toBe(2);
     s.conn.close();
   });
@@ -145,6 +148,7 @@ describe('page/article', () => {
     const old = Array.from({ length: 100 }, (_, i) => syntheticArticle(i, 1000 + i));
     for (const a of old) await s.writer.putArticle(a.record, a.text);
     await visit(s, '001');
+    await s.saves.settled();
     expect(await s.store.count()).toBe(100);
     expect(await s.store.get(old[0].record.id)).toBeUndefined();
     expect(await s.store.get(old[1].record.id)).toBeDefined();
@@ -183,7 +187,7 @@ describe('passages told word for word or reworded', () => {
     expect(mixed.parts!.at(-1)!.candidateChars[1]).toBe(mixed.candidateChars![1]);
     expect(new Set(mixed.parts!.map((q) => q.kind))).toEqual(new Set(['literal', 'near']));
     // The same kinds as the side-by-side comparison, which reads both stored texts.
-    const view = await uiHandlers(s)['ui/compare']({ type: 'ui/compare', pageId: rewrite.pageId!, originalId: SEED_META['001'].url! }, { kind: 'ui' });
+    const view = await uiOf(s)['ui/compare']({ type: 'ui/compare', pageId: rewrite.pageId!, originalId: SEED_META['001'].url! }, { kind: 'ui' });
     expect(kinds(passages)).toEqual(kinds(view.comparison.passages));
     // The list of matches carries the same told passages, and so does the tab's state.
     expect(rewrite.result!.matches.find((m) => m.id === SEED_META['001'].url)!.passages).toEqual(passages);
@@ -198,6 +202,7 @@ describe('passages told word for word or reworded', () => {
     await visit(s, '002');
     const text = seed('000');
     const built = buildRecord(text, { ...SEED_META['000'] }, s.now());
+    await s.saves.settled();
     const checked = await checkArticle(s.store, built);
     const jns = checked.matches.find((m) => m.id === SEED_META['002'].url)!;
     expect(jns).toBeDefined();
@@ -253,8 +258,8 @@ describe('badge', () => {
 describe('ui requests', () => {
   it('reports stats, exports a pack another index imports (test builds), and compares two stored articles', async () => {
     const { s } = testServices({ now: clock() });
-    const ui = uiHandlers(s);
-    const test = testUiHandlers(s);
+    const ui = uiOf(s);
+    const test = testOf(s);
     for (const n of ['001', '002', '004']) await visit(s, n);
     const stats = await ui['ui/stats']({ type: 'ui/stats' }, { kind: 'ui' });
     expect(stats).toMatchObject({ articles: 3, bytes: 12345 });
@@ -266,14 +271,11 @@ describe('ui requests', () => {
     expect(REPLY_CHECKS['ui/export'](pack)).toBe(true);
     const other = testServices({ now: clock() });
     await visit(other.s, '001'); // already known there
-    const result = await testUiHandlers(other.s)['ui/import']({ type: 'ui/import', text: pack }, { kind: 'ui' });
+    const result = await testOf(other.s)['ui/import']({ type: 'ui/import', text: pack }, { kind: 'ui' });
     expect(result).toEqual({ added: 2, updated: 1, evicted: 0 });
     expect(REPLY_CHECKS['ui/import'](result)).toBe(true);
 
-    const view = await uiHandlers(other.s)['ui/compare'](
-      { type: 'ui/compare', pageId: SEED_META['002'].url!, originalId: SEED_META['001'].url! },
-      { kind: 'ui' },
-    );
+    const view = await uiOf(other.s)['ui/compare']({ type: 'ui/compare', pageId: SEED_META['002'].url!, originalId: SEED_META['001'].url! }, { kind: 'ui' });
     expect(view.page.text).toBe(seed('002'));
     expect(view.original.text).toBe(seed('001'));
     expect(view.original.outlet).toBe('Axios');
@@ -303,7 +305,7 @@ describe('ui requests', () => {
     expect(copy.result?.credits.map((c) => [c.outlet, c.key])).toContainEqual(['Washington Post', 'washingtonpost']);
     expect(copy.result?.credited).toBe(true);
 
-    const view = await uiHandlers(s)['ui/compare']({ type: 'ui/compare', pageId: copy.pageId!, originalId: originalMeta.url }, { kind: 'ui' });
+    const view = await uiOf(s)['ui/compare']({ type: 'ui/compare', pageId: copy.pageId!, originalId: originalMeta.url }, { kind: 'ui' });
     expect(view.original.outlet).toBe('The Washington Post');
     expect(view.credited).toBe(copy.result?.credited);
     s.conn.close();
@@ -311,7 +313,7 @@ describe('ui requests', () => {
 
   it('opens the compare page, forwards highlight requests, clears the index but not settings', async () => {
     const { s, rec } = testServices({ now: clock() });
-    const ui = uiHandlers(s);
+    const ui = uiOf(s);
     await ui['ui/open-compare']({ type: 'ui/open-compare', pageId: 'https://a.example/x?y=1', originalId: 'https://b.example/' }, { kind: 'ui' });
     const opened = new URL(rec.opened[0]);
     expect(rec.opened[0].startsWith(`${BASE_URL}src/popup/compare.html?`)).toBe(true);

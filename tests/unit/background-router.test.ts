@@ -91,6 +91,7 @@ describe('route', () => {
       },
       'ui/lists-sweep': async () => [],
       'ui/run-command': async () => false,
+      'ui/saves-settled': async () => null,
     };
   }
 

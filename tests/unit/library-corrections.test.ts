@@ -6,13 +6,13 @@ import { handlePageArticle } from '../../src/background/page.ts';
 import { libraryHandlers } from '../../src/background/library.ts';
 import type { PageSender } from '../../src/background/router.ts';
 import type { Services } from '../../src/background/services.ts';
-import { testUiHandlers } from '../../src/background/test-handlers.ts';
+import { withSaves } from '../../src/background/saves.ts';
 import { encodePack, excludedFor, parsePack, parsePackChunks, PackError, type Correction } from '../../src/index/index.ts';
 import { exportParts } from '../../src/storage/pack-io.ts';
 import { readCorrections } from '../../src/storage/corrections.ts';
 import { validateMessage } from '../../src/protocol/validate.ts';
 import { REPLY_CHECKS } from '../../src/protocol/replies.ts';
-import { testServices, syntheticArticle } from './background-fixtures.ts';
+import { testOf, testServices, syntheticArticle } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
 const HOUR = 3_600_000;
@@ -20,6 +20,13 @@ const AXIOS = SEED_META['001'].url!;
 const COPY = SEED_META['002'].url!;
 const tabOf: Record<string, number> = { '001': 1, '002': 2, '000': 3, '003': 4, '004': 5 };
 const ui = { kind: 'ui' } as const;
+
+/** The library's requests as the worker wires them: each waits for the saves pending (saves.ts). */
+function libraryOf(s: Services): ReturnType<typeof libraryHandlers> {
+  const h = libraryHandlers(s);
+  withSaves(s.saves, h);
+  return h;
+}
 
 function clock(start = Date.UTC(2024, 3, 2)) {
   let t = start;
@@ -89,7 +96,7 @@ describe('the pack corrections section', () => {
 describe('checks with a "not a copy" correction', () => {
   it('the seed copy marked not a copy of Axios is no longer flagged against it; undoing the mark flags it again', async () => {
     const { s } = testServices({ now: clock() });
-    const h = libraryHandlers(s);
+    const h = libraryOf(s);
     await visit(s, '001');
     expect((await visit(s, '002')).result?.original?.id).toBe(AXIOS);
     const marked = await h['corrections/add']({ type: 'corrections/add', pageId: COPY, originalId: AXIOS }, ui);
@@ -113,14 +120,14 @@ describe('checks with a "not a copy" correction', () => {
     await read('https://first.example/a', 'First', 1);
     await read('https://second.example/a', 'Second', 2);
     expect((await read('https://third.example/a', 'Third', 3)).result?.original?.id).toBe('https://first.example/a');
-    await libraryHandlers(s)['corrections/add']({ type: 'corrections/add', pageId: 'https://third.example/a', originalId: 'https://first.example/a' }, ui);
+    await libraryOf(s)['corrections/add']({ type: 'corrections/add', pageId: 'https://third.example/a', originalId: 'https://first.example/a' }, ui);
     expect((await read('https://third.example/a', 'Third', 3)).result?.original?.id).toBe('https://second.example/a');
     s.conn.close();
   });
 
   it('refuses a pair whose articles are not both in the index, and the ribbon message for a match the tab does not have', async () => {
     const { s } = testServices({ now: clock() });
-    const h = libraryHandlers(s);
+    const h = libraryOf(s);
     await visit(s, '001');
     await expect(h['corrections/add']({ type: 'corrections/add', pageId: COPY, originalId: AXIOS }, ui)).rejects.toThrow(/Both articles must be in your index/);
     await visit(s, '002');
@@ -135,7 +142,7 @@ describe('checks with a "not a copy" correction', () => {
 
   it('travel in exports, merge on import, and a pack with a hostile section imports nothing', async () => {
     const { s } = testServices({ now: clock() });
-    const h = libraryHandlers(s);
+    const h = libraryOf(s);
     await visit(s, '001');
     await visit(s, '002');
     await h['corrections/add']({ type: 'corrections/add', pageId: COPY, originalId: AXIOS }, ui);
@@ -143,13 +150,13 @@ describe('checks with a "not a copy" correction', () => {
     expect(parsePack(pack).corrections).toEqual([expect.objectContaining({ page: COPY, original: AXIOS })]);
 
     const other = testServices({ now: clock() }).s;
-    const imported = await testUiHandlers(other)['ui/import']({ type: 'ui/import', text: pack }, ui);
+    const imported = await testOf(other)['ui/import']({ type: 'ui/import', text: pack }, ui);
     expect(imported).toMatchObject({ added: 2, corrections: 1 });
     expect(await readCorrections(other.conn)).toEqual(await readCorrections(s.conn));
 
     const hostile = JSON.stringify({ ...(JSON.parse(pack) as object), corrections: [{ page: COPY }] });
     const third = testServices({ now: clock() }).s;
-    await expect(testUiHandlers(third)['ui/import']({ type: 'ui/import', text: hostile }, ui)).rejects.toThrow(
+    await expect(testOf(third)['ui/import']({ type: 'ui/import', text: hostile }, ui)).rejects.toThrow(
       /This file cannot be imported: corrections: entry 1: original is missing/,
     );
     expect(await third.store.count()).toBe(0);

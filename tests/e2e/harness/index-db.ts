@@ -11,9 +11,14 @@ export interface DbShape {
   indexes: Record<string, string[]>;
 }
 
-/** What the database holds right now; undefined when it does not exist. */
+/** What the database holds once the pages checked so far are saved (the worker sends a verdict
+ * before it saves the page; test builds answer ui/saves-settled when the saves are done);
+ * undefined when it does not exist. */
 export async function dbShape(ext: Tab, name = 'firsthand'): Promise<DbShape | undefined> {
   return ext.evaluate(async (dbName) => {
+    const g = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser };
+    // A store build does not know the message and answers with an error: nothing to wait for there.
+    await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'ui/saves-settled' }).catch(() => undefined);
     const dbs = await indexedDB.databases?.();
     if (dbs && !dbs.some((d) => d.name === dbName)) return undefined;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
