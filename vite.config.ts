@@ -19,6 +19,10 @@ export const TEST_OPEN_HOST = 'firsthand.test';
 const WELCOME_PAGE = 'src/popup/welcome.html';
 /** The library page: the index to browse, corrections, Undo Clear. */
 const LIBRARY_PAGE = 'src/popup/library.html';
+/** Chrome's offscreen document, where the worker extracts pages (Firefox's event page does it itself). */
+const OFFSCREEN_PAGE = 'src/offscreen/extract.html';
+/** Chrome-only permissions: Firefox has no offscreen documents (nor needs them) and web-ext lint flags the key. */
+const CHROME_ONLY_PERMISSIONS = ['offscreen'];
 
 /** The manifest for one target: Chrome's form is the base; Firefox gets an event page and its gecko settings. */
 export function manifestFor(browser: Browser, test: boolean): Manifest {
@@ -26,6 +30,7 @@ export function manifestFor(browser: Browser, test: boolean): Manifest {
   if (browser === 'firefox') {
     // Firefox runs MV3 backgrounds as event pages; crxjs expects background.scripts for it.
     m.background = { scripts: [baseManifest.background.service_worker], type: 'module' } as never;
+    m.permissions = m.permissions.filter((p) => !CHROME_ONLY_PERMISSIONS.includes(p));
     m.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
@@ -36,7 +41,7 @@ export function manifestFor(browser: Browser, test: boolean): Manifest {
   }
   if (test) {
     // Test builds only: webNavigation sees the trigger navigation to TEST_OPEN_HOST before it fails.
-    m.permissions = [...baseManifest.permissions, 'webNavigation'];
+    m.permissions = [...m.permissions, 'webNavigation'];
     m.host_permissions = [`http://${TEST_OPEN_HOST}/*`];
     m.name = '__MSG_extNameTest__';
   }
@@ -79,7 +84,13 @@ export default defineConfig(({ mode }): UserConfig => {
       // (The first-run page is built once it exists, so a tree without it still builds.)
       // The library page is opened from the extension's pages (a link), so it is an input too.
       rollupOptions: {
-        input: { compare: 'src/popup/compare.html', library: LIBRARY_PAGE, ...(existsSync(WELCOME_PAGE) ? { welcome: WELCOME_PAGE } : {}), ...VIEW_PAGES },
+        input: {
+          compare: 'src/popup/compare.html',
+          library: LIBRARY_PAGE,
+          ...(existsSync(WELCOME_PAGE) ? { welcome: WELCOME_PAGE } : {}),
+          ...VIEW_PAGES,
+          ...(browser === 'chrome' ? { offscreen: OFFSCREEN_PAGE } : {}),
+        },
       },
     },
     logLevel: 'warn',

@@ -4,11 +4,11 @@
 
 /** What one load of a page recorded. */
 export interface PageLoad {
-  /** firsthand:content: main-thread ms of the content script (extraction + metadata + send + ribbon). */
+  /** firsthand:content: main-thread ms of the content script (quick test + serialise + send + ribbon). */
   busyMs: number;
   extractMs: number;
   renderMs: number;
-  /** Parts of extractMs: Readability's test and extraction, page metadata, handing the message over. */
+  /** Parts of extractMs: Readability's quick test, serialising the page, handing the message over. */
   articleMs: number;
   metaMs: number;
   sendMs: number;

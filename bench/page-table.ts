@@ -28,7 +28,7 @@ function tasks(r: PageCostResult, pages: PageRow[]): string {
 }
 
 function parts(p: Pick<PageRow, 'article' | 'meta' | 'send' | 'render'>): string {
-  return `Readability ${ms(p.article.p50)}, metadata ${ms(p.meta.p50)}, send ${ms(p.send.p50)}, ribbon ${ms(p.render.p50)} ms`;
+  return `quick test ${ms(p.article.p50)}, serialise ${ms(p.meta.p50)}, send ${ms(p.send.p50)}, ribbon ${ms(p.render.p50)} ms`;
 }
 
 function browserRows(r: PageCostResult): string[][] {
@@ -116,7 +116,7 @@ export function pageCostRows(r: PagesResult | { error: string } | undefined): st
 /** Per page: main-thread p50 / p95 and its parts, as BENCHMARKS.md shows them. */
 export function pageCostTable(r: PageCostResult): string {
   const lt = r.longTaskSupported ? 'long tasks per load (longest ms)' : 'long tasks (not reported)';
-  const head = `${r.version}, ${r.loads} loads per page:\n\n| Page | elements | verdict | main thread p50 / p95 (ms) | Readability p50 | metadata p50 | send p50 | ribbon p50 | ${lt} | frame gaps >= 50 ms per load (longest ms) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`;
+  const head = `${r.version}, ${r.loads} loads per page:\n\n| Page | elements | verdict | main thread p50 / p95 (ms) | quick test p50 | serialise p50 | send p50 | ribbon p50 | ${lt} | frame gaps >= 50 ms per load (longest ms) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`;
   const rows = r.pages.map(
     (p) =>
       `| ${p.name} | ${p.nodes} | ${p.verdict ?? 'not an article'} | ${ms(p.busy.p50)} / ${ms(p.busy.p95)} | ${ms(p.article.p50)} | ${ms(p.meta.p50)} | ${ms(p.send.p50)} | ${ms(p.render.p50)} | ${r.longTaskSupported ? `${fmt(p.longTasks, 2)} (${ms(p.longestTask)})` : 'n/a'} | ${fmt(p.frameGaps, 2)} (${ms(p.longestGap)}) |`,

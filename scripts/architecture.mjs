@@ -16,12 +16,15 @@ export const CONTEXTS = {
   protocol: ['index', 'shared'],
   // The IndexedDB layer the worker and the pages share.
   storage: ['index', 'shared', 'protocol', 'lists'],
-  // Readability and page metadata, for the content script and the CLI.
+  // Readability and page metadata: the quick test for the content script, extraction from a page's
+  // HTML for the worker (Firefox's event page) and the offscreen document, and the CLI.
   extract: ['index', 'shared'],
   // The small UI kit the ribbon and the pages share.
   ui: ['index', 'shared', 'protocol'],
   // The worker.
-  background: ['index', 'shared', 'protocol', 'storage', 'lists'],
+  background: ['index', 'shared', 'protocol', 'storage', 'lists', 'extract'],
+  // Chrome's offscreen document: extracts pages for the worker, which has no DOM there.
+  offscreen: ['index', 'shared', 'protocol', 'extract'],
   // The content script.
   content: ['index', 'shared', 'protocol', 'extract', 'ui'],
   // The extension pages (toolbar popup, options, compare).

@@ -8,6 +8,7 @@ import { readList } from '../lists/read.ts';
 import type { Badge } from './badge.ts';
 import { LIST_ALARM, SWEEP_MINUTES, sweepLists } from './lists.ts';
 import { pageHandlers } from './page.ts';
+import { handlePageHtml, htmlExtractor } from './extract-html.ts';
 import { reindexIfNeeded } from './reindex.ts';
 import { route, type Handlers, type SenderInfo } from './router.ts';
 import { createServices } from './services.ts';
@@ -59,8 +60,11 @@ const services = createServices({
   keepAlive: () => browser.runtime.getPlatformInfo(),
 });
 
+const extractHtml = htmlExtractor();
 const handlers: Handlers = {
   ...pageHandlers(services),
+  // Read from the table when called: page/article as withHistory wraps it below.
+  'page/html': (m, from) => handlePageHtml(m, from, handlers, extractHtml),
   ...uiHandlers(services),
   ...ribbonHandlers(services),
   ...viewHandlers(services),

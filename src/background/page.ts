@@ -273,9 +273,12 @@ export async function handlePageOpenCompare(s: Services, msg: PageOpenCompareMes
   return null;
 }
 
-// The ribbon's own page messages are answered in ribbon-prefs.ts, page/not-a-copy in library.ts.
+// The ribbon's own page messages are answered in ribbon-prefs.ts, page/not-a-copy in library.ts,
+// page/html in extract-html.ts (it hands the article to page/article).
 type PageHandlers = {
-  [K in keyof Handlers as K extends `page/${string}` ? (K extends RibbonPageMessage['type'] | 'page/not-a-copy' ? never : K) : never]: Handlers[K];
+  [
+    K in keyof Handlers as K extends `page/${string}` ? (K extends RibbonPageMessage['type'] | 'page/not-a-copy' | 'page/html' ? never : K) : never
+  ]: Handlers[K];
 };
 
 export function pageHandlers(s: Services): PageHandlers {

@@ -1,17 +1,18 @@
 // What the content script does on one page: ask the background whether the page may be read
-// (not on an excluded site, not while paused), decide whether it is an article, send it to the
-// background, show the ribbon for the verdict that comes back, and answer the background's later
-// messages. Browser glue (runtime messaging) is passed in, so tests
+// (not on an excluded site, not while paused), decide whether it is probably an article
+// (Readability's quick test), send the page's HTML to the background, which extracts the article
+// off the page's main thread and checks it, show the ribbon for the verdict that comes back, and
+// answer the background's later messages. Browser glue (runtime messaging) is passed in, so tests
 // can run this on a happy-dom document.
-import type { CheckResult, PageMeta } from '../index/types.ts';
-import type { ContentMessage, Message, Reply, RibbonPrefs, TabState } from '../protocol/messages.ts';
+import type { CheckResult } from '../index/types.ts';
+import type { ContentMessage, Message, PageHtmlReply, Reply, RibbonPrefs, TabState } from '../protocol/messages.ts';
 import { isRibbonVerdict } from '../ui/format.ts';
-import { readArticle, type ExtractedArticle } from '../extract/extract.ts';
-import { readPageMeta } from '../extract/meta.ts';
+import { probablyArticle } from '../extract/readerable.ts';
+import { MAX_HTML_CHARS } from '../protocol/validate.ts';
 import { PageHighlighter, type PagePassage } from './highlight.ts';
 import type { Ribbon } from './ribbon.ts';
 import { askRibbonPrefs, DEFAULT_PREFS, RibbonSlot } from './ribbon-slot.ts';
-import { isTabState } from '../protocol/replies.ts';
+import { isPageHtmlReply } from '../protocol/replies.ts';
 
 export type OutgoingMessage = Message;
 
@@ -31,10 +32,10 @@ export interface ContentEnv {
 export interface ContentRun {
   /** Main-thread milliseconds spent by the content script (extraction + rendering), not waiting. */
   busyMs: number;
-  /** Of which: deciding whether the page is an article, extracting it and reading its metadata, up to sending it. */
+  /** Of which: deciding whether the page is probably an article, serialising it and handing it to the worker. */
   extractMs: number;
-  /** extractMs in parts: Readability's test and extraction, the page metadata, and handing the message over. */
-  steps: { articleMs: number; metaMs: number; sendMs: number };
+  /** extractMs in parts: Readability's quick test, serialising the page, and handing the message over. */
+  steps: { testMs: number; serialiseMs: number; sendMs: number };
   verdict?: CheckResult['verdict'];
   ribbon: Ribbon | null;
 }
@@ -46,7 +47,7 @@ export const TIMING_NAME = 'firsthand:content';
  * that comes back. Afterwards the page is checked again when the index changed under it (Clear) and
  * when a single-page site swapped the article under a new URL (env.watch). */
 export async function runContent(env: ContentEnv): Promise<ContentRun> {
-  const run: ContentRun = { busyMs: 0, extractMs: 0, steps: { articleMs: 0, metaMs: 0, sendMs: 0 }, ribbon: null };
+  const run: ContentRun = { busyMs: 0, extractMs: 0, steps: { testMs: 0, serialiseMs: 0, sendMs: 0 }, ribbon: null };
   if (!(await mayRead(env))) return run;
   const page = pageChecks(env, run);
   env.watch?.(() => void page.check({ unlessSame: true }));
@@ -67,8 +68,11 @@ interface CheckOptions {
 function pageChecks(env: ContentEnv, run: ContentRun) {
   let view: VerdictView | undefined;
   let listening = false;
+  // Checks are numbered as they are sent; `latest` is the newest whose answer counts.
+  let sent = 0;
   let latest = 0;
-  let last: { url: string; text: string | undefined } | undefined;
+  // The page last checked, with its article's text once the worker told it (undefined: not an article).
+  let last: { url: string; text: Promise<string | undefined> } | undefined;
   const receive = (msg: ContentMessage): Reply<unknown> => {
     if (msg.type === 'content/highlight') return view?.toggleHighlights() ?? { ok: true, value: { on: false, found: 0 } };
     if (msg.type === 'content/ping') return { ok: true, value: { url: env.url } };
@@ -79,35 +83,64 @@ function pageChecks(env: ContentEnv, run: ContentRun) {
     void check({ recheck: true });
     return { ok: true, value: null };
   };
+  const notArticle = (url: string): void => {
+    last = { url, text: Promise.resolve(undefined) };
+    latest = ++sent;
+    view?.clear();
+    void env.send({ type: 'page/not-article', url }).catch((err: unknown) => console.debug('Firsthand: could not report a page that is not an article:', err));
+  };
   async function check(opts: CheckOptions): Promise<void> {
     if (!opts.first && !(await mayRead(env))) return view?.clear();
     const url = env.url;
     const t0 = env.now();
-    const article = readArticle(env.doc);
+    const probable = probablyArticle(env.doc);
     const t1 = env.now();
-    if (opts.unlessSame && last && sameDocument(last.url, url) && last.text === article?.text) return;
-    last = { url, text: article?.text };
-    view?.clear();
-    if (opts.first) run.steps.articleMs = t1 - t0;
-    if (!article) {
-      void env
-        .send({ type: 'page/not-article', url })
-        .catch((err: unknown) => console.debug('Firsthand: could not report a page that is not an article:', err));
+    if (opts.first) run.steps.testMs = t1 - t0;
+    // After a navigation within the same document: what the page's previous check found (it may still run).
+    const before = opts.unlessSame && last && sameDocument(last.url, url) ? last.text : undefined;
+    if (!probable) {
+      if (before && (await before) === undefined) return;
+      notArticle(url);
       if (opts.first) endExtraction(env, run, t0, t1);
       return;
     }
-    const meta = articleMeta(env, article);
+    const html = env.doc.documentElement.outerHTML;
     const t2 = env.now();
-    if (opts.first) run.steps.metaMs = t2 - t1;
-    // Only the latest article sent is shown: an earlier check's answer may come after it.
-    const mine = ++latest;
-    const pending = env.send({ type: opts.recheck ? 'page/recheck' : 'page/article', text: article.text, meta });
+    if (opts.first) run.steps.serialiseMs = t2 - t1;
+    // Far larger than any news page: not read, as a page that is not an article.
+    if (html.length > MAX_HTML_CHARS) {
+      notArticle(url);
+      if (opts.first) endExtraction(env, run, t0, t2);
+      return;
+    }
+    const unlessText = before ? await before : undefined;
+    const mine = ++sent;
+    // A check that may turn out unchanged counts only once the worker says the article changed.
+    if (unlessText === undefined) latest = mine;
+    const pending = env.send({
+      type: 'page/html',
+      html,
+      url,
+      base: env.doc.baseURI,
+      recheck: opts.recheck === true,
+      ...(unlessText === undefined ? {} : { unlessText }),
+    });
     if (opts.first) endExtraction(env, run, t0, t2);
-    const mineView = (view = verdictView(env, run, article.text));
+    let told: (text: string | undefined) => void = () => undefined;
+    last = { url, text: new Promise((resolve) => (told = resolve)) };
     if (!listening) env.listen(receive);
     listening = true;
-    const state = await stateFrom(pending);
-    if (!state || mine !== latest) return;
+    const reply = await replyFrom(pending);
+    if (reply && 'unchanged' in reply) return told(unlessText);
+    told(reply?.text ?? undefined);
+    if (!reply) return;
+    if (unlessText !== undefined && mine > latest) latest = mine;
+    if (mine !== latest) return;
+    view?.clear();
+    view = undefined;
+    if (reply.text === null) return;
+    const mineView = (view = verdictView(env, run, reply.text));
+    const state = reply.state;
     const prefs = state.result && isRibbonVerdict(state.result.verdict) ? await askRibbonPrefs(env, state.result.original?.id) : DEFAULT_PREFS;
     if (mine === latest) mineView.show(state, prefs);
   }
@@ -132,28 +165,19 @@ async function mayRead(env: ContentEnv): Promise<boolean> {
   return false;
 }
 
-/** The page's metadata, completed from what Readability found in the article itself. */
-function articleMeta(env: ContentEnv, article: ExtractedArticle): PageMeta {
-  const meta = readPageMeta(env.doc, env.url, { bodyLinks: article.bodyLinks });
-  if (!meta.title && article.title) meta.title = article.title;
-  if (!meta.lang && article.lang) meta.lang = article.lang;
-  if (!meta.byline && article.byline) meta.byline = article.byline;
-  return meta;
-}
-
 /** Closes the extraction's timing once the page's message is handed over (sendMs: since the last step). */
 function endExtraction(env: ContentEnv, run: ContentRun, startedAt: number, lastStepAt: number): void {
   run.busyMs = run.extractMs = env.now() - startedAt;
   run.steps.sendMs = startedAt + run.extractMs - lastStepAt;
 }
 
-/** The worker's state for this page from its reply to page/article, or undefined (logged) when there is none to show. */
-async function stateFrom(pending: Promise<unknown>): Promise<TabState | undefined> {
+/** The worker's answer to page/html, or undefined (logged) when there is none to show. */
+async function replyFrom(pending: Promise<unknown>): Promise<PageHtmlReply | undefined> {
   try {
     const reply = (await pending) as Reply<unknown> | undefined;
-    if (reply && reply.ok && isTabState(reply.value)) return reply.value;
+    if (reply && reply.ok && isPageHtmlReply(reply.value)) return reply.value;
     if (reply && !reply.ok) console.debug('Firsthand: the check failed:', reply.error);
-    else console.debug('Firsthand: unexpected reply to page/article; ignored');
+    else console.debug('Firsthand: unexpected reply to page/html; ignored');
   } catch (err) {
     console.debug('Firsthand: could not reach the background:', err);
   }
@@ -258,7 +282,8 @@ export function recordTiming(perf: Performance, startedAt: number, run: Pick<Con
   const tenth = (ms: number) => Math.round(ms * 10) / 10;
   const extractMs = tenth(run.extractMs);
   const renderMs = tenth(run.busyMs - run.extractMs);
-  const detail = { extractMs, renderMs, articleMs: tenth(run.steps.articleMs), metaMs: tenth(run.steps.metaMs), sendMs: tenth(run.steps.sendMs) };
+  // The bench reads the quick test as articleMs and the serialisation as metaMs (bench/page-cost.ts).
+  const detail = { extractMs, renderMs, articleMs: tenth(run.steps.testMs), metaMs: tenth(run.steps.serialiseMs), sendMs: tenth(run.steps.sendMs) };
   try {
     perf.measure(TIMING_NAME, { start: startedAt, duration: run.busyMs, detail });
   } catch (err) {

@@ -18,6 +18,26 @@ export interface PageArticleMessage {
   meta: PageMeta;
 }
 
+/** Content script -> background: the page as HTML (document.documentElement.outerHTML), sent once
+ * Readability's quick test says it is probably an article. The worker extracts the article off the
+ * page's main thread (background/extract-html.ts) and checks it as page/article (page/recheck when
+ * `recheck`); the reply carries the extracted text, which the page's highlights are cut from. */
+export interface PageHtmlMessage {
+  type: 'page/html';
+  html: string;
+  /** The page's own address (location.href) and the base its relative links resolve against (document.baseURI). */
+  url: string;
+  base: string;
+  recheck: boolean;
+  /** After a navigation within the same document: the text last checked; when the page's article
+   * is still that text, nothing is checked and the reply says so. */
+  unlessText?: string;
+}
+
+/** The worker's answer to page/html: the tab's state and the article's text (null: not an article),
+ * or `unchanged` when the article is still `unlessText`. */
+export type PageHtmlReply = { unchanged: true } | { state: TabState; text: string | null };
+
 /** Content script -> background: this page is not an article (clears the tab's state). */
 export interface PageNotArticleMessage {
   type: 'page/not-article';
@@ -104,6 +124,7 @@ export type TestUiMessage =
 export type Message =
   | PageShouldReadMessage
   | PageArticleMessage
+  | PageHtmlMessage
   | PageNotArticleMessage
   | PageOpenCompareMessage
   | PageNotACopyMessage
@@ -243,6 +264,7 @@ export interface ListInfo {
 export interface ReplyMap {
   'page/should-read': boolean;
   'page/article': TabState;
+  'page/html': PageHtmlReply;
   'page/not-article': TabState;
   'page/open-compare': null;
   'ui/tab-state': TabState | null;

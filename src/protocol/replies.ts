@@ -27,6 +27,7 @@ import type {
   LibraryPage,
   ListInfo,
   ListProgressMessage,
+  PageHtmlReply,
   ReplyMap,
   RibbonPrefs,
   Settings,
@@ -120,6 +121,13 @@ export function isCheckResult(x: unknown): x is CheckResult {
 
 export function isTabState(x: unknown): x is TabState {
   return isRecord(x) && isStr(x.url) && optStr(x.pageId) && optStr(x.note) && (x.result === undefined || isCheckResult(x.result));
+}
+
+/** The worker's answer to page/html (PageHtmlReply). */
+export function isPageHtmlReply(x: unknown): x is PageHtmlReply {
+  if (!isRecord(x)) return false;
+  if (x.unchanged === true) return Object.keys(x).length === 1;
+  return isTabState(x.state) && (x.text === null || isStr(x.text));
 }
 
 /** Messages the background may send to a content script. */

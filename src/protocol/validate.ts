@@ -7,6 +7,9 @@ import type { AnyMessage, Message, RibbonMode, RibbonPosition, Settings, TestUiM
 
 /** Longest article text accepted from a page: far above any real article, low enough to bound work. */
 export const MAX_TEXT_CHARS = 2_000_000;
+/** Longest page HTML the content script sends for extraction (page/html): real news pages, scripts
+ * and inline data included, stay well under it; a larger page is reported as not an article. */
+export const MAX_HTML_CHARS = 12_000_000;
 /** Largest pack accepted through messaging (Chrome refuses runtime messages over 64 MiB). */
 export const MAX_PACK_CHARS = 60_000_000;
 export const MAX_URL_CHARS = 8_192;
@@ -183,6 +186,7 @@ const nonEmptyId: Check = (v) => str(MAX_ID_CHARS)(v) ?? ((v as string).length =
 const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'page/should-read': {},
   'page/article': { text: str(MAX_TEXT_CHARS), meta: checkMeta },
+  'page/html': { html: str(MAX_HTML_CHARS), url, base: url, recheck: bool, unlessText: optional(str(MAX_TEXT_CHARS)) },
   'page/not-article': { url },
   'page/open-compare': { originalId: nonEmptyId },
   'ui/tab-state': { tabId },

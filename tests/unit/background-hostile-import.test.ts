@@ -28,6 +28,7 @@ function handlersOf(s: Services): Handlers {
     ...ribbonHandlers(s),
     ...viewHandlers(s),
     ...libraryHandlers(s),
+    'page/html': () => Promise.reject(new Error('not sent in these tests')),
   };
 }
 

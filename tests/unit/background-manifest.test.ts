@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { manifestFor, parseMode } from '../../vite.config.ts';
 
 describe('manifests per target', () => {
-  it('asks for the same narrow permissions in both store builds, list hosts only as optional permissions, no exposed files', () => {
+  it('asks for the same narrow permissions in both store builds (offscreen in Chrome only), list hosts only as optional permissions, no exposed files', () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       const m = manifestFor(browser, false);
-      expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
+      expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])]);
       expect(m).not.toHaveProperty('host_permissions');
       expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
       expect(m).not.toHaveProperty('web_accessible_resources');
@@ -44,6 +44,7 @@ describe('manifests per target', () => {
     expect(test.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'webNavigation']);
     expect(test.host_permissions).toEqual(['http://firsthand.test/*']);
     expect(manifestFor('chrome', false).permissions).not.toContain('webNavigation');
+    expect(manifestFor('chrome', true).permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'offscreen', 'webNavigation']);
   });
 
   it('knows its four build modes', () => {

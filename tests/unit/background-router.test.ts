@@ -47,6 +47,7 @@ describe('route', () => {
       'page/should-read': fail,
       'page/article': vi.fn(async (_m, from) => ({ url: from.url, note: 'handled' })),
       'page/not-article': fail,
+      'page/html': fail,
       'page/open-compare': fail,
       'ui/tab-state': fail,
       'ui/stats': vi.fn(async () => ({ articles: 1, bytes: 2, params: 'p' })),

@@ -10,6 +10,7 @@ import type { ContentMessage, Reply, TabState } from '../../src/protocol/message
 import { isContentMessage, isIndexChanged } from '../../src/protocol/replies.ts';
 import { validateMessage } from '../../src/protocol/validate.ts';
 import { result } from './ui-fixtures.ts';
+import { asWorker } from './content-worker.ts';
 
 function load(name: string): void {
   const html = readFileSync(join(process.cwd(), 'tests/fixtures/html', name), 'utf8');
@@ -34,10 +35,12 @@ function env() {
     send: async (msg) => {
       if (msg.type === 'page/should-read') return { ok: true, value: (++asked, true) };
       if (msg.type === 'page/ribbon-prefs') return { ok: true, value: { mode: 'full', position: 'bottom-end', dismissed: false, siteOff: false } };
-      sent.push(msg);
-      const verdict = msg.type === 'page/recheck' ? 'unrelated' : 'partial-copy';
-      const state: TabState = { url, pageId: 'p', result: result(verdict) };
-      return { ok: true, value: state };
+      return asWorker(msg, (derived) => {
+        sent.push(derived);
+        const verdict = derived.type === 'page/recheck' ? 'unrelated' : 'partial-copy';
+        const state: TabState = { url, pageId: 'p', result: result(verdict) };
+        return { ok: true, value: state };
+      });
     },
     listen: (h) => void (handler = h),
     now: () => performance.now(),
@@ -147,7 +150,7 @@ describe('a single-page site that changes the URL', () => {
     const t = env();
     let answer: ((v: unknown) => void) | undefined;
     const send = t.e.send;
-    t.e.send = (msg) => (msg.type === 'page/article' ? new Promise((r) => (answer = r)).then(() => send(msg)) : send(msg));
+    t.e.send = (msg) => (msg.type === 'page/html' ? new Promise((r) => (answer = r)).then(() => send(msg)) : send(msg));
     const running = runContent(t.e);
     await vi.waitFor(() => expect(answer).toBeDefined());
     t.navigate(`${t.e.url}#comments`);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runContent, type ContentEnv, type OutgoingMessage } from '../../src/content/controller.ts';
 import type { ContentMessage, Reply, RibbonPrefs } from '../../src/protocol/messages.ts';
 import { result } from './ui-fixtures.ts';
+import { asWorker } from './content-worker.ts';
 
 function load(): void {
   const html = readFileSync(join(process.cwd(), 'tests/fixtures/html', '002-ledger.html'), 'utf8');
@@ -23,6 +24,7 @@ function env(prefs: () => RibbonPrefs) {
     doc: document,
     url: 'https://www.jerusalemledger.example/israel-news/article-794521',
     send: async (msg) => {
+      if (msg.type === 'page/html') return asWorker(msg, (derived) => e.send(derived));
       sent.push(msg);
       if (msg.type === 'page/should-read') return { ok: true, value: true };
       if (msg.type === 'page/article') return { ok: true, value: { url: 'u', pageId: 'p', result: result('partial-copy') } };

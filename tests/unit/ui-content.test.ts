@@ -7,6 +7,7 @@ import { runContent, TIMING_NAME, type ContentEnv, type OutgoingMessage } from '
 import { isContentMessage, isTabState } from '../../src/protocol/replies.ts';
 import type { ContentMessage, Reply, TabState } from '../../src/protocol/messages.ts';
 import { result } from './ui-fixtures.ts';
+import { asWorker } from './content-worker.ts';
 
 function load(name: string): void {
   const html = readFileSync(join(process.cwd(), 'tests/fixtures/html', name), 'utf8');
@@ -27,6 +28,7 @@ function env(reply: (msg: OutgoingMessage) => unknown, mayRead: () => unknown = 
     url: 'https://www.jerusalemledger.example/israel-news/article-794521',
     send: async (msg) => {
       if (msg.type === 'page/should-read') return mayRead();
+      if (msg.type === 'page/html') return asWorker(msg, (derived) => (sent.push(derived), reply(derived)));
       sent.push(msg);
       return reply(msg);
     },
