@@ -7,7 +7,7 @@ import type { Services } from '../../src/background/services.ts';
 import { indexCleared, INDEX_CLEARED, publish, tabLoading } from '../../src/background/tab-sync.ts';
 import { uiHandlers } from '../../src/background/ui.ts';
 import type { TabState } from '../../src/protocol/messages.ts';
-import { testServices } from './background-fixtures.ts';
+import { testServices, uiOf } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 import { result } from './ui-fixtures.ts';
 
@@ -120,7 +120,8 @@ describe('Clear under open tabs', () => {
   it('checks a page again after Clear without adding it back to the index', async () => {
     const { s } = testServices();
     await handlePageArticle(s, { type: 'page/article', text: seed('001'), meta: { ...SEED_META['001'] } }, from(1, SEED_META['001'].url));
-    await uiHandlers(s)['ui/clear']({ type: 'ui/clear' }, { kind: 'ui' });
+    // Wired as the worker wires it: Clear runs in the save queue, after the page's save.
+    await uiOf(s)['ui/clear']({ type: 'ui/clear' }, { kind: 'ui' });
     const again = await pageHandlers(s)['page/recheck'](
       { type: 'page/recheck', text: seed('002'), meta: { ...SEED_META['002'] } },
       from(2, SEED_META['002'].url),
