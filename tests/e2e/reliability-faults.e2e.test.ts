@@ -179,7 +179,7 @@ describe('chromium: faults', () => {
     const kept = await downgradeToV1(ui);
     expect(kept).toBe(before?.counts.articles);
     expect(kept).toBeGreaterThanOrEqual(2);
-    expect((await dbShape(ui))?.version).toBe(1);
+    expect((await dbShape(ui, 'firsthand', { settle: false }))?.version).toBe(1);
     // The next message starts the worker, which upgrades the database as it opens it.
     expect((await stats()).articles).toBe(kept);
     const after = await dbShape(ui);

@@ -13,37 +13,41 @@ export interface DbShape {
 
 /** What the database holds once the pages checked so far are saved (the worker sends a verdict
  * before it saves the page; test builds answer ui/saves-settled when the saves are done);
- * undefined when it does not exist. */
-export async function dbShape(ext: Tab, name = 'firsthand'): Promise<DbShape | undefined> {
-  return ext.evaluate(async (dbName) => {
-    const g = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser };
-    // A store build does not know the message and answers with an error: nothing to wait for there.
-    await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'ui/saves-settled' }).catch(() => undefined);
-    const dbs = await indexedDB.databases?.();
-    if (dbs && !dbs.some((d) => d.name === dbName)) return undefined;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(dbName);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      const counts: Record<string, number> = {};
-      const indexes: Record<string, string[]> = {};
-      for (const store of Array.from(db.objectStoreNames)) {
-        const tx = db.transaction(store);
-        const os = tx.objectStore(store);
-        indexes[store] = Array.from(os.indexNames);
-        counts[store] = await new Promise<number>((resolve, reject) => {
-          const req = os.count();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
+ * undefined when it does not exist. `settle: false` reads the database as it is, without a
+ * message that would start a stopped worker (and so upgrade an old database). */
+export async function dbShape(ext: Tab, name = 'firsthand', opts: { settle?: boolean } = {}): Promise<DbShape | undefined> {
+  return ext.evaluate(
+    async ([dbName, settle]) => {
+      const g = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser };
+      // A store build does not know the message and answers with an error: nothing to wait for there.
+      if (settle) await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'ui/saves-settled' }).catch(() => undefined);
+      const dbs = await indexedDB.databases?.();
+      if (dbs && !dbs.some((d) => d.name === dbName)) return undefined;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(dbName);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        const counts: Record<string, number> = {};
+        const indexes: Record<string, string[]> = {};
+        for (const store of Array.from(db.objectStoreNames)) {
+          const tx = db.transaction(store);
+          const os = tx.objectStore(store);
+          indexes[store] = Array.from(os.indexNames);
+          counts[store] = await new Promise<number>((resolve, reject) => {
+            const req = os.count();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+        }
+        return { version: db.version, counts, indexes };
+      } finally {
+        db.close();
       }
-      return { version: db.version, counts, indexes };
-    } finally {
-      db.close();
-    }
-  }, name);
+    },
+    [name, opts.settle !== false] as const,
+  );
 }
 
 /** Every key of the extension's storage areas (local and, where it exists, session). */
