@@ -6,8 +6,9 @@
 // is text to print (a stdout line or a stderr line), kept by index and printed in input order once
 // all are done, so the output is byte for byte what the one-thread loop prints. A chunk the worker
 // took but never returned (it could not start, or failed) is done again on the main thread.
-// FIRSTHAND_CLI_THREADS=1 keeps every command on one thread; =2 shares any input of two items or more.
-import { availableParallelism } from 'node:os';
+// FIRSTHAND_CLI_THREADS=1 keeps every command on one thread; =2 shares any input of two items or more,
+// however busy the machine is.
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker, workerData, parentPort } from 'node:worker_threads';
 
 export type ItemFn = (i: number) => Promise<Entry> | Entry;
@@ -47,12 +48,17 @@ export function registerBatch<J, W>(kind: string, batch: Batch<J, W>): void {
   BATCHES.set(kind, batch as Batch<never, unknown>);
 }
 
-/** How many threads a batch of `items` uses: 1 or 2. */
+/**
+ * How many threads a batch of `items` uses: 1 or 2. Two only when a core is free (the load average
+ * of the last minute leaves one): on a machine whose cores are all busy, a second thread takes
+ * turns with the first and only adds the cost of starting it.
+ */
 export function threadsFor(items: number, minItems: number): number {
   const forced = process.env.FIRSTHAND_CLI_THREADS;
   if (forced === '1') return 1;
   if (forced === '2') return items >= 2 ? 2 : 1;
-  return items >= minItems && availableParallelism() >= 2 ? 2 : 1;
+  const cores = availableParallelism();
+  return items >= minItems && cores >= 2 && loadavg()[0] <= cores - 1 ? 2 : 1;
 }
 
 /** Prepares items [from, to) in order; an item that throws ends the chunk with a fatal slot. */
