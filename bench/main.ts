@@ -5,11 +5,12 @@
 // no figures), --only-lists (the reuse-list part only, at 100k articles; with --quick, 2k),
 // --browser=chromium|firefox|both (the IndexedDB, list and page-cost rows in one browser or both;
 // default both), --only-idb (the IndexedDB rows alone, in the browsers asked for), --only-pages
-// (the page-cost part only, bench/page-cost.ts).
+// (the page-cost part only, bench/page-cost.ts), --only-cli (the two CLI commands only).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browsersOf, title, type BrowserName } from './browsers.ts';
+import { benchCliCheck } from './cli-check.ts';
 import { benchCliPairs } from './cli-pairs.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIdb, type IdbResult } from './idb.ts';
@@ -33,19 +34,24 @@ log('vocabulary...');
 const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
 const onlyLists = args.has('--only-lists');
+const onlyCli = args.has('--only-cli');
 const onlyIdb = args.has('--only-idb');
 const onlyPages = args.has('--only-pages');
 const pageBrowsers = pageBrowsersFrom(process.argv.slice(2));
 const onlyBrowser = args.has('--only-browser') || onlyLists || onlyIdb || onlyPages;
 log('signature...');
-const signature = onlyBrowser ? undefined : benchSignature(root, quick);
+const signature = onlyBrowser || onlyCli ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
 const nodeSizes = quick ? [1_000, 10_000] : full ? [1_000, 10_000, 100_000, 1_000_000] : [1_000, 10_000, 100_000];
-const node = onlyBrowser ? [] : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
+const node = onlyBrowser || onlyCli ? [] : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
 log('CLI compare --pairs...');
-const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
+const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 3 : 5);
+log('CLI check FILE...');
+const cliCheck = onlyBrowser
+  ? undefined
+  : benchCliCheck(root, new Generator(vocab, 13), { files: quick ? 200 : 1000, packArticles: quick ? 2_000 : 10_000, runs: quick ? 2 : 3 });
 const idb: Partial<Record<BrowserName, IdbResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyLists && !onlyPages) {
+if (!args.has('--no-browser') && !onlyLists && !onlyPages && !onlyCli) {
   for (const name of browsers) {
     log(`${title(name)} (IndexedDB)...`);
     try {
@@ -65,7 +71,7 @@ if (!args.has('--no-browser') && !onlyLists && !onlyPages) {
   }
 }
 let pageCost: PagesResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists && !onlyIdb) {
+if (!args.has('--no-browser') && !onlyLists && !onlyIdb && !onlyCli) {
   log(`Page cost (the extension on the fixture pages and heavy layouts: ${pageBrowsers.join(', ')})...`);
   try {
     pageCost = await benchPageCost(root, vocab, {
@@ -81,7 +87,7 @@ if (!args.has('--no-browser') && !onlyLists && !onlyIdb) {
   }
 }
 let lists: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyIdb && !onlyPages) {
+if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli) {
   log('Reuse lists (a list subscribed, updated and checked against)...');
   try {
     lists = await benchLists(root, vocab, browsers, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
@@ -99,6 +105,7 @@ const results = {
   signature,
   node,
   cli,
+  cliCheck,
   browser: idb.chromium,
   pageCost,
   lists: lists.chromium,

@@ -1,5 +1,15 @@
 // `firsthand check FILE --db PACK`: what the extension would say about a page, from the command line.
-import { checkArticle, SENSITIVITIES, type CheckResult, type ListedBy, type MatchSummary, type Sensitivity, type Store } from '../index/index.ts';
+import {
+  checkArticle,
+  SENSITIVITIES,
+  type ArticleRecord,
+  type CheckResult,
+  type Fingerprint,
+  type ListedBy,
+  type MatchSummary,
+  type Sensitivity,
+  type Store,
+} from '../index/index.ts';
 import { truncate } from '../shared/text.ts';
 import { VERDICT_WORDS, creditLines, date, num, passageLines, pct } from './format.ts';
 import { CliError, usageError } from './io.ts';
@@ -7,6 +17,7 @@ import { loadArticleFile, type MetaDefaults } from './load.ts';
 import { Output } from './output.ts';
 import { listedWords, openDb, withListed } from './list-db.ts';
 import { recordOf } from './pack.ts';
+import { printEntries, registerBatch, RunningBatch, type Entry, type PrepareFn } from './parallel.ts';
 
 export const CHECK_HELP = `Usage:
   firsthand check FILE... --db PACK|LIST [--json] [--sensitivity low|normal|high]
@@ -38,22 +49,63 @@ export function parseSensitivity(v: string | undefined): Sensitivity {
   throw usageError(`--sensitivity must be low, normal or high, not "${v}"`);
 }
 
-export async function check(files: string[], pack: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
-  const { store, listed } = await openDb(pack);
-  if (files.length === 1) return checkOne(store, listed, files[0], json, sensitivity, defaults, out);
-  let failed = false;
-  for (const file of files) {
+/** What a worker thread needs to read the files as the main thread does. */
+interface CheckJob {
+  files: string[];
+  defaults: MetaDefaults;
+}
+
+/** A file read, its article extracted and fingerprinted (what a worker sends back), or why it could not be. */
+type Prepared = { article: { text: string; title: string; record: ArticleRecord; fp: Fingerprint } } | { err: string };
+
+function fileError(file: string, e: unknown): string {
+  return e instanceof CliError ? e.format() : `firsthand: ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+}
+
+function prepareFile(job: CheckJob): PrepareFn<Prepared> {
+  return async (i: number): Promise<Prepared> => {
+    const file = job.files[i];
     try {
-      const { text, title, result } = await checkFile(store, listed, file, sensitivity, defaults);
-      if (json) out.line(JSON.stringify({ file, ...result }));
-      else out.line([`==> ${file} <==`, ...report(file, title, text, result), ''].join('\n'));
+      const a = await loadArticleFile(file, job.defaults);
+      const { record, fp } = recordOf(a);
+      return { article: { text: a.text, title: record.title, record, fp } };
     } catch (e) {
-      // One bad file among many: say which and why on one line, and go on with the others.
-      failed = true;
-      out.err(e instanceof CliError ? e.format() : `firsthand: ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      return { err: fileError(file, e) };
     }
+  };
+}
+
+// Reading and extracting the pages is most of the work after the pack: the worker does that part
+// from the start (while this thread reads the pack), and this thread checks what it sends.
+registerBatch<CheckJob, Prepared>('check', { chunk: 4, minItems: 24, open: (job) => Promise.resolve(prepareFile(job)) });
+
+export async function check(files: string[], pack: string, json: boolean, sensitivity: Sensitivity, defaults: MetaDefaults, out: Output): Promise<number> {
+  const job: CheckJob = { files, defaults };
+  const batch = files.length > 1 ? new RunningBatch<Prepared>('check', job, files.length) : undefined;
+  let db: Awaited<ReturnType<typeof openDb>>;
+  try {
+    db = await openDb(pack);
+  } catch (e) {
+    batch?.cancel();
+    throw e;
   }
-  return failed ? 1 : 0;
+  const { store, listed } = db;
+  if (!batch) return checkOne(store, listed, files[0], json, sensitivity, defaults, out);
+  const entries = await batch.run(prepareFile(job), async (i, p): Promise<Entry> => {
+    const file = files[i];
+    // One bad file among many: say which and why on one line, and go on with the others.
+    if ('err' in p) return { err: p.err };
+    try {
+      const { text, title, record, fp } = p.article;
+      const result = withListed(await checkArticle(store, { record, fp }, { sensitivity }), listed);
+      if (json) return { out: JSON.stringify({ file, ...result }) };
+      return { out: [`==> ${file} <==`, ...report(file, title, text, result), ''].join('\n') };
+    } catch (e) {
+      return { err: fileError(file, e) };
+    }
+  });
+  printEntries(entries, out);
+  return entries.some((e) => 'err' in e) ? 1 : 0;
 }
 
 /** One file, as the command has always printed it: pretty JSON or the report; an error ends the command. */

@@ -1,10 +1,23 @@
 // `firsthand compare`: one original against one candidate, or many pairs from a JSON Lines file.
-import { compareTexts, creditsOutlet, extractCredits, hostOf, outletKey, type Comparison } from '../index/index.ts';
+import {
+  compareTexts,
+  creditsOutlet,
+  DEFAULT_PARAMS,
+  extractCredits,
+  hostOf,
+  outletKey,
+  score,
+  tokenHashes,
+  verdictOf,
+  type Comparison,
+} from '../index/index.ts';
+import { measure } from '../index/verify.ts';
 import { truncate } from '../shared/text.ts';
 import { VERDICT_WORDS, creditLines, num, passageLines, passageText, pct, round4 } from './format.ts';
 import { loadArticleFile } from './load.ts';
 import { readPairs } from './pairs.ts';
 import { Output } from './output.ts';
+import { printEntries, registerBatch, RunningBatch, type Entry } from './parallel.ts';
 
 export const COMPARE_HELP = `Usage:
   firsthand compare ORIGINAL CANDIDATE [--json] [--outlet NAME]
@@ -28,23 +41,40 @@ Options:
   -h, --help       this help
 `;
 
-export function comparePairs(file: string, out: Output): number {
+/** The texts of the pairs to compare, in file order (what a worker thread is sent). */
+interface PairsJob {
+  pairs: { id: string; original: string; candidate: string }[];
+}
+
+/**
+ * One pair's output line: the figures compareTexts gives (the same measure, verdict and score),
+ * without placing the shared passages in the texts, which this line does not print.
+ */
+export function pairLine(p: { id: string; original: string; candidate: string }): string {
+  const f = measure(tokenHashes(p.original, DEFAULT_PARAMS.seed).tokens, tokenHashes(p.candidate, DEFAULT_PARAMS.seed).tokens);
+  return JSON.stringify({
+    id: p.id,
+    verdict: verdictOf(f),
+    score: round4(score(f)),
+    containment: round4(f.containment),
+    coverage: round4(f.coverage),
+    jaccard: round4(f.jaccard),
+  });
+}
+
+const pairItem =
+  (job: PairsJob) =>
+  (i: number): Entry => ({ out: pairLine(job.pairs[i]) });
+
+registerBatch<PairsJob, Entry>('pairs', { chunk: 16, minItems: 200, open: (job) => Promise.resolve(pairItem(job)) });
+
+export async function comparePairs(file: string, out: Output): Promise<number> {
   const { pairs, errors } = readPairs(file);
   // Report bad lines first, in file order, so they are not lost in long output.
   for (const e of errors) out.err(e.format());
-  for (const p of pairs) {
-    const c = compareTexts(p.original, p.candidate);
-    out.line(
-      JSON.stringify({
-        id: p.id,
-        verdict: c.verdict,
-        score: round4(c.score),
-        containment: round4(c.containment),
-        coverage: round4(c.coverage),
-        jaccard: round4(c.jaccard),
-      }),
-    );
-  }
+  const job: PairsJob = { pairs: pairs.map((p) => ({ id: p.id, original: p.original, candidate: p.candidate })) };
+  const batch = new RunningBatch<Entry>('pairs', job, job.pairs.length);
+  printEntries(await batch.run(pairItem(job), (_, e) => e), out);
   return errors.length ? 1 : 0;
 }
 

@@ -1,4 +1,5 @@
 // File input and output for the CLI, with one-line errors instead of stack traces.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -25,19 +26,16 @@ export function usageError(message: string): CliError {
   return new CliError(message, undefined, undefined, 2);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Reads a UTF-8 text file; refuses directories, binary data, invalid UTF-8 and empty text. */
 export function readTextFile(file: string): string {
   const bytes = readBytes(file);
   if (isUtf16(bytes)) throw new CliError('UTF-16 text, expected UTF-8 (save the file as UTF-8)', file);
   if (bytes.includes(0)) throw new CliError('binary file (contains NUL bytes), expected UTF-8 text', file);
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new CliError('not valid UTF-8 text', file);
-  }
+  // Validated, then decoded without checks: the text a strict TextDecoder gives, in far less time
+  // on a pack of many megabytes. Like the decoder, a leading byte-order mark is dropped (and one more after it).
+  if (!isUtf8(bytes)) throw new CliError('not valid UTF-8 text', file);
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw new CliError('empty file', file);
   return text;

@@ -11,6 +11,9 @@ import { LIST_HELP, listBuild, listInfo, listKeygen, listMerge, type ListFlags }
 import type { MetaDefaults } from './load.ts';
 import { Output } from './output.ts';
 
+// The CLI's worker threads start through the launcher too (bin/firsthand.js), which calls this.
+export { workerMain } from './parallel.ts';
+
 export const USAGE = `firsthand: finds syndicated and recycled news copy, offline.
 
 Usage:
