@@ -2,7 +2,7 @@
 // bench/results.json. Flags: --quick (fewer rounds, smaller sizes), --full (adds 1M articles in
 // Node's memory store and 100k in Chromium), --no-browser (Node parts only), --only-browser
 // (the Chromium part only; the Node rows then hold no figures), --only-lists (the reuse-list part
-// only, at 100k articles; with --quick, 2k).
+// only, at 100k articles; with --quick, 2k), --only-node (Node's memory store only).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,15 +28,16 @@ const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
 const onlyLists = args.has('--only-lists');
 const onlyBrowser = args.has('--only-browser') || onlyLists;
+const onlyNode = args.has('--only-node');
 log('signature...');
-const signature = onlyBrowser ? undefined : benchSignature(root, quick);
+const signature = onlyBrowser || onlyNode ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
 const nodeSizes = quick ? [1_000, 10_000] : full ? [1_000, 10_000, 100_000, 1_000_000] : [1_000, 10_000, 100_000];
 const node = onlyBrowser ? [] : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
 log('CLI compare --pairs...');
-const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
+const cli = onlyBrowser || onlyNode ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 2 : 3);
 let browser: ChromiumResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists) {
+if (!args.has('--no-browser') && !onlyLists && !onlyNode) {
   log('Chromium (IndexedDB)...');
   try {
     browser = await benchChromium(root, vocab, {
@@ -52,7 +53,7 @@ if (!args.has('--no-browser') && !onlyLists) {
   }
 }
 let pageCost: PageCostResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists) {
+if (!args.has('--no-browser') && !onlyLists && !onlyNode) {
   log('Chromium (page cost: the extension on the fixture pages)...');
   try {
     pageCost = await benchPageCost(root, vocab, { rounds: quick ? 8 : 20, traceRounds: quick ? 1 : 3, indexSize: quick ? 2_000 : 10_000, log });
@@ -62,7 +63,7 @@ if (!args.has('--no-browser') && !onlyLists) {
   }
 }
 let lists: ListsResult | { error: string } | undefined;
-if (!args.has('--no-browser')) {
+if (!args.has('--no-browser') && !onlyNode) {
   log('Chromium (reuse lists: a list subscribed, updated and checked against)...');
   try {
     lists = await benchLists(root, vocab, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
