@@ -5,7 +5,7 @@
 import { BandTable, ensure, Pool } from './memory-tables.ts';
 import { sketchBandKeys, sketchTopicKeys } from './sketch.ts';
 import type { CandidateHit, Store, StoreRef, StoreStats } from './store.ts';
-import { isTopicKey, MAX_TOPIC_POSTINGS, TOPIC_BAND_BASE, topicKeys } from './topic.ts';
+import { isTopicKey, MAX_TOPIC_POSTINGS, spreadKey, TOPIC_BAND_BASE, TOPIC_KEYS, topicHash } from './topic.ts';
 import type { ArticleRecord, ListSketch } from './types.ts';
 
 const TWO_32 = 0x1_0000_0000;
@@ -13,7 +13,22 @@ const TWO_32 = 0x1_0000_0000;
 /** The keys a record is posted under: its band keys and its topic keys. */
 export function indexKeys(record: ArticleRecord): number[] {
   if (record.sketch) return [...sketchBandKeys(record.sketch), ...sketchTopicKeys(record.sketch)];
-  return [...record.bandKeys, ...topicKeys(record.tokens)];
+  return [...record.bandKeys, ...topicKeysOf(record.tokens)];
+}
+
+let scratch = new Uint32Array(4096);
+
+/** topicKeys (topic.ts), the same keys in the same order, in a typed array's numeric sort: it
+ * takes most of the time of putting a record otherwise. */
+export function topicKeysOf(tokens: Uint32Array): number[] {
+  if (!(tokens instanceof Uint32Array) || tokens.length === 0) return [];
+  if (scratch.length < tokens.length) scratch = new Uint32Array(tokens.length * 2);
+  const hashes = scratch.subarray(0, tokens.length);
+  for (let i = 0; i < tokens.length; i++) hashes[i] = topicHash(tokens[i]);
+  hashes.sort();
+  const out: number[] = [];
+  for (let i = 0; i < hashes.length && out.length < TOPIC_KEYS; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(spreadKey(hashes[i]));
+  return out;
 }
 
 /** Other keys (topic keys, mostly) are held in Maps split in shards: one JavaScript Map holds at
@@ -119,6 +134,20 @@ export class MemoryStore implements Store {
     const inTables = !this.whole.has(a);
     const spacing = this.cols.spacing[a];
     const count = this.cols.bandCount[a];
+    if (inTables && !record.sketch) {
+      // indexKeys without the work of telling where each goes: the band keys are one per band,
+      // all held by the band hashes, and the topic keys all differ (from each other and from them).
+      for (let i = 0; i < count; i++) {
+        const table = (this.tables[i * spacing] ??= new BandTable());
+        if (add) table.add(record.bandKeys[i] % TWO_32, a);
+        else table.remove(record.bandKeys[i] % TWO_32, a);
+      }
+      for (const key of topicKeysOf(record.tokens)) {
+        if (add) this.postKey(key, a);
+        else this.unpostKey(key, a);
+      }
+      return;
+    }
     for (const key of new Set(indexKeys(record))) {
       const band = Math.floor(key / TWO_32);
       const i = band / spacing;

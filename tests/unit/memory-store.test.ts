@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '../../src/index/hash.ts';
 import { BandTable, Pool } from '../../src/index/memory-tables.ts';
 import { listedRecord } from '../../src/index/sketch.ts';
+import { topicKeysOf } from '../../src/index/memory-store.ts';
 import { indexKeys, MemoryStore } from '../../src/index/store.ts';
-import { isTopicKey, MAX_TOPIC_POSTINGS } from '../../src/index/topic.ts';
+import { isTopicKey, MAX_TOPIC_POSTINGS, topicKeys } from '../../src/index/topic.ts';
 import type { ArticleRecord } from '../../src/index/types.ts';
 import { syntheticArticle } from './background-fixtures.ts';
 
@@ -133,6 +134,16 @@ describe('MemoryStore', () => {
 });
 
 describe('memory store tables', () => {
+  it("posts a record's topic keys as topicKeys gives them, in the same order", () => {
+    const rand = prng(9);
+    for (let n = 0; n < 200; n++) {
+      const vocab = [3, 50, 5000, 2 ** 32][n % 4];
+      const tokens = Uint32Array.from({ length: n * 7 }, () => (vocab === 2 ** 32 ? rand() >>> 0 : Math.imul((rand() % vocab) + 1, 0x9e3779b1) >>> 0));
+      expect(topicKeysOf(tokens)).toEqual(topicKeys(tokens));
+    }
+    expect(topicKeysOf(new Uint32Array(10_000).fill(7))).toEqual(topicKeys(new Uint32Array(10_000).fill(7)));
+  });
+
   it('a band table holds a hash once per article, through growth and removals', () => {
     const table = new BandTable();
     const rand = prng(3);
