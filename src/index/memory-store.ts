@@ -256,7 +256,8 @@ export class MemoryStore implements Store {
       const other = this.keyed[key % SHARDS].get(key);
       if (typeof other === 'number') held.push(other);
       else if (other) held.push(...other);
-      if (held.length > maxPerKey) continue;
+      // A key held by one article is always read (as it always was).
+      if (held.length > 1 && held.length > maxPerKey) continue;
       for (const a of held) hits.set(a, (hits.get(a) ?? 0) + 1);
     }
     const out: CandidateHit[] = [];

@@ -40,7 +40,7 @@ class Reference {
     const hits = new Map<string, number>();
     for (const key of new Set(keys)) {
       const held = this.holders.get(key) ?? [];
-      if (held.length > maxPerKey) continue;
+      if (held.length > 1 && held.length > maxPerKey) continue;
       for (const id of held) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     return hits;
@@ -82,6 +82,7 @@ describe('MemoryStore', () => {
       const keys = indexKeys(r);
       expect(asMap(await store.candidates(keys))).toEqual(expectedHits(records, keys));
       expect(asMap(await store.candidates(keys, 3))).toEqual(expectedHits(records, keys, 3));
+      expect(asMap(await store.candidates(keys, 0))).toEqual(expectedHits(records, keys, 0));
     }
     expect(await store.candidates([5 * 2 ** 32 + 12345, 2000 * 2 ** 32 + 1])).toEqual([]);
   });
