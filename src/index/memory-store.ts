@@ -1,6 +1,6 @@
 // The in-memory Store of the CLI, tests and benchmarks, laid out for a million articles: the
 // hashes of every record in pools of large typed arrays (memory-tables.ts), its other fields as
-// one JSON string, band postings in one open-addressing table per band. A record is made anew,
+// one small object, band postings in one open-addressing table per band. A record is made anew,
 // as it was put, each time it is read.
 import { BandTable, ensure, Pool } from './memory-tables.ts';
 import { sketchBandKeys, sketchTopicKeys } from './sketch.ts';
@@ -9,6 +9,9 @@ import { isTopicKey, MAX_TOPIC_POSTINGS, spreadKey, TOPIC_BAND_BASE, TOPIC_KEYS,
 import type { ArticleRecord, ListSketch } from './types.ts';
 
 const TWO_32 = 0x1_0000_0000;
+
+/** A record's fields but its id and hashes. */
+type Meta = Omit<ArticleRecord, 'id' | 'signature' | 'tokens' | 'bandKeys' | 'sketch'>;
 
 /** The keys a record is posted under: its band keys and its topic keys. */
 export function indexKeys(record: ArticleRecord): number[] {
@@ -53,9 +56,10 @@ export class MemoryStore implements Store {
   /** Article numbers are given in the order records are put, never reused. */
   private next = 0;
   private readonly byId = new Map<string, number>();
-  /** By article number: the id (undefined once deleted), and the record's other fields as JSON. */
+  /** By article number: the id (undefined once deleted), and the record's other fields (their url
+   * the id's string when they are equal: most ids are the url). */
   private readonly ids: (string | undefined)[] = [];
-  private readonly metas: string[] = [];
+  private readonly metas: (Meta | undefined)[] = [];
   private readonly tokens = new Pool();
   private readonly signatures = new Pool();
   /** The band hashes of each record: key i is band i x spacing's. */
@@ -68,8 +72,6 @@ export class MemoryStore implements Store {
     bands: new Float64Array(1024),
     bandCount: new Uint32Array(1024),
     spacing: new Uint16Array(1024),
-    /** 1 when the url is the id (it is then left out of the JSON). */
-    urlIsId: new Uint8Array(1024),
     firstSeenAt: new Float64Array(1024),
   };
   private readonly sketches = new Map<number, ListSketch>();
@@ -93,7 +95,7 @@ export class MemoryStore implements Store {
     const { id, signature, tokens, bandKeys, sketch, ...rest } = record;
     if (!spacing || !(signature instanceof Uint32Array) || !(tokens instanceof Uint32Array)) {
       this.whole.set(a, record);
-      this.metas[a] = '';
+      this.metas[a] = undefined;
     } else {
       const c = this.cols;
       c.tokens[a] = this.tokens.add(tokens);
@@ -103,8 +105,8 @@ export class MemoryStore implements Store {
       c.bands[a] = this.bandHashes.add(bandKeys.map((k) => k % TWO_32));
       c.bandCount[a] = bandKeys.length;
       c.spacing[a] = spacing;
-      c.urlIsId[a] = rest.url === id ? 1 : 0;
-      this.metas[a] = JSON.stringify(rest.url === id ? { ...rest, url: undefined } : rest);
+      if (rest.url === id) rest.url = id;
+      this.metas[a] = rest;
       if (sketch) this.sketches.set(a, sketch);
     }
     this.ids[a] = id;
@@ -123,7 +125,6 @@ export class MemoryStore implements Store {
       bands: ensure(c.bands, n),
       bandCount: ensure(c.bandCount, n),
       spacing: ensure(c.spacing, n),
-      urlIsId: ensure(c.urlIsId, n),
       firstSeenAt: ensure(c.firstSeenAt, n),
     };
   }
@@ -190,8 +191,7 @@ export class MemoryStore implements Store {
     if (kept) return kept;
     const c = this.cols;
     const id = this.ids[a]!;
-    const rest = JSON.parse(this.metas[a]) as Omit<ArticleRecord, 'id' | 'signature' | 'tokens' | 'bandKeys'>;
-    if (c.urlIsId[a]) rest.url = id;
+    const rest = this.metas[a]!;
     const bandKeys = new Array<number>(c.bandCount[a]);
     const hashes = this.bandHashes.view(c.bands[a], c.bandCount[a]);
     const spacing = c.spacing[a];
@@ -236,7 +236,7 @@ export class MemoryStore implements Store {
     this.whole.delete(a);
     this.sketches.delete(a);
     this.ids[a] = undefined;
-    this.metas[a] = '';
+    this.metas[a] = undefined;
     this.byId.delete(id);
     return true;
   }
