@@ -132,7 +132,10 @@ export async function benchIndexNode(
     opts.log(
       `  node index: ${size} articles (built in ${buildSeconds.toFixed(1)} s, ${build.putSeconds.toFixed(1)} s of it putting; heap ${(build.heapPerArticle / 1024).toFixed(2)} KB + typed arrays ${(build.arrayBytesPerArticle / 1024).toFixed(2)} KB per article), checking...`,
     );
-    out.push(await measureSize(store, queries, size, opts.rounds, build));
+    const result = await measureSize(store, queries, size, opts.rounds, build);
+    const matched = (['copy', 'partial', 'rewrite'] as const).map((k) => `${Math.round(result.recall[k].matched * 100)}%`).join(' / ');
+    opts.log(`    check p50 ${result.check.p50.toFixed(3)} ms, p95 ${result.check.p95.toFixed(3)} ms; flagged ${matched}`);
+    out.push(result);
   }
   return out;
 }
