@@ -5,7 +5,7 @@
 // no figures), --only-lists (the reuse-list part only, at 100k articles; with --quick, 2k),
 // --browser=chromium|firefox|both (the IndexedDB, list and page-cost rows in one browser or both;
 // default both), --only-idb (the IndexedDB rows alone, in the browsers asked for), --only-pages
-// (the page-cost part only, bench/page-cost.ts), --only-cli (the two CLI commands only).
+// (the page-cost part only, bench/page-cost.ts), --only-cli (the two CLI commands only), --only-node (Node's memory store only).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,23 +35,25 @@ const vocab = loadVocabulary(root);
 log(`  ${vocab.words.length} words from ${vocab.stream.length} running content words`);
 const onlyLists = args.has('--only-lists');
 const onlyCli = args.has('--only-cli');
+const onlyNode = args.has('--only-node');
 const onlyIdb = args.has('--only-idb');
 const onlyPages = args.has('--only-pages');
 const pageBrowsers = pageBrowsersFrom(process.argv.slice(2));
 const onlyBrowser = args.has('--only-browser') || onlyLists || onlyIdb || onlyPages;
 log('signature...');
-const signature = onlyBrowser || onlyCli ? undefined : benchSignature(root, quick);
+const signature = onlyBrowser || onlyCli || onlyNode ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
 const nodeSizes = quick ? [1_000, 10_000] : full ? [1_000, 10_000, 100_000, 1_000_000] : [1_000, 10_000, 100_000];
 const node = onlyBrowser || onlyCli ? [] : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
 log('CLI compare --pairs...');
-const cli = onlyBrowser ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 3 : 5);
+const cli = onlyBrowser || onlyNode ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 3 : 5);
 log('CLI check FILE...');
-const cliCheck = onlyBrowser
-  ? undefined
-  : benchCliCheck(root, new Generator(vocab, 13), { files: quick ? 200 : 1000, packArticles: quick ? 2_000 : 10_000, runs: quick ? 2 : 3 });
+const cliCheck =
+  onlyBrowser || onlyNode
+    ? undefined
+    : benchCliCheck(root, new Generator(vocab, 13), { files: quick ? 200 : 1000, packArticles: quick ? 2_000 : 10_000, runs: quick ? 2 : 3 });
 const idb: Partial<Record<BrowserName, IdbResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyLists && !onlyPages && !onlyCli) {
+if (!args.has('--no-browser') && !onlyLists && !onlyPages && !onlyCli && !onlyNode) {
   for (const name of browsers) {
     log(`${title(name)} (IndexedDB)...`);
     try {
@@ -71,7 +73,7 @@ if (!args.has('--no-browser') && !onlyLists && !onlyPages && !onlyCli) {
   }
 }
 let pageCost: PagesResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists && !onlyIdb && !onlyCli) {
+if (!args.has('--no-browser') && !onlyLists && !onlyIdb && !onlyCli && !onlyNode) {
   log(`Page cost (the extension on the fixture pages and heavy layouts: ${pageBrowsers.join(', ')})...`);
   try {
     pageCost = await benchPageCost(root, vocab, {
@@ -87,7 +89,7 @@ if (!args.has('--no-browser') && !onlyLists && !onlyIdb && !onlyCli) {
   }
 }
 let lists: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli) {
+if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode) {
   log('Reuse lists (a list subscribed, updated and checked against)...');
   try {
     lists = await benchLists(root, vocab, browsers, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });

@@ -59,6 +59,16 @@ export function table(r: Results): string {
     ]);
   }
   for (const n of r.node) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+    rows.push([
+      `7. Node memory store, heap per article, ${k(n.articles)}`,
+      `${kb(n.heapPerArticle)} of JavaScript heap (after GC) + ${kb(n.arrayBytesPerArticle)} in typed arrays per article; built from empty in ${n.totalBuildSeconds.toFixed(1)} s (this step ${n.buildSeconds.toFixed(1)} s, of it ${n.putSeconds.toFixed(1)} s putting)`,
+      'heap per article <= 1.5 KB',
+      `${(n.heapPerArticle / first.heapPerArticle).toFixed(2)}x the 1k heap per article`,
+      met(n.heapPerArticle <= 1536),
+    ]);
+  }
+  for (const n of r.node) {
     rows.push([
       `3. Recall, ${k(n.articles)}`,
       `candidates: copy ${pct(n.recall.copy.candidates)}, partial ${pct(n.recall.partial.candidates)}, rewrite ${pct(n.recall.rewrite.candidates)}; flagged as a match: ${pct(n.recall.copy.matched)} / ${pct(n.recall.partial.matched)} / ${pct(n.recall.rewrite.matched)}`,
