@@ -27,6 +27,8 @@ export interface PageBrowser {
   load(url: string): Promise<PageLoad>;
   /** Adds `count` generated articles to the extension's own IndexedDB (bench/browser/fill-index.ts). */
   fill(vocab: Vocabulary, count: number): Promise<{ seconds: number; count: number }>;
+  /** Firefox: quits and starts the browser again on the same profile (the index is kept). */
+  restart?(): Promise<void>;
   /** Chromium only: a load under a trace, for what the script costs before its measure starts. */
   traced?(url: string): Promise<ScriptTrace & { value: PageLoad }>;
   close(): Promise<void>;
@@ -126,11 +128,22 @@ async function launchChromium(root: string, extDir: string, site: PageSite): Pro
 
 async function launchFirefoxPages(root: string, extDir: string, site: PageSite): Promise<PageBrowser> {
   const base = mkdtempSync(join(tmpdir(), 'firsthand-pagecost-ff-'));
-  const session = await launchFirefox({ profileDir: join(base, 'profile'), sitePort: site.port, hosts: site.hosts, extensionDir: extDir });
-  const browser = session.browser;
+  const launch = () => launchFirefox({ profileDir: join(base, 'profile'), sitePort: site.port, hosts: site.hosts, extensionDir: extDir });
+  let session = await launch();
+  let browser = session.browser;
+  // Quits Firefox; killed when it does not quit within 10 s.
+  const quit = async () => {
+    const done = session.close().catch(() => undefined);
+    const late = await Promise.race([done.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 10_000))]);
+    if (late) browser.process()?.kill('SIGKILL');
+  };
   try {
-    const page: PPage = (await browser.pages())[0] ?? (await browser.newPage());
-    await page.evaluateOnNewDocument(INIT_SCRIPT);
+    const fresh = async (): Promise<PPage> => {
+      const p = (await browser.pages())[0] ?? (await browser.newPage());
+      await p.evaluateOnNewDocument(INIT_SCRIPT);
+      return p;
+    };
+    let page: PPage = await fresh();
     const version = await browser.version();
     return {
       name: 'firefox',
@@ -138,6 +151,12 @@ async function launchFirefoxPages(root: string, extDir: string, site: PageSite):
       async load(url) {
         await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
         return (await page.evaluate(READ_MEASURE)) as PageLoad;
+      },
+      async restart() {
+        await quit();
+        session = await launch();
+        browser = session.browser;
+        page = await fresh();
       },
       async fill(vocab, count) {
         const code = await fillBundle(root);
@@ -167,12 +186,12 @@ async function launchFirefoxPages(root: string, extDir: string, site: PageSite):
         }
       },
       async close() {
-        await session.close().catch(() => undefined);
+        await quit();
         rmSync(base, { recursive: true, force: true });
       },
     };
   } catch (err) {
-    await session.close().catch(() => undefined);
+    await quit();
     rmSync(base, { recursive: true, force: true });
     throw err;
   }

@@ -67,6 +67,8 @@ export interface PageCostResult {
    */
   startup?: { n: number; compile: Summary; beforeMeasure: Summary; whole: Summary };
   fillSeconds: number;
+  /** Times both browsers were quit and started again on their profiles (Firefox, every RESTART_ROUNDS rounds). */
+  restarts: number;
   /** The machine's 1-minute load average at the start and the end (2 cores: above 2, the page waited for a core). */
   loadAverage: [number, number];
 }
@@ -130,6 +132,9 @@ function ribbonSummary(articles: number, loads: PageLoad[]): PageCostResult['rib
   };
 }
 
+/** Firefox is restarted after this many rounds of loads (see benchBrowser). */
+const RESTART_ROUNDS = 3;
+
 interface Opts {
   rounds: number;
   traceRounds: number;
@@ -169,7 +174,18 @@ async function benchBrowser(
     const byPage = new Map<string, PageLoad[]>(pages.map((p) => [p.name, []]));
     const ribbonSmall: PageLoad[] = [];
     const ribbonLarge: PageLoad[] = [];
+    let restarts = 0;
     for (let r = 0; r < opts.rounds; r++) {
+      if (r > 0 && r % RESTART_ROUNDS === 0 && small.restart && large.restart) {
+        // Firefox's parent process stalls (its main thread busy, no load reported) after about
+        // 80 loads of these pages in one session; restarted on the same profiles, then one
+        // unrecorded load each, so the next recorded load is not the first of a cold browser.
+        await small.restart();
+        await large.restart();
+        await small.load(other.url);
+        await large.load(other.url);
+        restarts++;
+      }
       for (const p of pages) {
         const l = await small.load(p.url);
         byPage.get(p.name)?.push(l);
@@ -199,6 +215,7 @@ async function benchBrowser(
       ribbon: [ribbonSummary(smallCount, ribbonSmall), ribbonSummary(filled.count + 2, ribbonLarge)],
       startup: scriptStartup,
       fillSeconds: filled.seconds,
+      restarts,
       loadAverage: [load0, loadavg()[0]],
     };
     opts.log(pageCostTable(result));

@@ -48,7 +48,7 @@ function browserRows(r: PageCostResult): string[][] {
       `4. Page cost, ${seedPages.length} seed article pages, ${B}`,
       `content script main thread p50 ${ms(r.seeds.p50)} ms, p95 ${ms(r.seeds.p95)} ms (n=${r.seeds.n}); median page's p50: ${parts({ article: median('article'), meta: median('meta'), send: median('send'), render: median('render') } as PageRow)}`,
       budget(SEED_P95_MS),
-      `highest page p95 ${ms(worst.busy.p95)} ms (${worst.name}); ${tasks(r, seedPages)}; ${r.version}; ${load}`,
+      `highest page p95 ${ms(worst.busy.p95)} ms (${worst.name}); ${tasks(r, seedPages)}; ${r.version}; ${load}${r.restarts ? `; browser restarted ${r.restarts} times on its profiles (every 3 rounds)` : ''}`,
       status(r.seeds.p95 <= SEED_P95_MS && longest(r, seedPages) < LONG_TASK_MS),
     ],
   ];
