@@ -75,7 +75,7 @@ ${megaMenu(f, shape.menu[0], shape.menu[1])}
 <main><nav class="breadcrumbs"><a href="/">Home</a> &rsaquo; <a href="/${esc(section.toLowerCase())}">${esc(section)}</a></nav>
 <article class="story">
 <header><h1>${esc(title)}</h1><p class="standfirst">${esc(f.sentence(24))}</p>
-<p class="byline">By <a rel="author" href="/authors/1">${esc(author)}</a> <time datetime="2024-03-14T07:30:00Z">March 14, 2024</time></p>
+<p class="byline">By <a rel="author" href="/authors/1">${esc(author)}</a> <time datetime="2024-04-02T07:30:00Z">April 2, 2024</time></p>
 <div class="share">${['Share', 'Post', 'Email', 'Copy link', 'Print'].map((s) => `<button type="button">${s}</button>`).join('')}</div></header>
 <figure class="lead"><img src="${IMG_PATH}lead.svg" width="960" height="540" alt="${esc(f.title(6))}"><figcaption>${esc(f.sentence(14))} <span class="credit">Photo: ${esc(f.title(2))}</span></figcaption></figure>
 <div class="story-body">
@@ -168,32 +168,32 @@ export function heavyPages(gen: Generator): HeavyPage[] {
   add(
     'portal-copy',
     metro,
-    '/world/2024/03/14/syndicated-report',
-    layout(f, metro, '/world/2024/03/14/syndicated-report', f.title(10), [...seedParagraphs('003'), ...generated(f, 120)], portal),
+    '/world/2024/04/02/syndicated-report',
+    layout(f, metro, '/world/2024/04/02/syndicated-report', f.title(10), [...seedParagraphs('003'), ...generated(f, 120)], portal),
     '003',
   );
   add(
     'tabloid-copy',
     herald,
-    '/news/2024/03/14/what-we-know',
-    layout(f, herald, '/news/2024/03/14/what-we-know', f.title(9), [...seedParagraphs('000'), ...generated(f, 250)], tabloid, 'News'),
+    '/news/2024/04/02/what-we-know',
+    layout(f, herald, '/news/2024/04/02/what-we-know', f.title(9), [...seedParagraphs('000'), ...generated(f, 250)], tabloid, 'News'),
     '000',
   );
   add(
     'comments-copy',
     metro,
-    '/opinion/2024/03/14/readers-debate',
-    layout(f, metro, '/opinion/2024/03/14/readers-debate', f.title(8), [...seedParagraphs('004'), ...generated(f, 90)], discussion, 'Opinion'),
+    '/opinion/2024/04/02/readers-debate',
+    layout(f, metro, '/opinion/2024/04/02/readers-debate', f.title(8), [...seedParagraphs('004'), ...generated(f, 90)], discussion, 'Opinion'),
     '004',
   );
   // Unrelated stories in the same kinds of page.
   add(
     'portal-unrelated',
     herald,
-    '/business/2024/03/14/port-expansion',
-    layout(f, herald, '/business/2024/03/14/port-expansion', f.title(9), generated(f, 900), { ...portal, comments: 650 }, 'Business'),
+    '/business/2024/04/02/port-expansion',
+    layout(f, herald, '/business/2024/04/02/port-expansion', f.title(9), generated(f, 900), { ...portal, comments: 650 }, 'Business'),
   );
-  add('liveblog', live, '/live/2024/03/14/election-night', liveBlog(f, live, '/live/2024/03/14/election-night', 48, { ...portal, comments: 150 }));
+  add('liveblog', live, '/live/2024/04/02/election-night', liveBlog(f, live, '/live/2024/04/02/election-night', 48, { ...portal, comments: 150 }));
   add(
     'longform',
     longform,

@@ -44,8 +44,8 @@ export function head(f: Filler, host: string, path: string, title: string, autho
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: title,
-    datePublished: '2024-03-14T07:30:00Z',
-    dateModified: '2024-03-14T09:10:00Z',
+    datePublished: '2024-04-02T07:30:00Z',
+    dateModified: '2024-04-02T09:10:00Z',
     author: [{ '@type': 'Person', name: author }],
     publisher: { '@type': 'Organization', name: host, logo: { '@type': 'ImageObject', url: `http://${host}${IMG_PATH}logo.svg` } },
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
@@ -67,7 +67,7 @@ export function head(f: Filler, host: string, path: string, title: string, autho
 <meta name="description" content="${esc(f.sentence(20))}">
 <meta property="og:type" content="article"><meta property="og:title" content="${esc(title)}"><meta property="og:url" content="${esc(url)}">
 <meta property="og:image" content="http://${esc(host)}${IMG_PATH}lead.svg"><meta name="author" content="${esc(author)}">
-<meta property="article:section" content="${esc(section)}"><meta property="article:published_time" content="2024-03-14T07:30:00Z">
+<meta property="article:section" content="${esc(section)}"><meta property="article:published_time" content="2024-04-02T07:30:00Z">
 <script type="application/ld+json">${jsonForScript(ld)}</script>
 <script type="application/ld+json">${jsonForScript(breadcrumbs)}</script>
 <style>body{font:16px/1.5 Georgia,serif;margin:0}.mega{display:flex;flex-wrap:wrap}.mega ul{width:180px}.ad{min-height:250px;background:#eee}
@@ -115,7 +115,7 @@ export function adSlot(f: Filler, i: number): string {
 /** A social post as the outlets embed it before the platform's script replaces it: a blockquote. */
 export function socialEmbed(f: Filler, i: number): string {
   const handle = f.words(1).replace(/[^a-z0-9]/gi, '') || 'reporter';
-  return `<blockquote class="social-embed" data-platform="${i % 2 ? 'social' : 'video'}"><p lang="en" dir="ltr">${esc(f.sentence(22))} <a href="#tag${i}">#${esc(handle)}</a></p>&mdash; ${esc(f.title(2))} (@${esc(handle)}) <a href="#post-${i}">March 14, 2024</a></blockquote>`;
+  return `<blockquote class="social-embed" data-platform="${i % 2 ? 'social' : 'video'}"><p lang="en" dir="ltr">${esc(f.sentence(22))} <a href="#tag${i}">#${esc(handle)}</a></p>&mdash; ${esc(f.title(2))} (@${esc(handle)}) <a href="#post-${i}">April 2, 2024</a></blockquote>`;
 }
 
 /** A data table inside the article (results, prices, a timeline). */
@@ -148,7 +148,7 @@ export function comments(f: Filler, count: number): string {
     const next = f.next() % 4;
     const words = 8 + (f.next() % 60);
     out.push(
-      `<article class="comment" id="c${i}"><header><img src="${PIXEL}" width="32" height="32" alt=""><span class="author">${esc(f.title(2))}</span> <time datetime="2024-03-14T10:${String(i % 60).padStart(2, '0')}:00Z">${(i % 23) + 1}h ago</time></header><p>${esc(f.title(words))}.</p><footer><button type="button">Reply</button><button type="button" aria-label="Like">&#9650; ${(i * 7) % 131}</button><a href="#c${i}">Link</a></footer>`,
+      `<article class="comment" id="c${i}"><header><img src="${PIXEL}" width="32" height="32" alt=""><span class="author">${esc(f.title(2))}</span> <time datetime="2024-04-02T10:${String(i % 60).padStart(2, '0')}:00Z">${(i % 23) + 1}h ago</time></header><p>${esc(f.title(words))}.</p><footer><button type="button">Reply</button><button type="button" aria-label="Like">&#9650; ${(i * 7) % 131}</button><a href="#c${i}">Link</a></footer>`,
     );
     // Open a reply level, close one, or close this comment.
     if (next === 0 && depth < 3) {
