@@ -63,9 +63,9 @@ export function table(r: Results): string {
     rows.push([
       `7. Node memory store, heap per article, ${k(n.articles)}`,
       `${kb(n.heapPerArticle)} of JavaScript heap (after GC) + ${kb(n.arrayBytesPerArticle)} in typed arrays per article; built from empty in ${n.totalBuildSeconds.toFixed(1)} s (this step ${n.buildSeconds.toFixed(1)} s, of it ${n.putSeconds.toFixed(1)} s putting)`,
-      'heap per article <= 1.5 KB',
-      `${(n.heapPerArticle / first.heapPerArticle).toFixed(2)}x the 1k heap per article`,
-      met(n.heapPerArticle <= 1536),
+      'memory per article <= 1.5 KB (JavaScript heap and typed arrays together)',
+      `${((n.heapPerArticle + n.arrayBytesPerArticle) / 1024).toFixed(2)} KB together; ${(n.heapPerArticle / first.heapPerArticle).toFixed(2)}x the 1k heap per article (at 1k the pools' first chunks dominate)`,
+      met(n.heapPerArticle + n.arrayBytesPerArticle <= 1536),
     ]);
   }
   for (const n of r.node) {

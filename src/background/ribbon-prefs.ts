@@ -1,6 +1,7 @@
 // The ribbon's side of the worker: how the ribbon is shown (the appearance settings), which stories
 // the reader dismissed, turning Firsthand off for a site (from the ribbon or the popup's switch),
-// and the keyboard command that brings the ribbon up.
+// the keyboard command that brings the ribbon up, and the interface's strings a page's ribbon is
+// written in (read from the browser once here, so that pages never call the i18n API).
 //
 // A dismissed story (the original a ribbon names) stays dismissed on every page that names it
 // until the browser closes, and at most DISMISS_MS: the list lives in storage.session, in memory
@@ -8,7 +9,8 @@
 // added to the excluded sites, which the worker already refuses to read or check (page.ts), so it
 // holds even for a content script that was injected before the change.
 import { hostOf } from '../index/index.ts';
-import type { RibbonPrefs, Settings, SiteState } from '../protocol/messages.ts';
+import type { RibbonPrefs, Settings, SiteState, UiStrings } from '../protocol/messages.ts';
+import { i18nApi, uiStringsFrom, type I18nApi } from '../protocol/ui-strings.ts';
 import { isExcludedHost, normalizeHost } from '../protocol/validate.ts';
 import { loadSettings, updateSettings } from '../storage/settings.ts';
 import type { Handlers, PageSender, TestHandlers } from './router.ts';
@@ -123,11 +125,23 @@ export async function runCommand(s: Services, command: string, tabId: number | u
   }
 }
 
-type RibbonHandlers = Pick<Handlers, 'page/ribbon-prefs' | 'page/dismiss-story' | 'page/site-off' | 'ui/site-state' | 'ui/set-site'>;
+type RibbonHandlers = Pick<Handlers, 'page/ribbon-prefs' | 'page/ui-strings' | 'page/dismiss-story' | 'page/site-off' | 'ui/site-state' | 'ui/set-site'>;
+
+/** The catalog as the browser gave it to the worker, read once per worker (the language is the
+ * browser's, fixed while it runs). */
+let strings: UiStrings | undefined;
+
+/** The interface's strings for a page's ribbon (page/ui-strings). */
+export function ribbonStrings(api: I18nApi | undefined = i18nApi()): UiStrings {
+  strings ??= uiStringsFrom(api);
+  if (!strings) throw new Error('The interface strings are not available here.');
+  return strings;
+}
 
 export function ribbonHandlers(s: Services): RibbonHandlers {
   return {
     'page/ribbon-prefs': (m, from) => ribbonPrefs(s, from, m.originalId),
+    'page/ui-strings': async () => ribbonStrings(),
     'page/dismiss-story': (m, from) => dismissStory(s, m.originalId, from),
     'page/site-off': async (_m, from) => {
       await setSite(s, hostOf(from.url), false);

@@ -11,7 +11,7 @@ import { probablyArticle } from '../extract/readerable.ts';
 import { MAX_HTML_CHARS } from '../protocol/validate.ts';
 import { PageHighlighter, type PagePassage } from './highlight.ts';
 import type { Ribbon } from './ribbon.ts';
-import { askRibbonPrefs, DEFAULT_PREFS, RibbonSlot } from './ribbon-slot.ts';
+import { askRibbonPrefs, DEFAULT_PREFS, loadUiStrings, RibbonSlot } from './ribbon-slot.ts';
 import { isPageHtmlReply } from '../protocol/replies.ts';
 
 export type OutgoingMessage = Message;
@@ -141,7 +141,10 @@ function pageChecks(env: ContentEnv, run: ContentRun) {
     if (reply.text === null) return;
     const mineView = (view = verdictView(env, run, reply.text));
     const state = reply.state;
-    const prefs = state.result && isRibbonVerdict(state.result.verdict) ? await askRibbonPrefs(env, state.result.original?.id) : DEFAULT_PREFS;
+    const prefs =
+      state.result && isRibbonVerdict(state.result.verdict)
+        ? (await Promise.all([askRibbonPrefs(env, state.result.original?.id), loadUiStrings(env)]))[0]
+        : DEFAULT_PREFS;
     if (mine === latest) mineView.show(state, prefs);
   }
   return { check };

@@ -5,7 +5,8 @@
 // the settings changed.
 import type { CheckResult } from '../index/types.ts';
 import type { Message, Reply, RibbonPrefs } from '../protocol/messages.ts';
-import { isRibbonPrefs } from '../protocol/replies.ts';
+import { isRibbonPrefs, isUiStrings } from '../protocol/replies.ts';
+import { useUiStrings } from '../ui/i18n.ts';
 import { isRibbonVerdict } from '../ui/format.ts';
 import { createRibbon, type Ribbon } from './ribbon.ts';
 import { DEFAULT_LAYOUT } from './ribbon-layout.ts';
@@ -17,6 +18,26 @@ export interface SlotEnv {
 }
 
 export const DEFAULT_PREFS: RibbonPrefs = { ...DEFAULT_LAYOUT, dismissed: false, siteOff: false };
+
+const asked = new WeakMap<object, Promise<void>>();
+
+/** Once per page, before its first ribbon: the interface's strings from the worker (page/ui-strings),
+ * which t() then answers from. Without an answer the browser's i18n API is asked as before. */
+export function loadUiStrings(env: Pick<SlotEnv, 'send'>): Promise<void> {
+  const known = asked.get(env);
+  if (known) return known;
+  const strings = (async () => {
+    try {
+      const reply = (await env.send({ type: 'page/ui-strings' })) as Reply<unknown> | undefined;
+      if (reply?.ok && isUiStrings(reply.value)) useUiStrings(reply.value);
+      else console.debug('Firsthand: no interface strings from the worker; the browser is asked instead');
+    } catch (err) {
+      console.debug('Firsthand: the interface strings could not be read:', err);
+    }
+  })();
+  asked.set(env, strings);
+  return strings;
+}
 
 /** The worker's answer to page/ribbon-prefs, or the defaults when it gives none (an older worker, an error). */
 export async function askRibbonPrefs(env: Pick<SlotEnv, 'send'>, originalId: string | undefined): Promise<RibbonPrefs> {

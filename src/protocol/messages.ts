@@ -289,6 +289,7 @@ export interface ReplyMap {
   'ui/list-remove': ListInfo[];
   'page/recheck': TabState;
   'page/ribbon-prefs': RibbonPrefs;
+  'page/ui-strings': UiStrings;
   'page/dismiss-story': null;
   'page/site-off': null;
   'ui/site-state': SiteState;
@@ -349,7 +350,22 @@ export type RibbonPageMessage =
    * closes (at most 24 hours). */
   | { type: 'page/dismiss-story'; originalId: string }
   /** The ribbon's "Not on this site": turns Firsthand off for the sender's site. */
-  | { type: 'page/site-off' };
+  | { type: 'page/site-off' }
+  /** The interface's strings for the ribbon, in the reader's language (asked once per page, before
+   * the first ribbon): the page then never calls the browser's i18n API, whose first call in a new
+   * page's process fetches the whole message catalog there (tens of ms in Chromium). */
+  | { type: 'page/ui-strings' };
+
+/** Marks where substitution n (1-9) goes in a template of UiStrings: U+E000 followed by the digit. */
+export const UI_STRING_SLOT = '\uE000';
+
+/** The interface's strings as the worker read them from the browser, every message of the catalog:
+ * each template is the browser's message with substitution n written as UI_STRING_SLOT + n. */
+export interface UiStrings {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  templates: Record<string, string>;
+}
 
 export interface RibbonPrefs {
   mode: RibbonMode;

@@ -35,6 +35,7 @@ import type {
   TabState,
   TestUiMessage,
   UiMessage,
+  UiStrings,
   UndoStatus,
 } from './messages.ts';
 import { DEFAULT_SETTINGS, RIBBON_MODES, RIBBON_POSITIONS, validateSettingsPatch } from './validate.ts';
@@ -356,4 +357,15 @@ export function isRibbonPrefs(x: unknown): x is RibbonPrefs {
     typeof x.dismissed === 'boolean' &&
     typeof x.siteOff === 'boolean'
   );
+}
+
+/** At most this many strings, each at most this long, in an answer to page/ui-strings. */
+const MAX_UI_STRINGS = 4000;
+const MAX_UI_STRING_CHARS = 4000;
+
+/** The worker's answer to page/ui-strings: a language tag, a direction, and strings only. */
+export function isUiStrings(x: unknown): x is UiStrings {
+  if (!isRecord(x) || typeof x.lang !== 'string' || x.lang.length > 35 || (x.dir !== 'ltr' && x.dir !== 'rtl') || !isRecord(x.templates)) return false;
+  const values = Object.values(x.templates);
+  return values.length <= MAX_UI_STRINGS && values.every((v) => typeof v === 'string' && v.length <= MAX_UI_STRING_CHARS);
 }

@@ -204,6 +204,7 @@ const MESSAGE_CHECKS: { [K in Message['type']]: Record<string, Check> } = {
   'ui/list-remove': { id: listId },
   'page/recheck': { text: str(MAX_TEXT_CHARS), meta: checkMeta },
   'page/ribbon-prefs': { originalId: optional(nonEmptyId) },
+  'page/ui-strings': {},
   'page/dismiss-story': { originalId: nonEmptyId },
   'page/site-off': {},
   'ui/site-state': { tabId },

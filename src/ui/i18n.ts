@@ -3,24 +3,16 @@
 // Pages, the popup and the ribbon all ask here. Where the extension API is absent (unit tests in
 // a plain DOM), the English file answers the same way the browser would.
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { UI_STRING_SLOT, type UiStrings } from '../protocol/messages.ts';
+import { browserLocale, i18nApi } from '../protocol/ui-strings.ts';
+
+export { i18nApi } from '../protocol/ui-strings.ts';
 
 export type MessageKey = keyof typeof en;
 
 interface Message {
   message: string;
   placeholders?: Record<string, { content: string }>;
-}
-
-interface I18nApi {
-  getMessage(key: string, substitutions?: string[]): string;
-  getUILanguage(): string;
-}
-
-/** The browser's i18n API, from either namespace; undefined outside an extension. */
-export function i18nApi(scope: object = globalThis): I18nApi | undefined {
-  const g = scope as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
-  const api = g.browser?.i18n ?? g.chrome?.i18n;
-  return typeof api?.getMessage === 'function' ? api : undefined;
 }
 
 /**
@@ -37,19 +29,29 @@ export function fillMessage(m: Message, subs: readonly string[]): string {
   });
 }
 
+/** The strings the worker handed over (the content script's), used before the browser's API. */
+let given: UiStrings | undefined;
+const SLOTS = new RegExp(`${UI_STRING_SLOT}([1-9])`, 'g');
+
+/** Answers t() and uiLocale() from the worker's copy of the catalog (page/ui-strings): the content
+ * script then never calls the browser's i18n API, whose first call in a page's process is slow. */
+export function useUiStrings(strings: UiStrings | undefined): void {
+  given = strings;
+}
+
 /** The interface string `key`, in the reader's language, with its substitutions. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const strings = subs.map(String);
+  const template = given?.templates[key];
+  if (template) return template.replace(SLOTS, (_, d: string) => strings[Number(d) - 1] ?? '');
   const got = i18nApi()?.getMessage(key, strings);
   return got || fillMessage(en[key] as Message, strings);
 }
 
 /** The language and writing direction of the interface. */
 export function uiLocale(): { lang: string; dir: 'ltr' | 'rtl' } {
-  const api = i18nApi();
-  const lang = api?.getUILanguage() || 'en';
-  const dir = api?.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-  return { lang, dir };
+  if (given) return { lang: given.lang, dir: given.dir };
+  return browserLocale(i18nApi());
 }
 
 /**

@@ -64,6 +64,7 @@ describe('route', () => {
       'ui/list-remove': fail,
       'page/recheck': fail,
       'page/ribbon-prefs': fail,
+      'page/ui-strings': fail,
       'page/dismiss-story': fail,
       'page/site-off': fail,
       'ui/site-state': fail,

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runContent, type ContentEnv, type OutgoingMessage } from '../../src/content/controller.ts';
-import type { ContentMessage, Reply, RibbonPrefs } from '../../src/protocol/messages.ts';
+import type { ContentMessage, Reply, RibbonPrefs, UiStrings } from '../../src/protocol/messages.ts';
+import { uiStringsFrom } from '../../src/protocol/ui-strings.ts';
+import { fillMessage, useUiStrings } from '../../src/ui/i18n.ts';
 import { result } from './ui-fixtures.ts';
 import { asWorker } from './content-worker.ts';
 
@@ -17,7 +19,7 @@ function load(): void {
     .replace(/<link[^>]*rel="stylesheet"[^>]*>/gi, '');
 }
 
-function env(prefs: () => RibbonPrefs) {
+function env(prefs: () => RibbonPrefs, strings?: UiStrings) {
   const sent: OutgoingMessage[] = [];
   let handler: ((m: ContentMessage) => Reply<unknown>) | undefined;
   const e: ContentEnv = {
@@ -29,6 +31,7 @@ function env(prefs: () => RibbonPrefs) {
       if (msg.type === 'page/should-read') return { ok: true, value: true };
       if (msg.type === 'page/article') return { ok: true, value: { url: 'u', pageId: 'p', result: result('partial-copy') } };
       if (msg.type === 'page/ribbon-prefs') return { ok: true, value: prefs() };
+      if (msg.type === 'page/ui-strings' && strings) return { ok: true, value: strings };
       return { ok: true, value: null };
     },
     listen: (h) => {
@@ -47,12 +50,36 @@ beforeEach(() => {
   vi.spyOn(console, 'debug').mockImplementation(() => undefined);
 });
 afterEach(() => {
+  useUiStrings(undefined);
   vi.restoreAllMocks();
   for (const h of hosts()) h.remove();
   for (const k of Object.keys(document.documentElement.dataset)) delete document.documentElement.dataset[k];
 });
 
 describe('content script: the ribbon over the page’s life', () => {
+  it('writes the ribbon in the strings the worker gives (here Arabic, right to left), asking them once, never the browser', async () => {
+    load();
+    type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+    const ar = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/ar/messages.json'), 'utf8')) as Messages;
+    const worker = {
+      getMessage: (k: string, subs: string[] = []) => (k === '@@bidi_dir' ? 'rtl' : ar[k] ? fillMessage(ar[k], subs) : ''),
+      getUILanguage: () => 'ar',
+    };
+    const page = { getMessage: vi.fn(() => ''), getUILanguage: vi.fn(() => 'en') };
+    (globalThis as { chrome?: unknown }).chrome = { i18n: page };
+    try {
+      const t = env(() => base, uiStringsFrom(worker));
+      const run = await runContent(t.e);
+      expect(t.sent.filter((m) => m.type === 'page/ui-strings')).toHaveLength(1);
+      expect(run.ribbon!.root.querySelector('[role="region"]')!.getAttribute('aria-label')).toBe(ar.ribbon_region.message);
+      expect(run.ribbon!.root.querySelector('[role="region"]')!.getAttribute('dir')).toBe('rtl');
+      expect(page.getMessage).not.toHaveBeenCalled();
+      expect(page.getUILanguage).not.toHaveBeenCalled();
+    } finally {
+      delete (globalThis as { chrome?: unknown }).chrome;
+    }
+  });
+
   it('asks for the story’s settings, shows nothing for a dismissed story, and the keyboard command brings it back focused', async () => {
     load();
     const t = env(() => ({ ...base, dismissed: true }));
