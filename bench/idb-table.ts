@@ -62,7 +62,7 @@ export function idbRows(name: BrowserName, b: IdbResult | { error: string } | un
         `1. Saving a read article, ${B} IndexedDB, ${k(z.articles)}`,
         `p50 ${fmt(z.save.p50, 1)} ms, p95 ${fmt(z.save.p95, 1)} ms (n=${z.save.n}): text compressed, record written, band postings read, changed and written`,
         'reported',
-        'in the worker, before the verdict is sent: the ribbon waits for it',
+        "in the worker, after the verdict is sent: the next check and the extension's pages wait for it",
         '',
       ],
     });
