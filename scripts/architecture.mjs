@@ -29,15 +29,17 @@ export const CONTEXTS = {
   content: ['index', 'shared', 'protocol', 'extract', 'ui'],
   // The extension pages (toolbar popup, options, compare).
   popup: ['index', 'shared', 'protocol', 'storage', 'ui', 'lists'],
+  // The archive engine: the embedded on-disk store and the reuse graph (Node).
+  corpus: ['index', 'shared'],
   // The Node CLI.
-  cli: ['index', 'shared', 'extract', 'lists'],
+  cli: ['index', 'shared', 'extract', 'lists', 'corpus'],
 };
 
 /** Contexts that may import no package at all (only src/ files of the contexts they may import). */
 export const NO_PACKAGES = ['index', 'shared'];
 
 /** Contexts that may import Node built-ins (node:* or the bare names). */
-export const NODE_CONTEXTS = ['cli'];
+export const NODE_CONTEXTS = ['cli', 'corpus'];
 
 /** Contexts that may import webextension-polyfill (the content script uses src/content/runtime.ts). */
 export const POLYFILL_CONTEXTS = ['background', 'popup'];

@@ -141,7 +141,7 @@ function metaOf(flags: ListFlags, fallback: ListMeta): ListMeta {
 }
 
 /** A source document as the CLI's loaded article: HTML through the extension's extraction. */
-async function loaded(doc: SourceDoc): Promise<LoadedArticle> {
+export async function loaded(doc: SourceDoc): Promise<LoadedArticle> {
   const a =
     doc.html !== undefined
       ? await fromHtml(doc.from, doc.html, doc.url)

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CHECK_HELP, check, parseSensitivity } from './check.ts';
 import { COMPARE_HELP, compareFiles, comparePairs } from './compare.ts';
+import { CORPUS_HELP, corpusGraph, corpusIngest } from './corpus.ts';
 import { EVAL_HELP, evaluate, evaluateLevels } from './eval.ts';
 import { evaluateIndex, evaluateIndexLevels } from './eval-index.ts';
 import { INDEX_HELP, indexAdd, indexList, indexStats } from './index-cmd.ts';
@@ -29,6 +30,8 @@ Usage:
   firsthand list keygen --out KEYFILE             a new key to sign lists with
   firsthand eval PAIRS.jsonl [--index] [--json]   detection quality on a labelled corpus
                  [--sensitivity low|normal|high | --levels]
+  firsthand corpus ingest INPUT... --store PATH   read a news archive into an on-disk store
+  firsthand corpus graph --store PATH --out DIR   its reuse graph: edges and stories
 
 Run 'firsthand <command> --help' for the options of a command.
 `;
@@ -84,6 +87,8 @@ async function run(argv: string[], out: Output): Promise<number> {
       return runList(rest, out);
     case 'eval':
       return runEval(rest, out);
+    case 'corpus':
+      return runCorpus(rest, out);
     case 'help':
     case '--help':
     case '-h':
@@ -162,6 +167,23 @@ function runList(rest: string[], out: Output): Promise<number> | number {
       return listKeygen(need(flags, 'out', 'list keygen'), out);
     default:
       throw usageError(`list: unknown subcommand "${sub}" (build, info, merge, keygen)`);
+  }
+}
+
+/** `corpus ingest|graph`. */
+function runCorpus(rest: string[], out: Output): Promise<number> | number {
+  const [sub, ...more] = rest;
+  const { flags, args } = parse('corpus', more, { store: { type: 'string' }, out: { type: 'string' } });
+  if (flags.help || sub === '--help' || sub === '-h' || sub === undefined) return help(out, CORPUS_HELP, sub === undefined);
+  switch (sub) {
+    case 'ingest':
+      if (!args.length) throw usageError('corpus ingest: expected at least one INPUT (files or folders)');
+      return corpusIngest(args, need(flags, 'store', 'corpus ingest'), out);
+    case 'graph':
+      count(args, 0, 'corpus graph', 'no files but --store PATH and --out DIR');
+      return corpusGraph(need(flags, 'store', 'corpus graph'), need(flags, 'out', 'corpus graph'), out);
+    default:
+      throw usageError(`corpus: unknown subcommand "${sub}" (ingest, graph)`);
   }
 }
 

@@ -10,6 +10,7 @@
 // however busy the machine is.
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker, workerData, parentPort } from 'node:worker_threads';
+import { isPoolWorker, poolWorkerMain } from './pool.ts';
 
 export type ItemFn = (i: number) => Promise<Entry> | Entry;
 
@@ -193,6 +194,8 @@ function startWorker(input: WorkerInput, results: (Slot<unknown>[] | undefined)[
 
 /** The worker's side: opens the same batch and takes chunks until none is left. */
 export async function workerMain(): Promise<void> {
+  // A worker of a pool (pool.ts) rather than of a batch.
+  if (isPoolWorker()) return poolWorkerMain();
   const input = workerData as WorkerInput;
   const port = parentPort;
   if (!port) return;

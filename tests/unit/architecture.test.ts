@@ -168,7 +168,7 @@ describe('architecture: imports between contexts follow the zone table', () => {
     expect(bad).toEqual([]);
   });
 
-  it('Node built-ins are imported only by src/cli', () => {
+  it('Node built-ins are imported only by src/cli and src/corpus', () => {
     const bad = edges.filter((e) => isNodeBuiltin(e.imp.specifier) && !NODE_CONTEXTS.includes(contextOf(e.file) as Context)).map(where);
     expect(bad).toEqual([]);
   });

@@ -1,0 +1,254 @@
+// The archive engine: the embedded store (src/corpus/store.ts), `firsthand corpus ingest` (resumable,
+// nothing stored twice) and `corpus graph` (the reuse edges and stories of the seed articles).
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CorpusStore } from '../../src/corpus/store.ts';
+import { csvField, edgesCsv, reuseGraph } from '../../src/corpus/graph.ts';
+import { buildRecord, checkArticle, DEFAULT_PARAMS, MemoryStore, type ArticleRecord } from '../../src/index/index.ts';
+import { ARTICLES, articleByKey, articleUrl } from '../fixtures/site/articles.ts';
+import { root, runCli, story } from './cli-run.ts';
+
+const dirs: string[] = [];
+const tmp = (label: string): string => {
+  const d = mkdtempSync(join(tmpdir(), `firsthand-corpus-${label}-`));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A seed article (or the unrelated local story) as a JSON line, the way an archive hands it over. */
+function seedLine(key: string): string {
+  const a = articleByKey(key);
+  return JSON.stringify({ url: articleUrl(a), title: a.title, outlet: a.outlet.name, published: a.publishedAt, text: a.paragraphs.join('\n\n') });
+}
+
+/** `n` made-up articles, each its own story, as JSON Lines. */
+function storiesFile(dir: string, n: number, from = 0): string {
+  const file = join(dir, `stories-${from}-${n}.jsonl`);
+  const lines: string[] = [];
+  for (let i = from; i < from + n; i++)
+    lines.push(
+      JSON.stringify({
+        url: `https://archive.example/story-${i}`,
+        title: `Story ${i}`,
+        outlet: 'Archive Herald',
+        published: '2024-05-01T00:00:00Z',
+        text: story(i, 6),
+      }),
+    );
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+const record = (text: string, url: string, at = 1_700_000_000_000): ArticleRecord =>
+  buildRecord(text, { url, title: url, siteName: 'Herald', publishedTime: new Date(at).toISOString() }, at).record;
+
+describe('the embedded store', () => {
+  it('stores an id once, finds an article by its band keys as the memory store does, and keeps it after closing', async () => {
+    const path = tmp('store');
+    const a = record(story(1), 'https://a.example/1');
+    const b = record(story(2), 'https://b.example/2');
+    const store = CorpusStore.open(path);
+    expect(await store.addBatch([a, b, a])).toBe(2);
+    expect(await store.addBatch([a])).toBe(0);
+    expect(await store.count()).toBe(2);
+    const got = await store.get(a.id);
+    expect(got?.signature).toEqual(a.signature);
+    expect(got?.tokens).toEqual(a.tokens);
+    expect(got?.bandKeys).toEqual(a.bandKeys);
+    // The same check on the same articles gives the same result as the memory store.
+    const copy = record(story(1) + '\n\nOne more sentence added by the copy.', 'https://c.example/1', 1_700_000_100_000);
+    const memory = new MemoryStore();
+    await memory.put(a);
+    await memory.put(b);
+    const [fromDisk, fromMemory] = [await checkArticle(store, { record: copy }), await checkArticle(memory, { record: copy })];
+    expect(fromDisk.verdict).toBe('copy');
+    expect(fromDisk.original?.id).toBe(a.id);
+    expect({ ...fromDisk, evidence: [] }).toEqual({ ...fromMemory, evidence: [] });
+    await store.close();
+    const again = CorpusStore.open(path);
+    expect(await again.count()).toBe(2);
+    expect(again.has(b.id)).toBe(true);
+    await again.close();
+  });
+
+  it('refuses a store built with other signature parameters, saying so', async () => {
+    const path = tmp('params');
+    const store = CorpusStore.open(path);
+    await store.addBatch([record(story(3), 'https://a.example/3')]);
+    await store.close();
+    expect(() => CorpusStore.open(path, { ...DEFAULT_PARAMS, seed: DEFAULT_PARAMS.seed + 1 })).toThrow(/other signature parameters/);
+  });
+});
+
+describe('firsthand corpus ingest and graph', () => {
+  it('names Axios as the original of the copy and both rewrites, keeps the follow-up out of the edges, and finds one story', async () => {
+    const dir = tmp('seeds');
+    const input = join(dir, 'seeds.jsonl');
+    writeFileSync(input, ['001', '002', '000', '003', '004', 'unrelated'].map(seedLine).join('\n') + '\n');
+    const store = join(dir, 'store');
+    const ingest = await runCli('corpus', 'ingest', input, '--store', store);
+    expect(ingest.stderr).not.toMatch(/skipped/);
+    expect(ingest.stdout).toMatch(/: 6 articles added; 6 in the store/);
+    const out = join(dir, 'graph');
+    const graph = await runCli('corpus', 'graph', '--store', store, '--out', out);
+    expect(graph.code).toBe(0);
+    const edges = readFileSync(join(out, 'edges.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (l) => JSON.parse(l) as { original: string; copy: string; verdict: string; named: boolean; credited: boolean; containment: number; coverage: number },
+      );
+    const axios = articleUrl(articleByKey('001'));
+    const named = (key: string) => edges.find((e) => e.copy === articleUrl(articleByKey(key)) && e.named);
+    expect(named('002')).toMatchObject({ original: axios, verdict: 'partial-copy' });
+    expect(named('000')).toMatchObject({ original: axios, verdict: 'rewrite', credited: true });
+    expect(named('003')).toMatchObject({ original: axios, verdict: 'rewrite', credited: true });
+    // The follow-up reported the meeting from its own sources: no reuse edge ends at it.
+    expect(edges.filter((e) => e.copy === articleUrl(articleByKey('004')))).toEqual([]);
+    expect(edges.every((e) => e.containment > 0 && e.containment <= 1 && e.coverage > 0 && e.coverage <= 1)).toBe(true);
+    const stories = readFileSync(join(out, 'stories.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { story: number; first: string; articles: string[] });
+    expect(stories[0].first).toBe(axios);
+    expect(stories[0].articles).toEqual(expect.arrayContaining(['001', '002', '000', '003'].map((k) => articleUrl(articleByKey(k)))));
+    expect(stories.flatMap((s) => s.articles)).not.toContain(articleUrl(articleByKey('unrelated')));
+    const csv = readFileSync(join(out, 'edges.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('original,originalOutlet,originalDate,copy,copyOutlet,copyDate,verdict,containment,coverage,credited,named');
+    expect(csv.length - 2).toBe(edges.length);
+  }, 60_000);
+
+  it('gives the same graph whatever order the articles were stored in', async () => {
+    const keys = ARTICLES.map((a) => a.key);
+    const graphs = [];
+    for (const order of [keys, [...keys].reverse()]) {
+      const store = CorpusStore.open(join(tmp('order'), 'store'));
+      for (const key of order) {
+        const a = articleByKey(key);
+        await store.addBatch([
+          buildRecord(a.paragraphs.join('\n\n'), { url: articleUrl(a), title: a.title, siteName: a.outlet.name, publishedTime: a.publishedAt }, 0).record,
+        ]);
+      }
+      graphs.push(await reuseGraph(store));
+      await store.close();
+    }
+    expect(graphs[0].edges.length).toBeGreaterThan(0);
+    expect(graphs[1]).toEqual(graphs[0]);
+  }, 60_000);
+
+  it('run again after it was stopped, goes on from the resume point: every article stored once', async () => {
+    const dir = tmp('resume');
+    const input = storiesFile(dir, 600);
+    const whole = join(dir, 'whole');
+    expect((await runCli('corpus', 'ingest', input, '--store', whole)).stdout).toMatch(/600 articles added; 600 in the store/);
+    // As a stop after the first 300 documents leaves it: those articles, and the input's resume point.
+    const part = join(dir, 'part');
+    const store = CorpusStore.open(part);
+    const first = readFileSync(input, 'utf8').trim().split('\n').slice(0, 300);
+    const records = first.map((l) => {
+      const j = JSON.parse(l) as { url: string; title: string; outlet: string; published: string; text: string };
+      const r = buildRecord(j.text, { url: j.url, title: j.title, siteName: j.outlet, publishedTime: j.published }, 0).record;
+      r.firstSeenAt = r.publishedAt!;
+      return r;
+    });
+    const s = statSync(input);
+    await store.addBatch(records, { key: input, point: { docs: 300, done: false, stamp: `${s.size}:${Math.round(s.mtimeMs)}` } });
+    await store.close();
+    const resumed = await runCli('corpus', 'ingest', input, '--store', part);
+    expect(resumed.stdout).toMatch(/: 300 articles added; 600 in the store/);
+    // Once read to its end, the input is not read again.
+    expect((await runCli('corpus', 'ingest', input, '--store', part)).stdout).toMatch(/0 articles added, 1 input read before; 600 in the store/);
+    const [a, b] = [CorpusStore.open(whole), CorpusStore.open(part)];
+    const ids = async (st: CorpusStore) => {
+      const out: string[] = [];
+      for await (const r of st.iterate()) out.push(r.id);
+      return out.sort();
+    };
+    expect(await ids(b)).toEqual(await ids(a));
+    await Promise.all([a.close(), b.close()]);
+  }, 120_000);
+
+  it('killed mid-ingest and run again, stores every article exactly once', async () => {
+    const dir = tmp('kill');
+    const input = storiesFile(dir, 8000);
+    const store = join(dir, 'store');
+    const child = spawn(process.execPath, [join(root, 'bin/firsthand.js'), 'corpus', 'ingest', input, '--store', store], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    // Killed once some batches are in the store (it writes 2,048 articles per transaction).
+    let stored = 0;
+    for (let i = 0; i < 300 && stored < 300 && child.exitCode === null; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(join(store, 'data.mdb')) && !existsSync(store)) continue;
+      const peek = CorpusStore.open(store);
+      stored = await peek.count();
+      await peek.close();
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(8000);
+    const again = await runCli('corpus', 'ingest', input, '--store', store);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/; 8000 in the store/);
+    const st = CorpusStore.open(store);
+    const ids = new Set<string>();
+    for await (const r of st.iterate()) ids.add(r.id);
+    expect(ids.size).toBe(8000);
+    expect(await st.count()).toBe(8000);
+    await st.close();
+  }, 120_000);
+
+  it('stores the same records in the same order with worker threads as on one thread', async () => {
+    const dir = tmp('threads');
+    const input = join(dir, 'mixed.jsonl');
+    writeFileSync(input, [...ARTICLES.map((a) => seedLine(a.key)), readFileSync(storiesFile(dir, 200), 'utf8').trim()].join('\n') + '\n');
+    const stores = [];
+    for (const threads of ['1', '2']) {
+      const store = join(dir, `store-${threads}`);
+      const run = await new Promise<string>((resolveRun, reject) =>
+        execFile(
+          process.execPath,
+          [join(root, 'bin/firsthand.js'), 'corpus', 'ingest', input, '--store', store],
+          { cwd: root, env: { ...process.env, FIRSTHAND_CLI_THREADS: threads } },
+          (err, stdout) => (err ? reject(err) : resolveRun(stdout)),
+        ),
+      );
+      expect(run).toMatch(new RegExp(`: ${ARTICLES.length + 200} articles added`));
+      const st = CorpusStore.open(store);
+      const records: ArticleRecord[] = [];
+      for await (const r of st.iterate()) records.push({ ...r, firstSeenAt: 0 });
+      stores.push(records);
+      await st.close();
+    }
+    expect(stores[1].map((r) => r.id)).toEqual(stores[0].map((r) => r.id));
+    expect(stores[1]).toEqual(stores[0]);
+  }, 120_000);
+
+  it('refuses a store URL it cannot open yet and an empty store, with one clear line each', async () => {
+    const dir = tmp('bad');
+    const input = storiesFile(dir, 2);
+    const url = await runCli('corpus', 'ingest', input, '--store', 'redis://127.0.0.1:7000');
+    expect(url.code).toBe(2);
+    expect(url.stderr).toMatch(/only a folder on this machine is supported/);
+    const empty = await runCli('corpus', 'graph', '--store', join(dir, 'empty'), '--out', join(dir, 'out'));
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toMatch(/the store holds no articles/);
+    expect(empty.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the graph as CSV', () => {
+  it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField(0.5)).toBe('0.5');
+    expect(edgesCsv([]).trim().split(',')).toHaveLength(11);
+  });
+});
