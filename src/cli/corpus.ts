@@ -5,12 +5,14 @@
 // once, so nothing is counted twice. Graph checks every stored article against the others and
 // writes the reuse edges and the stories.
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { CorpusStore, CorpusStoreError } from '../corpus/store.ts';
 import { edgesCsv, jsonLines, reuseGraph, storiesCsv } from '../corpus/graph.ts';
-import { buildRecord, type ArticleRecord } from '../index/index.ts';
+import { reportHtml, type ArticleHead } from '../corpus/report.ts';
+import { buildRecord, type ArticleRecord, type PackItem } from '../index/index.ts';
+import { writeList } from '../lists/write.ts';
 import { CliError, usageError } from './io.ts';
-import { loaded } from './list.ts';
+import { loaded, metaOf, signingKey, writeBytesAtomic, type ListFlags } from './list.ts';
 import { Output } from './output.ts';
 import { Pool, registerPoolTask } from './pool.ts';
 import { planSources, readSources, type SourceDoc } from './sources/index.ts';
@@ -19,6 +21,7 @@ import { progressBar } from './sources/progress.ts';
 export const CORPUS_HELP = `Usage:
   firsthand corpus ingest INPUT... --store PATH    read a news archive into a store (a folder)
   firsthand corpus graph --store PATH --out DIR    write its reuse graph
+                 [--name] [--publisher] [--description] [--homepage] [--expires] [--sign KEYFILE]
 
 ingest reads WARC and WARC.gz files, JSON Lines ({"url","title","outlet","published","text" or
 "html"}), RSS and Atom feeds, HTML files, and folders of them. Stopped (Ctrl-C, a crash) and run
@@ -29,6 +32,10 @@ graph checks every stored article against all the others and writes to DIR:
                               copy found in the original), coverage (share of the original the copy
                               carries), credited, and whether it is the original named for the copy
   stories.jsonl, stories.csv  articles that share a story (reuse, or the same facts reported apart)
+  report.html                 one page to open in a browser: outlets ranked by uncredited reuse, the
+                              most-copied originals, and the timeline of the largest stories
+  originals.fhlist            a reuse list of the articles that derive from no other, for readers
+                              of the extension to subscribe to (the list options as in list build)
 `;
 
 /** Articles written per transaction: a larger one copies each page of the postings' B-tree fewer
@@ -186,7 +193,9 @@ function writeAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-export async function corpusGraph(storePath: string, outDir: string, out: Output): Promise<number> {
+export async function corpusGraph(storePath: string, outDir: string, flags: ListFlags, out: Output, now = Date.now()): Promise<number> {
+  const meta = metaOf(flags, { name: `Originals in ${basename(resolve(storePath))}`, publisher: 'unknown publisher', expiresHours: 24 });
+  const key = await signingKey(flags.sign);
   const store = openStore(storePath);
   try {
     const total = await store.count();
@@ -199,10 +208,23 @@ export async function corpusGraph(storePath: string, outDir: string, out: Output
     writeAtomic(join(outDir, 'edges.csv'), edgesCsv(graph.edges));
     writeAtomic(join(outDir, 'stories.jsonl'), jsonLines(graph.stories));
     writeAtomic(join(outDir, 'stories.csv'), storiesCsv(graph.stories));
-    const copies = new Set(graph.edges.map((e) => e.copy)).size;
+    const head = async (id: string): Promise<ArticleHead | undefined> => {
+      const r = await store.get(id);
+      return r && { id: r.id, url: r.url, title: r.title, outlet: r.outlet, date: r.publishedAt ?? r.firstSeenAt };
+    };
+    writeAtomic(join(outDir, 'report.html'), await reportHtml({ graph, outletArticles: graph.outletArticles, head, now }));
+    // The list: every article with a web address that derives from no other (copies collapse onto their originals).
+    const copies = new Set(graph.edges.filter((e) => e.named).map((e) => e.copy));
+    const items: PackItem[] = [];
+    for await (const record of store.iterate()) if (!copies.has(record.id) && /^https?:\/\//i.test(record.url)) items.push({ record });
+    items.sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+    const listed = items.length ? await writeBytesAtomic(join(outDir, 'originals.fhlist'), writeList(items, meta, { count: items.length, ...(key ?? {}) })) : 0;
     out.line(
-      `${outDir}: ${graph.edges.length} reuse edge${graph.edges.length === 1 ? '' : 's'} (${copies} of ${graph.articles} articles derive from another), ` +
-        `${graph.stories.length} stor${graph.stories.length === 1 ? 'y' : 'ies'} of two or more articles`,
+      `${outDir}: ${graph.edges.length} reuse edge${graph.edges.length === 1 ? '' : 's'} (${copies.size} of ${graph.articles} articles derive from another), ` +
+        `${graph.stories.length} stor${graph.stories.length === 1 ? 'y' : 'ies'} of two or more articles; report.html; ` +
+        (items.length
+          ? `originals.fhlist: ${items.length} original${items.length === 1 ? '' : 's'} (${listed} bytes)`
+          : 'no original with a web address to list'),
     );
     return 0;
   } finally {

@@ -83,7 +83,7 @@ export async function readListFile(file: string, opts: { pinnedKey?: string } = 
 }
 
 /** Writes the bytes through a temporary file in the same folder and a rename: never half a list. */
-async function writeBytesAtomic(file: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+export async function writeBytesAtomic(file: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let bytes = 0;
   try {
@@ -109,7 +109,7 @@ async function writeBytesAtomic(file: string, chunks: AsyncIterable<Uint8Array>)
   }
 }
 
-async function signingKey(keyfile: string | undefined): Promise<ListSigningKey | undefined> {
+export async function signingKey(keyfile: string | undefined): Promise<ListSigningKey | undefined> {
   if (keyfile === undefined) return undefined;
   try {
     return await signingKeyFromPem(readTextFile(keyfile));
@@ -120,7 +120,7 @@ async function signingKey(keyfile: string | undefined): Promise<ListSigningKey |
 }
 
 /** The publisher's fields from the options; `fallback` for those not given. */
-function metaOf(flags: ListFlags, fallback: ListMeta): ListMeta {
+export function metaOf(flags: ListFlags, fallback: ListMeta): ListMeta {
   let expiresHours = fallback.expiresHours;
   if (flags.expires !== undefined) {
     expiresHours = Number(flags.expires);

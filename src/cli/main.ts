@@ -173,7 +173,9 @@ function runList(rest: string[], out: Output): Promise<number> | number {
 /** `corpus ingest|graph`. */
 function runCorpus(rest: string[], out: Output): Promise<number> | number {
   const [sub, ...more] = rest;
-  const { flags, args } = parse('corpus', more, { store: { type: 'string' }, out: { type: 'string' } });
+  const { json: _json, ...listOptions } = LIST_OPTIONS;
+  void _json;
+  const { flags, args } = parse('corpus', more, { ...listOptions, store: { type: 'string' } });
   if (flags.help || sub === '--help' || sub === '-h' || sub === undefined) return help(out, CORPUS_HELP, sub === undefined);
   switch (sub) {
     case 'ingest':
@@ -181,7 +183,7 @@ function runCorpus(rest: string[], out: Output): Promise<number> | number {
       return corpusIngest(args, need(flags, 'store', 'corpus ingest'), out);
     case 'graph':
       count(args, 0, 'corpus graph', 'no files but --store PATH and --out DIR');
-      return corpusGraph(need(flags, 'store', 'corpus graph'), need(flags, 'out', 'corpus graph'), out);
+      return corpusGraph(need(flags, 'store', 'corpus graph'), need(flags, 'out', 'corpus graph'), listFlags(flags), out);
     default:
       throw usageError(`corpus: unknown subcommand "${sub}" (ingest, graph)`);
   }

@@ -40,6 +40,8 @@ export interface Story {
 
 export interface Graph {
   articles: number;
+  /** Articles per outlet. */
+  outletArticles: Map<string, number>;
   edges: ReuseEdge[];
   stories: Story[];
 }
@@ -89,9 +91,11 @@ export async function reuseGraph(store: Store, opts: { onProgress?: (done: numbe
   const edges: ReuseEdge[] = [];
   const groups = new Groups();
   const dates = new Map<string, number>();
+  const outletArticles = new Map<string, number>();
   let done = 0;
   for await (const record of store.iterate()) {
     dates.set(record.id, dateOf(record));
+    outletArticles.set(record.outlet, (outletArticles.get(record.outlet) ?? 0) + 1);
     groups.find(record.id);
     const result = await checkArticle(store, { record }, { exclude: new Set([record.id]) });
     for (const m of result.matches) {
@@ -125,7 +129,7 @@ export async function reuseGraph(store: Store, opts: { onProgress?: (done: numbe
     })
     .sort((a, b) => b.size - a.size || cmp(a.first, b.first))
     .map((s, i) => ({ story: i + 1, ...s }));
-  return { articles: total, edges, stories };
+  return { articles: total, outletArticles, edges, stories };
 }
 
 function cmp(a: string, b: string): number {

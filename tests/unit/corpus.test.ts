@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusStore } from '../../src/corpus/store.ts';
-import { csvField, edgesCsv, reuseGraph } from '../../src/corpus/graph.ts';
+import { csvField, edgesCsv, reuseGraph, type ReuseEdge } from '../../src/corpus/graph.ts';
+import { reportHtml, type ArticleHead } from '../../src/corpus/report.ts';
 import { buildRecord, checkArticle, DEFAULT_PARAMS, MemoryStore, type ArticleRecord } from '../../src/index/index.ts';
 import { ARTICLES, articleByKey, articleUrl } from '../fixtures/site/articles.ts';
 import { root, runCli, story } from './cli-run.ts';
@@ -119,6 +120,12 @@ describe('firsthand corpus ingest and graph', () => {
     expect(stories[0].first).toBe(axios);
     expect(stories[0].articles).toEqual(expect.arrayContaining(['001', '002', '000', '003'].map((k) => articleUrl(articleByKey(k)))));
     expect(stories.flatMap((s) => s.articles)).not.toContain(articleUrl(articleByKey('unrelated')));
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).toContain(`<bdi>${articleByKey('001').title}</bdi>`);
+    expect(report).toMatch(/Most-copied originals/);
+    // The originals as a reuse list: the Axios report, the follow-up and the unrelated story.
+    const info = await runCli('list', 'info', join(out, 'originals.fhlist'), '--json');
+    expect(JSON.parse(info.stdout)).toMatchObject({ articles: 3 });
     const csv = readFileSync(join(out, 'edges.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('original,originalOutlet,originalDate,copy,copyOutlet,copyDate,verdict,containment,coverage,credited,named');
     expect(csv.length - 2).toBe(edges.length);
@@ -250,5 +257,68 @@ describe('the graph as CSV', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField(0.5)).toBe('0.5');
     expect(edgesCsv([]).trim().split(',')).toHaveLength(11);
+  });
+});
+
+describe('the report', () => {
+  const edge = (o: Partial<ReuseEdge>): ReuseEdge => ({
+    original: 'https://wire.example/1',
+    originalOutlet: 'Wire',
+    originalDate: '2024-05-01T00:00:00.000Z',
+    copy: 'https://copy.example/1',
+    copyOutlet: 'Copy Daily',
+    copyDate: '2024-05-01T02:00:00.000Z',
+    verdict: 'copy',
+    containment: 1,
+    coverage: 0.9,
+    credited: false,
+    named: true,
+    ...o,
+  });
+  const heads: Record<string, ArticleHead> = {
+    'https://wire.example/1': {
+      id: 'https://wire.example/1',
+      url: 'https://wire.example/1',
+      title: '<script>alert(1)</script> Wire story',
+      outlet: 'Wire',
+      date: Date.UTC(2024, 4, 1),
+    },
+    'https://copy.example/1': {
+      id: 'https://copy.example/1',
+      url: 'javascript:alert(1)',
+      title: 'Copy "story"',
+      outlet: '<b>Copy Daily</b>',
+      date: Date.UTC(2024, 4, 1, 2),
+    },
+  };
+  const graph = {
+    articles: 2,
+    outletArticles: new Map([
+      ['Wire', 1],
+      ['<b>Copy Daily</b>', 1],
+    ]),
+    edges: [edge({ copyOutlet: '<b>Copy Daily</b>' })],
+    stories: [{ story: 1, size: 2, first: 'https://wire.example/1', articles: ['https://copy.example/1', 'https://wire.example/1'] }],
+  };
+
+  it('shows archive strings as escaped, isolated text, links only web addresses, and runs nothing', async () => {
+    const html = await reportHtml({ graph, outletArticles: graph.outletArticles, head: async (id) => heads[id], now: Date.UTC(2026, 11, 1) });
+    expect(html).not.toMatch(/<script|<b>|javascript:/i);
+    expect(html).toContain('<bdi>&#60;b&#62;Copy Daily&#60;/b&#62;</bdi>');
+    expect(html).toContain('<a href="https://wire.example/1" rel="noreferrer noopener"><bdi>&#60;script&#62;alert(1)&#60;/script&#62; Wire story</bdi></a>');
+    expect(html).toContain("default-src 'none'");
+    // The copying outlet ranked with its uncredited reuse, the original with its copy, the story in date order.
+    expect(html).toMatch(
+      /<th scope="row"><bdi>&#60;b&#62;Copy Daily&#60;\/b&#62;<\/bdi><\/th><td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td>/,
+    );
+    expect(html).toMatch(/Most-copied originals/);
+    const story = html.slice(html.indexOf('id="story-1"'));
+    expect(story.indexOf('first report')).toBeLessThan(story.indexOf('copy of <bdi>Wire</bdi>, uncredited'));
+  });
+
+  it('says so when nothing in the archive derives from anything else', async () => {
+    const html = await reportHtml({ graph: { ...graph, edges: [], stories: [] }, outletArticles: graph.outletArticles, head: async (id) => heads[id], now: 0 });
+    expect(html).toContain('No article in this archive derives from another.');
+    expect(html).not.toContain('Most-copied originals');
   });
 });
