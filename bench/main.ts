@@ -5,13 +5,15 @@
 // no figures), --only-lists (the reuse-list part only, at 100k articles; with --quick, 2k),
 // --browser=chromium|firefox|both (the IndexedDB, list and page-cost rows in one browser or both;
 // default both), --only-idb (the IndexedDB rows alone, in the browsers asked for), --only-pages
-// (the page-cost part only, bench/page-cost.ts), --only-cli (the two CLI commands only), --only-node (Node's memory store only).
+// (the page-cost part only, bench/page-cost.ts), --only-cli (the two CLI commands only), --only-node (Node's memory store only),
+// --only-corpus (the archive engine only: corpus ingest and graph at 100k articles; --full adds 1M; --quick, 2k).
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browsersOf, title, type BrowserName } from './browsers.ts';
 import { benchCliCheck } from './cli-check.ts';
 import { benchCliPairs } from './cli-pairs.ts';
+import { benchCorpusSize, type CorpusSizeResult } from './corpus-archive.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIdb, type IdbResult } from './idb.ts';
 import { benchIndexNode } from './index-node.ts';
@@ -38,22 +40,26 @@ const onlyCli = args.has('--only-cli');
 const onlyNode = args.has('--only-node');
 const onlyIdb = args.has('--only-idb');
 const onlyPages = args.has('--only-pages');
+const onlyCorpus = args.has('--only-corpus');
 const pageBrowsers = pageBrowsersFrom(process.argv.slice(2));
 const onlyBrowser = args.has('--only-browser') || onlyLists || onlyIdb || onlyPages;
 log('signature...');
-const signature = onlyBrowser || onlyCli || onlyNode ? undefined : benchSignature(root, quick);
+const signature = onlyBrowser || onlyCli || onlyNode || onlyCorpus ? undefined : benchSignature(root, quick);
 log('check latency and recall in Node...');
 const nodeSizes = quick ? [1_000, 10_000] : full ? [1_000, 10_000, 100_000, 1_000_000] : [1_000, 10_000, 100_000];
-const node = onlyBrowser || onlyCli ? [] : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
+const node =
+  onlyBrowser || onlyCli || onlyCorpus
+    ? []
+    : await benchIndexNode(new Generator(vocab, 7), nodeSizes, { perKind: quick ? 25 : 50, rounds: quick ? 2 : 3, log });
 log('CLI compare --pairs...');
-const cli = onlyBrowser || onlyNode ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 3 : 5);
+const cli = onlyBrowser || onlyNode || onlyCorpus ? undefined : benchCliPairs(root, new Generator(vocab, 11), quick ? 200 : 1000, quick ? 3 : 5);
 log('CLI check FILE...');
 const cliCheck =
-  onlyBrowser || onlyNode
+  onlyBrowser || onlyNode || onlyCorpus
     ? undefined
     : benchCliCheck(root, new Generator(vocab, 13), { files: quick ? 200 : 1000, packArticles: quick ? 2_000 : 10_000, runs: quick ? 2 : 3 });
 const idb: Partial<Record<BrowserName, IdbResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyLists && !onlyPages && !onlyCli && !onlyNode) {
+if (!args.has('--no-browser') && !onlyLists && !onlyPages && !onlyCli && !onlyNode && !onlyCorpus) {
   for (const name of browsers) {
     log(`${title(name)} (IndexedDB)...`);
     try {
@@ -73,7 +79,7 @@ if (!args.has('--no-browser') && !onlyLists && !onlyPages && !onlyCli && !onlyNo
   }
 }
 let pageCost: PagesResult | { error: string } | undefined;
-if (!args.has('--no-browser') && !onlyLists && !onlyIdb && !onlyCli && !onlyNode) {
+if (!args.has('--no-browser') && !onlyLists && !onlyIdb && !onlyCli && !onlyNode && !onlyCorpus) {
   log(`Page cost (the extension on the fixture pages and heavy layouts: ${pageBrowsers.join(', ')})...`);
   try {
     pageCost = await benchPageCost(root, vocab, {
@@ -89,7 +95,7 @@ if (!args.has('--no-browser') && !onlyLists && !onlyIdb && !onlyCli && !onlyNode
   }
 }
 let lists: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
-if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode) {
+if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode && !onlyCorpus) {
   log('Reuse lists (a list subscribed, updated and checked against)...');
   try {
     lists = await benchLists(root, vocab, browsers, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
@@ -97,6 +103,11 @@ if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode
     for (const name of browsers) lists[name] = { error: String(err) };
     log(`  lists failed: ${String(err)}`);
   }
+}
+const corpus: CorpusSizeResult[] = [];
+if (onlyCorpus || !(onlyBrowser || onlyCli || onlyNode)) {
+  log('Archive engine (corpus ingest and graph)...');
+  for (const n of quick ? [2_000] : full ? [100_000, 1_000_000] : [100_000]) corpus.push(benchCorpusSize(root, new Generator(vocab, 17), n, log));
 }
 const results = {
   date: new Date().toISOString(),
@@ -108,6 +119,7 @@ const results = {
   node,
   cli,
   cliCheck,
+  corpus,
   browser: idb.chromium,
   pageCost,
   lists: lists.chromium,

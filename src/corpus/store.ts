@@ -143,9 +143,12 @@ export class CorpusStore implements Store {
   async candidates(keys: readonly number[], maxPerKey = Infinity): Promise<CandidateHit[]> {
     const hits = new Map<number, number>();
     for (const key of new Set(keys)) {
-      const held = [...this.postings.getValues(key)];
-      if (held.length > 1 && held.length > maxPerKey) continue;
-      for (const n of held) hits.set(n, (hits.get(n) ?? 0) + 1);
+      // A common topic key is skipped on its count alone, without reading its holders.
+      if (Number.isFinite(maxPerKey)) {
+        const held = this.postings.getValuesCount(key);
+        if (held === 0 || (held > 1 && held > maxPerKey)) continue;
+      }
+      for (const n of this.postings.getValues(key)) hits.set(n, (hits.get(n) ?? 0) + 1);
     }
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
   }
