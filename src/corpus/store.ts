@@ -106,7 +106,8 @@ export class CorpusStore implements Store {
     await this.root.transaction(() => {
       if (this.meta.get('params') === undefined) this.meta.putSync('params', paramsId(this.params));
       // The postings are written in key order: a transaction then copies each B-tree page it
-      // touches once, where random order would revisit them (about 2.5x faster at 20k articles).
+      // touches once, where random order would revisit them (at 20k articles, 1.1x faster than unsorted in
+      // transactions of 2,048 articles; the larger transactions themselves gave 2.6x over 256).
       const pairs: number[][] = [];
       const fresh = new Set<string>();
       for (const record of records) {
