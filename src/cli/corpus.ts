@@ -4,7 +4,7 @@
 // written in the same transaction as the articles read from it, and an article's id is stored
 // once, so nothing is counted twice. Graph checks every stored article against the others and
 // writes the reuse edges and the stories.
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { CorpusStore, CorpusStoreError } from '../corpus/store.ts';
 import { edgesCsv, jsonLines, reuseGraph, storiesCsv } from '../corpus/graph.ts';
@@ -194,6 +194,7 @@ function writeAtomic(file: string, text: string): void {
 }
 
 export async function corpusGraph(storePath: string, outDir: string, flags: ListFlags, out: Output, now = Date.now()): Promise<number> {
+  if (!existsSync(storePath)) throw new CliError('no store here: run "firsthand corpus ingest INPUT... --store PATH" first', storePath);
   const meta = metaOf(flags, { name: `Originals in ${basename(resolve(storePath))}`, publisher: 'unknown publisher', expiresHours: 24 });
   const key = await signingKey(flags.sign);
   const store = openStore(storePath);

@@ -131,6 +131,26 @@ describe('firsthand corpus ingest and graph', () => {
     expect(csv.length - 2).toBe(edges.length);
   }, 60_000);
 
+  it('reads a WARC.gz crawl, a folder of HTML pages and JSON Lines into one store, each article once', async () => {
+    const dir = tmp('formats');
+    const fx = (name: string) => join(root, 'tests/fixtures/sources', name);
+    const store = join(dir, 'store');
+    const first = await runCli('corpus', 'ingest', fx('site.warc.gz'), '--store', store);
+    expect(first.code).toBe(0);
+    const added = Number(/: (\d+) articles? added/.exec(first.stdout)?.[1]);
+    expect(added).toBeGreaterThan(0);
+    // The plain WARC holds the same pages: they are met again and stored once.
+    const again = await runCli('corpus', 'ingest', fx('site.warc'), fx('folder'), fx('articles.jsonl'), '--store', store);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/\d+ already stored/);
+    const st = CorpusStore.open(store);
+    const ids: string[] = [];
+    for await (const r of st.iterate()) ids.push(r.id);
+    await st.close();
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(added);
+  }, 60_000);
+
   it('gives the same graph whatever order the articles were stored in', async () => {
     const keys = ARTICLES.map((a) => a.key);
     const graphs = [];
@@ -243,6 +263,11 @@ describe('firsthand corpus ingest and graph', () => {
     const url = await runCli('corpus', 'ingest', input, '--store', 'redis://127.0.0.1:7000');
     expect(url.code).toBe(2);
     expect(url.stderr).toMatch(/only a folder on this machine is supported/);
+    const missing = await runCli('corpus', 'graph', '--store', join(dir, 'missing'), '--out', join(dir, 'out'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no store here/);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+    await CorpusStore.open(join(dir, 'empty')).close();
     const empty = await runCli('corpus', 'graph', '--store', join(dir, 'empty'), '--out', join(dir, 'out'));
     expect(empty.code).not.toBe(0);
     expect(empty.stderr).toMatch(/the store holds no articles/);
