@@ -15,6 +15,8 @@ import { ARTICLE_WORDS } from './queries.ts';
 export interface CorpusRun {
   seconds: number;
   maxRssMB: number;
+  /** Peak anonymous memory (heaps and buffers, not the store's mapped pages); null where /proc is missing. */
+  anonMB: number | null;
 }
 
 export interface CorpusSizeResult {
@@ -74,8 +76,8 @@ function run(root: string, args: string[], rssFile: string, env: NodeJS.ProcessE
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  const { maxRssMB } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssMB: number };
-  return { seconds, maxRssMB };
+  const { maxRssMB, anonMB } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssMB: number; anonMB: number | null };
+  return { seconds, maxRssMB, anonMB };
 }
 
 function folderBytes(dir: string): number {
