@@ -158,7 +158,9 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
         if (from && docs <= from.docs) continue;
         chunk.push({ doc, now });
         if (chunk.length >= CHUNK) sendChunk();
-        while (sent.length && pool.full) await takeOldest();
+        // Read ahead no further than the threads can use: the records in memory, and the resume
+        // point's lag behind the reading, stay bounded.
+        while (sent.length >= pool.capacity) await takeOldest();
         if (stopping) break;
       }
       sendChunk();

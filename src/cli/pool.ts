@@ -97,15 +97,10 @@ export class Pool<I, O> {
     this.task(items as never).then(waiter.resolve, waiter.reject);
   }
 
-  /** Chunks sent and not yet returned. */
-  get pending(): number {
-    return this.waiting.size;
-  }
-
-  /** Whether every worker has `depth` chunks in flight (the caller should wait for the oldest). */
-  get full(): boolean {
-    const live = this.slots.filter((s) => s.worker);
-    return live.length === 0 ? this.waiting.size > 0 : live.every((s) => s.inFlight.size >= this.depth);
+  /** Chunks a caller should have sent and not yet taken back before it waits for the oldest: `depth`
+   * per worker, or `depth` on the main thread when there is none (each then runs as it is sent). */
+  get capacity(): number {
+    return Math.max(1, this.threads) * this.depth;
   }
 
   /** Sends a chunk; the promise gives its results. */
