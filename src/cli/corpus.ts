@@ -4,14 +4,14 @@
 // written in the same transaction as the articles read from it, and an article's id is stored
 // once, so nothing is counted twice. Graph checks every stored article against the others and
 // writes the reuse edges and the stories.
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { CorpusStore, CorpusStoreError } from '../corpus/store.ts';
 import { edgesCsv, jsonLines, reuseGraph, storiesCsv } from '../corpus/graph.ts';
 import { reportHtml, type ArticleHead } from '../corpus/report.ts';
 import { buildRecord, type ArticleRecord, type PackItem } from '../index/index.ts';
 import { writeList } from '../lists/write.ts';
-import { CliError, usageError } from './io.ts';
+import { CliError, usageError, writeFileAtomic } from './io.ts';
 import { loaded, metaOf, signingKey, writeBytesAtomic, type ListFlags } from './list.ts';
 import { Output } from './output.ts';
 import { Pool, registerPoolTask } from './pool.ts';
@@ -188,13 +188,6 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
   return stopping ? 130 : 0;
 }
 
-/** Writes a file whole or not at all (a temporary file, then renamed). */
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.partial`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
-
 export async function corpusGraph(storePath: string, outDir: string, flags: ListFlags, out: Output, now = Date.now()): Promise<number> {
   if (!existsSync(storePath)) throw new CliError('no store here: run "firsthand corpus ingest INPUT... --store PATH" first', storePath);
   const meta = metaOf(flags, { name: `Originals in ${basename(resolve(storePath))}`, publisher: 'unknown publisher', expiresHours: 24 });
@@ -207,15 +200,15 @@ export async function corpusGraph(storePath: string, outDir: string, flags: List
     const graph = await reuseGraph(store, { onProgress: (done, all) => bar.update(done, all) });
     bar.done(`corpus graph: ${graph.articles} articles checked`);
     mkdirSync(outDir, { recursive: true });
-    writeAtomic(join(outDir, 'edges.jsonl'), jsonLines(graph.edges));
-    writeAtomic(join(outDir, 'edges.csv'), edgesCsv(graph.edges));
-    writeAtomic(join(outDir, 'stories.jsonl'), jsonLines(graph.stories));
-    writeAtomic(join(outDir, 'stories.csv'), storiesCsv(graph.stories));
+    writeFileAtomic(join(outDir, 'edges.jsonl'), jsonLines(graph.edges));
+    writeFileAtomic(join(outDir, 'edges.csv'), edgesCsv(graph.edges));
+    writeFileAtomic(join(outDir, 'stories.jsonl'), jsonLines(graph.stories));
+    writeFileAtomic(join(outDir, 'stories.csv'), storiesCsv(graph.stories));
     const head = async (id: string): Promise<ArticleHead | undefined> => {
       const r = await store.get(id);
       return r && { id: r.id, url: r.url, title: r.title, outlet: r.outlet, date: r.publishedAt ?? r.firstSeenAt };
     };
-    writeAtomic(join(outDir, 'report.html'), await reportHtml({ graph, outletArticles: graph.outletArticles, head, now }));
+    writeFileAtomic(join(outDir, 'report.html'), await reportHtml({ graph, outletArticles: graph.outletArticles, head, now }));
     // The list: every article with a web address that derives from no other (copies collapse onto their originals).
     const copies = new Set(graph.edges.filter((e) => e.named).map((e) => e.copy));
     const items: PackItem[] = [];
