@@ -30,7 +30,7 @@ function missingBrowsers() {
   return [...browsers, ...languages];
 }
 
-function isDebianRootWithApt() {
+export function isDebianRootWithApt() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   return isRoot && hasApt && existsSync('/etc/debian_version');

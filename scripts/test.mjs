@@ -5,6 +5,7 @@
 //   browsers (Chromium and Firefox ESR present)  -> typecheck (every context's tsconfig) -> unit tests
 //   test build (+ store build and Firefox lint, when the package defines those scripts)
 //   end-to-end tests in both browsers
+//   redis-server (Debian's, installed as the browsers are) -> cluster tests (a Redis Cluster on loopback)
 // Every step runs even after an earlier one failed, unless it needs what failed; the last line
 // is "N passed, N failed" over the steps, and the exit code is non-zero if any step failed.
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowsers } from './ensure-browsers.mjs';
+import { ensureRedis } from './redis-cluster.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -111,6 +113,9 @@ export async function main() {
     await step('Firefox lint', async () => (await run('npm', ['run', 'lint:firefox'])).ok, defined.build ? ['store build'] : ['install']);
   }
   await step('end-to-end tests', () => vitest(['-c', 'vitest.e2e.config.ts']), ['browsers', 'test build']);
+  // The archive engine on a Redis Cluster: the tests start their own six servers on loopback.
+  await step('redis-server', () => ensureRedis());
+  await step('cluster tests', () => vitest(['-c', 'vitest.cluster.config.ts']), ['install', 'redis-server']);
 
   console.log('\n── summary ' + '─'.repeat(52));
   for (const r of results) console.log(`${r.ok ? 'pass' : 'FAIL'}  ${r.name.padEnd(18)} ${r.note}`);

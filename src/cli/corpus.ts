@@ -6,22 +6,32 @@
 // writes the reuse edges and the stories.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { CorpusStore, CorpusStoreError } from '../corpus/store.ts';
+import { CorpusStore, CorpusStoreError, type ArchiveStore } from '../corpus/store.ts';
+import { RedisCorpusStore } from '../corpus/redis-store.ts';
+import { clusterIngest, corpusWorker } from './corpus-queue.ts';
 import { edgesCsv, jsonLines, reuseGraph, storiesCsv } from '../corpus/graph.ts';
 import { reportHtml, type ArticleHead } from '../corpus/report.ts';
-import { buildRecord, type ArticleRecord, type PackItem } from '../index/index.ts';
+import type { ArticleRecord, PackItem } from '../index/index.ts';
 import { writeList } from '../lists/write.ts';
 import { CliError, usageError, writeFileAtomic } from './io.ts';
-import { loaded, metaOf, signingKey, writeBytesAtomic, type ListFlags } from './list.ts';
+import { metaOf, signingKey, writeBytesAtomic, type ListFlags } from './list.ts';
+import { RECORDS_TASK, type Made, type RecordJob } from './corpus-records.ts';
 import { Output } from './output.ts';
-import { Pool, registerPoolTask } from './pool.ts';
-import { planSources, readSources, type SourceDoc } from './sources/index.ts';
+import { Pool } from './pool.ts';
+import { planSources, readSources } from './sources/index.ts';
 import { progressBar } from './sources/progress.ts';
 
 export const CORPUS_HELP = `Usage:
-  firsthand corpus ingest INPUT... --store PATH    read a news archive into a store (a folder)
-  firsthand corpus graph --store PATH --out DIR    write its reuse graph
+  firsthand corpus ingest INPUT... --store STORE   read a news archive into a store
+                 [--workers N]                  (Redis) queue workers in this process; 0: only feed
+  firsthand corpus worker --store redis://...      work on a Redis store's ingest queue (any machine)
+  firsthand corpus graph --store STORE --out DIR   write its reuse graph
                  [--name] [--publisher] [--description] [--homepage] [--expires] [--sign KEYFILE]
+
+STORE is a folder (an embedded LMDB store on this machine, created by the first ingest) or a Redis
+Cluster: redis://HOST:PORT[,HOST:PORT...][/PREFIX]. On Redis, ingest puts the documents on a job
+queue in the cluster (the jobs carry the documents); every "corpus worker", on this machine or
+another, takes jobs from it, and a job that fails (a master lost mid-write) runs again.
 
 ingest reads WARC and WARC.gz files, JSON Lines ({"url","title","outlet","published","text" or
 "html"}), RSS and Atom feeds, HTML files, and folders of them. Stopped (Ctrl-C, a crash) and run
@@ -42,12 +52,27 @@ graph checks every stored article against all the others and writes to DIR:
  * times (256 per transaction, unsorted, took 2.2x as long at 20k articles), and a stop loses at most this many to reading again. */
 const BATCH = 2048;
 
-function openStore(path: string): CorpusStore {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) throw usageError(`--store ${path}: only a folder on this machine is supported for now (a path, not a URL)`);
+const isUrl = (store: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(store);
+
+async function openStore(path: string): Promise<ArchiveStore> {
+  if (isUrl(path) && !path.startsWith('redis://'))
+    throw usageError(`--store ${path}: a store is a folder on this machine or a Redis Cluster (redis://HOST:PORT)`);
   try {
-    return CorpusStore.open(path);
+    return path.startsWith('redis://') ? await RedisCorpusStore.open(path) : CorpusStore.open(path);
   } catch (e) {
     throw new CliError(e instanceof CorpusStoreError ? e.message : String(e));
+  }
+}
+
+/** `corpus worker --store redis://…`. */
+export async function corpusWorkerCommand(storeUrl: string, out: Output): Promise<number> {
+  if (!storeUrl.startsWith('redis://'))
+    throw usageError('corpus worker: --store must be a Redis Cluster (redis://HOST:PORT): workers share a store on a folder only through one ingest');
+  const store = (await openStore(storeUrl)) as RedisCorpusStore;
+  try {
+    return await corpusWorker(store, out);
+  } finally {
+    await store.close();
   }
 }
 
@@ -57,41 +82,25 @@ function stampOf(file: string): string {
   return `${s.size}:${Math.round(s.mtimeMs)}`;
 }
 
-/** One document read into a record, or why it was skipped. */
-type Made = { record: ArticleRecord } | { from: string; skipped: string };
-
-/** A source document as a record (on whichever thread the pool gives it to). */
-async function makeRecord(doc: SourceDoc, now: number): Promise<Made> {
-  try {
-    const a = await loaded(doc);
-    const { record } = buildRecord(a.text, a.meta, now);
-    if (record.publishedAt !== undefined) record.firstSeenAt = Math.min(record.firstSeenAt, record.publishedAt);
-    if (!record.wordCount) throw new Error('no words');
-    return { record };
-  } catch (e) {
-    return { from: doc.from, skipped: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-interface Job {
-  doc: SourceDoc;
-  now: number;
-}
-
-registerPoolTask<Job, Made>('corpus-records', async (jobs) => {
-  const out: Made[] = [];
-  for (const j of jobs) out.push(await makeRecord(j.doc, j.now));
-  return out;
-});
-
 /** Documents per chunk handed to a thread. */
 const CHUNK = 16;
 /** Below this much input, starting worker threads costs more than they save (unless FIRSTHAND_CLI_THREADS asks for them). */
 const POOL_BYTES = 1 << 20;
 
-export async function corpusIngest(inputs: string[], storePath: string, out: Output, now = Date.now()): Promise<number> {
+export async function corpusIngest(inputs: string[], storePath: string, out: Output, opts: { workers?: number; now?: number } = {}): Promise<number> {
+  const now = opts.now ?? Date.now();
+  if (opts.workers !== undefined && !storePath.startsWith('redis://'))
+    throw usageError('corpus ingest: --workers is for a Redis store; on a folder, FIRSTHAND_CLI_THREADS sets the threads');
   const plan = await planSources(inputs);
-  const store = openStore(storePath);
+  const opened = await openStore(storePath);
+  if (opened instanceof RedisCorpusStore) {
+    try {
+      return await clusterIngest(inputs, opened, out, { workers: opts.workers ?? 1, now });
+    } finally {
+      await opened.close();
+    }
+  }
+  const store = opened;
   let stopping = false;
   const stop = (): void => {
     stopping = true;
@@ -99,7 +108,7 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
   process.once('SIGINT', stop);
   const bar = progressBar('corpus ingest');
   const totalBytes = plan.reduce((n, p) => n + p.size, 0);
-  const pool = new Pool<Job, Made>('corpus-records', totalBytes >= POOL_BYTES || process.env.FIRSTHAND_CLI_THREADS ? undefined : 0);
+  const pool = new Pool<RecordJob, Made>(RECORDS_TASK, totalBytes >= POOL_BYTES || process.env.FIRSTHAND_CLI_THREADS ? undefined : 0);
   const counts = { added: 0, known: 0, skipped: 0, resumed: 0 };
   let bytesBefore = 0;
   const note = (): string =>
@@ -109,7 +118,7 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
       if (stopping) break;
       const key = resolve(file);
       const stamp = stampOf(file);
-      const before = store.resumePoint(key);
+      const before = await store.resumePoint(key);
       const from = before && before.stamp === stamp ? before : undefined;
       if (from?.done) {
         counts.resumed++;
@@ -135,13 +144,13 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
           if ('skipped' in made) {
             counts.skipped++;
             bar.log(`firsthand: ${made.from}: skipped: ${made.skipped}`);
-          } else if (store.has(made.record.id)) counts.known++;
+          } else if (await store.has(made.record.id)) counts.known++;
           else batch.push(made.record);
         }
         through = end;
         if (batch.length >= BATCH) await write(false);
       };
-      let chunk: Job[] = [];
+      let chunk: RecordJob[] = [];
       const sendChunk = (): void => {
         if (chunk.length) sent.push({ results: pool.send(chunk), through: docs });
         chunk = [];
@@ -189,10 +198,10 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
 }
 
 export async function corpusGraph(storePath: string, outDir: string, flags: ListFlags, out: Output, now = Date.now()): Promise<number> {
-  if (!existsSync(storePath)) throw new CliError('no store here: run "firsthand corpus ingest INPUT... --store PATH" first', storePath);
+  if (!isUrl(storePath) && !existsSync(storePath)) throw new CliError('no store here: run "firsthand corpus ingest INPUT... --store PATH" first', storePath);
   const meta = metaOf(flags, { name: `Originals in ${basename(resolve(storePath))}`, publisher: 'unknown publisher', expiresHours: 24 });
   const key = await signingKey(flags.sign);
-  const store = openStore(storePath);
+  const store = await openStore(storePath);
   try {
     const total = await store.count();
     if (total === 0) throw new CliError('the store holds no articles: run "firsthand corpus ingest" first', storePath);

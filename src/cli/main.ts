@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CHECK_HELP, check, parseSensitivity } from './check.ts';
 import { COMPARE_HELP, compareFiles, comparePairs } from './compare.ts';
-import { CORPUS_HELP, corpusGraph, corpusIngest } from './corpus.ts';
+import { CORPUS_HELP, corpusGraph, corpusIngest, corpusWorkerCommand } from './corpus.ts';
 import { EVAL_HELP, evaluate, evaluateLevels } from './eval.ts';
 import { evaluateIndex, evaluateIndexLevels } from './eval-index.ts';
 import { INDEX_HELP, indexAdd, indexList, indexStats } from './index-cmd.ts';
@@ -31,6 +31,7 @@ Usage:
   firsthand eval PAIRS.jsonl [--index] [--json]   detection quality on a labelled corpus
                  [--sensitivity low|normal|high | --levels]
   firsthand corpus ingest INPUT... --store PATH   read a news archive into an on-disk store
+  firsthand corpus worker --store redis://...     work on a Redis store's ingest queue
   firsthand corpus graph --store PATH --out DIR   its reuse graph: edges and stories
 
 Run 'firsthand <command> --help' for the options of a command.
@@ -175,18 +176,28 @@ function runCorpus(rest: string[], out: Output): Promise<number> | number {
   const [sub, ...more] = rest;
   const { json: _json, ...listOptions } = LIST_OPTIONS;
   void _json;
-  const { flags, args } = parse('corpus', more, { ...listOptions, store: { type: 'string' } });
+  const { flags, args } = parse('corpus', more, { ...listOptions, store: { type: 'string' }, workers: { type: 'string' } });
   if (flags.help || sub === '--help' || sub === '-h' || sub === undefined) return help(out, CORPUS_HELP, sub === undefined);
   switch (sub) {
     case 'ingest':
       if (!args.length) throw usageError('corpus ingest: expected at least one INPUT (files or folders)');
-      return corpusIngest(args, need(flags, 'store', 'corpus ingest'), out);
+      return corpusIngest(args, need(flags, 'store', 'corpus ingest'), out, workersFlag(flags.workers));
+    case 'worker':
+      count(args, 0, 'corpus worker', 'no files but --store redis://HOST:PORT');
+      return corpusWorkerCommand(need(flags, 'store', 'corpus worker'), out);
     case 'graph':
       count(args, 0, 'corpus graph', 'no files but --store PATH and --out DIR');
       return corpusGraph(need(flags, 'store', 'corpus graph'), need(flags, 'out', 'corpus graph'), listFlags(flags), out);
     default:
-      throw usageError(`corpus: unknown subcommand "${sub}" (ingest, graph)`);
+      throw usageError(`corpus: unknown subcommand "${sub}" (ingest, worker, graph)`);
   }
+}
+
+function workersFlag(v: Flags[string]): { workers?: number } {
+  if (v === undefined) return {};
+  const n = Number(v);
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || n > 64) throw usageError(`--workers must be a whole number from 0 to 64, not "${String(v)}"`);
+  return { workers: n };
 }
 
 /** `check FILE... --db PACK`. */

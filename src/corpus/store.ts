@@ -6,13 +6,17 @@
 // Databases in the environment:
 //   articles  article number -> the record (msgpack; signature and tokens as bytes, no band keys:
 //             they are recomputed from the signature)
-//   ids       article id (its canonical URL) -> article number: an id is stored once
 //   postings  band or topic key -> article numbers (LMDB sorted duplicates: adding an article
 //             adds one small entry per key, and nothing is read back and rewritten)
-//   meta      the signature parameters, the next article number, each input's resume point
+//   meta      the signature parameters, each input's resume point
+// An article's number is taken from its id (articleNumber), as in the Redis store: an id is stored
+// once, and where a check breaks a tie between candidates by their number, it breaks it the same
+// way whatever order the articles came in and whichever store holds them, so the graph of one
+// archive is the same on a folder and on a cluster.
 // A batch of articles, their postings and the resume point of their input are written in one
-// transaction (its callback writes synchronously inside it): after a crash the store holds whole articles only, and the resume point says
-// exactly which documents they came from.
+// transaction (its callback writes synchronously inside it): after a crash the store holds whole
+// articles only, and the resume point says exactly which documents they came from.
+import { createHash } from 'node:crypto';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { bandKeys } from '../index/minhash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
@@ -21,7 +25,21 @@ import { indexKeys } from '../index/store.ts';
 import type { ArticleRecord, SignatureParams } from '../index/types.ts';
 
 /** A record as stored: the typed arrays as bytes, the band keys left out. */
-type StoredRecord = Omit<ArticleRecord, 'signature' | 'tokens' | 'bandKeys' | 'sketch'> & { signature: Uint8Array; tokens: Uint8Array };
+export type StoredRecord = Omit<ArticleRecord, 'signature' | 'tokens' | 'bandKeys' | 'sketch'> & { signature: Uint8Array; tokens: Uint8Array };
+
+/** A record as either store keeps it: the typed arrays as bytes, the band keys (recomputed from the signature) left out. */
+export function toStored(record: ArticleRecord): StoredRecord {
+  const { signature, tokens, bandKeys: _keys, sketch: _sketch, ...rest } = record;
+  void _keys;
+  void _sketch;
+  return { ...rest, signature: bytesOf(signature), tokens: bytesOf(tokens) };
+}
+
+/** A stored record read back. */
+export function fromStored(s: StoredRecord, params: SignatureParams): ArticleRecord {
+  const signature = u32Of(s.signature);
+  return { ...s, signature, tokens: u32Of(s.tokens), bandKeys: bandKeys(signature, params) };
+}
 
 /** Where an input stands: documents read from it so far, and whether it was read to its end. */
 export interface ResumePoint {
@@ -32,6 +50,20 @@ export interface ResumePoint {
 }
 
 type MetaValue = string | number | ResumePoint;
+
+/** What ingest and graph need of an archive's store, on this machine (CorpusStore) or on a Redis Cluster (RedisCorpusStore). */
+export interface ArchiveStore extends Store {
+  has(id: string): boolean | Promise<boolean>;
+  resumePoint(input: string): ResumePoint | undefined | Promise<ResumePoint | undefined>;
+  addBatch(records: readonly ArticleRecord[], input?: { key: string; point: ResumePoint }): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** An article's number: 52 bits of the SHA-1 of its id (a collision among 1M articles has a chance of about 1 in 10,000,000). */
+export function articleNumber(id: string): number {
+  const h = createHash('sha1').update(id).digest();
+  return h.readUIntBE(0, 6) * 16 + (h[6] >>> 4);
+}
 
 const bytesOf = (a: Uint32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
@@ -49,21 +81,18 @@ export class CorpusStoreError extends Error {
   }
 }
 
-export class CorpusStore implements Store {
+export class CorpusStore implements ArchiveStore {
   private readonly root: RootDatabase;
   private readonly articles: Database<StoredRecord, number>;
-  private readonly ids: Database<number, string>;
   private readonly postings: Database<number, number>;
   private readonly meta: Database<MetaValue, string>;
-  private next: number;
 
   private constructor(
     readonly path: string,
     private readonly params: SignatureParams,
   ) {
     this.root = open({ path, maxDbs: 8, mapSize: 2 ** 36 });
-    this.articles = this.root.openDB<StoredRecord, number>({ name: 'articles', keyEncoding: 'uint32' });
-    this.ids = this.root.openDB<number, string>({ name: 'ids' });
+    this.articles = this.root.openDB<StoredRecord, number>({ name: 'articles' });
     this.postings = this.root.openDB<number, number>({ name: 'postings', dupSort: true, encoding: 'ordered-binary' });
     this.meta = this.root.openDB<MetaValue, string>({ name: 'meta' });
     const stored = this.meta.get('params');
@@ -71,7 +100,6 @@ export class CorpusStore implements Store {
       void this.root.close();
       throw new CorpusStoreError(`${path}: this store was built with other signature parameters (${String(stored)}); ingest into a new store`);
     }
-    this.next = Number(this.meta.get('next') ?? 1);
   }
 
   /** Opens the store at `path` (a folder), creating it when it does not exist. */
@@ -86,7 +114,7 @@ export class CorpusStore implements Store {
 
   /** Whether an article of this id is stored. */
   has(id: string): boolean {
-    return this.ids.get(id) !== undefined;
+    return this.articles.doesExist(articleNumber(id));
   }
 
   /** Where an input stands (undefined: never started). */
@@ -102,42 +130,32 @@ export class CorpusStore implements Store {
    */
   async addBatch(records: readonly ArticleRecord[], input?: { key: string; point: ResumePoint }): Promise<number> {
     let added = 0;
-    let next = this.next;
     await this.root.transaction(() => {
       if (this.meta.get('params') === undefined) this.meta.putSync('params', paramsId(this.params));
       // The postings are written in key order: a transaction then copies each B-tree page it
       // touches once, where random order would revisit them (at 20k articles, 1.1x faster than unsorted in
       // transactions of 2,048 articles; the larger transactions themselves gave 2.6x over 256).
       const pairs: number[][] = [];
-      const fresh = new Set<string>();
+      const fresh = new Set<number>();
       for (const record of records) {
         if (record.params !== paramsId(this.params)) throw new CorpusStoreError(`${record.id}: made with other signature parameters`);
-        if (fresh.has(record.id) || this.ids.get(record.id) !== undefined) continue;
-        fresh.add(record.id);
-        const n = next++;
-        const { signature, tokens, bandKeys: _keys, sketch: _sketch, ...rest } = record;
-        void _keys;
-        void _sketch;
-        this.articles.putSync(n, { ...rest, signature: bytesOf(signature), tokens: bytesOf(tokens) });
-        this.ids.putSync(record.id, n);
+        const n = articleNumber(record.id);
+        if (fresh.has(n) || this.articles.doesExist(n)) continue;
+        fresh.add(n);
+        this.articles.putSync(n, toStored(record));
         for (const key of new Set(indexKeys(record))) pairs.push([key, n]);
         added++;
       }
       pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       for (const [key, n] of pairs) this.postings.putSync(key, n);
-      this.meta.putSync('next', next);
       if (input) this.meta.putSync(`input:${input.key}`, input.point);
     });
-    // Only once the transaction committed: an aborted one leaves the numbering where it was.
-    this.next = next;
     return added;
   }
 
   private record(n: number): ArticleRecord | undefined {
     const s = this.articles.get(n);
-    if (!s) return undefined;
-    const signature = u32Of(s.signature);
-    return { ...s, signature, tokens: u32Of(s.tokens), bandKeys: bandKeys(signature, this.params) };
+    return s && fromStored(s, this.params);
   }
 
   /** Article numbers sharing each key, counted per article; a key held by more than `maxPerKey` articles is left out. */
@@ -157,19 +175,18 @@ export class CorpusStore implements Store {
   async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
     const out: ArticleRecord[] = [];
     for (const ref of refs) {
-      const n = typeof ref === 'number' ? ref : this.ids.get(ref);
-      const r = n === undefined ? undefined : this.record(n);
+      const r = this.record(typeof ref === 'number' ? ref : articleNumber(ref));
       if (r) out.push(r);
     }
     return out;
   }
 
   async get(id: string): Promise<ArticleRecord | undefined> {
-    const n = this.ids.get(id);
-    return n === undefined ? undefined : this.record(n);
+    const r = this.record(articleNumber(id));
+    return r?.id === id ? r : undefined;
   }
 
-  /** Every record, in the order they were stored. */
+  /** Every record, by article number. */
   async *iterate(): AsyncIterable<ArticleRecord> {
     for (const { key } of this.articles.getRange({})) {
       const r = this.record(key);

@@ -257,12 +257,30 @@ describe('firsthand corpus ingest and graph', () => {
     expect(stores[1]).toEqual(stores[0]);
   }, 120_000);
 
-  it('refuses a store URL it cannot open yet and an empty store, with one clear line each', async () => {
+  it('refuses a store address it cannot use, a Redis store that does not answer, misplaced options and an empty store, with one clear line each', async () => {
     const dir = tmp('bad');
     const input = storiesFile(dir, 2);
-    const url = await runCli('corpus', 'ingest', input, '--store', 'redis://127.0.0.1:7000');
-    expect(url.code).toBe(2);
-    expect(url.stderr).toMatch(/only a folder on this machine is supported/);
+    const http = await runCli('corpus', 'ingest', input, '--store', 'http://127.0.0.1:7000');
+    expect(http.code).toBe(2);
+    expect(http.stderr).toMatch(/a store is a folder on this machine or a Redis Cluster/);
+    const malformed = await runCli('corpus', 'graph', '--store', 'redis://localhost', '--out', join(dir, 'out'));
+    expect(malformed.code).not.toBe(0);
+    expect(malformed.stderr).toMatch(/"localhost" is not HOST:PORT/);
+    // Port 1 on loopback: nothing listens there.
+    const silent = await runCli('corpus', 'graph', '--store', 'redis://127.0.0.1:1', '--out', join(dir, 'out'));
+    expect(silent.code).not.toBe(0);
+    expect(silent.stderr).toMatch(/redis:\/\/127\.0\.0\.1:1: no Redis Cluster answered/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const workers = await runCli('corpus', 'ingest', input, '--store', join(dir, 'folder'), '--workers', '2');
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toMatch(/--workers is for a Redis store/);
+    expect(existsSync(join(dir, 'folder'))).toBe(false);
+    const worker = await runCli('corpus', 'worker', '--store', join(dir, 'folder'));
+    expect(worker.code).toBe(2);
+    expect(worker.stderr).toMatch(/--store must be a Redis Cluster/);
+    const count = await runCli('corpus', 'ingest', input, '--store', 'redis://127.0.0.1:1', '--workers', 'many');
+    expect(count.code).toBe(2);
+    expect(count.stderr).toMatch(/--workers must be a whole number/);
     const missing = await runCli('corpus', 'graph', '--store', join(dir, 'missing'), '--out', join(dir, 'out'));
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/no store here/);

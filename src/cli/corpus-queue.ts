@@ -1,0 +1,242 @@
+// `corpus ingest` into a Redis store, and `corpus worker`: the work shared through a job queue
+// (BullMQ) in the same cluster, so ingest workers on many machines read one archive together.
+//
+// The command that reads the inputs (the feeder) puts their documents on the queue in chunks; any
+// worker takes a chunk, reads its documents into records and stores them. A chunk's job id is
+// made from its input and its place there, so a chunk put on the queue twice (the feeder run
+// again after a stop) is one job. A job that fails (a master died mid-write) runs again after a
+// pause, and every write it makes is idempotent (src/corpus/redis-store.ts), so nothing is
+// stored twice. When a job is done its worker leaves a mark, made durable on the replicas; the
+// feeder keeps each chunk's documents until its mark is there, puts a chunk whose job was lost
+// back on the queue, and moves an input's resume point past the chunks that are done, in order.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Queue, Worker, type Job } from 'bullmq';
+import { clusterClient, parseRedisUrl, type RedisCorpusStore } from '../corpus/redis-store.ts';
+import type { ArticleRecord } from '../index/index.ts';
+import { RECORDS_TASK, type Made, type RecordJob } from './corpus-records.ts';
+import type { Output } from './output.ts';
+import { Pool, poolSize } from './pool.ts';
+import { planSources, readSources, type SourceDoc } from './sources/index.ts';
+import { progressBar } from './sources/progress.ts';
+
+const QUEUE = 'ingest';
+/** Documents per job. */
+const CHUNK = 64;
+/** Chunks the feeder keeps on the queue (and in memory) before it waits for the oldest. */
+const AHEAD = 32;
+/** A job that failed runs again this often, a second apart: long enough to outlast a failover. */
+const ATTEMPTS = 120;
+
+interface ChunkData {
+  docs: SourceDoc[];
+  now: number;
+}
+
+/** What a worker's mark says of a chunk. */
+interface ChunkDone {
+  added: number;
+  known: number;
+  skipped: { from: string; message: string }[];
+  attempts: number;
+}
+
+const doneKey = (store: RedisCorpusStore): string => `${store.prefix}:{${store.prefix}}:done`;
+
+/** The queue's keys share the store's hash tag: BullMQ's scripts need every key of a queue on one slot. */
+function queueOptions(store: RedisCorpusStore, blocking = false): { connection: ReturnType<typeof clusterClient>; prefix: string } {
+  return { connection: blocking ? clusterClient(parseRedisUrl(store.url), { blocking: true }) : store.redis, prefix: `{${store.prefix}}` };
+}
+
+/** Starts a queue worker in this process: it reads each chunk's documents on the pool's threads and stores the records. */
+export function startWorker(store: RedisCorpusStore, onChunk?: (done: ChunkDone) => void): { close(): Promise<void> } {
+  const pool = new Pool<RecordJob, Made>(RECORDS_TASK);
+  const opts = queueOptions(store, true);
+  const worker = new Worker<ChunkData, ChunkDone>(
+    QUEUE,
+    async (job: Job<ChunkData, ChunkDone>) => {
+      const made = await pool.send(job.data.docs.map((doc) => ({ doc, now: job.data.now })));
+      const records: ArticleRecord[] = [];
+      const skipped: ChunkDone['skipped'] = [];
+      for (const m of made) {
+        if ('record' in m) records.push(m.record);
+        else skipped.push({ from: m.from, message: m.skipped });
+      }
+      const added = await store.addBatch(records);
+      const done: ChunkDone = { added, known: records.length - added, skipped, attempts: job.attemptsMade + 1 };
+      await store.redis.hset(doneKey(store), job.id!, JSON.stringify(done));
+      await store.durable();
+      onChunk?.(done);
+      return done;
+    },
+    { ...opts, concurrency: Math.max(1, poolSize()), autorun: true },
+  );
+  // A failed attempt is retried by the queue; the error is not this process's end.
+  worker.on('error', () => {});
+  return {
+    async close() {
+      // The job in hand is finished first; a connection to a master that died may never answer
+      // the worker's goodbye, so it is given a few seconds and then cut.
+      await Promise.race([worker.close(), sleep(5000)]);
+      opts.connection.disconnect();
+      await pool.close();
+    },
+  };
+}
+
+/** `corpus worker --store redis://…`: works on the queue until Ctrl-C (finishing the job in hand). */
+export async function corpusWorker(store: RedisCorpusStore, out: Output): Promise<number> {
+  let chunks = 0;
+  let added = 0;
+  const worker = startWorker(store, (d) => {
+    chunks++;
+    added += d.added;
+  });
+  // On stderr at once (stdout is written at the end): whoever started the worker sees it is running.
+  process.stderr.write(`corpus worker: taking jobs from ${store.url} (Ctrl-C stops after the job in hand)\n`);
+  await new Promise<void>((res) => {
+    process.once('SIGINT', res);
+    process.once('SIGTERM', res);
+  });
+  await worker.close();
+  out.line(`corpus worker: ${chunks} job${chunks === 1 ? '' : 's'} done, ${added} article${added === 1 ? '' : 's'} added`);
+  return 0;
+}
+
+/** A chunk's job id: its input, the input's size and time, and the document it ends at. */
+function jobId(inputKey: string, stamp: string, end: number): string {
+  return `${createHash('sha1').update(inputKey).digest('hex').slice(0, 16)}-${stamp.replace(/[^0-9]/g, '.')}-${end}`;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `corpus ingest INPUT... --store redis://…`: puts the documents on the queue, with `workers`
+ * queue workers of its own in this process (0: only feed, other machines work), and returns once
+ * every chunk is stored.
+ */
+export async function clusterIngest(inputs: string[], store: RedisCorpusStore, out: Output, opts: { workers: number; now: number }): Promise<number> {
+  const plan = await planSources(inputs);
+  const queue = new Queue<ChunkData, ChunkDone>(QUEUE, queueOptions(store));
+  const workers = Array.from({ length: opts.workers }, () => startWorker(store));
+  let stopping = false;
+  const stop = (): void => {
+    stopping = true;
+  };
+  process.once('SIGINT', stop);
+  const bar = progressBar('corpus ingest');
+  const totalBytes = plan.reduce((n, p) => n + p.size, 0);
+  const counts = { added: 0, known: 0, skipped: 0, resumed: 0, retried: 0 };
+  const note = (): string =>
+    `${counts.added} added` + (counts.known ? `, ${counts.known} already stored` : '') + (counts.skipped ? `, ${counts.skipped} skipped` : '');
+  let bytesBefore = 0;
+  try {
+    for (const { file, size } of plan) {
+      if (stopping) break;
+      const key = resolve(file);
+      const s = statSync(file);
+      const stamp = `${s.size}:${Math.round(s.mtimeMs)}`;
+      const before = await store.resumePoint(key);
+      const from = before && before.stamp === stamp ? before : undefined;
+      if (from?.done) {
+        counts.resumed++;
+        bytesBefore += size;
+        continue;
+      }
+      // Chunks on the queue, oldest first, with their documents until they are done.
+      const pending: { id: string; end: number; data: ChunkData; done: boolean; checked: number }[] = [];
+      let through = from?.docs ?? 0;
+      const add = async (c: (typeof pending)[number]): Promise<void> => {
+        await queue.add('chunk', c.data, {
+          jobId: c.id,
+          attempts: ATTEMPTS,
+          backoff: { type: 'fixed', delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: 1000,
+        });
+      };
+      /** Waits until the oldest chunk is done, taking the marks of any that are; moves the resume point on. */
+      const settle = async (all: boolean): Promise<void> => {
+        while (pending.length && (all || pending.length >= AHEAD) && !stopping) {
+          const marks = await store.redis.hmget(doneKey(store), ...pending.map((p) => p.id));
+          const now = Date.now();
+          for (let i = 0; i < pending.length; i++) {
+            const p = pending[i];
+            const mark = marks[i];
+            if (mark && !p.done) {
+              p.done = true;
+              const d = JSON.parse(mark) as ChunkDone;
+              counts.added += d.added;
+              counts.known += d.known;
+              counts.skipped += d.skipped.length;
+              if (d.attempts > 1) counts.retried++;
+              for (const k of d.skipped) bar.log(`firsthand: ${k.from}: skipped: ${k.message}`);
+            } else if (!mark && now - p.checked > 3000) {
+              // A job that is neither done nor on the queue was lost (a failover took it): put it back.
+              p.checked = now;
+              const job = await queue.getJob(p.id);
+              if (!job) await add(p);
+              else if ((await job.getState()) === 'failed') throw new Error(`a job failed ${ATTEMPTS} times: ${job.failedReason}`);
+            }
+          }
+          const finished: string[] = [];
+          while (pending.length && pending[0].done) {
+            const p = pending.shift()!;
+            through = p.end;
+            finished.push(p.id);
+          }
+          if (finished.length) {
+            await store.setResumePoint(key, { docs: through, done: false, stamp });
+            await store.redis.hdel(doneKey(store), ...finished);
+          } else await sleep(100);
+          if (!all && pending.length < AHEAD) break;
+        }
+      };
+      let docs = 0;
+      let chunk: SourceDoc[] = [];
+      const send = async (): Promise<void> => {
+        if (!chunk.length) return;
+        const p = { id: jobId(key, stamp, docs), end: docs, data: { docs: chunk, now: opts.now }, done: false, checked: Date.now() };
+        chunk = [];
+        pending.push(p);
+        await add(p);
+      };
+      for await (const doc of readSources([file], {
+        onProgress: (p) => bar.update(bytesBefore + p.bytes, totalBytes, note()),
+        onWarning: (w) => {
+          counts.skipped++;
+          bar.log(`firsthand: warning: ${w.from}: ${w.message}`);
+        },
+      })) {
+        docs++;
+        if (from && docs <= from.docs) continue;
+        chunk.push(doc);
+        if (chunk.length >= CHUNK) await send();
+        await settle(false);
+        if (stopping) break;
+      }
+      await send();
+      // Stopped: the chunks on the queue stay there for the workers, and a run again waits for them.
+      if (!stopping) await settle(true);
+      if (!stopping) await store.setResumePoint(key, { docs: Math.max(through, docs), done: true, stamp });
+      bytesBefore += size;
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    await Promise.all(workers.map((w) => w.close()));
+    await Promise.race([queue.close(), sleep(5000)]);
+    bar.done(`corpus ingest: ${note()}`);
+  }
+  const total = await store.count();
+  out.line(
+    `${store.url}: ${counts.added} article${counts.added === 1 ? '' : 's'} added` +
+      (counts.known ? `, ${counts.known} already stored` : '') +
+      (counts.skipped ? `, ${counts.skipped} skipped` : '') +
+      (counts.resumed ? `, ${counts.resumed} input${counts.resumed === 1 ? '' : 's'} read before` : '') +
+      (counts.retried ? `, ${counts.retried} job${counts.retried === 1 ? '' : 's'} ran again after a failure` : '') +
+      `; ${total} in the store` +
+      (stopping ? '. Stopped: run the same command again to go on.' : ''),
+  );
+  return stopping ? 130 : 0;
+}
