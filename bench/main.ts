@@ -6,7 +6,9 @@
 // --browser=chromium|firefox|both (the IndexedDB, list and page-cost rows in one browser or both;
 // default both), --only-idb (the IndexedDB rows alone, in the browsers asked for), --only-pages
 // (the page-cost part only, bench/page-cost.ts), --only-cli (the two CLI commands only), --only-node (Node's memory store only),
-// --only-corpus (the archive engine only: corpus ingest and graph at 100k articles; --full adds 1M; --quick, 2k).
+// --only-corpus (the archive engine only: corpus ingest and graph at 100k articles; --full adds 1M; --quick, 2k;
+// and the Redis Cluster beside the embedded store at 20k, --quick 2k).
+// --only-cluster (the Redis Cluster beside the embedded store alone). --million: the archive rows at 1M only.
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ import { browsersOf, title, type BrowserName } from './browsers.ts';
 import { benchCliCheck } from './cli-check.ts';
 import { benchCliPairs } from './cli-pairs.ts';
 import { benchCorpusSize, type CorpusSizeResult } from './corpus-archive.ts';
+import { benchCorpusCluster, type ClusterResult } from './corpus-cluster.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIdb, type IdbResult } from './idb.ts';
 import { benchIndexNode } from './index-node.ts';
@@ -40,7 +43,8 @@ const onlyCli = args.has('--only-cli');
 const onlyNode = args.has('--only-node');
 const onlyIdb = args.has('--only-idb');
 const onlyPages = args.has('--only-pages');
-const onlyCorpus = args.has('--only-corpus');
+const onlyCluster = args.has('--only-cluster');
+const onlyCorpus = args.has('--only-corpus') || onlyCluster;
 const pageBrowsers = pageBrowsersFrom(process.argv.slice(2));
 const onlyBrowser = args.has('--only-browser') || onlyLists || onlyIdb || onlyPages;
 log('signature...');
@@ -105,9 +109,15 @@ if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode
   }
 }
 const corpus: CorpusSizeResult[] = [];
-if (onlyCorpus || !(onlyBrowser || onlyCli || onlyNode)) {
+if (!onlyCluster && (onlyCorpus || !(onlyBrowser || onlyCli || onlyNode))) {
   log('Archive engine (corpus ingest and graph)...');
-  for (const n of quick ? [2_000] : full ? [100_000, 1_000_000] : [100_000]) corpus.push(benchCorpusSize(root, new Generator(vocab, 17), n, log));
+  const sizes = quick ? [2_000] : args.has('--million') ? [1_000_000] : full ? [100_000, 1_000_000] : [100_000];
+  for (const n of sizes) corpus.push(benchCorpusSize(root, new Generator(vocab, 17), n, log));
+}
+let corpusCluster: ClusterResult | undefined;
+if (!args.has('--million') && (onlyCorpus || !(onlyBrowser || onlyCli || onlyNode))) {
+  log('Archive engine on a Redis Cluster beside the embedded store...');
+  corpusCluster = await benchCorpusCluster(root, new Generator(vocab, 19), quick ? 2_000 : 20_000, log);
 }
 const results = {
   date: new Date().toISOString(),
@@ -120,6 +130,7 @@ const results = {
   cli,
   cliCheck,
   corpus,
+  corpusCluster,
   browser: idb.chromium,
   pageCost,
   lists: lists.chromium,
