@@ -15,10 +15,10 @@ import { resolve } from 'node:path';
 import { Queue, Worker, type Job } from 'bullmq';
 import { clusterClient, parseRedisUrl, type RedisCorpusStore } from '../corpus/redis-store.ts';
 import type { ArticleRecord } from '../index/index.ts';
-import { RECORDS_TASK, type Made, type RecordJob } from './corpus-records.ts';
+import { documentsAfter, ingestSummary, progressNote, RECORDS_TASK, type IngestCounts, type Made, type RecordJob } from './corpus-records.ts';
 import type { Output } from './output.ts';
 import { Pool, poolSize } from './pool.ts';
-import { planSources, readSources, type SourceDoc } from './sources/index.ts';
+import { planSources, type SourceDoc } from './sources/index.ts';
 import { progressBar } from './sources/progress.ts';
 
 const QUEUE = 'ingest';
@@ -127,9 +127,8 @@ export async function clusterIngest(inputs: string[], store: RedisCorpusStore, o
   process.once('SIGINT', stop);
   const bar = progressBar('corpus ingest');
   const totalBytes = plan.reduce((n, p) => n + p.size, 0);
-  const counts = { added: 0, known: 0, skipped: 0, resumed: 0, retried: 0 };
-  const note = (): string =>
-    `${counts.added} added` + (counts.known ? `, ${counts.known} already stored` : '') + (counts.skipped ? `, ${counts.skipped} skipped` : '');
+  const counts: Required<IngestCounts> = { added: 0, known: 0, skipped: 0, resumed: 0, retried: 0 };
+  const note = (): string => progressNote(counts);
   let bytesBefore = 0;
   try {
     for (const { file, size } of plan) {
@@ -202,15 +201,8 @@ export async function clusterIngest(inputs: string[], store: RedisCorpusStore, o
         pending.push(p);
         await add(p);
       };
-      for await (const doc of readSources([file], {
-        onProgress: (p) => bar.update(bytesBefore + p.bytes, totalBytes, note()),
-        onWarning: (w) => {
-          counts.skipped++;
-          bar.log(`firsthand: warning: ${w.from}: ${w.message}`);
-        },
-      })) {
-        docs++;
-        if (from && docs <= from.docs) continue;
+      for await (const { doc, n } of documentsAfter(file, from?.docs ?? 0, counts, bar, (bytes) => bar.update(bytesBefore + bytes, totalBytes, note()))) {
+        docs = n;
         chunk.push(doc);
         if (chunk.length >= CHUNK) await send();
         await settle(false);
@@ -229,14 +221,6 @@ export async function clusterIngest(inputs: string[], store: RedisCorpusStore, o
     bar.done(`corpus ingest: ${note()}`);
   }
   const total = await store.count();
-  out.line(
-    `${store.url}: ${counts.added} article${counts.added === 1 ? '' : 's'} added` +
-      (counts.known ? `, ${counts.known} already stored` : '') +
-      (counts.skipped ? `, ${counts.skipped} skipped` : '') +
-      (counts.resumed ? `, ${counts.resumed} input${counts.resumed === 1 ? '' : 's'} read before` : '') +
-      (counts.retried ? `, ${counts.retried} job${counts.retried === 1 ? '' : 's'} ran again after a failure` : '') +
-      `; ${total} in the store` +
-      (stopping ? '. Stopped: run the same command again to go on.' : ''),
-  );
+  out.line(ingestSummary(store.url, counts, total, stopping));
   return stopping ? 130 : 0;
 }

@@ -15,10 +15,10 @@ import type { ArticleRecord, PackItem } from '../index/index.ts';
 import { writeList } from '../lists/write.ts';
 import { CliError, usageError, writeFileAtomic } from './io.ts';
 import { metaOf, signingKey, writeBytesAtomic, type ListFlags } from './list.ts';
-import { RECORDS_TASK, type Made, type RecordJob } from './corpus-records.ts';
+import { documentsAfter, ingestSummary, progressNote, RECORDS_TASK, type IngestCounts, type Made, type RecordJob } from './corpus-records.ts';
 import { Output } from './output.ts';
 import { Pool } from './pool.ts';
-import { planSources, readSources } from './sources/index.ts';
+import { planSources } from './sources/index.ts';
 import { progressBar } from './sources/progress.ts';
 
 export const CORPUS_HELP = `Usage:
@@ -109,10 +109,9 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
   const bar = progressBar('corpus ingest');
   const totalBytes = plan.reduce((n, p) => n + p.size, 0);
   const pool = new Pool<RecordJob, Made>(RECORDS_TASK, totalBytes >= POOL_BYTES || process.env.FIRSTHAND_CLI_THREADS ? undefined : 0);
-  const counts = { added: 0, known: 0, skipped: 0, resumed: 0 };
+  const counts: IngestCounts = { added: 0, known: 0, skipped: 0, resumed: 0 };
   let bytesBefore = 0;
-  const note = (): string =>
-    `${counts.added} added` + (counts.known ? `, ${counts.known} already stored` : '') + (counts.skipped ? `, ${counts.skipped} skipped` : '');
+  const note = (): string => progressNote(counts);
   try {
     for (const { file, size } of plan) {
       if (stopping) break;
@@ -155,16 +154,8 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
         if (chunk.length) sent.push({ results: pool.send(chunk), through: docs });
         chunk = [];
       };
-      for await (const doc of readSources([file], {
-        onProgress: (p) => bar.update(bytesBefore + p.bytes, totalBytes, note()),
-        onWarning: (w) => {
-          counts.skipped++;
-          bar.log(`firsthand: warning: ${w.from}: ${w.message}`);
-        },
-      })) {
-        docs++;
-        // Read before the last stop: already in the store.
-        if (from && docs <= from.docs) continue;
+      for await (const { doc, n } of documentsAfter(file, from?.docs ?? 0, counts, bar, (bytes) => bar.update(bytesBefore + bytes, totalBytes, note()))) {
+        docs = n;
         chunk.push({ doc, now });
         if (chunk.length >= CHUNK) sendChunk();
         // Read ahead no further than the threads can use: the records in memory, and the resume
@@ -186,23 +177,18 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
   }
   const total = await store.count();
   await store.close();
-  out.line(
-    `${storePath}: ${counts.added} article${counts.added === 1 ? '' : 's'} added` +
-      (counts.known ? `, ${counts.known} already stored` : '') +
-      (counts.skipped ? `, ${counts.skipped} skipped` : '') +
-      (counts.resumed ? `, ${counts.resumed} input${counts.resumed === 1 ? '' : 's'} read before` : '') +
-      `; ${total} in the store` +
-      (stopping ? '. Stopped: run the same command again to go on.' : ''),
-  );
+  out.line(ingestSummary(storePath, counts, total, stopping));
   return stopping ? 130 : 0;
 }
 
 export async function corpusGraph(storePath: string, outDir: string, flags: ListFlags, out: Output, now = Date.now()): Promise<number> {
   if (!isUrl(storePath) && !existsSync(storePath)) throw new CliError('no store here: run "firsthand corpus ingest INPUT... --store PATH" first', storePath);
-  const meta = metaOf(flags, { name: `Originals in ${basename(resolve(storePath))}`, publisher: 'unknown publisher', expiresHours: 24 });
   const key = await signingKey(flags.sign);
   const store = await openStore(storePath);
   try {
+    // A list's default name: the store's folder, or a Redis store's prefix (not its servers' addresses).
+    const label = store instanceof RedisCorpusStore ? store.prefix : basename(resolve(storePath));
+    const meta = metaOf(flags, { name: `Originals in ${label}`, publisher: 'unknown publisher', expiresHours: 24 });
     const total = await store.count();
     if (total === 0) throw new CliError('the store holds no articles: run "firsthand corpus ingest" first', storePath);
     const bar = progressBar('corpus graph', { unit: 'count' });

@@ -20,7 +20,7 @@ import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import type { CandidateHit, StoreRef, StoreStats } from '../index/store.ts';
 import { indexKeys } from '../index/store.ts';
 import type { ArticleRecord, SignatureParams } from '../index/types.ts';
-import { articleNumber, CorpusStoreError, fromStored, toStored, type ArchiveStore, type ResumePoint, type StoredRecord } from './store.ts';
+import { articleNumber, CorpusStoreError, fromStored, statsOf, toStored, type ArchiveStore, type ResumePoint, type StoredRecord } from './store.ts';
 
 /** Record hashes: enough that each holds about a thousand records at 1M articles, and that they spread over every slot range. */
 const BUCKETS = 1024;
@@ -219,16 +219,7 @@ export class RedisCorpusStore implements ArchiveStore {
   }
 
   async stats(): Promise<StoreStats> {
-    let articles = 0;
-    let oldestSeenAt: number | undefined;
-    let newestSeenAt: number | undefined;
-    for await (const r of this.iterate()) {
-      articles++;
-      const at = r.publishedAt ?? r.firstSeenAt;
-      if (oldestSeenAt === undefined || at < oldestSeenAt) oldestSeenAt = at;
-      if (newestSeenAt === undefined || at > newestSeenAt) newestSeenAt = at;
-    }
-    return { articles, ...(oldestSeenAt === undefined ? {} : { oldestSeenAt, newestSeenAt }) };
+    return statsOf(this.iterate());
   }
 
   async close(): Promise<void> {

@@ -74,6 +74,20 @@ function u32Of(b: Uint8Array): Uint32Array {
   return out;
 }
 
+/** A store's article count and date range, read through all its records. */
+export async function statsOf(records: AsyncIterable<Pick<ArticleRecord, 'publishedAt' | 'firstSeenAt'>>): Promise<StoreStats> {
+  let articles = 0;
+  let oldestSeenAt: number | undefined;
+  let newestSeenAt: number | undefined;
+  for await (const r of records) {
+    articles++;
+    const at = r.publishedAt ?? r.firstSeenAt;
+    if (oldestSeenAt === undefined || at < oldestSeenAt) oldestSeenAt = at;
+    if (newestSeenAt === undefined || at > newestSeenAt) newestSeenAt = at;
+  }
+  return { articles, ...(oldestSeenAt === undefined ? {} : { oldestSeenAt, newestSeenAt }) };
+}
+
 export class CorpusStoreError extends Error {
   constructor(message: string) {
     super(message);
@@ -199,16 +213,7 @@ export class CorpusStore implements ArchiveStore {
   }
 
   async stats(): Promise<StoreStats> {
-    let oldestSeenAt: number | undefined;
-    let newestSeenAt: number | undefined;
-    let articles = 0;
-    for (const { value } of this.articles.getRange({})) {
-      articles++;
-      const at = value.publishedAt ?? value.firstSeenAt;
-      if (oldestSeenAt === undefined || at < oldestSeenAt) oldestSeenAt = at;
-      if (newestSeenAt === undefined || at > newestSeenAt) newestSeenAt = at;
-    }
-    return { articles, ...(oldestSeenAt === undefined ? {} : { oldestSeenAt, newestSeenAt }) };
+    return statsOf(this.iterate());
   }
 
   async close(): Promise<void> {

@@ -25,9 +25,13 @@ let archive: string;
 let articles: number;
 let embeddedOut: string;
 
+/** Every process started, ended after the tests even when one failed midway. */
+const children: ChildProcess[] = [];
+
 /** A CLI process left running, with what it printed so far. */
 function start(...args: string[]): { child: ChildProcess; output: () => string; exited: Promise<Run> } {
   const child = spawn(process.execPath, [bin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -87,6 +91,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   cluster?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
