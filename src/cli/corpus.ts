@@ -48,9 +48,19 @@ graph checks every stored article against all the others and writes to DIR:
                               of the extension to subscribe to (the list options as in list build)
 `;
 
-/** Articles written per transaction: a larger one copies each page of the postings' B-tree fewer
- * times (256 per transaction, unsorted, took 2.2x as long at 20k articles), and a stop loses at most this many to reading again. */
-const BATCH = 2048;
+/**
+ * Articles written per transaction. Each article adds about 176 postings at random places in the
+ * postings' B-tree, and a transaction copies every page it touches once: the more articles per
+ * transaction, the more postings share a page copy. With 2,048 the rate fell as the store grew
+ * (682 articles/s over the first 20k, 205/s past 90k); with 16,384 it held at 546/s to 164k (the
+ * bench's generated archive, 400k articles, 2 worker threads, the store's count read every 30 s).
+ * A stop loses at most this many to reading again; the batch's records and postings are held in
+ * memory until it is written. FIRSTHAND_CORPUS_BATCH=N chooses another size.
+ */
+function batchSize(): number {
+  const n = Number(process.env.FIRSTHAND_CORPUS_BATCH);
+  return Number.isInteger(n) && n >= 1 ? n : 16_384;
+}
 
 const isUrl = (store: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(store);
 
@@ -147,7 +157,7 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
           else batch.push(made.record);
         }
         through = end;
-        if (batch.length >= BATCH) await write(false);
+        if (batch.length >= batchSize()) await write(false);
       };
       let chunk: RecordJob[] = [];
       const sendChunk = (): void => {

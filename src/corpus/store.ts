@@ -147,8 +147,8 @@ export class CorpusStore implements ArchiveStore {
     await this.root.transaction(() => {
       if (this.meta.get('params') === undefined) this.meta.putSync('params', paramsId(this.params));
       // The postings are written in key order: a transaction then copies each B-tree page it
-      // touches once, where random order would revisit them (at 20k articles, 1.1x faster than unsorted in
-      // transactions of 2,048 articles; the larger transactions themselves gave 2.6x over 256).
+      // touches once, where random order would revisit them (at 20k articles, 1.1x faster than
+      // unsorted in transactions of 2,048 articles; see batchSize in src/cli/corpus.ts for the size).
       const pairs: number[][] = [];
       const fresh = new Set<number>();
       for (const record of records) {

@@ -205,9 +205,14 @@ describe('firsthand corpus ingest and graph', () => {
     const dir = tmp('kill');
     const input = storiesFile(dir, 8000);
     const store = join(dir, 'store');
-    const child = spawn(process.execPath, [join(root, 'bin/firsthand.js'), 'corpus', 'ingest', input, '--store', store], { cwd: root, stdio: 'ignore' });
+    // 1,000 articles per transaction (FIRSTHAND_CORPUS_BATCH; 16,384 by default), so that some are written before the kill.
+    const child = spawn(process.execPath, [join(root, 'bin/firsthand.js'), 'corpus', 'ingest', input, '--store', store], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, FIRSTHAND_CORPUS_BATCH: '1000' },
+    });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    // Killed once some batches are in the store (it writes 2,048 articles per transaction).
+    // Killed once some batches are in the store.
     let stored = 0;
     for (let i = 0; i < 300 && stored < 300 && child.exitCode === null; i++) {
       await new Promise((r) => setTimeout(r, 100));
