@@ -15,10 +15,10 @@ import { resolve } from 'node:path';
 import { Queue, Worker, type Job } from 'bullmq';
 import { clusterClient, parseRedisUrl, type RedisCorpusStore } from '../corpus/redis-store.ts';
 import type { ArticleRecord } from '../index/index.ts';
-import { documentsAfter, ingestSummary, progressNote, RECORDS_TASK, type IngestCounts, type Made, type RecordJob } from './corpus-records.ts';
+import { documentsAfter, ingestSummary, interruptible, progressNote, RECORDS_TASK, type IngestCounts, type Made, type RecordJob } from './corpus-records.ts';
 import type { Output } from './output.ts';
 import { Pool, poolSize } from './pool.ts';
-import { planSources, type SourceDoc } from './sources/index.ts';
+import type { Planned, SourceDoc } from './sources/index.ts';
 import { progressBar } from './sources/progress.ts';
 
 const QUEUE = 'ingest';
@@ -112,19 +112,14 @@ function jobId(inputKey: string, stamp: string, end: number): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * `corpus ingest INPUT... --store redis://…`: puts the documents on the queue, with `workers`
- * queue workers of its own in this process (0: only feed, other machines work), and returns once
- * every chunk is stored.
+ * `corpus ingest INPUT... --store redis://…`: puts the documents of the planned inputs on the
+ * queue, with `workers` queue workers of its own in this process (0: only feed, other machines
+ * work), and returns once every chunk is stored.
  */
-export async function clusterIngest(inputs: string[], store: RedisCorpusStore, out: Output, opts: { workers: number; now: number }): Promise<number> {
-  const plan = await planSources(inputs);
+export async function clusterIngest(plan: Planned[], store: RedisCorpusStore, out: Output, opts: { workers: number; now: number }): Promise<number> {
   const queue = new Queue<ChunkData, ChunkDone>(QUEUE, queueOptions(store));
   const workers = Array.from({ length: opts.workers }, () => startWorker(store));
-  let stopping = false;
-  const stop = (): void => {
-    stopping = true;
-  };
-  process.once('SIGINT', stop);
+  const interrupt = interruptible();
   const bar = progressBar('corpus ingest');
   const totalBytes = plan.reduce((n, p) => n + p.size, 0);
   const counts: Required<IngestCounts> = { added: 0, known: 0, skipped: 0, resumed: 0, retried: 0 };
@@ -132,7 +127,7 @@ export async function clusterIngest(inputs: string[], store: RedisCorpusStore, o
   let bytesBefore = 0;
   try {
     for (const { file, size } of plan) {
-      if (stopping) break;
+      if (interrupt.stopping) break;
       const key = resolve(file);
       const s = statSync(file);
       const stamp = `${s.size}:${Math.round(s.mtimeMs)}`;
@@ -157,7 +152,7 @@ export async function clusterIngest(inputs: string[], store: RedisCorpusStore, o
       };
       /** Waits until the oldest chunk is done, taking the marks of any that are; moves the resume point on. */
       const settle = async (all: boolean): Promise<void> => {
-        while (pending.length && (all || pending.length >= AHEAD) && !stopping) {
+        while (pending.length && (all || pending.length >= AHEAD) && !interrupt.stopping) {
           const marks = await store.redis.hmget(doneKey(store), ...pending.map((p) => p.id));
           const now = Date.now();
           for (let i = 0; i < pending.length; i++) {
@@ -206,21 +201,21 @@ export async function clusterIngest(inputs: string[], store: RedisCorpusStore, o
         chunk.push(doc);
         if (chunk.length >= CHUNK) await send();
         await settle(false);
-        if (stopping) break;
+        if (interrupt.stopping) break;
       }
       await send();
       // Stopped: the chunks on the queue stay there for the workers, and a run again waits for them.
-      if (!stopping) await settle(true);
-      if (!stopping) await store.setResumePoint(key, { docs: Math.max(through, docs), done: true, stamp });
+      if (!interrupt.stopping) await settle(true);
+      if (!interrupt.stopping) await store.setResumePoint(key, { docs: Math.max(through, docs), done: true, stamp });
       bytesBefore += size;
     }
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
     await Promise.all(workers.map((w) => w.close()));
     await Promise.race([queue.close(), sleep(5000)]);
     bar.done(`corpus ingest: ${note()}`);
   }
   const total = await store.count();
-  out.line(ingestSummary(store.url, counts, total, stopping));
-  return stopping ? 130 : 0;
+  out.line(ingestSummary(store.url, counts, total, interrupt.stopping));
+  return interrupt.stopping ? 130 : 0;
 }

@@ -89,3 +89,18 @@ export async function* documentsAfter(
     if (n > resumeAfter) yield { doc, n };
   }
 }
+
+/** Ctrl-C asks an ingest to stop after the chunk in hand: `stopping` says whether it was pressed. */
+export function interruptible(): { readonly stopping: boolean; release(): void } {
+  let stopping = false;
+  const stop = (): void => {
+    stopping = true;
+  };
+  process.once('SIGINT', stop);
+  return {
+    get stopping() {
+      return stopping;
+    },
+    release: () => void process.off('SIGINT', stop),
+  };
+}

@@ -15,7 +15,7 @@ import type { ArticleRecord, PackItem } from '../index/index.ts';
 import { writeList } from '../lists/write.ts';
 import { CliError, usageError, writeFileAtomic } from './io.ts';
 import { metaOf, signingKey, writeBytesAtomic, type ListFlags } from './list.ts';
-import { documentsAfter, ingestSummary, progressNote, RECORDS_TASK, type IngestCounts, type Made, type RecordJob } from './corpus-records.ts';
+import { documentsAfter, ingestSummary, interruptible, progressNote, RECORDS_TASK, type IngestCounts, type Made, type RecordJob } from './corpus-records.ts';
 import { Output } from './output.ts';
 import { Pool } from './pool.ts';
 import { planSources } from './sources/index.ts';
@@ -105,17 +105,13 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
   const opened = await openStore(storePath);
   if (opened instanceof RedisCorpusStore) {
     try {
-      return await clusterIngest(inputs, opened, out, { workers: opts.workers ?? 1, now });
+      return await clusterIngest(plan, opened, out, { workers: opts.workers ?? 1, now });
     } finally {
       await opened.close();
     }
   }
   const store = opened;
-  let stopping = false;
-  const stop = (): void => {
-    stopping = true;
-  };
-  process.once('SIGINT', stop);
+  const interrupt = interruptible();
   const bar = progressBar('corpus ingest');
   const totalBytes = plan.reduce((n, p) => n + p.size, 0);
   const pool = new Pool<RecordJob, Made>(RECORDS_TASK, totalBytes >= POOL_BYTES || process.env.FIRSTHAND_CLI_THREADS ? undefined : 0);
@@ -124,7 +120,7 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
   const note = (): string => progressNote(counts);
   try {
     for (const { file, size } of plan) {
-      if (stopping) break;
+      if (interrupt.stopping) break;
       const key = resolve(file);
       const stamp = stampOf(file);
       const before = await store.resumePoint(key);
@@ -171,24 +167,24 @@ export async function corpusIngest(inputs: string[], storePath: string, out: Out
         // Read ahead no further than the threads can use: the records in memory, and the resume
         // point's lag behind the reading, stay bounded.
         while (sent.length >= pool.capacity) await takeOldest();
-        if (stopping) break;
+        if (interrupt.stopping) break;
       }
       sendChunk();
       while (sent.length) await takeOldest();
       // A document read but not sent (a warning, or skipped before the resume point) counts too.
-      if (!stopping) through = Math.max(through, docs);
-      await write(!stopping);
+      if (!interrupt.stopping) through = Math.max(through, docs);
+      await write(!interrupt.stopping);
       bytesBefore += size;
     }
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
     await pool.close();
     bar.done(`corpus ingest: ${note()}`);
   }
   const total = await store.count();
   await store.close();
-  out.line(ingestSummary(storePath, counts, total, stopping));
-  return stopping ? 130 : 0;
+  out.line(ingestSummary(storePath, counts, total, interrupt.stopping));
+  return interrupt.stopping ? 130 : 0;
 }
 
 export async function corpusGraph(storePath: string, outDir: string, flags: ListFlags, out: Output, now = Date.now()): Promise<number> {

@@ -28,7 +28,7 @@ export type { ReadSourcesOptions, SourceDoc, SourceProgress, SourceWarning } fro
 
 export type SourceKind = 'html' | 'warc' | 'warc.gz' | 'feed' | 'jsonl';
 
-interface Planned {
+export interface Planned {
   file: string;
   kind: SourceKind;
   size: number;
