@@ -112,6 +112,22 @@ function jobId(inputKey: string, stamp: string, end: number): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * Runs one of the feeder's own commands again while the cluster fails over (a master lost: its
+ * connection closes, its slots move to a replica), a second apart, for up to a minute; then the
+ * error stands. Every command it is given can be run twice.
+ */
+async function persist<T>(command: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await command();
+    } catch (e) {
+      if (attempt >= 60) throw e;
+      await sleep(1000);
+    }
+  }
+}
+
+/**
  * `corpus ingest INPUT... --store redis://…`: puts the documents of the planned inputs on the
  * queue, with `workers` queue workers of its own in this process (0: only feed, other machines
  * work), and returns once every chunk is stored.
@@ -131,7 +147,7 @@ export async function clusterIngest(plan: Planned[], store: RedisCorpusStore, ou
       const key = resolve(file);
       const s = statSync(file);
       const stamp = `${s.size}:${Math.round(s.mtimeMs)}`;
-      const before = await store.resumePoint(key);
+      const before = await persist(() => store.resumePoint(key));
       const from = before && before.stamp === stamp ? before : undefined;
       if (from?.done) {
         counts.resumed++;
@@ -142,18 +158,20 @@ export async function clusterIngest(plan: Planned[], store: RedisCorpusStore, ou
       const pending: { id: string; end: number; data: ChunkData; done: boolean; checked: number }[] = [];
       let through = from?.docs ?? 0;
       const add = async (c: (typeof pending)[number]): Promise<void> => {
-        await queue.add('chunk', c.data, {
-          jobId: c.id,
-          attempts: ATTEMPTS,
-          backoff: { type: 'fixed', delay: 1000 },
-          removeOnComplete: true,
-          removeOnFail: 1000,
-        });
+        await persist(() =>
+          queue.add('chunk', c.data, {
+            jobId: c.id,
+            attempts: ATTEMPTS,
+            backoff: { type: 'fixed', delay: 1000 },
+            removeOnComplete: true,
+            removeOnFail: 1000,
+          }),
+        );
       };
       /** Waits until the oldest chunk is done, taking the marks of any that are; moves the resume point on. */
       const settle = async (all: boolean): Promise<void> => {
         while (pending.length && (all || pending.length >= AHEAD) && !interrupt.stopping) {
-          const marks = await store.redis.hmget(doneKey(store), ...pending.map((p) => p.id));
+          const marks = await persist(() => store.redis.hmget(doneKey(store), ...pending.map((p) => p.id)));
           const now = Date.now();
           for (let i = 0; i < pending.length; i++) {
             const p = pending[i];
@@ -169,9 +187,9 @@ export async function clusterIngest(plan: Planned[], store: RedisCorpusStore, ou
             } else if (!mark && now - p.checked > 3000) {
               // A job that is neither done nor on the queue was lost (a failover took it): put it back.
               p.checked = now;
-              const job = await queue.getJob(p.id);
+              const job = await persist(() => queue.getJob(p.id));
               if (!job) await add(p);
-              else if ((await job.getState()) === 'failed') throw new Error(`a job failed ${ATTEMPTS} times: ${job.failedReason}`);
+              else if ((await persist(() => job.getState())) === 'failed') throw new Error(`a job failed ${ATTEMPTS} times: ${job.failedReason}`);
             }
           }
           const finished: string[] = [];
@@ -181,8 +199,8 @@ export async function clusterIngest(plan: Planned[], store: RedisCorpusStore, ou
             finished.push(p.id);
           }
           if (finished.length) {
-            await store.setResumePoint(key, { docs: through, done: false, stamp });
-            await store.redis.hdel(doneKey(store), ...finished);
+            await persist(() => store.setResumePoint(key, { docs: through, done: false, stamp }));
+            await persist(() => store.redis.hdel(doneKey(store), ...finished));
           } else await sleep(100);
           if (!all && pending.length < AHEAD) break;
         }
@@ -206,7 +224,7 @@ export async function clusterIngest(plan: Planned[], store: RedisCorpusStore, ou
       await send();
       // Stopped: the chunks on the queue stay there for the workers, and a run again waits for them.
       if (!interrupt.stopping) await settle(true);
-      if (!interrupt.stopping) await store.setResumePoint(key, { docs: Math.max(through, docs), done: true, stamp });
+      if (!interrupt.stopping) await persist(() => store.setResumePoint(key, { docs: Math.max(through, docs), done: true, stamp }));
       bytesBefore += size;
     }
   } finally {
@@ -215,7 +233,7 @@ export async function clusterIngest(plan: Planned[], store: RedisCorpusStore, ou
     await Promise.race([queue.close(), sleep(5000)]);
     bar.done(`corpus ingest: ${note()}`);
   }
-  const total = await store.count();
+  const total = await persist(() => store.count());
   out.line(ingestSummary(store.url, counts, total, interrupt.stopping));
   return interrupt.stopping ? 130 : 0;
 }

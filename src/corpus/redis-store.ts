@@ -53,6 +53,8 @@ export function clusterClient(target: RedisTarget, opts: { blocking?: boolean } 
     retryDelayOnTryAgain: 300,
     maxRedirections: 64,
     slotsRefreshTimeout: 2000,
+    // The slot map is read again every 2 s: after a failover, a dead master leaves the client soon.
+    slotsRefreshInterval: 2000,
     clusterRetryStrategy: (times) => (times > 20 ? null : Math.min(100 * times, 2000)),
     // A worker's blocking connection (BullMQ) must wait as long as it takes.
     redisOptions: { maxRetriesPerRequest: opts.blocking ? null : 20, connectTimeout: 5000 },
@@ -161,6 +163,8 @@ export class RedisCorpusStore implements ArchiveStore {
   async durable(timeoutMs = 5000): Promise<void> {
     await Promise.all(
       this.redis.nodes('master').map(async (node) => {
+        // A master that died fails this (its connection is closed): the caller runs the writes again
+        // once the cluster has failed over and the slot map names the new master.
         const info = await node.info('replication');
         const replicas = Number(/connected_slaves:(\d+)/.exec(info)?.[1] ?? 0);
         if (replicas === 0) return;
