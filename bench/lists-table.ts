@@ -64,7 +64,7 @@ export function listRows(name: BrowserName, r: ListsResult | { error: string } |
       key: key('check'),
       row: [
         `L6. Check against the list, ${B}, ${n}`,
-        `p50 ${fmt(z.check.p50, 1)} ms, p95 ${fmt(z.check.p95, 1)} ms (n=${z.check.n}); listed original named: ${kinds}; unrelated pages flagged ${unrelated?.flagged ?? 0}/${unrelated?.pages ?? 0}`,
+        `p50 ${fmt(z.check.p50, 1)} ms, p95 ${fmt(z.check.p95, 1)} ms (n=${z.check.n})${z.lookup && z.fetch ? `; of which key lookups p50 ${fmt(z.lookup.p50, 1)} / p95 ${fmt(z.lookup.p95, 1)} ms, record reads p50 ${fmt(z.fetch.p50, 1)} / p95 ${fmt(z.fetch.p95, 1)} ms` : ''}${z.everyBucket ? `; the same checks reading every bucket of the list (no key filter, each right after): p50 ${fmt(z.everyBucket.p50, 1)} / p95 ${fmt(z.everyBucket.p95, 1)} ms` : ''}; listed original named: ${kinds}; unrelated pages flagged ${unrelated?.flagged ?? 0}/${unrelated?.pages ?? 0}`,
         `p95 <= ${CHECK_P95_MS} ms (the check target, row 1)`,
         'the reader read none of these originals',
         z.articles >= 100_000 ? met(z.check.p95 <= CHECK_P95_MS) : '',

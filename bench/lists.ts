@@ -30,6 +30,11 @@ export interface ListSizeResult {
   /** The profile's folder for the page's origin after subscribing, per listed article. */
   diskBytesPerArticle: number;
   check: Summary;
+  /** Of each check: its key lookups (band and topic keys, in parallel), then its record reads. */
+  lookup?: Summary;
+  fetch?: Summary;
+  /** The same checks, each right after, reading every bucket of the list (no key filter). */
+  everyBucket?: Summary;
   byKind: Record<string, { check: Summary; named: number; flagged: number; pages: number }>;
   error?: string;
 }
@@ -105,7 +110,11 @@ export async function benchLists(
           const d1 = b.originBytes();
           const samples = sub.error
             ? []
-            : await b.call<{ kind: string; ms: number; named: boolean; flagged: boolean }[]>('check', queries satisfies Query[], opts.rounds);
+            : await b.call<{ kind: string; ms: number; everyMs: number; lookupMs: number; fetchMs: number; named: boolean; flagged: boolean }[]>(
+                'check',
+                queries satisfies Query[],
+                opts.rounds,
+              );
           opts.log(`  lists: updating...`);
           // The same list's next copy, installed under the list subscribed to above.
           const upd = await b.call<{ ms: number; error?: string }>('install', `${site.url}/list-${size}-update.fhlist`, `${site.url}/list-${size}.fhlist`);
@@ -121,6 +130,9 @@ export async function benchLists(
             idbBytesPerArticle: Math.round((u1 - u0) / size),
             diskBytesPerArticle: Math.round((d1 - d0) / size),
             check: summarize(samples.map((s) => s.ms)),
+            lookup: summarize(samples.map((s) => s.lookupMs)),
+            fetch: summarize(samples.map((s) => s.fetchMs)),
+            everyBucket: summarize(samples.map((s) => s.everyMs)),
             byKind: Object.fromEntries(
               kinds.map((k) => {
                 const of = first.filter((s) => s.kind === k);
@@ -139,7 +151,7 @@ export async function benchLists(
           });
           const r = out[out.length - 1];
           opts.log(
-            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p95 ${r.check.p95.toFixed(1)} ms`,
+            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)})`,
           );
         } finally {
           await b.close();

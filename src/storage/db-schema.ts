@@ -11,8 +11,9 @@ import { buildBlocks, buildPostings, localToRef, type ListManifest } from './lis
 import { fromStored, type StoredArticle } from './stored.ts';
 
 export const DB_NAME = 'firsthand';
-// Version 7 adds the store of checks (the history); version 8 moves listed articles apart.
-export const DB_VERSION = 8;
+// Version 7 adds the store of checks (the history); version 8 moves listed articles apart;
+// version 9 keeps a filter of each list's keys.
+export const DB_VERSION = 9;
 
 // The schema is typed in db.ts (the current version); old steps speak of stores as they were.
 type AnyDB = IDBPDatabase<unknown>;
@@ -103,6 +104,13 @@ export function upgradeSteps(db: AnyDB, oldVersion: number, newVersion: number, 
     db.createObjectStore('listManifests', { keyPath: 'id' });
     tx.objectStore('articles').deleteIndex('lists');
     if (oldVersion >= 6) copies.push(() => migrateToV8(tx, params));
+  }
+  if (oldVersion < 9 && newVersion >= 9) {
+    // Step 9: "listFilters", a Bloom filter of the keys each list's postings hold (key-filter.ts),
+    // under the list's id, written by each install of a copy. A list installed before has none
+    // until its next update: a check then reads its postings for every key, as before. Nothing
+    // is copied.
+    db.createObjectStore('listFilters');
   }
   if (copies.length)
     void (async () => {

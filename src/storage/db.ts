@@ -9,8 +9,9 @@ import type { ListInfo, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import type { ListBlock, ListManifest } from './list-layout.ts';
-import { fetchMerged, getMerged, listedCount, listPostingsOf } from './lists-read.ts';
-import { lookup } from './postings.ts';
+import { fetchMerged, getMerged, listedCount } from './lists-read.ts';
+import { isKeyFilter, mayHold, type KeyFilter } from './key-filter.ts';
+import { bucketOf, countHits, wantedByBucket } from './postings.ts';
 import { fromStored, type StoredArticle } from './stored.ts';
 
 export { DB_NAME, DB_VERSION };
@@ -69,11 +70,16 @@ export interface FirsthandDB extends DBSchema {
   listPostings: { key: [number, string]; value: Uint32Array };
   /** What an update or a removal of a list must know of its installed copy (list-layout.ts). */
   listManifests: { key: string; value: ListManifest };
+  /** Which keys each list's postings hold, under the list's id (key-filter.ts). */
+  listFilters: { key: string; value: StoredKeyFilter };
   texts: { key: number; value: StoredText };
   meta: { key: MetaEntry['key']; value: MetaEntry };
   /** The last check of each page that found related articles (history.ts). */
   checks: { key: string; value: import('./history.ts').CheckEntry; indexes: { checkedAt: number; matchIds: string } };
 }
+
+/** A list's key filter as stored: with the digest of the copy it was built from. */
+export type StoredKeyFilter = KeyFilter & { digest: string };
 
 export type FirsthandIDB = IDBPDatabase<FirsthandDB>;
 type UpgradeTx = IDBPTransaction<FirsthandDB, StoreNames<FirsthandDB>[], 'versionchange'>;
@@ -146,6 +152,9 @@ export class IdbStore implements Store {
   constructor(
     private readonly conn: DbConnection,
     private readonly params: SignatureParams = DEFAULT_PARAMS,
+    /** False: every bucket of every list is read, as for lists installed before filters were
+     * kept (the bench measures both). */
+    private readonly keyFilters = true,
   ) {}
 
   /** The article of this id: the reader's own record (with the lists that carry it), or a listed one. */
@@ -154,23 +163,63 @@ export class IdbStore implements Store {
     return getMerged(db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']), id, this.params);
   }
 
-  /** One read per bucket of the keys, all in one transaction: the own postings' value and every
-   * list's; hits are own article numbers and listed references (list-layout.ts). */
+  /** Each list's key filter, by list id, as last read, with the digest of the copy it is of; none
+   * for a list installed before filters were kept. */
+  private readonly filters = new Map<string, { digest: string; filter?: KeyFilter }>();
+
+  /** One read per bucket of the keys and per postings, all in one transaction: the own postings'
+   * value and each list's; hits are own article numbers and listed references (list-layout.ts).
+   * The own postings are not read when they are empty, nor a list's bucket when its key filter
+   * says it holds none of the keys there. */
   async candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
     const db = await this.conn.get();
-    const tx = db.transaction(['postings', 'listPostings', 'lists']);
+    const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters']);
     const postings = tx.objectStore('postings');
-    const listed = (await tx.objectStore('lists').count()) > 0 ? tx.objectStore('listPostings') : undefined;
-    const hits = await lookup(
-      async (bucket) => {
-        if (!listed) return postings.get(bucket);
-        const [own, lists] = await Promise.all([postings.get(bucket), listPostingsOf(listed, bucket)]);
-        return own ? [own, ...lists] : lists;
-      },
-      keys,
-      maxPerKey,
-    );
+    const [lists, ownKey] = await Promise.all([tx.objectStore('lists').getAll(), postings.getKey(IDBKeyRange.lowerBound(0))]);
+    const own = ownKey !== undefined;
+    const listed = tx.objectStore('listPostings');
+    const filters = this.keyFilters ? await this.filtersOf(tx.objectStore('listFilters'), lists) : lists.map(() => undefined);
+    // Per bucket, the lists that may hold one of the keys there (every bucket of a list without a filter).
+    const fromLists = new Map<number, Set<string>>();
+    for (const key of keys)
+      filters.forEach((f, i) => {
+        if (f && !mayHold(f, key)) return;
+        const bucket = bucketOf(key);
+        const ids = fromLists.get(bucket) ?? new Set<string>();
+        fromLists.set(bucket, ids.add(lists[i].id));
+      });
+    const wanted = wantedByBucket(keys);
+    const buckets = [...wanted.keys()];
+    const listReads: [number, string][] = [];
+    for (const bucket of buckets) for (const id of fromLists.get(bucket) ?? []) listReads.push([bucket, id]);
+    const [mine, theirs] = await Promise.all([own ? Promise.all(buckets.map((b) => postings.get(b))) : [], Promise.all(listReads.map((k) => listed.get(k)))]);
+    const values = new Map<number, Uint32Array[]>();
+    const put = (bucket: number, value: Uint32Array | undefined) => {
+      if (!value) return;
+      const at = values.get(bucket);
+      if (at) at.push(value);
+      else values.set(bucket, [value]);
+    };
+    buckets.forEach((bucket, i) => put(bucket, mine[i]));
+    listReads.forEach(([bucket], i) => put(bucket, theirs[i]));
+    const hits = countHits(wanted, values, maxPerKey);
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
+  }
+
+  /** The key filter of each list (undefined: it has none, every bucket is read), read from the
+   * store when the list's copy changed since it was last read. */
+  private async filtersOf(store: { get(id: string): Promise<StoredKeyFilter | undefined> }, lists: readonly StoredList[]): Promise<(KeyFilter | undefined)[]> {
+    for (const id of this.filters.keys()) if (!lists.some((l) => l.id === id)) this.filters.delete(id);
+    return Promise.all(
+      lists.map(async (l) => {
+        const known = this.filters.get(l.id);
+        if (known?.digest === l.digest) return known.filter;
+        const stored = await store.get(l.id);
+        const filter = stored && stored.digest === l.digest && isKeyFilter(stored) ? { bits: stored.bits, probes: stored.probes } : undefined;
+        this.filters.set(l.id, { digest: l.digest, ...(filter ? { filter } : {}) });
+        return filter;
+      }),
+    );
   }
 
   /** Records by reference (or id), all in one transaction, one per article (lists-read.ts). */

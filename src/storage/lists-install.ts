@@ -5,6 +5,7 @@
 import { unwrap } from 'idb';
 import type { ArticleRecord, PackItem } from '../index/index.ts';
 import type { DbConnection, StoredList } from './db.ts';
+import { filterOfPostings } from './key-filter.ts';
 import { buildBlocks, buildPostings, freeSerials, idHashes, localToRef, type ListManifest } from './list-layout.ts';
 import type { InstallProgress, ListContentLike } from './lists.ts';
 import { isQuotaError, runTx, StorageFullError } from './tx.ts';
@@ -77,8 +78,9 @@ export async function installList(
   for (const r of records) if (!r.sketch) throw new Error(`installList: "${r.id.slice(0, 80)}" has no sketch (a list is text-free)`);
   // The postings, with references local to the copy, before the transaction (it needs nothing stored).
   const local = buildPostings(records);
+  const filter = { digest: info.digest, ...filterOfPostings(local) };
   const db = await conn.get();
-  const tx = db.transaction(['listBlocks', 'listPostings', 'listManifests', 'lists'], 'readwrite');
+  const tx = db.transaction(['listBlocks', 'listPostings', 'listManifests', 'listFilters', 'lists'], 'readwrite');
   try {
     await runTx(tx, async () => {
       const [old, used] = await Promise.all([tx.objectStore('listManifests').get(id), tx.objectStore('listBlocks').getAllKeys()]);
@@ -119,7 +121,7 @@ export async function installList(
       ];
       await inSteps(postingWrites, POSTINGS_STEP, (done, total) => onProgress?.({ phase: 'indexing', done, total }));
       const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(buckets), ids, listedAt: times, blockHashes: hashes };
-      await Promise.all([tx.objectStore('listManifests').put(manifest), tx.objectStore('lists').put(info)]);
+      await Promise.all([tx.objectStore('listManifests').put(manifest), tx.objectStore('listFilters').put(filter, id), tx.objectStore('lists').put(info)]);
     });
   } catch (err) {
     if (isQuotaError(err))
@@ -133,7 +135,7 @@ export async function installList(
 /** Removes a list: its blocks, postings and manifest, and the list. The reader's own articles stay as they are. */
 export async function removeList(conn: DbConnection, id: string): Promise<boolean> {
   const db = await conn.get();
-  const tx = db.transaction(['listBlocks', 'listPostings', 'listManifests', 'lists'], 'readwrite');
+  const tx = db.transaction(['listBlocks', 'listPostings', 'listManifests', 'listFilters', 'lists'], 'readwrite');
   return runTx(tx, async () => {
     const [known, manifest] = await Promise.all([tx.objectStore('lists').getKey(id), tx.objectStore('listManifests').get(id)]);
     const blocks = unwrap(tx.objectStore('listBlocks'));
@@ -142,7 +144,7 @@ export async function removeList(conn: DbConnection, id: string): Promise<boolea
       ...(manifest?.blocks ?? []).map((s) => () => blocks.delete(s)),
       ...[...(manifest?.buckets ?? [])].map((b) => () => postings.delete([b, id])),
     ]);
-    await Promise.all([tx.objectStore('listManifests').delete(id), tx.objectStore('lists').delete(id)]);
+    await Promise.all([tx.objectStore('listManifests').delete(id), tx.objectStore('listFilters').delete(id), tx.objectStore('lists').delete(id)]);
     return known !== undefined || manifest !== undefined;
   });
 }

@@ -77,8 +77,9 @@ async function entriesById(tx: MergedTx, blocks: Blocks, ids: readonly string[])
 export async function fetchMerged(tx: MergedTx, refs: readonly StoreRef[], params: SignatureParams): Promise<ArticleRecord[]> {
   const articles = tx.objectStore('articles');
   const blocks = new Blocks(tx);
-  const [lists, found] = await Promise.all([
+  const [lists, anyOwn, found] = await Promise.all([
     tx.objectStore('lists').getAll(),
+    articles.getKey(IDBKeyRange.lowerBound(0)),
     Promise.all(
       refs.map(async (ref): Promise<{ own?: StoredArticle; listed?: Found; id?: string }> => {
         if (typeof ref === 'string') return { own: await articles.index('id').get(ref), id: ref };
@@ -102,7 +103,8 @@ export async function fetchMerged(tx: MergedTx, refs: readonly StoreRef[], param
   // reference is the only one of its id.
   const searched = lists.length === 1 ? ids.filter((id) => !byRef.has(id)) : ids;
   const [ownOfListed, listed] = await Promise.all([
-    Promise.all(ids.map((id) => (own.has(id) ? Promise.resolve(own.get(id)) : articles.index('id').get(id)))),
+    // The reader's own record of each listed id, unless the reader has none at all.
+    Promise.all(ids.map((id) => (own.has(id) || anyOwn === undefined ? Promise.resolve(own.get(id)) : articles.index('id').get(id)))),
     entriesById(tx, blocks, searched),
   ]);
   if (lists.length === 1) for (const [id, f] of byRef) listed.set(id, [f]);

@@ -156,14 +156,8 @@ export async function applyChanges(
   }
 }
 
-/** Article numbers sharing each of the keys, counted per article. A key held by more than
- * `maxPerKey` articles is left out (a common word among topic keys). A bucket may be read as
- * several values (the own postings' and each reuse list's): their pairs count together. */
-export async function lookup(
-  get: (bucket: number) => Promise<Uint32Array | undefined | readonly Uint32Array[]>,
-  keys: readonly number[],
-  maxPerKey = Infinity,
-): Promise<Map<number, number>> {
+/** The keys grouped by bucket: the band hashes wanted in each. */
+export function wantedByBucket(keys: readonly number[]): Map<number, number[]> {
   const wanted = new Map<number, number[]>();
   for (const key of new Set(keys)) {
     const bucket = bucketOf(key);
@@ -171,20 +165,28 @@ export async function lookup(
     if (hashes) hashes.push(hashOf(key));
     else wanted.set(bucket, [hashOf(key)]);
   }
-  const buckets = [...wanted.keys()];
-  const values = await Promise.all(buckets.map((b) => get(b)));
+  return wanted;
+}
+
+/** Article numbers sharing each wanted key, counted per article, from the values read of each
+ * bucket (the own postings' and each reuse list's: their pairs count together). A key held by
+ * more than `maxPerKey` articles is left out (a common word among topic keys). */
+export function countHits(
+  wanted: ReadonlyMap<number, readonly number[]>,
+  values: ReadonlyMap<number, readonly Uint32Array[]>,
+  maxPerKey = Infinity,
+): Map<number, number> {
   const hits = new Map<number, number>();
   const holders: number[] = [];
-  buckets.forEach((bucket, i) => {
-    const value = values[i];
-    if (!value) return;
-    const lists = value instanceof Uint32Array ? [value] : value;
-    for (const h of wanted.get(bucket)!) {
+  for (const [bucket, hashes] of wanted) {
+    const lists = values.get(bucket);
+    if (!lists?.length) continue;
+    for (const h of hashes) {
       holders.length = 0;
       for (const list of lists) for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) holders.push(list[j + 1]);
       if (holders.length > maxPerKey) continue;
       for (const a of holders) hits.set(a, (hits.get(a) ?? 0) + 1);
     }
-  });
+  }
   return hits;
 }

@@ -7,11 +7,12 @@ import { installList, listInfoOf, removeList, type ListContentLike } from '../..
 import { Writer } from '../../src/storage/writer.ts';
 import { buildRecord, indexKeys, listedRecord, MemoryStore, topicKeys } from '../../src/index/index.ts';
 import { applyChanges, PostingsChanges, type PostingsStore } from '../../src/storage/postings.ts';
+import { buildBlocks, buildPostings, localToRef } from '../../src/storage/list-layout.ts';
 import { candidateIds, freshDbName, listedIds, postedArticles, syntheticArticle } from './background-fixtures.ts';
 import { SEED_META, seed } from './helpers.ts';
 
 const INDEXES = ['firstSeenAt', 'id', 'outletKey'];
-const STORES = ['articles', 'checks', 'listBlocks', 'listManifests', 'listPostings', 'lists', 'meta', 'postings', 'texts'];
+const STORES = ['articles', 'checks', 'listBlocks', 'listFilters', 'listManifests', 'listPostings', 'lists', 'meta', 'postings', 'texts'];
 
 /** Creates a database exactly as a release at `version` left it (its stores typed as they were then). */
 async function createAt(name: string, version: number) {
@@ -194,6 +195,58 @@ describe('schema step 8: listed articles move apart', () => {
     expect(await removeList(conn, B)).toBe(true);
     expect(await store.get(whole.id)).toBeUndefined();
     expect((await store.get(both.id))?.lists).toEqual([A]);
+    conn.close();
+  });
+});
+
+describe("schema step 9: a filter of each list's keys", () => {
+  it('upgrades a version 8 database with a list: its articles are found without a filter, and its next copy brings one', async () => {
+    const name = freshDbName();
+    const old = await createAt(name, 8);
+    const A = 'u00000000000000aa';
+    const info = {
+      id: A,
+      name: 'List A',
+      publisher: 'Media Watch',
+      source: { url: 'https://lists.example/a' },
+      articles: 2,
+      bytes: 100,
+      digest: 'ab'.repeat(32),
+      addedAt: 7000,
+      updatedAt: 7000,
+    };
+    // As version 8 installed a list: its blocks, postings and manifest, and no filter.
+    const records = [listedRecord(syntheticArticle(1, 100).record), listedRecord(syntheticArticle(2, 200).record)];
+    const { blocks, ids, times, hashes } = buildBlocks(A, records, (r) => r.firstSeenAt);
+    const local = buildPostings(records);
+    const tx = old.transaction(['lists', 'listBlocks', 'listPostings', 'listManifests'], 'readwrite');
+    void tx.objectStore('lists').put(info);
+    blocks.forEach((b, i) => void tx.objectStore('listBlocks').put(b, i));
+    for (const [bucket, value] of local) void tx.objectStore('listPostings').put(localToRef(value, [0]), [bucket, A]);
+    void tx.objectStore('listManifests').put({ id: A, blocks: [0], buckets: Uint32Array.from(local.keys()), ids, listedAt: times, blockHashes: hashes });
+    await tx.done;
+    old.close();
+
+    const conn = new DbConnection(name);
+    const store = new IdbStore(conn);
+    const db = await conn.get();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.count('listFilters')).toBe(0);
+    for (const r of records) {
+      const found = await candidateIds(store, r.bandKeys);
+      expect(found.find((h) => h.id === r.id)?.hits).toBe(r.bandKeys.length);
+    }
+    const c: ListContentLike = {
+      header: { list: { name: 'List A', publisher: 'Media Watch' } },
+      items: [{ record: records[1] }],
+      digest: 'cd'.repeat(32),
+      bytes: 1,
+    };
+    await installList(conn, A, c, listInfoOf(A, c, { url: 'https://lists.example/a' }, 9000, info));
+    expect((await db.get('listFilters', A))?.digest).toBe('cd'.repeat(32));
+    expect((await candidateIds(store, records[1].bandKeys)).map((h) => h.id)).toEqual([records[1].id]);
+    expect(await candidateIds(store, records[0].bandKeys)).toEqual([]);
     conn.close();
   });
 });

@@ -117,8 +117,8 @@ export function syntheticArticle(n: number, firstSeenAt: number): { record: Arti
 }
 
 /** Candidates of a store as ids with their band counts (the store's references read back to records). */
-export async function candidateIds(store: Store, keys: readonly number[]): Promise<{ id: string; hits: number }[]> {
-  const hits = await store.candidates(keys);
+export async function candidateIds(store: Store, keys: readonly number[], maxPerKey?: number): Promise<{ id: string; hits: number }[]> {
+  const hits = await store.candidates(keys, maxPerKey);
   const records = await Promise.all(hits.map(async (h) => (await store.fetch([h.ref]))[0]));
   return hits.map((h, i) => ({ id: records[i]?.id ?? `missing ${String(h.ref)}`, hits: h.hits }));
 }

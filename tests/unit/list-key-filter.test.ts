@@ -1,0 +1,206 @@
+// The filter of each reuse list's keys (src/storage/key-filter.ts): it never hides a key a list
+// holds, it spares a check the reads of buckets no list holds a key of, and a check never uses a
+// filter of another copy of the list than the one installed.
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { indexKeys, listedRecord, type ArticleRecord } from '../../src/index/index.ts';
+import { MAX_TOPIC_POSTINGS, TOPIC_BAND_BASE, topicKeys } from '../../src/index/topic.ts';
+import { DbConnection, IdbStore, type StoredKeyFilter } from '../../src/storage/db.ts';
+import { filterOfPostings, isKeyFilter, mayHold } from '../../src/storage/key-filter.ts';
+import { buildPostings, ID_BAND } from '../../src/storage/list-layout.ts';
+import { installList, listInfoOf, removeList, type ListContentLike } from '../../src/storage/lists.ts';
+import { bucketOf, hashOf } from '../../src/storage/postings.ts';
+import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
+
+const TWO_32 = 0x1_0000_0000;
+const LIST = 'u00000000000000aa';
+const NOW = 1_750_000_000_000;
+
+/** Postings holding each key once (under reference 1), grouped by bucket as an install writes them. */
+function postingsOf(keys: readonly number[], holders = 1): Map<number, Uint32Array> {
+  const out = new Map<number, number[]>();
+  for (const key of keys) {
+    const pairs = out.get(bucketOf(key)) ?? [];
+    for (let h = 0; h < holders; h++) pairs.push(hashOf(key), h + 1);
+    out.set(bucketOf(key), pairs);
+  }
+  return new Map([...out].map(([b, pairs]) => [b, Uint32Array.from(pairs)]));
+}
+
+/** A random number generator of fixed seed (xorshift32). */
+function numbers(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
+}
+
+describe('the key filter', () => {
+  it('holds every band, topic and id key of the postings it is built from', () => {
+    const key = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 127 }), fc.nat({ max: 0xffff_ffff })).map(([band, hash]) => band * TWO_32 + hash),
+      fc.tuple(fc.integer({ min: TOPIC_BAND_BASE, max: TOPIC_BAND_BASE + 15 }), fc.nat({ max: 0xffff_ffff })).map(([band, hash]) => band * TWO_32 + hash),
+      fc.nat({ max: 0xffff_ffff }).map((hash) => ID_BAND * TWO_32 + hash),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 400 }), (keys) => {
+        const f = filterOfPostings(postingsOf(keys));
+        expect(keys.filter((k) => !mayHold(f, k))).toEqual([]);
+      }),
+    );
+  });
+
+  it('takes about 2% of keys it does not hold as held, at 8 bits per key', () => {
+    const next = numbers(0x2545f491);
+    const randomKey = () => (next() % 128) * TWO_32 + next();
+    const held = Array.from({ length: 100_000 }, randomKey);
+    const f = filterOfPostings(postingsOf(held));
+    expect(f.bits.byteLength).toBe(100_000);
+    const heldSet = new Set(held);
+    const others = Array.from({ length: 100_000 }, randomKey).filter((k) => !heldSet.has(k));
+    const rate = others.filter((k) => mayHold(f, k)).length / others.length;
+    expect(rate).toBeGreaterThan(0.005);
+    expect(rate).toBeLessThan(0.04);
+  });
+
+  it('leaves out a topic key held by more articles than a check reads (a common word), and no id key', () => {
+    const topic = TOPIC_BAND_BASE * TWO_32 + 12345;
+    const id = ID_BAND * TWO_32 + 777;
+    const common = filterOfPostings(postingsOf([topic], MAX_TOPIC_POSTINGS + 1));
+    expect(common.bits.every((w) => w === 0)).toBe(true);
+    expect(mayHold(common, topic)).toBe(false);
+    expect(mayHold(filterOfPostings(postingsOf([topic], MAX_TOPIC_POSTINGS)), topic)).toBe(true);
+    expect(mayHold(filterOfPostings(postingsOf([id], MAX_TOPIC_POSTINGS + 1)), id)).toBe(true);
+  });
+
+  it('refuses a stored filter of the wrong form', () => {
+    expect(isKeyFilter({ bits: new Uint32Array(4), probes: 6 })).toBe(true);
+    expect(isKeyFilter({ bits: [1, 2, 3], probes: 6 })).toBe(false);
+    expect(isKeyFilter({ bits: new Uint32Array(4), probes: 0 })).toBe(false);
+    expect(isKeyFilter({ bits: new Uint32Array(4), probes: 1.5 })).toBe(false);
+    expect(isKeyFilter(undefined)).toBe(false);
+  });
+
+  it('is built from a list the same whatever the references are (an update of the same articles writes the same filter)', () => {
+    const records = [1, 2, 3].map((n) => listedRecord(syntheticArticle(n, 1000).record));
+    expect(filterOfPostings(buildPostings(records))).toEqual(filterOfPostings(buildPostings([...records].reverse())));
+  });
+});
+
+const listed = (n: number): ArticleRecord => listedRecord(syntheticArticle(n, 1000).record);
+
+function content(records: ArticleRecord[], digest: string): ListContentLike {
+  return {
+    header: { list: { name: 'Wire originals', publisher: 'Media Watch' } },
+    items: records.map((record) => ({ record })),
+    digest: `sha256:${digest}`,
+    bytes: 100,
+  };
+}
+
+async function install(conn: DbConnection, records: ArticleRecord[], digest: string): Promise<void> {
+  const c = content(records, digest);
+  await installList(conn, LIST, c, listInfoOf(LIST, c, { url: 'https://lists.example/wire.jsonl.gz' }, NOW));
+}
+
+/** Reads of the lists' postings (one per bucket and list) made while `run` runs. */
+async function listReads(run: () => Promise<unknown>): Promise<number> {
+  const spy = vi.spyOn(IDBObjectStore.prototype, 'get');
+  try {
+    await run();
+    return spy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'listPostings').length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** The candidates of a page as a check looks them up: by band keys, and by topic keys leaving out
+ * the common words. */
+async function asChecked(store: IdbStore, page: ArticleRecord) {
+  return { bands: await candidateIds(store, page.bandKeys), topic: await candidateIds(store, topicKeys(page.tokens), MAX_TOPIC_POSTINGS) };
+}
+
+/** The page of an article none of the list's shares phrasing with. */
+function unrelatedPage(): ArticleRecord {
+  return syntheticArticle(9001, 5000).record;
+}
+
+describe('a check against a list with its key filter', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('finds exactly what it finds reading every bucket, and reads the buckets of few of the keys of a page the list shares none with', async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    const records = Array.from({ length: 40 }, (_, i) => listed(i + 1));
+    await install(conn, records, 'ab'.repeat(32));
+    const pages = [4, 18, 41].map((n) => syntheticArticle(n, 1000).record).concat(unrelatedPage());
+    const withFilter = [];
+    for (const p of pages) withFilter.push(await asChecked(store, p));
+    const keys = indexKeys(unrelatedPage());
+    const filtered = await listReads(() => store.candidates(keys));
+
+    // The same lookups with the filter gone (as a list installed before filters were kept).
+    await (await conn.get()).delete('listFilters', LIST);
+    const unfiltered = new IdbStore(conn);
+    for (const [i, p] of pages.entries()) expect(await asChecked(unfiltered, p)).toEqual(withFilter[i]);
+    const everyBucket = await listReads(() => unfiltered.candidates(keys));
+    expect(withFilter[0].bands.find((h) => h.id === records[3].id)?.hits).toBe(records[3].sketch!.bands.length);
+    expect(everyBucket).toBe(new Set(keys.map(bucketOf)).size);
+    expect(filtered).toBeLessThan(everyBucket / 4);
+    conn.close();
+  });
+
+  it('reads the filter of the copy installed: after an update, the new copy’s articles are found and the old one’s are not', async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    await install(conn, [listed(1), listed(2)], 'ab'.repeat(32));
+    const found = async (r: ArticleRecord) => (await candidateIds(store, indexKeys(r))).some((h) => h.id === r.id && h.hits === new Set(indexKeys(r)).size);
+    expect(await found(listed(1))).toBe(true);
+    expect(await found(listed(3))).toBe(false);
+    await install(conn, [listed(3)], 'cd'.repeat(32));
+    expect(await found(listed(3))).toBe(true);
+    expect(await found(listed(1))).toBe(false);
+    const db = await conn.get();
+    expect((await db.get('listFilters', LIST))?.digest).toBe('cd'.repeat(32));
+    expect(await removeList(conn, LIST)).toBe(true);
+    expect(await db.count('listFilters')).toBe(0);
+    expect(await found(listed(3))).toBe(false);
+    conn.close();
+  });
+
+  it('trusts a stored filter only when it is well formed and of the installed copy; otherwise every bucket is read', async () => {
+    const conn = new DbConnection(freshDbName());
+    await install(conn, [listed(1), listed(2)], 'ab'.repeat(32));
+    const db = await conn.get();
+    const stored = (await db.get('listFilters', LIST))!;
+    const keys = indexKeys(listed(2));
+    for (const bad of [
+      { ...stored, bits: [...stored.bits] } as unknown as StoredKeyFilter,
+      { ...stored, bits: new Uint32Array(stored.bits.length) },
+      { ...stored, digest: 'ef'.repeat(32), bits: new Uint32Array(stored.bits.length) },
+    ]) {
+      await db.put('listFilters', bad, LIST);
+      const store = new IdbStore(conn);
+      // An all-zero filter of the right digest hides every key: that is what is trusted.
+      const trusted = bad.digest === stored.digest && bad.bits instanceof Uint32Array;
+      const hits = await candidateIds(store, keys);
+      expect(hits.some((h) => h.id === listed(2).id)).toBe(!trusted);
+    }
+    conn.close();
+  });
+
+  it('reads no bucket of the own postings while the reader has no article of their own', async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    await install(conn, [listed(1)], 'ab'.repeat(32));
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get');
+    await store.candidates(indexKeys(unrelatedPage()));
+    expect(spy.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'postings')).toEqual([]);
+    spy.mockRestore();
+    conn.close();
+  });
+});
