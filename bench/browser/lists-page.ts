@@ -65,6 +65,11 @@ const api = {
       return { ms: performance.now() - t0, readMs: NaN, articles: 0, progress, error: String(err) };
     }
   },
+  /** Closes the page's connection to the database (the next call opens it again). */
+  release(): Promise<void> {
+    conn.close();
+    return Promise.resolve();
+  },
   async usage(): Promise<number> {
     return (await navigator.storage.estimate()).usage ?? 0;
   },
