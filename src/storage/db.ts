@@ -11,7 +11,8 @@ import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import type { ListBlock, ListManifest } from './list-layout.ts';
 import { fetchMerged, getMerged, listedCount } from './lists-read.ts';
 import { isKeyFilter, mayHold, type KeyFilter } from './key-filter.ts';
-import { bucketOf, countHits, wantedByBucket } from './postings.ts';
+import { LEGACY_LIST_BITS, listBucketOf } from './list-layout.ts';
+import { BUCKET_BITS, bucketOf, countHits } from './postings.ts';
 import { fromStored, type StoredArticle } from './stored.ts';
 
 export { DB_NAME, DB_VERSION };
@@ -52,6 +53,9 @@ export interface StoredList extends ListInfo {
   /** The ETag and Last-Modified of the copy installed, sent back as If-None-Match / If-Modified-Since. */
   etag?: string;
   lastModified?: string;
+  /** The bucket bits of the installed copy's band and topic postings (list-layout.ts
+   * listBucketBits); absent for a copy installed before key filters, bucketed as the own postings. */
+  bucketBits?: number;
 }
 
 export interface FirsthandDB extends DBSchema {
@@ -147,6 +151,26 @@ export class DbConnection {
 
 const ITERATE_BATCH = 256;
 
+/** How a check reads a list's postings: the list's copy (digest), its key filter (none: every
+ * bucket is read) and the bucket bits of its band and topic postings. */
+interface ListReading {
+  digest: string;
+  filter?: KeyFilter;
+  bits: number;
+}
+
+/**
+ * The reading of a list: the bucket bits its copy was installed with (those of a list installed
+ * before key filters when it says none), and its stored filter, unless that is of another copy
+ * or of no usable form.
+ */
+function readingOf(list: StoredList, stored: StoredKeyFilter | undefined, useFilter: boolean): ListReading {
+  const b = list.bucketBits;
+  const bits = typeof b === 'number' && Number.isInteger(b) && b >= 1 && b <= BUCKET_BITS ? b : LEGACY_LIST_BITS;
+  const usable = useFilter && stored?.digest === list.digest && isKeyFilter(stored);
+  return usable ? { digest: list.digest, filter: { bits: stored.bits, probes: stored.probes }, bits } : { digest: list.digest, bits };
+}
+
 /** The engine's Store on IndexedDB, read side only: the writer (writer.ts) makes every change. */
 export class IdbStore implements Store {
   constructor(
@@ -163,9 +187,8 @@ export class IdbStore implements Store {
     return getMerged(db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']), id, this.params);
   }
 
-  /** Each list's key filter, by list id, as last read, with the digest of the copy it is of; none
-   * for a list installed before filters were kept. */
-  private readonly filters = new Map<string, { digest: string; filter?: KeyFilter }>();
+  /** How each list's postings are read (its key filter and bucket bits), by list id, as last read. */
+  private readonly filters = new Map<string, ListReading>();
 
   /** One read per bucket of the keys and per postings, all in one transaction: the own postings'
    * value and each list's; hits are own article numbers and listed references (list-layout.ts).
@@ -178,46 +201,51 @@ export class IdbStore implements Store {
     const [lists, ownKey] = await Promise.all([tx.objectStore('lists').getAll(), postings.getKey(IDBKeyRange.lowerBound(0))]);
     const own = ownKey !== undefined;
     const listed = tx.objectStore('listPostings');
-    const filters = this.keyFilters ? await this.filtersOf(tx.objectStore('listFilters'), lists) : lists.map(() => undefined);
-    // Per bucket, the lists that may hold one of the keys there (every bucket of a list without a filter).
-    const fromLists = new Map<number, Set<string>>();
-    for (const key of keys)
-      filters.forEach((f, i) => {
-        if (f && !mayHold(f, key)) return;
-        const bucket = bucketOf(key);
-        const ids = fromLists.get(bucket) ?? new Set<string>();
-        fromLists.set(bucket, ids.add(lists[i].id));
+    const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
+    const distinct = [...new Set(keys)];
+    const buckets = [...new Set(distinct.map(bucketOf))];
+    // Each list's bucket of each key it may hold (every key of a list without a filter).
+    const listReads = new Map<string, [number, string]>();
+    for (const key of distinct)
+      readings.forEach((l, i) => {
+        if (l.filter && !mayHold(l.filter, key)) return;
+        const bucket = listBucketOf(key, l.bits);
+        listReads.set(`${bucket} ${lists[i].id}`, [bucket, lists[i].id]);
       });
-    const wanted = wantedByBucket(keys);
-    const buckets = [...wanted.keys()];
-    const listReads: [number, string][] = [];
-    for (const bucket of buckets) for (const id of fromLists.get(bucket) ?? []) listReads.push([bucket, id]);
-    const [mine, theirs] = await Promise.all([own ? Promise.all(buckets.map((b) => postings.get(b))) : [], Promise.all(listReads.map((k) => listed.get(k)))]);
-    const values = new Map<number, Uint32Array[]>();
-    const put = (bucket: number, value: Uint32Array | undefined) => {
-      if (!value) return;
-      const at = values.get(bucket);
-      if (at) at.push(value);
-      else values.set(bucket, [value]);
-    };
-    buckets.forEach((bucket, i) => put(bucket, mine[i]));
-    listReads.forEach(([bucket], i) => put(bucket, theirs[i]));
-    const hits = countHits(wanted, values, maxPerKey);
+    const [mine, theirs] = await Promise.all([
+      own ? Promise.all(buckets.map((b) => postings.get(b))) : [],
+      Promise.all([...listReads.values()].map((k) => listed.get(k))),
+    ]);
+    const ownValues = new Map(buckets.map((b, i) => [b, mine[i]]));
+    const listValues = new Map([...listReads.keys()].map((k, i) => [k, theirs[i]]));
+    const hits = countHits(
+      distinct,
+      (key) => {
+        const out: Uint32Array[] = [];
+        const value = ownValues.get(bucketOf(key));
+        if (value) out.push(value);
+        readings.forEach((l, i) => {
+          const v = listValues.get(`${listBucketOf(key, l.bits)} ${lists[i].id}`);
+          if (v) out.push(v);
+        });
+        return out;
+      },
+      maxPerKey,
+    );
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
   }
 
-  /** The key filter of each list (undefined: it has none, every bucket is read), read from the
-   * store when the list's copy changed since it was last read. */
-  private async filtersOf(store: { get(id: string): Promise<StoredKeyFilter | undefined> }, lists: readonly StoredList[]): Promise<(KeyFilter | undefined)[]> {
+  /** How each list's postings are read: its key filter (none: every bucket is read) and its
+   * bucket bits, read from the store when the list's copy changed since they were last read. */
+  private async readingsOf(store: { get(id: string): Promise<StoredKeyFilter | undefined> }, lists: readonly StoredList[]): Promise<ListReading[]> {
     for (const id of this.filters.keys()) if (!lists.some((l) => l.id === id)) this.filters.delete(id);
     return Promise.all(
       lists.map(async (l) => {
         const known = this.filters.get(l.id);
-        if (known?.digest === l.digest) return known.filter;
-        const stored = await store.get(l.id);
-        const filter = stored && stored.digest === l.digest && isKeyFilter(stored) ? { bits: stored.bits, probes: stored.probes } : undefined;
-        this.filters.set(l.id, { digest: l.digest, ...(filter ? { filter } : {}) });
-        return filter;
+        if (known?.digest === l.digest) return known;
+        const reading = readingOf(l, await store.get(l.id), this.keyFilters);
+        this.filters.set(l.id, reading);
+        return reading;
       }),
     );
   }

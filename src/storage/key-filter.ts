@@ -10,8 +10,7 @@
 // a list's millions of keys into one.
 import { fmix32 } from '../index/hash.ts';
 import { MAX_TOPIC_POSTINGS } from '../index/topic.ts';
-import { ID_BAND } from './list-layout.ts';
-import { BUCKET_BITS, isTopicBucket } from './postings.ts';
+import { isListTopicBucket, LEGACY_LIST_BITS, listBandOf } from './list-layout.ts';
 
 /** Bits per key and probes per key: about 2% of keys a list does not hold are taken as held. */
 export const BITS_PER_KEY = 8;
@@ -65,11 +64,11 @@ export function isKeyFilter(v: unknown): v is KeyFilter {
 
 /**
  * The filter of a list's postings (bucket -> pairs of hash and reference, as list-layout.ts
- * builds them): every key the list holds, except topic keys held by more than MAX_TOPIC_POSTINGS
+ * builds them with `bits` bucket bits): every key the list holds, except topic keys held by more than MAX_TOPIC_POSTINGS
  * of its articles, which a check skips (common words) and so never needs to read. Sized to the
  * keys it takes, counted first.
  */
-export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>): KeyFilter {
+export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>, bits: number = LEGACY_LIST_BITS): KeyFilter {
   let scratch = new Uint32Array(1024);
   /** Calls `take` once per key of the bucket that the filter takes. */
   const keysOf = (bucket: number, value: Uint32Array, take: (hash: number) => void) => {
@@ -78,7 +77,7 @@ export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>): Ke
     const sorted = scratch.subarray(0, n);
     for (let i = 0; i < n; i++) sorted[i] = value[2 * i];
     sorted.sort();
-    const capped = isTopicBucket(bucket) && bucket < ID_BAND << BUCKET_BITS;
+    const capped = isListTopicBucket(bucket, bits);
     for (let i = 0; i < n;) {
       let j = i + 1;
       while (j < n && sorted[j] === sorted[i]) j++;
@@ -93,7 +92,7 @@ export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>): Ke
     });
   const f: KeyFilter = { bits: new Uint32Array(Math.max(2, Math.ceil((keys * BITS_PER_KEY) / 32))), probes: PROBES };
   for (const [bucket, value] of postings) {
-    const band = bucket >>> BUCKET_BITS;
+    const band = listBandOf(bucket, bits);
     keysOf(bucket, value, (hash) => add(f, band, hash));
   }
   return f;

@@ -18,8 +18,8 @@ import { hashSeq, murmur3 } from '../index/hash.ts';
 import { DEFAULT_PARAMS, paramsId } from '../index/params.ts';
 import { LIST_BAND_STRIDE, LIST_TOPIC_POSTED, sketchBandKeys, sketchTopicKeys } from '../index/sketch.ts';
 import type { ArticleRecord, ListSketch } from '../index/types.ts';
-import { MAX_TOPIC_POSTINGS, spreadKey } from '../index/topic.ts';
-import { BUCKET_BITS, isTopicBucket } from './postings.ts';
+import { MAX_TOPIC_POSTINGS, spreadKey, TOPIC_BAND_BASE } from '../index/topic.ts';
+import { BUCKET_BITS } from './postings.ts';
 import { packSketch, unpackSketch } from './sketch-pack.ts';
 import type { StoredListed } from './stored.ts';
 
@@ -192,18 +192,62 @@ export function blockHash(b: ListBlock): [number, number] {
   ];
 }
 
+/** A list postings value's size aimed at: SQLite, under Firefox's IndexedDB, keeps a value of
+ * 2-4 KB alone in a 4 KB page and leaves the rest of the page empty, while one of ~12 KB fills its
+ * three pages. */
+export const LIST_VALUE_BYTES = 12_288;
+/** The bucket bits of a list's band and topic postings when its installed copy does not say (a
+ * list installed before key filters): the own postings' BUCKET_BITS. */
+export const LEGACY_LIST_BITS = BUCKET_BITS;
+
+/**
+ * The bucket bits of a list's band and topic postings, from its size: a kept band holds one pair
+ * (8 bytes) per article, spread over 2^bits buckets, so that a value holds about
+ * LIST_VALUE_BYTES; never more than BUCKET_BITS (a list's buckets then stay below its id keys'),
+ * never fewer than 2. Its id keys are always bucketed by BUCKET_BITS (lists-read.ts reads them
+ * across lists).
+ */
+export function listBucketBits(articles: number): number {
+  const bits = Math.round(Math.log2(Math.max(1, (articles * 8) / LIST_VALUE_BYTES)));
+  return Math.min(BUCKET_BITS, Math.max(2, bits));
+}
+
+/** The bucket of a key in a list's postings of `bits` bucket bits (an id key's: BUCKET_BITS). */
+export function listBucketOf(key: number, bits: number): number {
+  const band = Math.floor(key / TWO_32);
+  return bucketIn(band, key - band * TWO_32, bits);
+}
+
+function bucketIn(band: number, hash: number, bits: number): number {
+  const b = band === ID_BAND ? BUCKET_BITS : bits;
+  return band * 2 ** b + Math.floor(hash / 2 ** (32 - b));
+}
+
+/** The band of a bucket of a list's postings of `bits` bucket bits. */
+export function listBandOf(bucket: number, bits: number): number {
+  return bucket >= ID_BAND * 2 ** BUCKET_BITS ? ID_BAND : Math.floor(bucket / 2 ** bits);
+}
+
+/** True for a bucket of topic keys in a list's postings of `bits` bucket bits. */
+export function isListTopicBucket(bucket: number, bits: number): boolean {
+  const band = listBandOf(bucket, bits);
+  return band >= TOPIC_BAND_BASE && band !== ID_BAND;
+}
+
 /** Every key a listed record is posted under: its sketch's band and topic keys, and its id's. */
 export function listedKeys(r: ArticleRecord): number[] {
   return [...sketchBandKeys(r.sketch!), ...sketchTopicKeys(r.sketch!), idKey(r.id)];
 }
 
 /**
- * A copy's postings, whole: per bucket, the pairs (hash, local reference) as one Uint32Array,
+ * A copy's postings, whole, its band and topic keys bucketed by `bits` bucket bits
+ * (listBucketBits): per bucket, the pairs (hash, local reference) as one Uint32Array,
  * where the local reference of the i-th record is its block's index * SLOTS + its slot (turned
  * into the stored reference by `localToRef` once the blocks have serial numbers). A topic key
  * keeps at most MAX_TOPIC_POSTINGS + 1 holders, as the own postings do (postings.ts merge).
  */
-export function buildPostings(records: readonly ArticleRecord[]): Map<number, Uint32Array> {
+export function buildPostings(records: readonly ArticleRecord[], bits: number = LEGACY_LIST_BITS): Map<number, Uint32Array> {
+  if (!Number.isInteger(bits) || bits < 1 || bits > BUCKET_BITS) throw new Error('buildPostings: bucket bits out of range');
   // Counting sort by bucket, over every bucket number a listed article can be posted in (they
   // stop at ID_BAND's): each key's bucket and hash computed once into flat arrays, buckets
   // counted, then each pair put in its bucket's array.
@@ -214,9 +258,9 @@ export function buildPostings(records: readonly ArticleRecord[]): Map<number, Ui
   const localAt = new Uint32Array(total);
   const counts = new Uint32Array((ID_BAND + 1) << BUCKET_BITS);
   let n = 0;
-  // A key is band * 2^32 + hash; its bucket is band * 2^BUCKET_BITS + the hash's top bits.
+  // A key is band * 2^32 + hash; its bucket is band * 2^bits + the hash's top bits.
   const put = (band: number, hash: number, local: number) => {
-    const bucket = band * (1 << BUCKET_BITS) + (hash >>> (32 - BUCKET_BITS));
+    const bucket = bucketIn(band, hash, bits);
     if (!(bucket < counts.length)) throw new Error('A listed article has a key out of range');
     counts[bucket]++;
     bucketAt[n] = bucket;
@@ -253,7 +297,7 @@ export function buildPostings(records: readonly ArticleRecord[]): Map<number, Ui
     fill[j] = at + 2;
   }
   const out = new Map<number, Uint32Array>();
-  used.forEach((bucket, j) => out.set(bucket, isTopicBucket(bucket) && bucket < ID_BAND << BUCKET_BITS ? capTopic(arrays[j]) : arrays[j]));
+  used.forEach((bucket, j) => out.set(bucket, isListTopicBucket(bucket, bits) ? capTopic(arrays[j]) : arrays[j]));
   return out;
 }
 

@@ -4,9 +4,9 @@
 // a list carries is one record only when read (lists-read.ts).
 import { unwrap } from 'idb';
 import type { ArticleRecord, PackItem } from '../index/index.ts';
-import type { DbConnection, StoredList } from './db.ts';
+import type { DbConnection, StoredKeyFilter, StoredList } from './db.ts';
 import { filterOfPostings } from './key-filter.ts';
-import { buildBlocks, buildPostings, freeSerials, idHashes, localToRef, type ListManifest } from './list-layout.ts';
+import { buildBlocks, buildPostings, freeSerials, idHashes, listBucketBits, localToRef, type ListManifest } from './list-layout.ts';
 import type { InstallProgress, ListContentLike } from './lists.ts';
 import { isQuotaError, runTx, StorageFullError } from './tx.ts';
 
@@ -77,8 +77,10 @@ export async function installList(
   const records = byId(content.items);
   for (const r of records) if (!r.sketch) throw new Error(`installList: "${r.id.slice(0, 80)}" has no sketch (a list is text-free)`);
   // The postings, with references local to the copy, before the transaction (it needs nothing stored).
-  const local = buildPostings(records);
-  const filter = { digest: info.digest, ...filterOfPostings(local) };
+  const bits = listBucketBits(records.length);
+  const local = buildPostings(records, bits);
+  const filter: StoredKeyFilter = { digest: info.digest, ...filterOfPostings(local, bits) };
+  const stored: StoredList = { ...info, bucketBits: bits };
   const db = await conn.get();
   const tx = db.transaction(['listBlocks', 'listPostings', 'listManifests', 'listFilters', 'lists'], 'readwrite');
   try {
@@ -121,7 +123,7 @@ export async function installList(
       ];
       await inSteps(postingWrites, POSTINGS_STEP, (done, total) => onProgress?.({ phase: 'indexing', done, total }));
       const manifest: ListManifest = { id, blocks: serials, buckets: Uint32Array.from(buckets), ids, listedAt: times, blockHashes: hashes };
-      await Promise.all([tx.objectStore('listManifests').put(manifest), tx.objectStore('listFilters').put(filter, id), tx.objectStore('lists').put(info)]);
+      await Promise.all([tx.objectStore('listManifests').put(manifest), tx.objectStore('listFilters').put(filter, id), tx.objectStore('lists').put(stored)]);
     });
   } catch (err) {
     if (isQuotaError(err))
@@ -129,7 +131,7 @@ export async function installList(
     throw err;
   }
   conn.problem = undefined;
-  return info;
+  return stored;
 }
 
 /** Removes a list: its blocks, postings and manifest, and the list. The reader's own articles stay as they are. */

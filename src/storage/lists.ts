@@ -95,7 +95,7 @@ export function listInfoOf(id: string, content: ListContentLike, source: ListInf
 
 /** What the options page is shown of a stored list: its ListInfo without the HTTP validators. */
 export function publicInfo(stored: StoredList): ListInfo {
-  const { etag: _etag, lastModified: _lastModified, ...info } = stored;
+  const { etag: _etag, lastModified: _lastModified, bucketBits: _bucketBits, ...info } = stored;
   return info;
 }
 

@@ -156,37 +156,18 @@ export async function applyChanges(
   }
 }
 
-/** The keys grouped by bucket: the band hashes wanted in each. */
-export function wantedByBucket(keys: readonly number[]): Map<number, number[]> {
-  const wanted = new Map<number, number[]>();
-  for (const key of new Set(keys)) {
-    const bucket = bucketOf(key);
-    const hashes = wanted.get(bucket);
-    if (hashes) hashes.push(hashOf(key));
-    else wanted.set(bucket, [hashOf(key)]);
-  }
-  return wanted;
-}
-
-/** Article numbers sharing each wanted key, counted per article, from the values read of each
- * bucket (the own postings' and each reuse list's: their pairs count together). A key held by
+/** Article numbers sharing each of the keys, counted per article, from the values read for each
+ * key (the own postings' bucket and each reuse list's: their pairs count together). A key held by
  * more than `maxPerKey` articles is left out (a common word among topic keys). */
-export function countHits(
-  wanted: ReadonlyMap<number, readonly number[]>,
-  values: ReadonlyMap<number, readonly Uint32Array[]>,
-  maxPerKey = Infinity,
-): Map<number, number> {
+export function countHits(keys: readonly number[], valuesOf: (key: number) => readonly Uint32Array[], maxPerKey = Infinity): Map<number, number> {
   const hits = new Map<number, number>();
   const holders: number[] = [];
-  for (const [bucket, hashes] of wanted) {
-    const lists = values.get(bucket);
-    if (!lists?.length) continue;
-    for (const h of hashes) {
-      holders.length = 0;
-      for (const list of lists) for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) holders.push(list[j + 1]);
-      if (holders.length > maxPerKey) continue;
-      for (const a of holders) hits.set(a, (hits.get(a) ?? 0) + 1);
-    }
+  for (const key of new Set(keys)) {
+    const h = hashOf(key);
+    holders.length = 0;
+    for (const list of valuesOf(key)) for (let j = 0; j + 1 < list.length; j += 2) if (list[j] === h) holders.push(list[j + 1]);
+    if (holders.length > maxPerKey) continue;
+    for (const a of holders) hits.set(a, (hits.get(a) ?? 0) + 1);
   }
   return hits;
 }

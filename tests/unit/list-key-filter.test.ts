@@ -8,8 +8,8 @@ import { indexKeys, listedRecord, type ArticleRecord } from '../../src/index/ind
 import { MAX_TOPIC_POSTINGS, TOPIC_BAND_BASE, topicKeys } from '../../src/index/topic.ts';
 import { DbConnection, IdbStore, type StoredKeyFilter } from '../../src/storage/db.ts';
 import { filterOfPostings, isKeyFilter, mayHold } from '../../src/storage/key-filter.ts';
-import { buildPostings, ID_BAND } from '../../src/storage/list-layout.ts';
-import { installList, listInfoOf, removeList, type ListContentLike } from '../../src/storage/lists.ts';
+import { buildPostings, ID_BAND, listBandOf, listBucketBits, listBucketOf, LIST_VALUE_BYTES } from '../../src/storage/list-layout.ts';
+import { installList, listInfoOf, publicInfo, readLists, removeList, type ListContentLike } from '../../src/storage/lists.ts';
 import { bucketOf, hashOf } from '../../src/storage/postings.ts';
 import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
 
@@ -129,6 +129,40 @@ function unrelatedPage(): ArticleRecord {
   return syntheticArticle(9001, 5000).record;
 }
 
+describe("a list's postings bucketed by its size", () => {
+  it('takes fewer bucket bits for a smaller list, so that a band value holds about 12 KB, between 2 and 8 bits', () => {
+    expect([1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000].map(listBucketBits)).toEqual([2, 2, 3, 6, 8, 8]);
+    const bytesPerValue = (n: number) => (n * 8) / 2 ** listBucketBits(n);
+    expect(bytesPerValue(100_000) / LIST_VALUE_BYTES).toBeGreaterThan(0.7);
+    expect(bytesPerValue(100_000) / LIST_VALUE_BYTES).toBeLessThan(1.42);
+  });
+
+  it('keeps band, topic and id buckets apart at every number of bits, and id keys at 8 bits', () => {
+    const band = 127 * TWO_32 + 0xffff_ffff;
+    const topic = (TOPIC_BAND_BASE + 15) * TWO_32 + 0xffff_ffff;
+    const id = ID_BAND * TWO_32;
+    for (let bits = 1; bits <= 8; bits++) {
+      expect(listBucketOf(band, bits)).toBeLessThan(listBucketOf(TOPIC_BAND_BASE * TWO_32, bits));
+      expect(listBucketOf(topic, bits)).toBeLessThan(listBucketOf(id, bits));
+      expect(listBandOf(listBucketOf(topic, bits), bits)).toBe(TOPIC_BAND_BASE + 15);
+      expect(listBandOf(listBucketOf(id + 5, bits), bits)).toBe(ID_BAND);
+      expect(listBucketOf(id + 0xffff_ffff, bits)).toBe(bucketOf(id + 0xffff_ffff));
+    }
+  });
+
+  it('records the bits with the list, and finds its articles by them; the options page is not told them', async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    const records = Array.from({ length: 20 }, (_, i) => listed(i + 1));
+    await install(conn, records, 'ab'.repeat(32));
+    const [stored] = await readLists(conn);
+    expect(stored.bucketBits).toBe(listBucketBits(20));
+    expect(publicInfo(stored)).not.toHaveProperty('bucketBits');
+    for (const r of records.slice(0, 5)) expect((await candidateIds(store, r.bandKeys)).find((h) => h.id === r.id)?.hits).toBe(r.bandKeys.length);
+    conn.close();
+  });
+});
+
 describe('a check against a list with its key filter', () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -149,7 +183,7 @@ describe('a check against a list with its key filter', () => {
     for (const [i, p] of pages.entries()) expect(await asChecked(unfiltered, p)).toEqual(withFilter[i]);
     const everyBucket = await listReads(() => unfiltered.candidates(keys));
     expect(withFilter[0].bands.find((h) => h.id === records[3].id)?.hits).toBe(records[3].sketch!.bands.length);
-    expect(everyBucket).toBe(new Set(keys.map(bucketOf)).size);
+    expect(everyBucket).toBe(new Set(keys.map((k) => listBucketOf(k, listBucketBits(40)))).size);
     expect(filtered).toBeLessThan(everyBucket / 4);
     conn.close();
   });
