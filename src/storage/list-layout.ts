@@ -192,22 +192,25 @@ export function blockHash(b: ListBlock): [number, number] {
   ];
 }
 
-/** A list postings value's size aimed at: SQLite, under Firefox's IndexedDB, keeps a value of
- * 2-4 KB alone in a 4 KB page and leaves the rest of the page empty, while one of ~12 KB fills its
- * three pages. */
+/** A list postings value's size aimed at where IndexedDB is kept in SQLite (Firefox): SQLite
+ * keeps a value of 2-4 KB alone in a 4 KB page and leaves the rest of the page empty, while one of
+ * ~12 KB fills its three pages. */
 export const LIST_VALUE_BYTES = 12_288;
 /** The bucket bits of a list's band and topic postings when its installed copy does not say (a
  * list installed before key filters): the own postings' BUCKET_BITS. */
 export const LEGACY_LIST_BITS = BUCKET_BITS;
 
 /**
- * The bucket bits of a list's band and topic postings, from its size: a kept band holds one pair
- * (8 bytes) per article, spread over 2^bits buckets, so that a value holds about
- * LIST_VALUE_BYTES; never more than BUCKET_BITS (a list's buckets then stay below its id keys'),
- * never fewer than 2. Its id keys are always bucketed by BUCKET_BITS (lists-read.ts reads them
- * across lists).
+ * The bucket bits of a list's band and topic postings. Where IndexedDB is kept in SQLite's pages
+ * (`pages`: Firefox), from the list's size: a kept band holds one pair (8 bytes) per article,
+ * spread over 2^bits buckets, so that a value holds about LIST_VALUE_BYTES; never more than
+ * BUCKET_BITS (a list's buckets then stay below its id keys'), never fewer than 2. Elsewhere
+ * (Chromium's LevelDB, which stores values back to back), BUCKET_BITS: smaller values, which a
+ * check reads faster (in Chromium, 12 KB values doubled a check's p95 against a 100k list).
+ * A list's id keys are always bucketed by BUCKET_BITS (lists-read.ts reads them across lists).
  */
-export function listBucketBits(articles: number): number {
+export function listBucketBits(articles: number, pages: boolean): number {
+  if (!pages) return BUCKET_BITS;
   const bits = Math.round(Math.log2(Math.max(1, (articles * 8) / LIST_VALUE_BYTES)));
   return Math.min(BUCKET_BITS, Math.max(2, bits));
 }

@@ -15,6 +15,12 @@ import { isQuotaError, runTx, StorageFullError } from './tx.ts';
 const BLOCK_STEP = 16;
 const POSTINGS_STEP = 2048;
 
+/** True where IndexedDB is kept in SQLite's pages: Firefox (its user agent says so; the layout
+ * chosen is recorded with the list, so a wrong guess costs space, never an article). */
+function inSqlitePages(): boolean {
+  return /\bFirefox\//.test(globalThis.navigator?.userAgent ?? '');
+}
+
 /** One entry per article id: the last one the list gives, in the order first given. */
 function byId(items: readonly PackItem[]): ArticleRecord[] {
   const out = new Map<string, ArticleRecord>();
@@ -77,7 +83,7 @@ export async function installList(
   const records = byId(content.items);
   for (const r of records) if (!r.sketch) throw new Error(`installList: "${r.id.slice(0, 80)}" has no sketch (a list is text-free)`);
   // The postings, with references local to the copy, before the transaction (it needs nothing stored).
-  const bits = listBucketBits(records.length);
+  const bits = listBucketBits(records.length, inSqlitePages());
   const local = buildPostings(records, bits);
   const filter: StoredKeyFilter = { digest: info.digest, ...filterOfPostings(local, bits) };
   const stored: StoredList = { ...info, bucketBits: bits };

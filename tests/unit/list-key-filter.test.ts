@@ -130,9 +130,11 @@ function unrelatedPage(): ArticleRecord {
 }
 
 describe("a list's postings bucketed by its size", () => {
-  it('takes fewer bucket bits for a smaller list, so that a band value holds about 12 KB, between 2 and 8 bits', () => {
-    expect([1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000].map(listBucketBits)).toEqual([2, 2, 3, 6, 8, 8]);
-    const bytesPerValue = (n: number) => (n * 8) / 2 ** listBucketBits(n);
+  it('takes fewer bucket bits for a smaller list where IndexedDB is kept in pages, so that a band value holds about 12 KB, between 2 and 8 bits; else 8', () => {
+    const sizes = [1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
+    expect(sizes.map((n) => listBucketBits(n, true))).toEqual([2, 2, 3, 6, 8, 8]);
+    expect(sizes.map((n) => listBucketBits(n, false))).toEqual([8, 8, 8, 8, 8, 8]);
+    const bytesPerValue = (n: number) => (n * 8) / 2 ** listBucketBits(n, true);
     expect(bytesPerValue(100_000) / LIST_VALUE_BYTES).toBeGreaterThan(0.7);
     expect(bytesPerValue(100_000) / LIST_VALUE_BYTES).toBeLessThan(1.42);
   });
@@ -156,9 +158,32 @@ describe("a list's postings bucketed by its size", () => {
     const records = Array.from({ length: 20 }, (_, i) => listed(i + 1));
     await install(conn, records, 'ab'.repeat(32));
     const [stored] = await readLists(conn);
-    expect(stored.bucketBits).toBe(listBucketBits(20));
+    expect(stored.bucketBits).toBe(listBucketBits(20, false));
     expect(publicInfo(stored)).not.toHaveProperty('bucketBits');
     for (const r of records.slice(0, 5)) expect((await candidateIds(store, r.bandKeys)).find((h) => h.id === r.id)?.hits).toBe(r.bandKeys.length);
+    conn.close();
+  });
+  it('in Firefox, buckets a list by its size, and an update in other bits leaves no bucket of the old copy behind', async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    const records = Array.from({ length: 20 }, (_, i) => listed(i + 1));
+    const found = async () => {
+      for (const r of records.slice(0, 5)) expect((await candidateIds(store, r.bandKeys)).find((h) => h.id === r.id)?.hits).toBe(r.bandKeys.length);
+    };
+    vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' });
+    try {
+      await install(conn, records, 'ab'.repeat(32));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await readLists(conn))[0].bucketBits).toBe(2);
+    await found();
+    await install(conn, records, 'cd'.repeat(32));
+    expect((await readLists(conn))[0].bucketBits).toBe(8);
+    await found();
+    const db = await conn.get();
+    const manifest = (await db.get('listManifests', LIST))!;
+    expect((await db.getAllKeys('listPostings')).map(([b]) => b).sort((a, b) => a - b)).toEqual([...manifest.buckets].sort((a, b) => a - b));
     conn.close();
   });
 });
@@ -183,7 +208,7 @@ describe('a check against a list with its key filter', () => {
     for (const [i, p] of pages.entries()) expect(await asChecked(unfiltered, p)).toEqual(withFilter[i]);
     const everyBucket = await listReads(() => unfiltered.candidates(keys));
     expect(withFilter[0].bands.find((h) => h.id === records[3].id)?.hits).toBe(records[3].sketch!.bands.length);
-    expect(everyBucket).toBe(new Set(keys.map((k) => listBucketOf(k, listBucketBits(40)))).size);
+    expect(everyBucket).toBe(new Set(keys.map((k) => listBucketOf(k, listBucketBits(40, false)))).size);
     expect(filtered).toBeLessThan(everyBucket / 4);
     conn.close();
   });
