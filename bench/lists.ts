@@ -5,6 +5,8 @@
 // subscription), installed again with a tenth of its articles replaced (an update), the
 // browser's storage estimate per listed article, and the bench's pages checked against it.
 import { writeList } from '../src/lists/write.ts';
+import { listBucketBits } from '../src/storage/list-layout.ts';
+import { BUCKET_BITS } from '../src/storage/postings.ts';
 import type { ArticleRecord } from '../src/index/types.ts';
 import { openBench, type BrowserName } from './browsers.ts';
 import { Generator } from './corpus.ts';
@@ -37,6 +39,9 @@ export interface ListSizeResult {
   /** Of each check: its key lookups (band and topic keys, in parallel), then its record reads. */
   lookup?: Summary;
   fetch?: Summary;
+  /** The same pages checked against the list in this browser's postings layout and, in another
+   * database, in the other layout, one right after the other. */
+  layouts?: { bits: number; otherBits: number; own: Summary; other: Summary };
   /** The same checks, each right after, reading every bucket of the list (no key filter). */
   everyBucket?: Summary;
   byKind: Record<string, { check: Summary; named: number; flagged: number; pages: number }>;
@@ -130,6 +135,7 @@ export async function benchLists(
           await b.call('release');
           const { usage: u1, waitedMs } = await settledUsage(b);
           const d1 = b.originBytes();
+          let layouts: ListSizeResult['layouts'];
           const samples = sub.error
             ? []
             : await b.call<{ kind: string; ms: number; everyMs: number; lookupMs: number; fetchMs: number; named: boolean; flagged: boolean }[]>(
@@ -137,6 +143,20 @@ export async function benchLists(
                 queries satisfies Query[],
                 opts.rounds,
               );
+          if (!sub.error) {
+            // The same list in the other layout (8 bucket bits, or those chosen where values fill
+            // SQLite's pages), checked beside this browser's, after the storage was measured.
+            const mine = name === 'firefox' ? listBucketBits(size, true) : BUCKET_BITS;
+            const other = mine === BUCKET_BITS ? listBucketBits(size, true) : BUCKET_BITS;
+            const inst = await b.call<{ ms: number; error?: string }>('installOther', `${site.url}/list-${size}.fhlist`, other);
+            if (!inst.error) {
+              const l = await b.call<{ own: number[]; other: number[] }>('layouts', queries satisfies Query[], opts.rounds);
+              layouts = { bits: mine, otherBits: other, own: summarize(l.own), other: summarize(l.other) };
+              opts.log(
+                `  lists: ${name} layouts: ${mine} bits p50 ${layouts.own.p50.toFixed(1)} / p95 ${layouts.own.p95.toFixed(1)}; ${other} bits p50 ${layouts.other.p50.toFixed(1)} / p95 ${layouts.other.p95.toFixed(1)}`,
+              );
+            }
+          }
           opts.log(`  lists: updating...`);
           // The same list's next copy, installed under the list subscribed to above.
           const upd = await b.call<{ ms: number; error?: string }>('install', `${site.url}/list-${size}-update.fhlist`, `${site.url}/list-${size}.fhlist`);
@@ -157,6 +177,7 @@ export async function benchLists(
             lookup: summarize(samples.map((s) => s.lookupMs)),
             fetch: summarize(samples.map((s) => s.fetchMs)),
             everyBucket: summarize(samples.map((s) => s.everyMs)),
+            ...(layouts ? { layouts } : {}),
             byKind: Object.fromEntries(
               kinds.map((k) => {
                 const of = first.filter((s) => s.kind === k);

@@ -12,6 +12,9 @@ import type { StoreRef } from '../../src/index/store.ts';
 
 const conn = new DbConnection('firsthand-bench-lists');
 const store = new IdbStore(conn);
+/** A second database, for the same list in the other postings layout (`layouts`). */
+const otherConn = new DbConnection('firsthand-bench-lists-other');
+const otherStore = new IdbStore(otherConn);
 /** The same index read as before lists had key filters: every bucket of the list, for every key. */
 const everyBucket = new IdbStore(conn, undefined, false);
 /** The store as a check reads it, noting when its last key lookup and its last record read ended. */
@@ -64,6 +67,36 @@ const api = {
     } catch (err) {
       return { ms: performance.now() - t0, readMs: NaN, articles: 0, progress, error: String(err) };
     }
+  },
+  /** Installs the list at `url` a second time, in a database of its own, its postings written
+   * with `bits` bucket bits (the layout this browser does not choose), for `layouts`. */
+  async installOther(url: string, bits: number): Promise<{ ms: number; error?: string }> {
+    const t0 = performance.now();
+    try {
+      const content = await readList((await fetch(url, { cache: 'no-store', credentials: 'omit' })).body!);
+      const id = listIdForUrl(url);
+      await installList(otherConn, id, content, listInfoOf(id, content, { url }, Date.now()), undefined, bits);
+      return { ms: performance.now() - t0 };
+    } catch (err) {
+      return { ms: performance.now() - t0, error: String(err) };
+    }
+  },
+  /** Checks of every page against the list in this browser's layout and in the other one, one
+   * right after the other, `rounds` times: ms of each. */
+  async layouts(queries: Query[], rounds: number): Promise<{ own: number[]; other: number[] }> {
+    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    for (const page of built.slice(0, 10)) await Promise.all([checkArticle(store, page), checkArticle(otherStore, page)]);
+    const out = { own: [] as number[], other: [] as number[] };
+    for (let r = 0; r < rounds; r++)
+      for (const page of built) {
+        const t0 = performance.now();
+        await checkArticle(store, page);
+        const t1 = performance.now();
+        await checkArticle(otherStore, page);
+        out.own.push(t1 - t0);
+        out.other.push(performance.now() - t1);
+      }
+    return out;
   },
   /** Closes the page's connection to the database (the next call opens it again). */
   release(): Promise<void> {

@@ -78,12 +78,14 @@ export async function installList(
   content: ListContentLike,
   info: StoredList,
   onProgress?: InstallProgress,
+  /** The bucket bits to write the copy's postings with; by default, the browser's (listBucketBits). */
+  bucketBits?: number,
 ): Promise<StoredList> {
   if (info.id !== id) throw new Error('installList: the ListInfo is of another list');
   const records = byId(content.items);
   for (const r of records) if (!r.sketch) throw new Error(`installList: "${r.id.slice(0, 80)}" has no sketch (a list is text-free)`);
   // The postings, with references local to the copy, before the transaction (it needs nothing stored).
-  const bits = listBucketBits(records.length, inSqlitePages());
+  const bits = bucketBits ?? listBucketBits(records.length, inSqlitePages());
   const local = buildPostings(records, bits);
   const filter: StoredKeyFilter = { digest: info.digest, ...filterOfPostings(local, bits) };
   const stored: StoredList = { ...info, bucketBits: bits };
