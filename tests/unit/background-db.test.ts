@@ -21,6 +21,17 @@ async function createAt(name: string, version: number) {
   });
 }
 
+/** Opens a database an older release left, as the extension does: it is then of the current
+ * version, with every store. */
+async function openUpgraded(name: string) {
+  const conn = new DbConnection(name);
+  const store = new IdbStore(conn);
+  const db = await conn.get();
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.objectStoreNames].sort()).toEqual(STORES);
+  return { conn, store, db };
+}
+
 /** A band key as releases before version 3 stored it: band and hash as base-36 text. */
 const oldBandKey = (key: number) => `${Math.floor(key / 2 ** 32).toString(36)}:${(key % 2 ** 32).toString(36)}`;
 
@@ -81,11 +92,7 @@ describe('schema', () => {
       await old.put('meta', { key: 'params', params: arts[0].record.params });
       old.close();
 
-      const conn = new DbConnection(name);
-      const store = new IdbStore(conn);
-      const db = await conn.get();
-      expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(STORES);
+      const { conn, store, db } = await openUpgraded(name);
       expect([...db.transaction('articles').store.indexNames].sort()).toEqual(INDEXES);
       for (const { record } of arts) {
         expect(await store.get(record.id)).toEqual(record);
@@ -227,11 +234,7 @@ describe("schema step 9: a filter of each list's keys", () => {
     await tx.done;
     old.close();
 
-    const conn = new DbConnection(name);
-    const store = new IdbStore(conn);
-    const db = await conn.get();
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    const { conn, store, db } = await openUpgraded(name);
     expect(await db.count('listFilters')).toBe(0);
     for (const r of records) {
       const found = await candidateIds(store, r.bandKeys);
