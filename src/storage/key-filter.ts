@@ -1,8 +1,8 @@
 // Which keys a reuse list's postings hold, as a Bloom filter kept beside the list (schema v9,
 // "listFilters"): a check reads a bucket of a list's postings only when the filter says the list
 // may hold one of the page's keys there. A page shares none of its ~176 keys with nearly all of a
-// large list's buckets (a band bucket of a 100k-article list holds ~390 of the 2^24 hashes it
-// covers), so without the filter nearly every read of a check finds nothing.
+// large list's buckets (with 8 bucket bits, a band bucket of a 100k-article list holds ~390 of
+// the 2^24 hashes it covers), so without the filter nearly every read of a check finds nothing.
 //
 // Written by hand rather than taken from a Bloom filter package: the keys are hashes already
 // (MinHash band hashes, salted word hashes, id hashes), so the filter needs no hashing of its own
@@ -64,9 +64,9 @@ export function isKeyFilter(v: unknown): v is KeyFilter {
 
 /**
  * The filter of a list's postings (bucket -> pairs of hash and reference, as list-layout.ts
- * builds them with `bits` bucket bits): every key the list holds, except topic keys held by more than MAX_TOPIC_POSTINGS
- * of its articles, which a check skips (common words) and so never needs to read. Sized to the
- * keys it takes, counted first.
+ * builds them with `bits` bucket bits): every key the list holds, except topic keys held by more
+ * than MAX_TOPIC_POSTINGS of its articles, which a check skips (common words) and so never needs
+ * to read. Sized to the keys it takes, counted first.
  */
 export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>, bits: number = LEGACY_LIST_BITS): KeyFilter {
   let scratch = new Uint32Array(1024);
