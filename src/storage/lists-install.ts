@@ -142,7 +142,7 @@ export async function installList(
   return stored;
 }
 
-/** Removes a list: its blocks, postings and manifest, and the list. The reader's own articles stay as they are. */
+/** Removes a list: its blocks, postings, manifest and key filter, and the list. The reader's own articles stay as they are. */
 export async function removeList(conn: DbConnection, id: string): Promise<boolean> {
   const db = await conn.get();
   const tx = db.transaction(['listBlocks', 'listPostings', 'listManifests', 'listFilters', 'lists'], 'readwrite');
