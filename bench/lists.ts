@@ -1,9 +1,11 @@
 // Reuse lists (docs/lists.md): a generated list written as readers download it (gzip JSON Lines
 // of text-free sketches), its bytes per article on disk; then in real headless Chromium and
-// Firefox ESR (bench/browsers.ts), the
-// list downloaded from a loopback server, read as a stream and installed in IndexedDB (a first
-// subscription), installed again with a tenth of its articles replaced (an update), the
-// browser's storage estimate per listed article, and the bench's pages checked against it.
+// Firefox ESR (bench/browsers.ts), the list downloaded from a loopback server, read as a stream
+// and installed in IndexedDB (a first subscription), the browser's storage estimate per listed
+// article once the database has settled, the bench's pages checked against it (each check beside
+// the same check with the lists' key filters off), the same pages against the list written in the
+// other postings layout (another database, checks alternated), and the list installed again with
+// a tenth of its articles replaced (an update).
 import { writeList } from '../src/lists/write.ts';
 import { listBucketBits } from '../src/storage/list-layout.ts';
 import { BUCKET_BITS } from '../src/storage/postings.ts';
