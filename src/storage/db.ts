@@ -204,14 +204,21 @@ export class IdbStore implements Store {
     const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
     const distinct = [...new Set(keys)];
     const buckets = [...new Set(distinct.map(bucketOf))];
-    // Each list's bucket of each key it may hold (every key of a list without a filter).
+    // Each list's bucket of each key it may hold (every key of a list without a filter), named
+    // "bucket list-id": what is read, and where each key's holders are looked for.
     const listReads = new Map<string, [number, string]>();
-    for (const key of distinct)
+    const readsOf = new Map<number, string[]>();
+    for (const key of distinct) {
+      const at: string[] = [];
       readings.forEach((l, i) => {
         if (l.filter && !mayHold(l.filter, key)) return;
         const bucket = listBucketOf(key, l.bits);
-        listReads.set(`${bucket} ${lists[i].id}`, [bucket, lists[i].id]);
+        const name = `${bucket} ${lists[i].id}`;
+        listReads.set(name, [bucket, lists[i].id]);
+        at.push(name);
       });
+      readsOf.set(key, at);
+    }
     const [mine, theirs] = await Promise.all([
       own ? Promise.all(buckets.map((b) => postings.get(b))) : [],
       Promise.all([...listReads.values()].map((k) => listed.get(k))),
@@ -220,16 +227,7 @@ export class IdbStore implements Store {
     const listValues = new Map([...listReads.keys()].map((k, i) => [k, theirs[i]]));
     const hits = countHits(
       distinct,
-      (key) => {
-        const out: Uint32Array[] = [];
-        const value = ownValues.get(bucketOf(key));
-        if (value) out.push(value);
-        readings.forEach((l, i) => {
-          const v = listValues.get(`${listBucketOf(key, l.bits)} ${lists[i].id}`);
-          if (v) out.push(v);
-        });
-        return out;
-      },
+      (key) => [ownValues.get(bucketOf(key)), ...readsOf.get(key)!.map((name) => listValues.get(name))].filter((v): v is Uint32Array => v !== undefined),
       maxPerKey,
     );
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
