@@ -61,6 +61,22 @@ function vitestCounts(out) {
   return m ? m[1].trim() : '';
 }
 
+/** The failed tests of a vitest run, each with the first line of its error: repeated under the
+ * summary, so that the end of the output (all a CI log may keep) says what failed and why. */
+export function vitestFailures(out) {
+  // eslint-disable-next-line no-control-regex
+  const lines = out.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const failures = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*FAIL\s+(\S.*\S)\s*$/.exec(lines[i]);
+    if (!m || !m[1].includes(' > ')) continue;
+    const error = lines.slice(i + 1, i + 6).find((l) => /\b(Error|Timeout|expected|Assertion)/i.test(l));
+    const entry = error ? `${m[1]}: ${error.trim()}` : m[1];
+    if (!failures.includes(entry)) failures.push(entry);
+  }
+  return failures;
+}
+
 /** Runs every step and prints the summary; true when all passed. */
 export async function main() {
   const results = [];
@@ -81,13 +97,13 @@ export async function main() {
     const ok = typeof r === 'boolean' ? r : r.ok;
     const counts = typeof r === 'object' && r.counts ? `, tests: ${r.counts}` : '';
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    results.push({ name, ok, note: `${secs} s${counts}` });
+    results.push({ name, ok, note: `${secs} s${counts}`, failures: typeof r === 'object' ? (r.failures ?? []) : [] });
     if (!ok) failed.add(name);
   }
 
   const vitest = async (args) => {
     const r = await run('npx', ['vitest', 'run', ...args]);
-    return { ok: r.ok, counts: vitestCounts(r.out) };
+    return { ok: r.ok, counts: vitestCounts(r.out), failures: r.ok ? [] : vitestFailures(r.out) };
   };
   await step('install', async () => {
     if (!needsInstall()) return (console.log('node_modules is up to date'), true);
@@ -118,7 +134,10 @@ export async function main() {
   await step('cluster tests', () => vitest(['-c', 'vitest.cluster.config.ts']), ['install', 'redis-server']);
 
   console.log('\n── summary ' + '─'.repeat(52));
-  for (const r of results) console.log(`${r.ok ? 'pass' : 'FAIL'}  ${r.name.padEnd(18)} ${r.note}`);
+  for (const r of results) {
+    console.log(`${r.ok ? 'pass' : 'FAIL'}  ${r.name.padEnd(18)} ${r.note}`);
+    for (const f of (r.failures ?? []).slice(0, 10)) console.log(`        ${f.slice(0, 400)}`);
+  }
   const passed = results.filter((r) => r.ok).length;
   console.log(`${passed} passed, ${results.length - passed} failed`);
   return results.length === passed;
