@@ -29,8 +29,18 @@ let embeddedOut: string;
 const children: ChildProcess[] = [];
 
 /** A CLI process left running, with what it printed so far. */
-function start(...args: string[]): { child: ChildProcess; output: () => string; exited: Promise<Run> } {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(...args: string[]): Started {
+  return startWith(env, args);
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<Run>;
+}
+
+function startWith(processEnv: NodeJS.ProcessEnv, args: string[]): Started {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: processEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -38,6 +48,27 @@ function start(...args: string[]): { child: ChildProcess; output: () => string; 
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<Run>((resolve) => child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr })));
   return { child, output: () => stdout + stderr, exited };
+}
+
+/**
+ * How a started process ended; if it has not within `ms`, an error that names it and ends with
+ * what it printed (a process that hangs then says where, instead of the test timing out mute).
+ */
+async function ended(p: Started, ms: number, what: string): Promise<Run> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms / 1000} s; it printed:\n${p.output().slice(-3000)}`)), ms);
+  });
+  try {
+    return await Promise.race([p.exited, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A CLI command run to its end (threads as the machine allows, as runCli runs it), within `ms`. */
+function cli(ms: number, ...args: string[]): Promise<Run> {
+  return ended(startWith(process.env, args), ms, `firsthand ${args.join(' ')}`);
 }
 
 async function until(test: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
@@ -67,7 +98,7 @@ async function startWorker(url: string): Promise<ReturnType<typeof start>> {
 
 async function graphOf(store: string, label: string): Promise<string> {
   const out = join(dir, label);
-  const r = await runCli('corpus', 'graph', '--store', store, '--out', out);
+  const r = await cli(60_000, 'corpus', 'graph', '--store', store, '--out', out);
   expect(r.stderr.split('\n').filter((l) => l.startsWith('firsthand:'))).toEqual([]);
   expect(r.code).toBe(0);
   return out;
@@ -101,12 +132,12 @@ describe('corpus ingest and graph on a Redis Cluster', () => {
     const url = `redis://${cluster.seeds}/shared`;
     const workers = [await startWorker(url), await startWorker(url)];
     // The feeder only puts the documents on the queue: the two workers store every article.
-    const fed = await runCli('corpus', 'ingest', archive, '--store', url, '--workers', '0');
+    const fed = await cli(120_000, 'corpus', 'ingest', archive, '--store', url, '--workers', '0');
     expect(fed.stderr).not.toMatch(/firsthand: /);
     expect(fed.code).toBe(0);
     expect(fed.stdout).toContain(`${articles} articles added; ${articles} in the store`);
     for (const w of workers) w.child.kill('SIGINT');
-    const done = await Promise.all(workers.map((w) => w.exited));
+    const done = await Promise.all(workers.map((w, i) => ended(w, 30_000, `worker ${i + 1} after Ctrl-C`)));
     const added = done.map((d) => {
       expect(d.code).toBe(0);
       return Number(/jobs? done, (\d+) articles? added/.exec(d.stdout)?.[1]);
@@ -116,7 +147,7 @@ describe('corpus ingest and graph on a Redis Cluster', () => {
     expect(added[0] + added[1]).toBe(articles);
     expectSameGraph(await graphOf(url, 'shared-graph'));
     // Run again: every input was read to its end, nothing is added.
-    const again = await runCli('corpus', 'ingest', archive, '--store', url);
+    const again = await cli(60_000, 'corpus', 'ingest', archive, '--store', url);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`0 articles added, 1 input read before; ${articles} in the store`);
   });
@@ -126,12 +157,12 @@ describe('corpus ingest and graph on a Redis Cluster', () => {
     const first = start('corpus', 'ingest', archive, '--store', url, '--workers', '1');
     await until(async () => (await storedCount(url)) >= 200, 60_000, '200 articles are stored');
     first.child.kill('SIGINT');
-    const stopped = await first.exited;
+    const stopped = await ended(first, 30_000, 'the ingest after Ctrl-C');
     expect(stopped.code).toBe(130);
     expect(stopped.stdout).toMatch(/Stopped: run the same command again to go on\./);
     const before = await storedCount(url);
     expect(before).toBeLessThan(articles);
-    const second = await runCli('corpus', 'ingest', archive, '--store', url, '--workers', '1');
+    const second = await cli(120_000, 'corpus', 'ingest', archive, '--store', url, '--workers', '1');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`; ${articles} in the store`);
     expect(await storedCount(url)).toBe(articles);
@@ -146,7 +177,7 @@ describe('corpus ingest and graph on a Redis Cluster', () => {
     const queueMaster = cluster.masterOf('{failover}');
     const victim = cluster.masters().find((p) => p !== queueMaster)!;
     cluster.kill(victim);
-    const fed = await feeder.exited;
+    const fed = await ended(feeder, 120_000, 'the ingest through the failover');
     expect(fed.stderr).not.toMatch(/firsthand: /);
     expect(fed.code).toBe(0);
     expect(fed.stdout).toContain(`; ${articles} in the store`);
@@ -156,7 +187,7 @@ describe('corpus ingest and graph on a Redis Cluster', () => {
     expect(cluster.masters()).not.toContain(victim);
     expect(await storedCount(url)).toBe(articles);
     worker.child.kill('SIGINT');
-    expect((await worker.exited).code).toBe(0);
+    expect((await ended(worker, 30_000, 'the worker after Ctrl-C')).code).toBe(0);
     expectSameGraph(await graphOf(url, 'failover-graph'));
   });
 });
