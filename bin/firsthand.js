@@ -100,6 +100,9 @@ async function build() {
   }
 }
 
+/** How long a finished command's process may wait for its last handles to close by themselves. */
+const LINGER_MS = 10_000;
+
 async function load() {
   if (!process.env.FIRSTHAND_CLI_TSX && (fresh(recordedInputs()) || (await build()))) return import(pathToFileURL(bundle).href);
   const { register } = await import('tsx/esm/api');
@@ -109,5 +112,9 @@ async function load() {
 }
 
 const cli = await load();
-if (isMainThread) process.exitCode = await cli.main(process.argv.slice(2));
-else await cli.workerMain();
+if (isMainThread) {
+  process.exitCode = await cli.main(process.argv.slice(2));
+  // The command is done and has said so. A connection that a lost server never lets close (a Redis
+  // master killed mid-run, see src/corpus/redis-store.ts) must not keep the process from ending.
+  setTimeout(() => process.exit(), LINGER_MS).unref();
+} else await cli.workerMain();

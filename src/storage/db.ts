@@ -1,6 +1,6 @@
 // The reader's index in IndexedDB, through idb with a typed schema (the steps that build it are
 // in db-schema.ts). Articles are keyed by a small number; their URL (`id`) is a unique index.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { DEFAULT_PARAMS } from '../index/params.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
 import type { Correction } from '../index/pack-corrections.ts';
@@ -11,8 +11,10 @@ import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import type { ListBlock, ListManifest } from './list-layout.ts';
 import { fetchMerged, getMerged, listedCount } from './lists-read.ts';
 import { isKeyFilter, mayHold, type KeyFilter } from './key-filter.ts';
-import { LEGACY_LIST_BITS, listBucketOf } from './list-layout.ts';
-import { BUCKET_BITS, bucketOf, countHits } from './postings.ts';
+import { LEGACY_LIST_BITS, listBucketOf, serialOf, sketchAt, slotOf } from './list-layout.ts';
+import { BUCKET_BITS, bucketOf, countHits, hashOf } from './postings.ts';
+import { sketchBandKeys } from '../index/sketch.ts';
+import { isTopicKey } from '../index/topic.ts';
 import { fromStored, type StoredArticle } from './stored.ts';
 
 export { DB_NAME, DB_VERSION };
@@ -83,7 +85,7 @@ export interface FirsthandDB extends DBSchema {
 }
 
 /** A list's key filter as stored: with the digest of the copy it was built from. */
-export type StoredKeyFilter = KeyFilter & { digest: string };
+export type StoredKeyFilter = KeyFilter & { digest: string; shared?: Uint32Array };
 
 export type FirsthandIDB = IDBPDatabase<FirsthandDB>;
 type UpgradeTx = IDBPTransaction<FirsthandDB, StoreNames<FirsthandDB>[], 'versionchange'>;
@@ -151,11 +153,77 @@ export class DbConnection {
 
 const ITERATE_BATCH = 256;
 
+/** What the lookups of one transaction share (IdbStore.lookup). */
+interface LookupAt {
+  postings: IDBPObjectStore<FirsthandDB, StoreNames<FirsthandDB>[], 'postings'>;
+  listed: IDBPObjectStore<FirsthandDB, StoreNames<FirsthandDB>[], 'listPostings'>;
+  blocks: IDBPObjectStore<FirsthandDB, StoreNames<FirsthandDB>[], 'listBlocks'>;
+  lists: StoredList[];
+  readings: ListReading[];
+  own: boolean;
+}
+
+/**
+ * Calls made in the same turn, run together: the first schedules the run for the end of the
+ * turn (a microtask), and every call made before then joins it. `run` gets the calls in order and
+ * returns a promise of each one's result, started at once (so they share its transaction).
+ */
+class Batch<C, R> {
+  private pending?: { call: C; resolve(r: R): void; reject(e: unknown): void }[];
+  constructor(private readonly run: (calls: C[]) => Promise<Promise<R>[]>) {}
+
+  add(call: C): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      if (!this.pending) {
+        this.pending = [];
+        queueMicrotask(() => this.flush());
+      }
+      this.pending.push({ call, resolve, reject });
+    });
+  }
+
+  private flush(): void {
+    const calls = this.pending ?? [];
+    this.pending = undefined;
+    this.run(calls.map((c) => c.call)).then(
+      (results) => {
+        results.forEach((r, i) => {
+          r.then(calls[i].resolve, calls[i].reject);
+        });
+      },
+      (e: unknown) => calls.forEach((c) => c.reject(e)),
+    );
+  }
+}
+
+/** A list that may hold more of a page's band keys than this is read in two steps (candidates). */
+const EXPLAIN_ABOVE = 8;
+/** Band keys whose buckets the first step reads. */
+const FIRST_READS = 4;
+/** Listed articles the first step's reads name that are read to explain the other keys, at most. */
+const MAX_EXPLAINERS = 8;
+
+/** `n` of `items`, spread evenly over them (all of them when they are as few). */
+function spread<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]);
+}
+
+/**
+ * How a store reads the lists' postings. "explain", the product's: only the buckets a list's key
+ * filter says may hold one of the page's keys, and of those not the buckets of band keys that a
+ * listed article found first holds alone (candidates). "filter": every bucket the key filter
+ * allows. "every": every bucket of the page's keys, as for a list installed before key filters.
+ */
+export type ListReads = 'explain' | 'filter' | 'every';
+
 /** How a check reads a list's postings: the list's copy (digest), its key filter (none: every
  * bucket is read) and the bucket bits of its band and topic postings. */
 interface ListReading {
   digest: string;
   filter?: KeyFilter;
+  /** Its band keys held by more than one of its articles (none: every key's bucket is read). */
+  shared?: KeyFilter;
   bits: number;
 }
 
@@ -164,11 +232,15 @@ interface ListReading {
  * before key filters when it says none), and its stored filter, unless that is of another copy
  * or of no usable form.
  */
-function readingOf(list: StoredList, stored: StoredKeyFilter | undefined, useFilter: boolean): ListReading {
+function readingOf(list: StoredList, stored: StoredKeyFilter | undefined, reads: ListReads): ListReading {
   const b = list.bucketBits;
   const bits = typeof b === 'number' && Number.isInteger(b) && b >= 1 && b <= BUCKET_BITS ? b : LEGACY_LIST_BITS;
-  const usable = useFilter && stored?.digest === list.digest && isKeyFilter(stored);
-  return usable ? { digest: list.digest, filter: { bits: stored.bits, probes: stored.probes }, bits } : { digest: list.digest, bits };
+  const usable = reads !== 'every' && stored?.digest === list.digest && isKeyFilter(stored);
+  if (!usable) return { digest: list.digest, bits };
+  const reading: ListReading = { digest: list.digest, filter: { bits: stored.bits, probes: stored.probes }, bits };
+  // A filter stored before it had its shared keys (or with them damaged) still says what is held.
+  if (reads === 'explain' && stored.shared instanceof Uint32Array && stored.shared.length > 0) reading.shared = { bits: stored.shared, probes: stored.probes };
+  return reading;
 }
 
 /** The engine's Store on IndexedDB, read side only: the writer (writer.ts) makes every change. */
@@ -176,9 +248,8 @@ export class IdbStore implements Store {
   constructor(
     private readonly conn: DbConnection,
     private readonly params: SignatureParams = DEFAULT_PARAMS,
-    /** False: every bucket of every list is read, as for lists installed before filters were
-     * kept (the bench measures both). */
-    private readonly keyFilters = true,
+    /** How lists' postings are read; other than the default only in the bench, which compares them. */
+    private readonly listReads: ListReads = 'explain',
   ) {}
 
   /** The article of this id: the reader's own record (with the lists that carry it), or a listed one. */
@@ -193,44 +264,130 @@ export class IdbStore implements Store {
   /** One read per bucket of the keys and per postings, all in one transaction: the own postings'
    * value and each list's; hits are own article numbers and listed references (list-layout.ts).
    * The own postings are not read when they are empty, nor a list's bucket when its key filter
-   * says it holds none of the keys there. */
-  async candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
+   * says it holds none of the keys there, nor (band keys, see `explained`) when the key is a
+   * listed article's that the check already knows and no other article of the list holds it. */
+  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
+    return this.lookups.add({ keys, maxPerKey });
+  }
+
+  /** Lookups started together (a check's band and topic keys) are made in one transaction. */
+  private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number }, CandidateHit[]>(async (calls) => {
     const db = await this.conn.get();
-    const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters']);
+    const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters', 'listBlocks']);
     const postings = tx.objectStore('postings');
     const [lists, ownKey] = await Promise.all([tx.objectStore('lists').getAll(), postings.getKey(IDBKeyRange.lowerBound(0))]);
-    const own = ownKey !== undefined;
-    const listed = tx.objectStore('listPostings');
     const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
+    const at: LookupAt = { postings, listed: tx.objectStore('listPostings'), blocks: tx.objectStore('listBlocks'), lists, readings, own: ownKey !== undefined };
+    return calls.map((c) => this.lookup(at, c.keys, c.maxPerKey));
+  });
+
+  private async lookup(at: LookupAt, keys: readonly number[], maxPerKey: number | undefined): Promise<CandidateHit[]> {
+    const { postings, listed, lists, readings, own } = at;
     const distinct = [...new Set(keys)];
     const buckets = [...new Set(distinct.map(bucketOf))];
     // Each list's bucket of each key it may hold (every key of a list without a filter), named
     // "bucket list-id": what is read, and where each key's holders are looked for.
     const listReads = new Map<string, [number, string]>();
     const readsOf = new Map<number, string[]>();
+    /** Per list, the band keys it may hold, in the page's order, when it can tell those held once. */
+    const bandKeys: number[][] = lists.map(() => []);
+    const nameOf = (key: number, i: number) => `${listBucketOf(key, readings[i].bits)} ${lists[i].id}`;
+    const countsAll = maxPerKey === undefined || !Number.isFinite(maxPerKey);
     for (const key of distinct) {
       const at: string[] = [];
       readings.forEach((l, i) => {
         if (l.filter && !mayHold(l.filter, key)) return;
-        const bucket = listBucketOf(key, l.bits);
-        const name = `${bucket} ${lists[i].id}`;
-        listReads.set(name, [bucket, lists[i].id]);
+        const name = nameOf(key, i);
+        listReads.set(name, [listBucketOf(key, l.bits), lists[i].id]);
         at.push(name);
+        if (countsAll && l.shared && !isTopicKey(key)) bandKeys[i].push(key);
       });
       readsOf.set(key, at);
     }
-    const [mine, theirs] = await Promise.all([
+    // A list that may hold many of the page's band keys (a copy of one of its articles) is read in
+    // two steps: first the buckets of a few of those keys, then, once the listed articles these
+    // name are known by their sketches, only the buckets of keys none of them explains.
+    const deferred = new Set<string>();
+    bandKeys.forEach((held, i) => {
+      if (held.length <= EXPLAIN_ABOVE) return;
+      const first = new Set(spread(held, FIRST_READS).map((k) => nameOf(k, i)));
+      for (const k of held) if (!first.has(nameOf(k, i))) deferred.add(nameOf(k, i));
+    });
+    const values = new Map<string, Uint32Array | undefined>();
+    const readNames = (names: readonly string[]) => Promise.all(names.map(async (name) => values.set(name, await listed.get(listReads.get(name)!))));
+    const [mine] = await Promise.all([
       own ? Promise.all(buckets.map((b) => postings.get(b))) : [],
-      Promise.all([...listReads.values()].map((k) => listed.get(k))),
+      readNames([...listReads.keys()].filter((n) => !deferred.has(n))),
     ]);
+    const explained = new Map<number, number>();
+    if (deferred.size) {
+      const known = await this.explainers(at.blocks, bandKeys, values, nameOf);
+      bandKeys.forEach((held, i) => {
+        for (const k of held) {
+          const name = nameOf(k, i);
+          if (!deferred.has(name)) continue;
+          const holder = known[i].get(k);
+          if (holder === undefined || mayHold(readings[i].shared!, k)) continue;
+          // The key is this article's alone: a hit for it, and its bucket is not read for this key.
+          explained.set(holder, (explained.get(holder) ?? 0) + 1);
+          readsOf.set(
+            k,
+            readsOf.get(k)!.filter((n) => n !== name),
+          );
+        }
+      });
+      const wanted = new Set<string>();
+      for (const k of distinct) for (const n of readsOf.get(k)!) if (!values.has(n)) wanted.add(n);
+      await readNames([...wanted]);
+    }
     const ownValues = new Map(buckets.map((b, i) => [b, mine[i]]));
-    const listValues = new Map([...listReads.keys()].map((k, i) => [k, theirs[i]]));
     const hits = countHits(
       distinct,
-      (key) => [ownValues.get(bucketOf(key)), ...readsOf.get(key)!.map((name) => listValues.get(name))].filter((v): v is Uint32Array => v !== undefined),
+      (key) => [ownValues.get(bucketOf(key)), ...readsOf.get(key)!.map((name) => values.get(name))].filter((v): v is Uint32Array => v !== undefined),
       maxPerKey,
     );
+    for (const [ref, n] of explained) hits.set(ref, (hits.get(ref) ?? 0) + n);
     return [...hits].map(([ref, n]) => ({ ref, hits: n }));
+  }
+
+  /**
+   * Per list, which of the page's band keys each listed article found so far holds: the articles
+   * the buckets read hold under the page's keys (at most MAX_EXPLAINERS per list), each known by
+   * the band keys of its sketch, read from its block.
+   */
+  private async explainers(
+    blocks: { get(serial: number): Promise<ListBlock | undefined> },
+    bandKeys: readonly number[][],
+    values: ReadonlyMap<string, Uint32Array | undefined>,
+    nameOf: (key: number, list: number) => string,
+  ): Promise<Map<number, number>[]> {
+    const read = new Map<number, Promise<ListBlock | undefined>>();
+    const blockOf = (serial: number) => {
+      let p = read.get(serial);
+      if (!p) read.set(serial, (p = blocks.get(serial)));
+      return p;
+    };
+    return Promise.all(
+      bandKeys.map(async (held, i) => {
+        const holders = new Set<number>();
+        for (const k of held) {
+          const v = values.get(nameOf(k, i));
+          if (!v) continue;
+          const h = hashOf(k);
+          for (let j = 0; j + 1 < v.length && holders.size < MAX_EXPLAINERS; j += 2) if (v[j] === h) holders.add(v[j + 1]);
+        }
+        const page = new Set(held);
+        const byKey = new Map<number, number>();
+        await Promise.all(
+          [...holders].map(async (ref) => {
+            const block = await blockOf(serialOf(ref));
+            if (!block?.entries[slotOf(ref)]) return;
+            for (const k of sketchBandKeys(sketchAt(block, slotOf(ref)))) if (page.has(k)) byKey.set(k, ref);
+          }),
+        );
+        return byKey;
+      }),
+    );
   }
 
   /** How each list's postings are read: its key filter (none: every bucket is read) and its
@@ -241,7 +398,7 @@ export class IdbStore implements Store {
       lists.map(async (l) => {
         const known = this.filters.get(l.id);
         if (known?.digest === l.digest) return known;
-        const reading = readingOf(l, await store.get(l.id), this.keyFilters);
+        const reading = readingOf(l, await store.get(l.id), this.listReads);
         this.filters.set(l.id, reading);
         return reading;
       }),
@@ -251,9 +408,15 @@ export class IdbStore implements Store {
   /** Records by reference (or id), all in one transaction, one per article (lists-read.ts). */
   async fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]> {
     if (refs.length === 0) return [];
-    const db = await this.conn.get();
-    return fetchMerged(db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']), refs, this.params);
+    return this.fetches.add(refs);
   }
+
+  /** Reads started together (a check's band and topic candidates) are made in one transaction. */
+  private readonly fetches = new Batch<readonly StoreRef[], ArticleRecord[]>(async (calls) => {
+    const db = await this.conn.get();
+    const tx = db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']);
+    return calls.map((refs) => fetchMerged(tx, refs, this.params));
+  });
 
   /** The reader's own records, in the order they were first stored. */
   async *iterate(): AsyncIterable<ArticleRecord> {

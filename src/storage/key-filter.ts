@@ -3,6 +3,9 @@
 // may hold one of the page's keys there. A page shares none of its ~176 keys with nearly all of a
 // large list's buckets (with 8 bucket bits, a band bucket of a 100k-article list holds ~390 of
 // the 2^24 hashes it covers), so without the filter nearly every read of a check finds nothing.
+// Beside it, a filter of the band keys two or more of the list's articles hold: a key it does not
+// take, found among the band keys of a listed article the check already read, is that article's
+// alone, and its bucket need not be read (db.ts candidates).
 //
 // Written by hand rather than taken from a Bloom filter package: the keys are hashes already
 // (MinHash band hashes, salted word hashes, id hashes), so the filter needs no hashing of its own
@@ -10,7 +13,7 @@
 // a list's millions of keys into one.
 import { fmix32 } from '../index/hash.ts';
 import { MAX_TOPIC_POSTINGS } from '../index/topic.ts';
-import { isListTopicBucket, LEGACY_LIST_BITS, listBandOf } from './list-layout.ts';
+import { ID_BAND, isListTopicBucket, LEGACY_LIST_BITS, listBandOf } from './list-layout.ts';
 
 /** Bits per key and probes per key: about 2% of keys a list does not hold are taken as held. */
 export const BITS_PER_KEY = 8;
@@ -62,16 +65,23 @@ export function isKeyFilter(v: unknown): v is KeyFilter {
   return !!f && f.bits instanceof Uint32Array && Number.isInteger(f.probes) && f.probes >= 1 && f.probes <= 32;
 }
 
+/** A list's filters: the keys it holds, and among its band keys those two or more of its articles
+ * hold (same probes). The second lets a check take a band key of a page as that of a listed
+ * article it already knows, without reading the key's bucket: when the key is among that
+ * article's band keys and the second filter says no other article holds it (db.ts candidates). */
+export type ListKeyFilter = KeyFilter & { shared: Uint32Array };
+
 /**
- * The filter of a list's postings (bucket -> pairs of hash and reference, as list-layout.ts
- * builds them with `bits` bucket bits): every key the list holds, except topic keys held by more
- * than MAX_TOPIC_POSTINGS of its articles, which a check skips (common words) and so never needs
- * to read. Sized to the keys it takes, counted first.
+ * The filters of a list's postings (bucket -> pairs of hash and reference, as list-layout.ts
+ * builds them with `bits` bucket bits). The first takes every key the list holds, except topic
+ * keys held by more than MAX_TOPIC_POSTINGS of its articles, which a check skips (common words)
+ * and so never needs to read; the second, the band keys held more than once. Each is sized to the
+ * keys it takes, counted first.
  */
-export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>, bits: number = LEGACY_LIST_BITS): KeyFilter {
+export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>, bits: number = LEGACY_LIST_BITS): ListKeyFilter {
   let scratch = new Uint32Array(1024);
-  /** Calls `take` once per key of the bucket that the filter takes. */
-  const keysOf = (bucket: number, value: Uint32Array, take: (hash: number) => void) => {
+  /** Calls `take` once per key of the bucket that the filter takes, with its holders. */
+  const keysOf = (bucket: number, value: Uint32Array, take: (hash: number, holders: number) => void) => {
     const n = value.length >>> 1;
     if (scratch.length < n) scratch = new Uint32Array(n * 2);
     const sorted = scratch.subarray(0, n);
@@ -81,19 +91,31 @@ export function filterOfPostings(postings: ReadonlyMap<number, Uint32Array>, bit
     for (let i = 0; i < n;) {
       let j = i + 1;
       while (j < n && sorted[j] === sorted[i]) j++;
-      if (!capped || j - i <= MAX_TOPIC_POSTINGS) take(sorted[i]);
+      if (!capped || j - i <= MAX_TOPIC_POSTINGS) take(sorted[i], j - i);
       i = j;
     }
   };
+  /** Band keys: those a check may take as a known article's (not topic keys, not id keys). */
+  const isBandBucket = (bucket: number) => !isListTopicBucket(bucket, bits) && listBandOf(bucket, bits) !== ID_BAND;
   let keys = 0;
-  for (const [bucket, value] of postings)
-    keysOf(bucket, value, () => {
+  let shared = 0;
+  for (const [bucket, value] of postings) {
+    const band = isBandBucket(bucket);
+    keysOf(bucket, value, (_, holders) => {
       keys++;
+      if (band && holders > 1) shared++;
     });
-  const f: KeyFilter = { bits: new Uint32Array(Math.max(2, Math.ceil((keys * BITS_PER_KEY) / 32))), probes: PROBES };
+  }
+  const sized = (n: number) => new Uint32Array(Math.max(2, Math.ceil((n * BITS_PER_KEY) / 32)));
+  const f: KeyFilter = { bits: sized(keys), probes: PROBES };
+  const s: KeyFilter = { bits: sized(shared), probes: PROBES };
   for (const [bucket, value] of postings) {
     const band = listBandOf(bucket, bits);
-    keysOf(bucket, value, (hash) => add(f, band, hash));
+    const inBand = isBandBucket(bucket);
+    keysOf(bucket, value, (hash, holders) => {
+      add(f, band, hash);
+      if (inBand && holders > 1) add(s, band, hash);
+    });
   }
-  return f;
+  return { ...f, shared: s.bits };
 }

@@ -206,8 +206,9 @@ export const LEGACY_LIST_BITS = BUCKET_BITS;
  * spread over 2^bits buckets, so that a value holds about LIST_VALUE_BYTES; never more than
  * BUCKET_BITS (a list's buckets then stay below its id keys'), never fewer than 2. Elsewhere
  * (Chromium's LevelDB, which stores values back to back), BUCKET_BITS: smaller values, which a
- * check reads faster (against a 100k list in Chromium, with checks alternated, 8 bits gave p50
- * 5.4 / p95 12.3 ms and 6 bits 5.9 / 16.3; BENCHMARKS.md, row L6).
+ * check read faster while it read a bucket per band key of a copy (against a 100k list in
+ * Chromium, checks alternated, 8 bits p50 5.4 / p95 12.3 ms, 6 bits 5.9 / 16.3); since a copy
+ * reads only a few, the two measure alike there (p95 12.5 and 11.9 ms; BENCHMARKS.md, row L6).
  * A list's id keys are always bucketed by BUCKET_BITS (lists-read.ts reads them across lists).
  */
 export function listBucketBits(articles: number, pages: boolean): number {

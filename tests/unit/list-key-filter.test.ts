@@ -5,6 +5,10 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexKeys, listedRecord, type ArticleRecord } from '../../src/index/index.ts';
+import { checkArticle } from '../../src/index/check.ts';
+import { buildRecord } from '../../src/index/record.ts';
+import { sketchBandKeys } from '../../src/index/sketch.ts';
+import type { CandidateHit } from '../../src/index/store.ts';
 import { MAX_TOPIC_POSTINGS, TOPIC_BAND_BASE, topicKeys } from '../../src/index/topic.ts';
 import { DbConnection, IdbStore, type StoredKeyFilter } from '../../src/storage/db.ts';
 import { filterOfPostings, isKeyFilter, mayHold } from '../../src/storage/key-filter.ts';
@@ -260,6 +264,111 @@ describe('a check against a list with its key filter', () => {
     await store.candidates(indexKeys(unrelatedPage()));
     expect(spy.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'postings')).toEqual([]);
     spy.mockRestore();
+    conn.close();
+  });
+});
+
+describe("a check taking a copy's band keys as those of the listed article it found", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A listed article under another id with the text of `n`: every band key of `n` held twice. */
+  const twin = (n: number): ArticleRecord => {
+    const a = syntheticArticle(n, 1000);
+    return listedRecord(buildRecord(a.text, { ...a.meta, url: `https://twin.example/${n}` }, 1000).record);
+  };
+  /** A listed article with the first half of `n`'s text and a half of its own: some band keys held twice. */
+  const halfTwin = (n: number): ArticleRecord => {
+    const a = syntheticArticle(n, 1000).text.split(' ');
+    const b = syntheticArticle(n + 500, 1000).text.split(' ');
+    const text = [...a.slice(0, a.length / 2), ...b.slice(b.length / 2)].join(' ');
+    return listedRecord(buildRecord(text, { url: `https://half.example/${n}`, title: `Half of ${n}` }, 1000).record);
+  };
+  const records = [...Array.from({ length: 30 }, (_, i) => listed(i + 1)), twin(5), halfTwin(9)];
+
+  /** Two databases with the same list: one with the filter of keys held twice, one without it (as
+   * a filter stored before it had one: every key's bucket read). */
+  async function stores(): Promise<{ explaining: IdbStore; reading: IdbStore; close(): void }> {
+    const a = new DbConnection(freshDbName());
+    const b = new DbConnection(freshDbName());
+    await install(a, records, 'ab'.repeat(32));
+    await install(b, records, 'ab'.repeat(32));
+    const db = await b.get();
+    const stored = (await db.get('listFilters', LIST))!;
+    expect(stored.shared).toBeInstanceOf(Uint32Array);
+    delete stored.shared;
+    await db.put('listFilters', stored, LIST);
+    return { explaining: new IdbStore(a), reading: new IdbStore(b), close: () => (a.close(), b.close()) };
+  }
+
+  const sorted = (hits: CandidateHit[]) => [...hits].sort((x, y) => Number(x.ref) - Number(y.ref));
+
+  it('counts for every listed article exactly the hits that reading every key of the page gives: pages made of parts of several, twins included', async () => {
+    const s = await stores();
+    const pool = records.map((r) => sketchBandKeys(r.sketch!));
+    const page = fc.record({
+      parts: fc.array(fc.tuple(fc.nat({ max: records.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 4 }),
+      noise: fc.array(fc.tuple(fc.nat({ max: 63 }), fc.nat({ max: 0xffff_ffff })), { maxLength: 20 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(page, async ({ parts, noise }) => {
+        const keys = [
+          ...parts.flatMap(([r, share]) => pool[r].slice(0, Math.ceil(share * pool[r].length))),
+          ...noise.map(([band, hash]) => band * 2 * TWO_32 + hash),
+        ];
+        expect(sorted(await s.explaining.candidates(keys))).toEqual(sorted(await s.reading.candidates(keys)));
+      }),
+      { numRuns: 60 },
+    );
+    s.close();
+  });
+
+  it("reads a few buckets of a copy's band keys and the listed article's block, not one bucket per key, and counts every key for it", async () => {
+    const s = await stores();
+    const page = syntheticArticle(12, 5000).record;
+    const keys = page.bandKeys;
+    const explained = await listReads(() => s.explaining.candidates(keys));
+    const everyKey = await listReads(() => s.reading.candidates(keys));
+    expect(everyKey).toBeGreaterThanOrEqual(records[11].sketch!.bands.length);
+    expect(explained).toBeLessThanOrEqual(8);
+    expect((await candidateIds(s.explaining, keys)).find((h) => h.id === records[11].id)?.hits).toBe(records[11].sketch!.bands.length);
+    s.close();
+  });
+
+  it('reads the bucket of every key two listed articles hold, so that both are counted for it', async () => {
+    const s = await stores();
+    const keys = syntheticArticle(5, 5000).record.bandKeys;
+    const hits = await candidateIds(s.explaining, keys);
+    const full = records[4].sketch!.bands.length;
+    expect(
+      hits
+        .filter((h) => h.hits === full)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([records[4].id, twin(5).id].sort());
+    const half = await candidateIds(s.explaining, syntheticArticle(9, 5000).record.bandKeys);
+    expect(half.find((h) => h.id === records[8].id)?.hits).toBe(full);
+    expect(sorted(await s.explaining.candidates(keys))).toEqual(sorted(await s.reading.candidates(keys)));
+    s.close();
+  });
+});
+
+describe('the transactions of a check', () => {
+  it("makes a check's band and topic lookups in one transaction, and its band and topic candidates' reads in one more", async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    await install(
+      conn,
+      Array.from({ length: 20 }, (_, i) => listed(i + 1)),
+      'ab'.repeat(32),
+    );
+    const page = buildRecord(syntheticArticle(7, 5000).text + ' ' + syntheticArticle(8, 5000).text, { url: 'https://reader.example/two' }, 5000);
+    await checkArticle(store, page);
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const result = await checkArticle(store, page);
+    const scopes = spy.mock.calls.map(([names]) => [names].flat().sort().join(' '));
+    spy.mockRestore();
+    expect(result.matches.map((m) => m.id)).toEqual(expect.arrayContaining([listed(7).id, listed(8).id]));
+    expect(scopes).toEqual(['listBlocks listFilters listPostings lists postings', 'articles listBlocks listPostings lists']);
     conn.close();
   });
 });

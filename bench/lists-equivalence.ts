@@ -1,0 +1,70 @@
+// The lists benchmark's 100 pages (25 copies, 25 partial copies, 25 rewrites, 25 unrelated) checked
+// against its generated list of 100k articles in Node (fake-indexeddb), the list read three ways
+// (src/storage/db.ts ListReads): as the product reads it, reading every bucket its key filter
+// allows, and reading every bucket. The benchmark times the three; this says that they find the
+// same: the original named, the verdict and every match with its score, page by page; and how
+// many values of the list's postings each way reads per check, by kind of page.
+//
+//   npx tsx bench/lists-equivalence.ts [articles]     (default 100000; about 2 minutes)
+import 'fake-indexeddb/auto';
+import { checkArticle } from '../src/index/check.ts';
+import { buildRecord } from '../src/index/record.ts';
+import { listedRecord } from '../src/index/sketch.ts';
+import { DbConnection, IdbStore, type ListReads } from '../src/storage/db.ts';
+import { installList, listInfoOf } from '../src/storage/lists.ts';
+import { Generator } from './corpus.ts';
+import { ARTICLE_WORDS, makeQueries } from './queries.ts';
+import { loadVocabulary } from './vocabulary.ts';
+
+const size = Number(process.argv[2] ?? 100_000);
+const T0 = Date.UTC(2026, 0, 1);
+// The generator and the pages of bench/lists.ts.
+const gen = new Generator(loadVocabulary(process.cwd()), 13);
+const { originals, queries } = makeQueries(gen, 25, T0);
+const records = [...originals];
+for (let i = 0; records.length < size; i++) {
+  const r = gen.record(gen.words(gen.length(ARTICLE_WORDS)), T0 + i);
+  records.push({ ...r, id: `https://wire.example/a/${i}`, url: `https://wire.example/a/${i}` });
+}
+const conn = new DbConnection('firsthand-lists-equivalence');
+const id = 'u0000000000000001';
+const content = {
+  header: { list: { name: 'Bench list', publisher: 'Bench' } },
+  items: records.map((r) => ({ record: listedRecord(r) })),
+  digest: `sha256:${'ab'.repeat(32)}`,
+  bytes: 1,
+};
+await installList(conn, id, content, listInfoOf(id, content, { url: 'https://lists.example/bench' }, Date.now()));
+const pages = queries.map((q) => ({ q, page: buildRecord(q.text, { url: `https://www.reader.example/${q.kind}` }, T0 + 1e9) }));
+
+/** Reads of the lists' postings, counted as a check makes them. */
+let postingsReads = 0;
+const get = IDBObjectStore.prototype.get;
+IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+  if (this.name === 'listPostings') postingsReads++;
+  return get.call(this, key);
+};
+
+const results = new Map<ListReads, string[]>();
+for (const way of ['explain', 'filter', 'every'] as const) {
+  const store = new IdbStore(conn, undefined, way);
+  const out: string[] = [];
+  const named = new Map<string, number>();
+  const reads = new Map<string, number>();
+  for (const { q, page } of pages) {
+    postingsReads = 0;
+    const r = await checkArticle(store, page);
+    reads.set(q.kind, (reads.get(q.kind) ?? 0) + postingsReads);
+    if (q.originalId !== undefined && r.original?.id === q.originalId) named.set(q.kind, (named.get(q.kind) ?? 0) + 1);
+    out.push(JSON.stringify([r.original?.id, r.verdict, r.matches.map((m) => [m.id, m.verdict, m.score])]));
+  }
+  results.set(way, out);
+  console.log(`${way}: listed original named: ${[...named].map(([k, n]) => `${k} ${n}/25`).join(', ')}`);
+  console.log(`${way}: postings values read per check, mean: ${[...reads].map(([k, n]) => `${k} ${(n / 25).toFixed(1)}`).join(', ')}`);
+}
+const product = results.get('explain')!;
+for (const reads of ['filter', 'every'] as const) {
+  const other = results.get(reads)!;
+  console.log(`explain against ${reads}: ${product.filter((x, i) => x !== other[i]).length} of ${pages.length} pages differ`);
+}
+conn.close();
