@@ -9,7 +9,7 @@ import type { ListInfo, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import type { ListBlock, ListManifest } from './list-layout.ts';
-import { fetchMerged, getMerged, listedCount } from './lists-read.ts';
+import { fetchMerged, getMerged, listedCount, type BlockReads, type MergedTx } from './lists-read.ts';
 import { isKeyFilter, mayHold, type KeyFilter } from './key-filter.ts';
 import { LEGACY_LIST_BITS, listBucketOf, serialOf, sketchAt, slotOf } from './list-layout.ts';
 import { BUCKET_BITS, bucketOf, countHits, hashOf } from './postings.ts';
@@ -153,11 +153,26 @@ export class DbConnection {
 
 const ITERATE_BATCH = 256;
 
+/** The transaction of a store's last lookups, what it read that a fetch joining it can use. */
+interface LiveLookups {
+  tx: IDBPTransaction<FirsthandDB, StoreNames<FirsthandDB>[], 'readonly'>;
+  blockReads: BlockReads;
+  lists?: StoredList[];
+}
+
+/** The error of a request made in a transaction that is no longer active or has ended. */
+function isEndedTransaction(e: unknown): boolean {
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'TransactionInactiveError' || name === 'InvalidStateError';
+}
+
 /** What the lookups of one transaction share (IdbStore.lookup). */
 interface LookupAt {
   postings: IDBPObjectStore<FirsthandDB, StoreNames<FirsthandDB>[], 'postings'>;
   listed: IDBPObjectStore<FirsthandDB, StoreNames<FirsthandDB>[], 'listPostings'>;
   blocks: IDBPObjectStore<FirsthandDB, StoreNames<FirsthandDB>[], 'listBlocks'>;
+  /** The blocks read in the lookups' transaction, which a fetch joining it finds. */
+  blockReads: BlockReads;
   lists: StoredList[];
   readings: ListReading[];
   own: boolean;
@@ -273,11 +288,27 @@ export class IdbStore implements Store {
   /** Lookups started together (a check's band and topic keys) are made in one transaction. */
   private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number }, CandidateHit[]>(async (calls) => {
     const db = await this.conn.get();
-    const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters', 'listBlocks']);
+    const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters', 'listBlocks', 'articles']);
+    const blockReads: BlockReads = new Map();
+    const live: LiveLookups = { tx, blockReads };
+    this.live = live;
+    tx.done.then(
+      () => this.live === live && (this.live = undefined),
+      () => this.live === live && (this.live = undefined),
+    );
     const postings = tx.objectStore('postings');
     const [lists, ownKey] = await Promise.all([tx.objectStore('lists').getAll(), postings.getKey(IDBKeyRange.lowerBound(0))]);
+    live.lists = lists;
     const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
-    const at: LookupAt = { postings, listed: tx.objectStore('listPostings'), blocks: tx.objectStore('listBlocks'), lists, readings, own: ownKey !== undefined };
+    const at: LookupAt = {
+      postings,
+      listed: tx.objectStore('listPostings'),
+      blocks: tx.objectStore('listBlocks'),
+      blockReads,
+      lists,
+      readings,
+      own: ownKey !== undefined,
+    };
     return calls.map((c) => this.lookup(at, c.keys, c.maxPerKey));
   });
 
@@ -321,7 +352,7 @@ export class IdbStore implements Store {
     ]);
     const explained = new Map<number, number>();
     if (deferred.size) {
-      const known = await this.explainers(at.blocks, bandKeys, values, nameOf);
+      const known = await this.explainers(at, bandKeys, values, nameOf);
       bandKeys.forEach((held, i) => {
         for (const k of held) {
           const name = nameOf(k, i);
@@ -356,15 +387,14 @@ export class IdbStore implements Store {
    * the band keys of its sketch, read from its block.
    */
   private async explainers(
-    blocks: { get(serial: number): Promise<ListBlock | undefined> },
+    at: LookupAt,
     bandKeys: readonly number[][],
     values: ReadonlyMap<string, Uint32Array | undefined>,
     nameOf: (key: number, list: number) => string,
   ): Promise<Map<number, number>[]> {
-    const read = new Map<number, Promise<ListBlock | undefined>>();
     const blockOf = (serial: number) => {
-      let p = read.get(serial);
-      if (!p) read.set(serial, (p = blocks.get(serial)));
+      let p = at.blockReads.get(serial);
+      if (!p) at.blockReads.set(serial, (p = at.blocks.get(serial)));
       return p;
     };
     return Promise.all(
@@ -414,9 +444,26 @@ export class IdbStore implements Store {
   /** Reads started together (a check's band and topic candidates) are made in one transaction. */
   private readonly fetches = new Batch<readonly StoreRef[], ArticleRecord[]>(async (calls) => {
     const db = await this.conn.get();
-    const tx = db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']);
-    return calls.map((refs) => fetchMerged(tx, refs, this.params));
+    // A check fetches its candidates as soon as it has ranked them, in the same turn as its
+    // lookups' last read: their transaction is still active then, and the fetch joins it (and
+    // finds the blocks the lookups read). Otherwise, or once it has ended, a transaction of its own.
+    const live = this.live;
+    const fresh = () => db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']);
+    if (!live) return calls.map((refs) => fetchMerged(fresh(), refs, this.params));
+    const shared = live.tx as unknown as MergedTx;
+    let own: MergedTx | undefined;
+    return calls.map(async (refs) => {
+      try {
+        return await fetchMerged(shared, refs, this.params, live);
+      } catch (e) {
+        if (!isEndedTransaction(e)) throw e;
+        return fetchMerged((own ??= fresh()), refs, this.params);
+      }
+    });
   });
+
+  /** The transaction of the last lookups, with the blocks they read, until it ends. */
+  private live?: LiveLookups;
 
   /** The reader's own records, in the order they were first stored. */
   async *iterate(): AsyncIterable<ArticleRecord> {

@@ -19,6 +19,9 @@ export function listPostingsOf(store: { getAll(range: IDBKeyRange): Promise<Uint
   return store.getAll(IDBKeyRange.bound([bucket], [bucket, []]));
 }
 
+/** Blocks by serial number, as read (or being read) in one transaction. */
+export type BlockReads = Map<number, Promise<ListBlock | undefined>>;
+
 /** A listed article found: its entry, its block and its list. */
 interface Found {
   ref: number;
@@ -28,8 +31,11 @@ interface Found {
 
 /** Blocks read once per merged read. */
 class Blocks {
-  private readonly read = new Map<number, Promise<ListBlock | undefined>>();
-  constructor(private readonly tx: MergedTx) {}
+  constructor(
+    private readonly tx: MergedTx,
+    /** Blocks read in this transaction so far (those a lookup read, when a fetch shares its transaction). */
+    private readonly read: BlockReads = new Map(),
+  ) {}
 
   get(serial: number): Promise<ListBlock | undefined> {
     let p = this.read.get(serial);
@@ -74,11 +80,17 @@ async function entriesById(tx: MergedTx, blocks: Blocks, ids: readonly string[])
  * The merged records of these references (own article numbers, listed references, ids), in the
  * order first named, one per article; those gone meanwhile are left out.
  */
-export async function fetchMerged(tx: MergedTx, refs: readonly StoreRef[], params: SignatureParams): Promise<ArticleRecord[]> {
+export async function fetchMerged(
+  tx: MergedTx,
+  refs: readonly StoreRef[],
+  params: SignatureParams,
+  /** What the transaction read before, when the fetch joins a lookup's: its blocks and its lists. */
+  before?: { blockReads: BlockReads; lists?: StoredList[] },
+): Promise<ArticleRecord[]> {
   const articles = tx.objectStore('articles');
-  const blocks = new Blocks(tx);
+  const blocks = new Blocks(tx, before?.blockReads);
   const [lists, anyOwn, found] = await Promise.all([
-    tx.objectStore('lists').getAll(),
+    before?.lists ?? tx.objectStore('lists').getAll(),
     articles.getKey(IDBKeyRange.lowerBound(0)),
     Promise.all(
       refs.map(async (ref): Promise<{ own?: StoredArticle; listed?: Found; id?: string }> => {

@@ -353,22 +353,77 @@ describe("a check taking a copy's band keys as those of the listed article it fo
 });
 
 describe('the transactions of a check', () => {
-  it("makes a check's band and topic lookups in one transaction, and its band and topic candidates' reads in one more", async () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  async function listedStore(): Promise<{ conn: DbConnection; store: IdbStore }> {
     const conn = new DbConnection(freshDbName());
-    const store = new IdbStore(conn);
     await install(
       conn,
       Array.from({ length: 20 }, (_, i) => listed(i + 1)),
       'ab'.repeat(32),
     );
-    const page = buildRecord(syntheticArticle(7, 5000).text + ' ' + syntheticArticle(8, 5000).text, { url: 'https://reader.example/two' }, 5000);
-    await checkArticle(store, page);
-    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
-    const result = await checkArticle(store, page);
-    const scopes = spy.mock.calls.map(([names]) => [names].flat().sort().join(' '));
-    spy.mockRestore();
+    return { conn, store: new IdbStore(conn) };
+  }
+
+  it("makes a check's band and topic lookups and its candidates' reads in one transaction, reading the block of a copy's original once", async () => {
+    const { conn, store } = await listedStore();
+    const twoStories = buildRecord(syntheticArticle(7, 5000).text + ' ' + syntheticArticle(8, 5000).text, { url: 'https://reader.example/two' }, 5000);
+    await checkArticle(store, twoStories);
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const result = await checkArticle(store, twoStories);
     expect(result.matches.map((m) => m.id)).toEqual(expect.arrayContaining([listed(7).id, listed(8).id]));
-    expect(scopes).toEqual(['listBlocks listFilters listPostings lists postings', 'articles listBlocks listPostings lists']);
+    expect(transactions.mock.calls.map(([names]) => [names].flat().sort().join(' '))).toEqual(['articles listBlocks listFilters listPostings lists postings']);
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const copy = await checkArticle(store, buildRecord(syntheticArticle(12, 5000).text, { url: 'https://reader.example/copy' }, 5000));
+    expect(copy.original?.id).toBe(listed(12).id);
+    const blockReads = gets.mock.calls.filter((_, i) => (gets.mock.contexts[i] as IDBObjectStore).name === 'listBlocks').map(([serial]) => serial);
+    expect(blockReads.length).toBeGreaterThan(0);
+    expect(new Set(blockReads).size).toBe(blockReads.length);
+    conn.close();
+  });
+
+  it("reads candidates in a transaction of their own once the lookups' has ended, with the same records", async () => {
+    const { conn, store } = await listedStore();
+    const keys = listed(3).bandKeys;
+    const hits = await store.candidates(keys);
+    const joined = await store.fetch(hits.map((h) => h.ref));
+    await store.candidates(keys);
+    await new Promise((r) => setTimeout(r, 20));
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const alone = await store.fetch(hits.map((h) => h.ref));
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(alone.map((r) => r.id)).toEqual(joined.map((r) => r.id));
+    expect(alone.map((r) => r.id)).toContain(listed(3).id);
+    // Started a moment after the lookups, whether their transaction is inactive, committing or
+    // gone, the fetch reads the same records.
+    for (const ms of [0, 0, 1, 2, 5]) {
+      await store.candidates(keys);
+      await new Promise((r) => setTimeout(r, ms));
+      expect((await store.fetch(hits.map((h) => h.ref))).map((r) => r.id)).toEqual(joined.map((r) => r.id));
+    }
+    conn.close();
+  });
+
+  it("reads candidates in a transaction of their own when the lookups' is no longer active, and passes on any other error", async () => {
+    const { conn, store } = await listedStore();
+    const refs = (await store.candidates(listed(3).bandKeys)).map((h) => h.ref);
+    const expected = (await store.fetch(refs)).map((r) => r.id);
+    /** The store's last lookups, as if their transaction could take no more requests. */
+    const ended = (name: string) => {
+      const tx = {
+        objectStore: () => {
+          throw new DOMException('The transaction is not active.', name);
+        },
+        done: new Promise(() => {}),
+      };
+      (store as unknown as { live: unknown }).live = { tx, blockReads: new Map() };
+    };
+    ended('TransactionInactiveError');
+    expect((await store.fetch(refs)).map((r) => r.id)).toEqual(expected);
+    ended('InvalidStateError');
+    expect((await store.fetch(refs)).map((r) => r.id)).toEqual(expected);
+    ended('DataError');
+    await expect(store.fetch(refs)).rejects.toThrow('The transaction is not active.');
     conn.close();
   });
 });
