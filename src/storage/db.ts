@@ -448,16 +448,16 @@ export class IdbStore implements Store {
     // lookups' last read: their transaction is still active then, and the fetch joins it (and
     // finds the blocks the lookups read). Otherwise, or once it has ended, a transaction of its own.
     const live = this.live;
-    const fresh = () => db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']);
+    let own: MergedTx | undefined;
+    const fresh = () => (own ??= db.transaction(['articles', 'listBlocks', 'listPostings', 'lists']));
     if (!live) return calls.map((refs) => fetchMerged(fresh(), refs, this.params));
     const shared = live.tx as unknown as MergedTx;
-    let own: MergedTx | undefined;
     return calls.map(async (refs) => {
       try {
         return await fetchMerged(shared, refs, this.params, live);
       } catch (e) {
         if (!isEndedTransaction(e)) throw e;
-        return fetchMerged((own ??= fresh()), refs, this.params);
+        return fetchMerged(fresh(), refs, this.params);
       }
     });
   });

@@ -382,7 +382,7 @@ describe('the transactions of a check', () => {
     conn.close();
   });
 
-  it("reads candidates in a transaction of their own once the lookups' has ended, with the same records", async () => {
+  it("reads candidates in one transaction of their own once the lookups' has ended, with the same records", async () => {
     const { conn, store } = await listedStore();
     const keys = listed(3).bandKeys;
     const hits = await store.candidates(keys);
@@ -390,8 +390,10 @@ describe('the transactions of a check', () => {
     await store.candidates(keys);
     await new Promise((r) => setTimeout(r, 20));
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
-    const alone = await store.fetch(hits.map((h) => h.ref));
+    // Two fetches started together share the one.
+    const [alone, again] = await Promise.all([store.fetch(hits.map((h) => h.ref)), store.fetch([listed(4).id])]);
     expect(transactions).toHaveBeenCalledTimes(1);
+    expect(again.map((r) => r.id)).toEqual([listed(4).id]);
     expect(alone.map((r) => r.id)).toEqual(joined.map((r) => r.id));
     expect(alone.map((r) => r.id)).toContain(listed(3).id);
     // Started a moment after the lookups, whether their transaction is inactive, committing or
