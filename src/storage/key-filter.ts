@@ -5,7 +5,7 @@
 // the 2^24 hashes it covers), so without the filter nearly every read of a check finds nothing.
 // Beside it, a filter of the band keys two or more of the list's articles hold: a key it does not
 // take, found among the band keys of a listed article the check already read, is that article's
-// alone, and its bucket need not be read (db.ts candidates).
+// alone, and its bucket need not be read (list-lookup.ts lookupKeys).
 //
 // Written by hand rather than taken from a Bloom filter package: the keys are hashes already
 // (MinHash band hashes, salted word hashes, id hashes), so the filter needs no hashing of its own
@@ -68,7 +68,7 @@ export function isKeyFilter(v: unknown): v is KeyFilter {
 /** A list's filters: the keys it holds, and among its band keys those two or more of its articles
  * hold (same probes). The second lets a check take a band key of a page as that of a listed
  * article it already knows, without reading the key's bucket: when the key is among that
- * article's band keys and the second filter says no other article holds it (db.ts candidates). */
+ * article's band keys and the second filter says no other article holds it (list-lookup.ts lookupKeys). */
 export type ListKeyFilter = KeyFilter & { shared: Uint32Array };
 
 /**

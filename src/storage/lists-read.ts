@@ -22,6 +22,13 @@ export function listPostingsOf(store: { getAll(range: IDBKeyRange): Promise<Uint
 /** Blocks by serial number, as read (or being read) in one transaction. */
 export type BlockReads = Map<number, Promise<ListBlock | undefined>>;
 
+/** A block by serial number, read once per transaction: the read recorded in `reads`. */
+export function readBlock(store: { get(serial: number): Promise<ListBlock | undefined> }, reads: BlockReads, serial: number): Promise<ListBlock | undefined> {
+  let p = reads.get(serial);
+  if (!p) reads.set(serial, (p = store.get(serial)));
+  return p;
+}
+
 /** A listed article found: its entry, its block and its list. */
 interface Found {
   ref: number;
@@ -38,9 +45,7 @@ class Blocks {
   ) {}
 
   get(serial: number): Promise<ListBlock | undefined> {
-    let p = this.read.get(serial);
-    if (!p) this.read.set(serial, (p = this.tx.objectStore('listBlocks').get(serial)));
-    return p;
+    return readBlock(this.tx.objectStore('listBlocks'), this.read, serial);
   }
 
   async at(ref: number): Promise<Found | undefined> {
