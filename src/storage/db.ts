@@ -11,7 +11,7 @@ import { Batch } from './batch.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import type { KeyFilter } from './key-filter.ts';
 import type { ListBlock, ListManifest } from './list-layout.ts';
-import { lookupKeys, readingOf, type ListReading, type ListReads, type LookupAt } from './list-lookup.ts';
+import { lookupKeys, readingOf, type ListReading, type ListReads } from './list-lookup.ts';
 import { fetchMerged, getMerged, listedCount, type BlockReads, type MergedTx } from './lists-read.ts';
 import { fromStored, type StoredArticle } from './stored.ts';
 
@@ -157,6 +157,25 @@ interface LiveLookups {
   tx: IDBPTransaction<FirsthandDB, StoreNames<FirsthandDB>[], 'readonly'>;
   blockReads: BlockReads;
   lists?: StoredList[];
+  /** Whether the reader has articles of their own, as the transaction found. */
+  own?: boolean;
+}
+
+/** The subscribed lists and their readings as a store's last lookups found them: the next
+ * lookups start reading with these, while they read the lists again (sameLists). */
+interface KnownLists {
+  lists: StoredList[];
+  readings: ListReading[];
+  own: boolean;
+}
+
+/** True when the lists read are those known, in the same order, each the same copy. */
+function sameLists(known: KnownLists, lists: readonly StoredList[], own: boolean): boolean {
+  return (
+    known.own === own &&
+    known.lists.length === lists.length &&
+    lists.every((l, i) => l.id === known.lists[i].id && l.digest === known.lists[i].digest && l.bucketBits === known.lists[i].bucketBits)
+  );
 }
 
 /** The error of a request made in a transaction that is no longer active or has ended. */
@@ -192,7 +211,10 @@ export class IdbStore implements Store {
     return this.lookups.add({ keys, maxPerKey });
   }
 
-  /** Lookups started together (a check's band and topic keys) are made in one transaction. */
+  /** Lookups started together (a check's band and topic keys) are made in one transaction. Its
+   * first reads (the lists, and whether the reader has articles of their own) go with the
+   * postings reads of the lists the last lookups found: when the lists read are those, the
+   * lookups go on from these reads; otherwise they start again with the lists read. */
   private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number }, CandidateHit[]>(async (calls) => {
     const db = await this.conn.get();
     const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters', 'listBlocks', 'articles']);
@@ -203,21 +225,30 @@ export class IdbStore implements Store {
       () => this.live === live && (this.live = undefined),
       () => this.live === live && (this.live = undefined),
     );
-    const postings = tx.objectStore('postings');
-    const [lists, ownKey] = await Promise.all([tx.objectStore('lists').getAll(), postings.getKey(IDBKeyRange.lowerBound(0))]);
-    live.lists = lists;
-    const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
-    const at: LookupAt = {
-      postings,
+    const stores = {
+      postings: tx.objectStore('postings'),
       listed: tx.objectStore('listPostings'),
       blocks: tx.objectStore('listBlocks'),
       blockReads,
-      lists,
-      readings,
-      own: ownKey !== undefined,
     };
-    return calls.map((c) => lookupKeys(at, c.keys, c.maxPerKey));
+    const first = Promise.all([tx.objectStore('lists').getAll(), tx.objectStore('articles').getKey(IDBKeyRange.lowerBound(0))]);
+    const known = this.known;
+    const lookup = (k: KnownLists) => calls.map((c) => lookupKeys({ ...stores, ...k }, c.keys, c.maxPerKey));
+    const early = known && lookup(known);
+    // Lookups started on lists that turn out changed are left to end unheard.
+    early?.forEach((p) => p.catch(() => undefined));
+    const [lists, ownKey] = await first;
+    const own = ownKey !== undefined;
+    live.lists = lists;
+    live.own = own;
+    if (early && known && sameLists(known, lists, own)) return early;
+    const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
+    this.known = { lists, readings, own };
+    return lookup(this.known);
   });
+
+  /** The lists the last lookups found (KnownLists). */
+  private known?: KnownLists;
 
   /** How each list's postings are read: its key filter (none: every bucket is read) and its
    * bucket bits, read from the store when the list's copy changed since they were last read. */

@@ -89,14 +89,15 @@ export async function fetchMerged(
   tx: MergedTx,
   refs: readonly StoreRef[],
   params: SignatureParams,
-  /** What the transaction read before, when the fetch joins a lookup's: its blocks and its lists. */
-  before?: { blockReads: BlockReads; lists?: StoredList[] },
+  /** What the transaction read before, when the fetch joins a lookup's: its blocks, its lists and
+   * whether the reader has articles of their own. */
+  before?: { blockReads: BlockReads; lists?: StoredList[]; own?: boolean },
 ): Promise<ArticleRecord[]> {
   const articles = tx.objectStore('articles');
   const blocks = new Blocks(tx, before?.blockReads);
   const [lists, anyOwn, found] = await Promise.all([
     before?.lists ?? tx.objectStore('lists').getAll(),
-    articles.getKey(IDBKeyRange.lowerBound(0)),
+    before?.own ?? articles.getKey(IDBKeyRange.lowerBound(0)).then((k) => k !== undefined),
     Promise.all(
       refs.map(async (ref): Promise<{ own?: StoredArticle; listed?: Found; id?: string }> => {
         if (typeof ref === 'string') return { own: await articles.index('id').get(ref), id: ref };
@@ -121,7 +122,7 @@ export async function fetchMerged(
   const searched = lists.length === 1 ? ids.filter((id) => !byRef.has(id)) : ids;
   const [ownOfListed, listed] = await Promise.all([
     // The reader's own record of each listed id, unless the reader has none at all.
-    Promise.all(ids.map((id) => (own.has(id) || anyOwn === undefined ? Promise.resolve(own.get(id)) : articles.index('id').get(id)))),
+    Promise.all(ids.map((id) => (own.has(id) || !anyOwn ? Promise.resolve(own.get(id)) : articles.index('id').get(id)))),
     entriesById(tx, blocks, searched),
   ]);
   if (lists.length === 1) for (const [id, f] of byRef) listed.set(id, [f]);

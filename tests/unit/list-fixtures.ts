@@ -1,0 +1,27 @@
+// A small reuse list installed as a subscription is: listed articles (text-free, as a list carries
+// them) under one list id, for the tests of how a check reads lists.
+import { listedRecord, type ArticleRecord } from '../../src/index/index.ts';
+import type { DbConnection } from '../../src/storage/db.ts';
+import { installList, listInfoOf, type ListContentLike } from '../../src/storage/lists.ts';
+import { syntheticArticle } from './background-fixtures.ts';
+
+export const LIST = 'u00000000000000aa';
+const NOW = 1_750_000_000_000;
+
+/** The n-th synthetic article as a list carries it. */
+export const listed = (n: number): ArticleRecord => listedRecord(syntheticArticle(n, 1000).record);
+
+export function content(records: ArticleRecord[], digest: string): ListContentLike {
+  return {
+    header: { list: { name: 'Wire originals', publisher: 'Media Watch' } },
+    items: records.map((record) => ({ record })),
+    digest: `sha256:${digest}`,
+    bytes: 100,
+  };
+}
+
+/** Installs `records` as the copy `digest` of the list `id`. */
+export async function install(conn: DbConnection, records: ArticleRecord[], digest: string, id = LIST): Promise<void> {
+  const c = content(records, digest);
+  await installList(conn, id, c, listInfoOf(id, c, { url: `https://lists.example/${id}.jsonl.gz` }, NOW));
+}

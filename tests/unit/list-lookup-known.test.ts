@@ -1,0 +1,99 @@
+// A check starts reading the lists' postings with the lists the store's last check found, in the
+// same round of requests as the lists' own read, and goes on from those reads only when the lists
+// read are the same copies; whatever changed in between, it finds what a new store finds.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { indexKeys, type ArticleRecord } from '../../src/index/index.ts';
+import { checkArticle } from '../../src/index/check.ts';
+import { buildRecord } from '../../src/index/record.ts';
+import { DbConnection, IdbStore } from '../../src/storage/db.ts';
+import { removeList } from '../../src/storage/lists.ts';
+import { Writer } from '../../src/storage/writer.ts';
+import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
+import { install, LIST, listed } from './list-fixtures.ts';
+
+const OTHER = 'u00000000000000bb';
+
+/** The order in which a run's requests were made and the lists' read came back. */
+async function timeline(run: () => Promise<unknown>): Promise<string[]> {
+  const events: string[] = [];
+  const getAll = IDBObjectStore.prototype.getAll;
+  vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+    const req = getAll.apply(this, args);
+    if (this.name === 'lists') {
+      events.push('lists asked');
+      req.addEventListener('success', () => events.push('lists read'));
+    }
+    return req;
+  });
+  const get = IDBObjectStore.prototype.get;
+  vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+    if (this.name === 'listPostings') events.push('postings asked');
+    return get.call(this, key);
+  });
+  try {
+    await run();
+    return events;
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+/** Whether the store finds the article among the candidates of its own keys, with every key a hit. */
+async function finds(store: IdbStore, r: ArticleRecord): Promise<boolean> {
+  return (await candidateIds(store, indexKeys(r))).some((h) => h.id === r.id && h.hits === new Set(indexKeys(r)).size);
+}
+
+describe('a check reading with the lists the last check found', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("asks for the lists' postings before the lists are read, once a check has found them; the first check reads the lists first", async () => {
+    const conn = new DbConnection(freshDbName());
+    await install(conn, [listed(1), listed(2), listed(3)], 'ab'.repeat(32));
+    const store = new IdbStore(conn);
+    const page = buildRecord(syntheticArticle(2, 5000).text, { url: 'https://reader.example/copy' }, 5000);
+    const first = await timeline(() => checkArticle(store, page));
+    expect(first.indexOf('lists read')).toBeGreaterThanOrEqual(0);
+    expect(first.indexOf('postings asked')).toBeGreaterThan(first.indexOf('lists read'));
+    let result: Awaited<ReturnType<typeof checkArticle>> | undefined;
+    const next = await timeline(async () => (result = await checkArticle(store, page)));
+    expect(next.indexOf('postings asked')).toBeGreaterThanOrEqual(0);
+    expect(next.indexOf('postings asked')).toBeLessThan(next.indexOf('lists read'));
+    expect(result?.original?.id).toBe(listed(2).id);
+    conn.close();
+  });
+
+  it('finds what a new store finds after a list is updated, added or removed between two checks', async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    await install(conn, [listed(1), listed(2)], 'ab'.repeat(32));
+    expect(await finds(store, listed(1))).toBe(true);
+    // A new copy of the list: its articles, not the old copy's.
+    await install(conn, [listed(3)], 'cd'.repeat(32));
+    expect(await finds(store, listed(1))).toBe(false);
+    expect(await finds(store, listed(3))).toBe(true);
+    // A second list, then the first removed.
+    await install(conn, [listed(4)], 'ef'.repeat(32), OTHER);
+    expect(await finds(store, listed(4))).toBe(true);
+    expect(await finds(store, listed(3))).toBe(true);
+    expect(await removeList(conn, LIST)).toBe(true);
+    expect(await finds(store, listed(3))).toBe(false);
+    expect(await finds(store, listed(4))).toBe(true);
+    for (const r of [listed(1), listed(3), listed(4)]) expect(await finds(store, r)).toBe(await finds(new IdbStore(conn), r));
+    conn.close();
+  });
+
+  it('reads the own postings once the reader has an article of their own, though the last check found none', async () => {
+    const conn = new DbConnection(freshDbName());
+    const store = new IdbStore(conn);
+    await install(conn, [listed(1)], 'ab'.repeat(32));
+    const mine = syntheticArticle(30, 2000);
+    const page = buildRecord(mine.text, { url: 'https://reader.example/copy-of-30' }, 5000);
+    expect((await checkArticle(store, page)).matches.map((m) => m.id)).not.toContain(mine.record.id);
+    await new Writer(conn).putArticle(mine.record, mine.text, mine.meta);
+    const result = await checkArticle(store, page);
+    expect(result.original?.id).toBe(mine.record.id);
+    expect(result.original?.lists).toBeUndefined();
+    conn.close();
+  });
+});
