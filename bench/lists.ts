@@ -44,10 +44,11 @@ export interface ListSizeResult {
   /** The same pages checked against the list in this browser's postings layout and, in another
    * database, in the other layout, one right after the other. */
   layouts?: { bits: number; otherBits: number; own: Summary; other: Summary };
-  /** The same checks, each right after, reading every bucket of the list (no key filter). */
+  /** A second pass of the same checks, each followed by the same check reading every bucket of
+   * the list (no key filter) and by one reading every bucket the key filter allows (no band key
+   * taken as that of a listed article found first): the checks as the product reads, and the two. */
+  alongside?: Summary;
   everyBucket?: Summary;
-  /** The same checks, each right after, reading every bucket the key filter allows (no band key
-   * taken as that of a listed article found first). */
   filterOnly?: Summary;
   byKind: Record<string, { check: Summary; named: number; flagged: number; pages: number }>;
   error?: string;
@@ -141,11 +142,12 @@ export async function benchLists(
           const { usage: u1, waitedMs } = await settledUsage(b);
           const d1 = b.originBytes();
           let layouts: ListSizeResult['layouts'];
-          const samples = sub.error
-            ? []
-            : await b.call<
-                { kind: string; ms: number; everyMs: number; filterMs: number; lookupMs: number; fetchMs: number; named: boolean; flagged: boolean }[]
-              >('check', queries satisfies Query[], opts.rounds);
+          const { alone: samples, along } = sub.error
+            ? { alone: [], along: [] }
+            : await b.call<{
+                alone: { kind: string; ms: number; lookupMs: number; fetchMs: number; named: boolean; flagged: boolean }[];
+                along: { ms: number; everyMs: number; filterMs: number }[];
+              }>('check', queries satisfies Query[], opts.rounds);
           if (!sub.error) {
             // The same list in the other layout (8 bucket bits, or those chosen where values fill
             // SQLite's pages), checked beside this browser's, after the storage was measured.
@@ -179,8 +181,9 @@ export async function benchLists(
             check: summarize(samples.map((s) => s.ms)),
             lookup: summarize(samples.map((s) => s.lookupMs)),
             fetch: summarize(samples.map((s) => s.fetchMs)),
-            everyBucket: summarize(samples.map((s) => s.everyMs)),
-            filterOnly: summarize(samples.map((s) => s.filterMs)),
+            alongside: summarize(along.map((s) => s.ms)),
+            everyBucket: summarize(along.map((s) => s.everyMs)),
+            filterOnly: summarize(along.map((s) => s.filterMs)),
             ...(layouts ? { layouts } : {}),
             byKind: Object.fromEntries(
               kinds.map((k) => {
@@ -200,7 +203,7 @@ export async function benchLists(
           });
           const r = out[out.length - 1];
           opts.log(
-            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
+            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; alternated: as the product reads p50 ${r.alongside?.p50.toFixed(1)} / p95 ${r.alongside?.p95.toFixed(1)}, reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
           );
         } finally {
           await b.close();
