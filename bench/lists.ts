@@ -11,6 +11,7 @@ import { listBucketBits } from '../src/storage/list-layout.ts';
 import { BUCKET_BITS } from '../src/storage/postings.ts';
 import type { ArticleRecord } from '../src/index/types.ts';
 import { openBench, type BrowserName } from './browsers.ts';
+import { quietMachine } from './quiet.ts';
 import { Generator } from './corpus.ts';
 import { ARTICLE_WORDS, makeQueries, type Query } from './queries.ts';
 import { serveBenchPage } from './serve-page.ts';
@@ -38,6 +39,10 @@ export interface ListSizeResult {
   /** The profile's folder for the page's origin after subscribing, per listed article. */
   diskBytesPerArticle: number;
   check: Summary;
+  /** How long the machine took to go quiet after the install, before the checks were timed
+   * (bench/quiet.ts), and whether it did within the time allowed. */
+  quietMs?: number;
+  quiet?: boolean;
   /** Of each check: its key lookups (band and topic keys, in parallel), then its record reads. */
   lookup?: Summary;
   fetch?: Summary;
@@ -142,6 +147,10 @@ export async function benchLists(
           const { usage: u1, waitedMs } = await settledUsage(b);
           const d1 = b.originBytes();
           let layouts: ListSizeResult['layouts'];
+          // The checks are timed once the browser's work after the install is done, as a
+          // reader's checks come long after subscribing.
+          const quiet = await quietMachine();
+          opts.log(`  lists: ${name} quiet after ${(quiet.waitedMs / 1000).toFixed(0)} s${quiet.quiet ? '' : ' (not quiet: timed anyway)'}`);
           const { alone: samples, along } = sub.error
             ? { alone: [], along: [] }
             : await b.call<{
@@ -181,6 +190,8 @@ export async function benchLists(
             check: summarize(samples.map((s) => s.ms)),
             lookup: summarize(samples.map((s) => s.lookupMs)),
             fetch: summarize(samples.map((s) => s.fetchMs)),
+            quietMs: quiet.waitedMs,
+            quiet: quiet.quiet,
             alongside: summarize(along.map((s) => s.ms)),
             everyBucket: summarize(along.map((s) => s.everyMs)),
             filterOnly: summarize(along.map((s) => s.filterMs)),
