@@ -111,7 +111,14 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
   ]);
   const explained = new Map<number, number>();
   if (deferred.size) {
-    const known = await explainers(at, bandKeys, values, nameOf);
+    // The buckets of deferred keys that two or more of a list's articles may hold are read
+    // whatever the first reads name: they go with the blocks of the articles those name.
+    const knownP = explainers(at, bandKeys, values, nameOf);
+    const sure = new Set<string>();
+    bandKeys.forEach((held, i) => {
+      for (const k of held) if (deferred.has(nameOf(k, i)) && mayHold(readings[i].shared!, k)) sure.add(nameOf(k, i));
+    });
+    const [known] = await Promise.all([knownP, readNames([...sure])]);
     bandKeys.forEach((held, i) => {
       for (const k of held) {
         const name = nameOf(k, i);

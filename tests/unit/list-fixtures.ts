@@ -1,6 +1,7 @@
 // A small reuse list installed as a subscription is: listed articles (text-free, as a list carries
 // them) under one list id, for the tests of how a check reads lists.
 import { listedRecord, type ArticleRecord } from '../../src/index/index.ts';
+import { buildRecord } from '../../src/index/record.ts';
 import type { DbConnection } from '../../src/storage/db.ts';
 import { installList, listInfoOf, type ListContentLike } from '../../src/storage/lists.ts';
 import { syntheticArticle } from './background-fixtures.ts';
@@ -24,4 +25,18 @@ export function content(records: ArticleRecord[], digest: string): ListContentLi
 export async function install(conn: DbConnection, records: ArticleRecord[], digest: string, id = LIST): Promise<void> {
   const c = content(records, digest);
   await installList(conn, id, c, listInfoOf(id, c, { url: `https://lists.example/${id}.jsonl.gz` }, NOW));
+}
+
+/** A listed article under another id with the text of `n`: every band key of `n` held twice. */
+export function twin(n: number): ArticleRecord {
+  const a = syntheticArticle(n, 1000);
+  return listedRecord(buildRecord(a.text, { ...a.meta, url: `https://twin.example/${n}` }, 1000).record);
+}
+
+/** A listed article with the first half of `n`'s text and a half of its own: some band keys held twice. */
+export function halfTwin(n: number): ArticleRecord {
+  const a = syntheticArticle(n, 1000).text.split(' ');
+  const b = syntheticArticle(n + 500, 1000).text.split(' ');
+  const text = [...a.slice(0, a.length / 2), ...b.slice(b.length / 2)].join(' ');
+  return listedRecord(buildRecord(text, { url: `https://half.example/${n}`, title: `Half of ${n}` }, 1000).record);
 }

@@ -16,7 +16,7 @@ import { buildPostings, ID_BAND, listBandOf, listBucketBits, listBucketOf, LIST_
 import { publicInfo, readLists, removeList } from '../../src/storage/lists.ts';
 import { bucketOf, hashOf } from '../../src/storage/postings.ts';
 import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
-import { install, LIST, listed } from './list-fixtures.ts';
+import { halfTwin, install, LIST, listed, twin } from './list-fixtures.ts';
 
 const TWO_32 = 0x1_0000_0000;
 
@@ -254,18 +254,6 @@ describe('a check against a list with its key filter', () => {
 describe("a check taking a copy's band keys as those of the listed article it found", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  /** A listed article under another id with the text of `n`: every band key of `n` held twice. */
-  const twin = (n: number): ArticleRecord => {
-    const a = syntheticArticle(n, 1000);
-    return listedRecord(buildRecord(a.text, { ...a.meta, url: `https://twin.example/${n}` }, 1000).record);
-  };
-  /** A listed article with the first half of `n`'s text and a half of its own: some band keys held twice. */
-  const halfTwin = (n: number): ArticleRecord => {
-    const a = syntheticArticle(n, 1000).text.split(' ');
-    const b = syntheticArticle(n + 500, 1000).text.split(' ');
-    const text = [...a.slice(0, a.length / 2), ...b.slice(b.length / 2)].join(' ');
-    return listedRecord(buildRecord(text, { url: `https://half.example/${n}`, title: `Half of ${n}` }, 1000).record);
-  };
   const records = [...Array.from({ length: 30 }, (_, i) => listed(i + 1)), twin(5), halfTwin(9)];
 
   /** Two databases with the same list: one with the filter of keys held twice, one without it (as

@@ -1,6 +1,8 @@
-// A check starts reading the lists' postings with the lists the store's last check found, in the
-// same round of requests as the lists' own read, and goes on from those reads only when the lists
-// read are the same copies; whatever changed in between, it finds what a new store finds.
+// The rounds of requests a check's lookups make. A check starts reading the lists' postings with
+// the lists the store's last check found, in the same round as the lists' own read, and goes on
+// from those reads only when the lists read are the same copies: whatever changed in between, it
+// finds what a new store finds. A copy's keys that two listed articles hold are read in the round
+// of the blocks of the listed articles the first reads name.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexKeys, type ArticleRecord } from '../../src/index/index.ts';
@@ -10,11 +12,11 @@ import { DbConnection, IdbStore } from '../../src/storage/db.ts';
 import { removeList } from '../../src/storage/lists.ts';
 import { Writer } from '../../src/storage/writer.ts';
 import { candidateIds, freshDbName, syntheticArticle } from './background-fixtures.ts';
-import { install, LIST, listed } from './list-fixtures.ts';
+import { halfTwin, install, LIST, listed } from './list-fixtures.ts';
 
 const OTHER = 'u00000000000000bb';
 
-/** The order in which a run's requests were made and the lists' read came back. */
+/** The order in which a run's requests were made and the lists' read and the blocks' came back. */
 async function timeline(run: () => Promise<unknown>): Promise<string[]> {
   const events: string[] = [];
   const getAll = IDBObjectStore.prototype.getAll;
@@ -28,8 +30,13 @@ async function timeline(run: () => Promise<unknown>): Promise<string[]> {
   });
   const get = IDBObjectStore.prototype.get;
   vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+    const req = get.call(this, key);
     if (this.name === 'listPostings') events.push('postings asked');
-    return get.call(this, key);
+    if (this.name === 'listBlocks') {
+      events.push('block asked');
+      req.addEventListener('success', () => events.push('block read'));
+    }
+    return req;
   });
   try {
     await run();
@@ -93,6 +100,28 @@ describe('a check reading with the lists the last check found', () => {
     await new Writer(conn).putArticle(mine.record, mine.text, mine.meta);
     const result = await checkArticle(store, page);
     expect(result.original?.id).toBe(mine.record.id);
+    conn.close();
+  });
+});
+
+describe("a copy's lookups in rounds", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("reads the buckets of a copy's keys that two listed articles hold in the round of the listed articles' blocks, and none after", async () => {
+    const conn = new DbConnection(freshDbName());
+    await install(conn, [...Array.from({ length: 30 }, (_, i) => listed(i + 1)), halfTwin(9)], 'ab'.repeat(32));
+    const store = new IdbStore(conn);
+    const keys = syntheticArticle(9, 5000).record.bandKeys;
+    let hits: Awaited<ReturnType<typeof candidateIds>> = [];
+    const events = await timeline(async () => (hits = await candidateIds(store, keys)));
+    const firstBlockAsked = events.indexOf('block asked');
+    const firstBlockRead = events.indexOf('block read');
+    expect(firstBlockAsked).toBeGreaterThan(0);
+    const withBlocks = events.slice(firstBlockAsked, firstBlockRead).filter((e) => e === 'postings asked');
+    expect(withBlocks.length).toBeGreaterThan(0);
+    expect(events.slice(firstBlockRead).filter((e) => e === 'postings asked')).toEqual([]);
+    expect(hits.find((h) => h.id === listed(9).id)?.hits).toBe(listed(9).sketch!.bands.length);
+    expect(hits.find((h) => h.id === halfTwin(9).id)?.hits).toBeGreaterThan(0);
     conn.close();
   });
 });
