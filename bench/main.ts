@@ -102,7 +102,13 @@ let lists: Partial<Record<BrowserName, ListsResult | { error: string }>> = {};
 if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode && !onlyCorpus) {
   log('Reuse lists (a list subscribed, updated and checked against)...');
   try {
-    lists = await benchLists(root, vocab, browsers, { sizes: quick ? [2_000] : [100_000], perKind: quick ? 10 : 25, rounds: 2, log });
+    lists = await benchLists(root, vocab, browsers, {
+      sizes: quick ? [2_000] : [100_000],
+      perKind: quick ? 10 : 25,
+      rounds: 2,
+      checkRounds: quick ? 2 : 8,
+      log,
+    });
   } catch (err) {
     for (const name of browsers) lists[name] = { error: String(err) };
     log(`  lists failed: ${String(err)}`);

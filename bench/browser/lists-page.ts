@@ -38,6 +38,8 @@ const timed = {
 
 interface CheckSample {
   kind: string;
+  /** 0 the first time the page is checked, 1 the second, ... */
+  round: number;
   ms: number;
   lookupMs: number;
   fetchMs: number;
@@ -116,12 +118,18 @@ const api = {
   async usage(): Promise<number> {
     return (await navigator.storage.estimate()).usage ?? 0;
   },
+  /** Checks of other pages, `rounds` times each, untimed: how many. */
+  async warm(queries: Query[], rounds: number): Promise<number> {
+    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    for (let r = 0; r < rounds; r++) for (const page of built) await checkArticle(store, page);
+    return built.length * rounds;
+  },
   /** Full checks of every page, `rounds` times, one after another: ms (and of which the key
    * lookups and the record reads), and whether a planted copy named its listed original. Then
-   * as many again, each followed by the same check reading every bucket of the list and by the
-   * same check reading every bucket the key filter allows, so that the three are timed alike;
-   * apart from the first pass, whose checks follow no heavier ones. */
-  async check(queries: Query[], rounds: number): Promise<{ alone: CheckSample[]; along: AlongSample[] }> {
+   * every page `alongRounds` times more, each check followed by the same check reading every
+   * bucket of the list and by the same check reading every bucket the key filter allows, so that
+   * the three are timed alike; apart from the first pass, whose checks follow no heavier ones. */
+  async check(queries: Query[], rounds: number, alongRounds = rounds): Promise<{ alone: CheckSample[]; along: AlongSample[] }> {
     const built = queries.map((q) => ({ q, page: buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()) }));
     for (const { page } of built.slice(0, 10)) await Promise.all([checkArticle(store, page), checkArticle(everyBucket, page), checkArticle(filterOnly, page)]);
     const alone: CheckSample[] = [];
@@ -133,6 +141,7 @@ const api = {
         const ms = performance.now() - t0;
         alone.push({
           kind: q.kind,
+          round: r,
           ms,
           lookupMs: timed.lookupEnd - t0,
           fetchMs: timed.fetchEnd ? timed.fetchEnd - timed.lookupEnd : 0,
@@ -142,7 +151,7 @@ const api = {
       }
     }
     const along: AlongSample[] = [];
-    for (let r = 0; r < rounds; r++) {
+    for (let r = 0; r < alongRounds; r++) {
       for (const { page } of built) {
         const t0 = performance.now();
         await checkArticle(store, page);
