@@ -11,6 +11,7 @@ import { listBucketBits } from '../src/storage/list-layout.ts';
 import { BUCKET_BITS } from '../src/storage/postings.ts';
 import type { ArticleRecord } from '../src/index/types.ts';
 import { openBench, type BrowserName } from './browsers.ts';
+import { IDLE_GAP_MS } from './lists-table.ts';
 import { quietMachine } from './quiet.ts';
 import { Generator } from './corpus.ts';
 import { ARTICLE_WORDS, makeQueries, type Query } from './queries.ts';
@@ -45,6 +46,8 @@ export interface ListSizeResult {
   again?: Summary;
   /** The p95 of each round of the checks (every page once), in order: how much it moves. */
   roundsP95?: number[];
+  /** The same pages checked once each, each after IDLE_GAP_MS with nothing to do. */
+  afterIdle?: Summary;
   /** How long the machine took to go quiet after the install, before the checks were timed
    * (bench/quiet.ts), and whether it did within the time allowed. */
   quietMs?: number;
@@ -169,6 +172,7 @@ export async function benchLists(
                 alone: { kind: string; round: number; ms: number; lookupMs: number; fetchMs: number; named: boolean; flagged: boolean }[];
                 along: { ms: number; everyMs: number; filterMs: number }[];
               }>('check', queries satisfies Query[], opts.checkRounds ?? opts.rounds, opts.rounds);
+          const idle = sub.error ? [] : await b.call<number[]>('idle', queries satisfies Query[], IDLE_GAP_MS);
           if (!sub.error) {
             // The same list in the other layout (8 bucket bits, or those chosen where values fill
             // SQLite's pages), checked beside this browser's, after the storage was measured.
@@ -205,6 +209,7 @@ export async function benchLists(
             roundsP95: [...new Set(samples.map((s) => s.round))].map((r) => summarize(samples.filter((s) => s.round === r).map((s) => s.ms)).p95),
             lookup: summarize(samples.map((s) => s.lookupMs)),
             fetch: summarize(samples.map((s) => s.fetchMs)),
+            afterIdle: summarize(idle),
             quietMs: quiet.waitedMs,
             warmed,
             quiet: quiet.quiet,
@@ -230,7 +235,7 @@ export async function benchLists(
           });
           const r = out[out.length - 1];
           opts.log(
-            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (first time p50 ${r.firstTime?.p50.toFixed(1)} / p95 ${r.firstTime?.p95.toFixed(1)}, again p50 ${r.again?.p50.toFixed(1)} / p95 ${r.again?.p95.toFixed(1)}; lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; alternated: as the product reads p50 ${r.alongside?.p50.toFixed(1)} / p95 ${r.alongside?.p95.toFixed(1)}, reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
+            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (after ${IDLE_GAP_MS} ms idle p50 ${r.afterIdle?.p50.toFixed(1)} / p95 ${r.afterIdle?.p95.toFixed(1)}; first time p50 ${r.firstTime?.p50.toFixed(1)} / p95 ${r.firstTime?.p95.toFixed(1)}, again p50 ${r.again?.p50.toFixed(1)} / p95 ${r.again?.p95.toFixed(1)}; lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; alternated: as the product reads p50 ${r.alongside?.p50.toFixed(1)} / p95 ${r.alongside?.p95.toFixed(1)}, reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
           );
         } finally {
           await b.close();

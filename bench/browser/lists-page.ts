@@ -118,6 +118,19 @@ const api = {
   async usage(): Promise<number> {
     return (await navigator.storage.estimate()).usage ?? 0;
   },
+  /** Checks of every page, each after `gapMs` with nothing to do (as a reader's checks come,
+   * seconds apart), rather than one right after another: ms of each. */
+  async idle(queries: Query[], gapMs: number): Promise<number[]> {
+    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    const out: number[] = [];
+    for (const page of built) {
+      await new Promise((r) => setTimeout(r, gapMs));
+      const t0 = performance.now();
+      await checkArticle(store, page);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  },
   /** Checks of other pages, `rounds` times each, untimed: how many. */
   async warm(queries: Query[], rounds: number): Promise<number> {
     const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));

@@ -236,7 +236,7 @@ export class IdbStore implements Store {
     const lookup = (k: KnownLists) => calls.map((c) => lookupKeys({ ...stores, ...k }, c.keys, c.maxPerKey));
     const early = known && lookup(known);
     // Lookups started on lists that turn out changed are left to end unheard.
-    early?.forEach((p) => p.catch(() => undefined));
+    for (const p of early ?? []) p.catch(() => undefined);
     const [lists, ownKey] = await first;
     const own = ownKey !== undefined;
     live.lists = lists;
