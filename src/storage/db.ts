@@ -204,9 +204,10 @@ export class IdbStore implements Store {
 
   /** One read per bucket of the keys and per postings, all in one transaction: the own postings'
    * value and each list's; hits are own article numbers and listed references (list-layout.ts).
-   * The own postings are not read when they are empty, nor a list's bucket when its key filter
-   * says it holds none of the keys there, nor (band keys, lookupKeys in list-lookup.ts) when the key is a
-   * listed article's that the check already knows and no other article of the list holds it. */
+   * The own postings are not read while the reader has no article of their own, nor a list's
+   * bucket when its key filter says it holds none of the keys there, nor (band keys, lookupKeys in
+   * list-lookup.ts) when the key is a listed article's that the check already knows and no other
+   * article of the list holds it. */
   candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
     return this.lookups.add({ keys, maxPerKey });
   }
