@@ -238,17 +238,6 @@ describe('a check against a list with its key filter', () => {
     }
     conn.close();
   });
-
-  it('reads no bucket of the own postings while the reader has no article of their own', async () => {
-    const conn = new DbConnection(freshDbName());
-    const store = new IdbStore(conn);
-    await install(conn, [listed(1)], 'ab'.repeat(32));
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'get');
-    await store.candidates(indexKeys(unrelatedPage()));
-    expect(spy.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'postings')).toEqual([]);
-    spy.mockRestore();
-    conn.close();
-  });
 });
 
 describe("a check taking a copy's band keys as those of the listed article it found", () => {

@@ -90,13 +90,16 @@ describe('a check reading with the lists the last check found', () => {
     conn.close();
   });
 
-  it('reads the own postings once the reader has an article of their own, though the last check found none', async () => {
+  it('reads no bucket of the own postings while the reader has no article of their own, and reads them once the reader has one, though the last check found none', async () => {
     const conn = new DbConnection(freshDbName());
     const store = new IdbStore(conn);
     await install(conn, [listed(1)], 'ab'.repeat(32));
     const mine = syntheticArticle(30, 2000);
     const page = buildRecord(mine.text, { url: 'https://reader.example/copy-of-30' }, 5000);
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
     expect((await checkArticle(store, page)).matches.map((m) => m.id)).not.toContain(mine.record.id);
+    expect(gets.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'postings')).toEqual([]);
+    vi.restoreAllMocks();
     await new Writer(conn).putArticle(mine.record, mine.text, mine.meta);
     const result = await checkArticle(store, page);
     expect(result.original?.id).toBe(mine.record.id);
