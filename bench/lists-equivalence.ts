@@ -37,11 +37,13 @@ const content = {
 await installList(conn, id, content, listInfoOf(id, content, { url: 'https://lists.example/bench' }, Date.now()));
 const pages = queries.map((q) => ({ q, page: buildRecord(q.text, { url: `https://www.reader.example/${q.kind}` }, T0 + 1e9) }));
 
-/** Reads of the lists' postings, counted as a check makes them. */
+/** Reads of the lists' postings and of their blocks, counted as a check makes them. */
 let postingsReads = 0;
+let blockReads = 0;
 const get = IDBObjectStore.prototype.get;
 IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
   if (this.name === 'listPostings') postingsReads++;
+  if (this.name === 'listBlocks') blockReads++;
   return get.call(this, key);
 };
 
@@ -51,16 +53,19 @@ for (const way of ['explain', 'filter', 'every'] as const) {
   const out: string[] = [];
   const named = new Map<string, number>();
   const reads = new Map<string, number>();
+  const blocks = new Map<string, number>();
   for (const { q, page } of pages) {
-    postingsReads = 0;
+    postingsReads = blockReads = 0;
     const r = await checkArticle(store, page);
     reads.set(q.kind, (reads.get(q.kind) ?? 0) + postingsReads);
+    blocks.set(q.kind, (blocks.get(q.kind) ?? 0) + blockReads);
     if (q.originalId !== undefined && r.original?.id === q.originalId) named.set(q.kind, (named.get(q.kind) ?? 0) + 1);
     out.push(JSON.stringify([r.original?.id, r.verdict, r.matches.map((m) => [m.id, m.verdict, m.score])]));
   }
   results.set(way, out);
   console.log(`${way}: listed original named: ${[...named].map(([k, n]) => `${k} ${n}/25`).join(', ')}`);
   console.log(`${way}: postings values read per check, mean: ${[...reads].map(([k, n]) => `${k} ${(n / 25).toFixed(1)}`).join(', ')}`);
+  console.log(`${way}: blocks read per check, mean: ${[...blocks].map(([k, n]) => `${k} ${(n / 25).toFixed(1)}`).join(', ')}`);
 }
 const product = results.get('explain')!;
 for (const reads of ['filter', 'every'] as const) {

@@ -98,10 +98,18 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
   // two steps: first the buckets of a few of those keys, then, once the listed articles these
   // name are known by their sketches, only the buckets of keys none of them explains.
   const deferred = new Set<string>();
+  // Of those, the buckets of keys that two or more of the list's articles may hold: read whatever
+  // the first reads name, with the blocks of the articles those name.
+  const sure = new Set<string>();
   bandKeys.forEach((held, i) => {
     if (held.length <= EXPLAIN_ABOVE) return;
     const first = new Set(spread(held, FIRST_READS).map((k) => nameOf(k, i)));
-    for (const k of held) if (!first.has(nameOf(k, i))) deferred.add(nameOf(k, i));
+    for (const k of held) {
+      const name = nameOf(k, i);
+      if (first.has(name)) continue;
+      deferred.add(name);
+      if (mayHold(readings[i].shared!, k)) sure.add(name);
+    }
   });
   const values = new Map<string, Uint32Array | undefined>();
   const readNames = (names: readonly string[]) => Promise.all(names.map(async (name) => values.set(name, await listed.get(listReads.get(name)!))));
@@ -111,14 +119,7 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
   ]);
   const explained = new Map<number, number>();
   if (deferred.size) {
-    // The buckets of deferred keys that two or more of a list's articles may hold are read
-    // whatever the first reads name: they go with the blocks of the articles those name.
-    const knownP = explainers(at, bandKeys, values, nameOf);
-    const sure = new Set<string>();
-    bandKeys.forEach((held, i) => {
-      for (const k of held) if (deferred.has(nameOf(k, i)) && mayHold(readings[i].shared!, k)) sure.add(nameOf(k, i));
-    });
-    const [known] = await Promise.all([knownP, readNames([...sure])]);
+    const [known] = await Promise.all([explainers(at, bandKeys, values, nameOf), readNames([...sure])]);
     bandKeys.forEach((held, i) => {
       for (const k of held) {
         const name = nameOf(k, i);
