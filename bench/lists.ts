@@ -48,6 +48,10 @@ export interface ListSizeResult {
   roundsP95?: number[];
   /** The same pages checked once each, each after IDLE_GAP_MS with nothing to do. */
   afterIdle?: Summary;
+  /** Two dependent reads alone (a postings value, then the block it names: the least any check
+   * waits for), back to back as many times as the checks, and each after IDLE_GAP_MS. */
+  floor?: Summary;
+  floorAfterIdle?: Summary;
   /** How long the machine took to go quiet after the install, before the checks were timed
    * (bench/quiet.ts), and whether it did within the time allowed. */
   quietMs?: number;
@@ -172,7 +176,12 @@ export async function benchLists(
                 alone: { kind: string; round: number; ms: number; lookupMs: number; fetchMs: number; named: boolean; flagged: boolean }[];
                 along: { ms: number; everyMs: number; filterMs: number }[];
               }>('check', queries satisfies Query[], opts.checkRounds ?? opts.rounds, opts.rounds);
-          const idle = sub.error ? [] : await b.call<number[]>('idle', queries satisfies Query[], IDLE_GAP_MS);
+          // The least any check waits for (two dependent reads), as many times as the checks, back
+          // to back right after them; and after idle, each right after a check after idle.
+          const floor = sub.error ? [] : await b.call<number[]>('floor', samples.length);
+          const idle = sub.error
+            ? { check: [], floor: [] }
+            : await b.call<{ check: number[]; floor: number[] }>('idle', queries satisfies Query[], IDLE_GAP_MS);
           if (!sub.error) {
             // The same list in the other layout (8 bucket bits, or those chosen where values fill
             // SQLite's pages), checked beside this browser's, after the storage was measured.
@@ -209,7 +218,9 @@ export async function benchLists(
             roundsP95: [...new Set(samples.map((s) => s.round))].map((r) => summarize(samples.filter((s) => s.round === r).map((s) => s.ms)).p95),
             lookup: summarize(samples.map((s) => s.lookupMs)),
             fetch: summarize(samples.map((s) => s.fetchMs)),
-            afterIdle: summarize(idle),
+            afterIdle: summarize(idle.check),
+            floor: summarize(floor),
+            floorAfterIdle: summarize(idle.floor),
             quietMs: quiet.waitedMs,
             warmed,
             quiet: quiet.quiet,
@@ -235,7 +246,7 @@ export async function benchLists(
           });
           const r = out[out.length - 1];
           opts.log(
-            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (after ${IDLE_GAP_MS} ms idle p50 ${r.afterIdle?.p50.toFixed(1)} / p95 ${r.afterIdle?.p95.toFixed(1)}; first time p50 ${r.firstTime?.p50.toFixed(1)} / p95 ${r.firstTime?.p95.toFixed(1)}, again p50 ${r.again?.p50.toFixed(1)} / p95 ${r.again?.p95.toFixed(1)}; lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; alternated: as the product reads p50 ${r.alongside?.p50.toFixed(1)} / p95 ${r.alongside?.p95.toFixed(1)}, reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
+            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (after ${IDLE_GAP_MS} ms idle p50 ${r.afterIdle?.p50.toFixed(1)} / p95 ${r.afterIdle?.p95.toFixed(1)}; two dependent reads alone p50 ${r.floor?.p50.toFixed(1)} / p95 ${r.floor?.p95.toFixed(1)}, after idle p50 ${r.floorAfterIdle?.p50.toFixed(1)} / p95 ${r.floorAfterIdle?.p95.toFixed(1)}; first time p50 ${r.firstTime?.p50.toFixed(1)} / p95 ${r.firstTime?.p95.toFixed(1)}, again p50 ${r.again?.p50.toFixed(1)} / p95 ${r.again?.p95.toFixed(1)}; lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; alternated: as the product reads p50 ${r.alongside?.p50.toFixed(1)} / p95 ${r.alongside?.p95.toFixed(1)}, reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
           );
         } finally {
           await b.close();

@@ -4,6 +4,7 @@
 // pages of the benchmark checked against it.
 import { DbConnection, IdbStore } from '../../src/storage/db.ts';
 import { installList, listIdForUrl, listInfoOf, getList } from '../../src/storage/lists.ts';
+import { serialOf } from '../../src/storage/list-layout.ts';
 import { readList } from '../../src/lists/read.ts';
 import { checkArticle } from '../../src/index/check.ts';
 import { buildRecord } from '../../src/index/record.ts';
@@ -53,6 +54,28 @@ interface AlongSample {
   ms: number;
   everyMs: number;
   filterMs: number;
+}
+
+/** Keys of the list's first postings values (its first band's buckets), read by `floorRead`. */
+let floorKeys: IDBValidKey[] | undefined;
+
+/**
+ * The least a check of a list kept in IndexedDB waits for: two reads, the second named by the
+ * first, in one transaction over the stores a check reads (the lists and one postings value, then
+ * the block of the first listed article that value holds). Every check makes at least these two
+ * rounds of requests: a page's keys, then the listed articles they name. The `i`-th postings value.
+ */
+async function floorRead(i: number): Promise<number> {
+  const db = await conn.get();
+  floorKeys ??= await db.getAllKeys('listPostings', undefined, 4096);
+  const t0 = performance.now();
+  const tx = db.transaction(['lists', 'listPostings', 'listBlocks']);
+  const [, value] = await Promise.all([
+    tx.objectStore('lists').getAll(),
+    tx.objectStore('listPostings').get(floorKeys[i % floorKeys.length] as [number, string]),
+  ]);
+  if (value && value.length >= 2) await tx.objectStore('listBlocks').get(serialOf(value[1]));
+  return performance.now() - t0;
 }
 
 interface Query {
@@ -119,16 +142,25 @@ const api = {
     return (await navigator.storage.estimate()).usage ?? 0;
   },
   /** Checks of every page, each after `gapMs` with nothing to do (as a reader's checks come,
-   * seconds apart), rather than one right after another: ms of each. */
-  async idle(queries: Query[], gapMs: number): Promise<number[]> {
+   * seconds apart), rather than one right after another, each followed (after `gapMs` more) by
+   * the two dependent reads of `floorRead`: ms of each. */
+  async idle(queries: Query[], gapMs: number): Promise<{ check: number[]; floor: number[] }> {
     const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
-    const out: number[] = [];
-    for (const page of built) {
+    const out = { check: [] as number[], floor: [] as number[] };
+    for (const [i, page] of built.entries()) {
       await new Promise((r) => setTimeout(r, gapMs));
       const t0 = performance.now();
       await checkArticle(store, page);
-      out.push(performance.now() - t0);
+      out.check.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, gapMs));
+      out.floor.push(await floorRead(i));
     }
+    return out;
+  },
+  /** The two dependent reads of `floorRead`, `n` times one after another: ms of each. */
+  async floor(n: number): Promise<number[]> {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(await floorRead(i * 7));
     return out;
   },
   /** Checks of other pages, `rounds` times each, untimed: how many. */
