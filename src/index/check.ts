@@ -111,13 +111,10 @@ function ranked(hits: CandidateHit[]): StoreRef[] {
 
 /** The stored records that share the most bands or topic keys with the page: not the page itself, and only those signed alike. */
 async function fetchCandidates(store: CandidateSource, me: ArticleRecord, exclude?: ReadonlySet<string>): Promise<Fetched> {
+  const [bandHits, topicHits] = await Promise.all([store.candidates(me.bandKeys), store.candidates(topicKeys(me.tokens), MAX_TOPIC_POSTINGS)]);
   // The page itself may be stored already: one more is read so it does not take another's place
   // (and one more per article excluded, for the same reason).
   const spare = 1 + Math.min(exclude?.size ?? 0, MAX_FETCHED);
-  // The topic candidates are fetched once the band lookups are done too, which for a copy take
-  // more rounds: the store may read them meanwhile (one more, for one also found by bands).
-  const ahead = { minHits: MIN_TOPIC_HITS, count: MAX_TOPIC_CANDIDATES + spare + 1 };
-  const [bandHits, topicHits] = await Promise.all([store.candidates(me.bandKeys), store.candidates(topicKeys(me.tokens), MAX_TOPIC_POSTINGS, ahead)]);
   const byBands = ranked(bandHits).slice(0, MAX_FETCHED + spare);
   const seen = new Set(byBands);
   const byTopic = ranked(topicHits.filter((h) => h.hits >= MIN_TOPIC_HITS))

@@ -15,19 +15,12 @@ export interface StoreStats {
   newestSeenAt?: number;
 }
 
-/** The candidates a check will fetch of a lookup's hits: the `count` best-ranked (most hits, then
- * by reference) of those with at least `minHits`. A store may start reading them at once. */
-export interface FetchAhead {
-  minHits: number;
-  count: number;
-}
-
 /** What a check reads: the records that share band keys with a page. */
 export interface CandidateSource {
   /** Records sharing at least one of the keys (band keys, topic keys) with the query, with the
    * count of shared keys. A key held by more than `maxPerKey` records is left out (topic keys:
-   * the index's common words). `ahead`: which of them the check will likely fetch next. */
-  candidates(keys: readonly number[], maxPerKey?: number, ahead?: FetchAhead): Promise<CandidateHit[]>;
+   * the index's common words). */
+  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]>;
   /** The records of candidate references, all read at once; those gone meanwhile are left out. */
   fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]>;
 }

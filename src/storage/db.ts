@@ -4,15 +4,15 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { DEFAULT_PARAMS } from '../index/params.ts';
 import type { ArticleRecord, PageMeta, SignatureParams } from '../index/types.ts';
 import type { Correction } from '../index/pack-corrections.ts';
-import type { CandidateHit, FetchAhead, Store, StoreRef, StoreStats } from '../index/store.ts';
+import type { CandidateHit, Store, StoreRef, StoreStats } from '../index/store.ts';
 import type { ListInfo, Settings } from '../protocol/messages.ts';
 import { errorText } from '../shared/errors.ts';
 import { Batch } from './batch.ts';
 import { DB_NAME, DB_VERSION, upgradeSteps } from './db-schema.ts';
 import type { KeyFilter } from './key-filter.ts';
-import { isListedRef, serialOf, type ListBlock, type ListManifest } from './list-layout.ts';
+import type { ListBlock, ListManifest } from './list-layout.ts';
 import { lookupKeys, readingOf, type ListReading, type ListReads } from './list-lookup.ts';
-import { fetchMerged, getMerged, listedCount, readBlock, type BlockReads, type MergedTx } from './lists-read.ts';
+import { fetchMerged, getMerged, listedCount, type BlockReads, type MergedTx } from './lists-read.ts';
 import { fromStored, type StoredArticle } from './stored.ts';
 
 export { DB_NAME, DB_VERSION };
@@ -178,23 +178,6 @@ function sameLists(known: KnownLists, lists: readonly StoredList[], own: boolean
   );
 }
 
-/** Starts reading, in the lookups' transaction, the blocks of the listed articles among the
- * candidates a check will likely fetch (FetchAhead): a fetch joining the transaction finds them
- * read or on their way, while the check's other lookups go on. */
-function readAhead(live: LiveLookups, hits: readonly CandidateHit[], ahead: FetchAhead): void {
-  const best = hits
-    .filter((h) => h.hits >= ahead.minHits)
-    .sort((a, b) => b.hits - a.hits || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
-    .slice(0, ahead.count);
-  try {
-    const blocks = live.tx.objectStore('listBlocks');
-    for (const { ref } of best) if (typeof ref === 'number' && isListedRef(ref)) readBlock(blocks, live.blockReads, serialOf(ref)).catch(() => undefined);
-  } catch (e) {
-    // The transaction has ended: the fetch reads them in one of its own.
-    if (!isEndedTransaction(e)) throw e;
-  }
-}
-
 /** The error of a request made in a transaction that is no longer active or has ended. */
 function isEndedTransaction(e: unknown): boolean {
   const name = (e as { name?: unknown } | null)?.name;
@@ -225,17 +208,15 @@ export class IdbStore implements Store {
    * bucket when its key filter says it holds none of the keys there, nor (band keys, lookupKeys in
    * list-lookup.ts) when the key is a listed article's that the check already knows and no other
    * article of the list holds it. */
-  candidates(keys: readonly number[], maxPerKey?: number, ahead?: FetchAhead): Promise<CandidateHit[]> {
-    return this.lookups.add({ keys, maxPerKey, ahead });
+  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
+    return this.lookups.add({ keys, maxPerKey });
   }
 
   /** Lookups started together (a check's band and topic keys) are made in one transaction. Its
    * first reads (the lists, and whether the reader has articles of their own) go with the
    * postings reads of the lists the last lookups found: when the lists read are those, the
-   * lookups go on from these reads; otherwise they start again with the lists read. A lookup
-   * that says which of its hits the check will fetch (FetchAhead: the topic candidates) has their
-   * blocks read as soon as it is done, while the others go on (readAhead). */
-  private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number; ahead?: FetchAhead }, CandidateHit[]>(async (calls) => {
+   * lookups go on from these reads; otherwise they start again with the lists read. */
+  private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number }, CandidateHit[]>(async (calls) => {
     const db = await this.conn.get();
     const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters', 'listBlocks', 'articles']);
     const blockReads: BlockReads = new Map();
@@ -261,22 +242,10 @@ export class IdbStore implements Store {
     const own = ownKey !== undefined;
     live.lists = lists;
     live.own = own;
-    let results = early;
-    if (!results || !known || !sameLists(known, lists, own)) {
-      const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
-      this.known = { lists, readings, own };
-      results = lookup(this.known);
-    }
-    const out = results;
-    calls.forEach((c, i) => {
-      const ahead = c.ahead;
-      if (ahead)
-        void out[i].then(
-          (hits) => readAhead(live, hits, ahead),
-          () => undefined,
-        );
-    });
-    return out;
+    if (early && known && sameLists(known, lists, own)) return early;
+    const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
+    this.known = { lists, readings, own };
+    return lookup(this.known);
   });
 
   /** The lists the last lookups found (KnownLists). */

@@ -2,8 +2,7 @@
 // the lists the store's last check found, in the same round as the lists' own read, and goes on
 // from those reads only when the lists read are the same copies: whatever changed in between, it
 // finds what a new store finds. A copy's keys that two listed articles hold are read in the round
-// of the blocks of the listed articles the first reads name, and the blocks of its topic candidates
-// are read while its band lookups go on.
+// of the blocks of the listed articles the first reads name.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexKeys, type ArticleRecord } from '../../src/index/index.ts';
@@ -18,9 +17,8 @@ import { halfTwin, install, LIST, listed } from './list-fixtures.ts';
 const OTHER = 'u00000000000000bb';
 
 /** The order in which a run's requests were made and the lists' read and the blocks' came back. */
-async function timeline(run: (mark: (event: string) => void) => Promise<unknown>): Promise<string[]> {
+async function timeline(run: () => Promise<unknown>): Promise<string[]> {
   const events: string[] = [];
-  const mark = (event: string) => events.push(event);
   const getAll = IDBObjectStore.prototype.getAll;
   vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
     const req = getAll.apply(this, args);
@@ -41,7 +39,7 @@ async function timeline(run: (mark: (event: string) => void) => Promise<unknown>
     return req;
   });
   try {
-    await run(mark);
+    await run();
     return events;
   } finally {
     vi.restoreAllMocks();
@@ -127,41 +125,6 @@ describe("a copy's lookups in rounds", () => {
     expect(events.slice(firstBlockRead).filter((e) => e === 'postings asked')).toEqual([]);
     expect(hits.find((h) => h.id === listed(9).id)?.hits).toBe(listed(9).sketch!.bands.length);
     expect(hits.find((h) => h.id === halfTwin(9).id)?.hits).toBeGreaterThan(0);
-    conn.close();
-  });
-
-  it("reads the blocks of a copy's topic candidates while its band lookups go on, so that its fetch asks for no block", async () => {
-    const conn = new DbConnection(freshDbName());
-    await install(conn, [...Array.from({ length: 120 }, (_, i) => listed(i + 1)), halfTwin(9)], 'ab'.repeat(32));
-    const store = new IdbStore(conn);
-    const page = syntheticArticle(9, 5000);
-    // The lists as a reader's earlier check found them.
-    await checkArticle(store, syntheticArticle(40, 5000));
-    let named: string | undefined;
-    let topic = 0;
-    const events = await timeline(async (mark) => {
-      const watched = {
-        async candidates(keys: readonly number[], maxPerKey?: number, ahead?: Parameters<IdbStore['candidates']>[2]) {
-          const hits = await store.candidates(keys, maxPerKey, ahead);
-          if (ahead) topic = hits.filter((h) => h.hits >= ahead.minHits).length;
-          mark(ahead ? 'topic lookups done' : 'band lookups done');
-          return hits;
-        },
-        fetch(refs: Parameters<IdbStore['fetch']>[0]) {
-          mark('fetch asked');
-          return store.fetch(refs);
-        },
-      };
-      named = (await checkArticle(watched, page)).original?.id;
-    });
-    // The listed article or its listed half copy, whichever the check takes for the original.
-    expect([listed(9).id, halfTwin(9).id]).toContain(named);
-    // Topic candidates beside the original, and band lookups that outlast the topic ones.
-    expect(topic).toBeGreaterThan(1);
-    expect(events.indexOf('topic lookups done')).toBeLessThan(events.indexOf('band lookups done'));
-    const fetchAsked = events.indexOf('fetch asked');
-    expect(fetchAsked).toBeGreaterThan(0);
-    expect(events.slice(fetchAsked).filter((e) => e === 'block asked')).toEqual([]);
     conn.close();
   });
 });
