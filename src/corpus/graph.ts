@@ -6,6 +6,7 @@ import { checkArticle } from '../index/check.ts';
 import { isDerived } from '../index/verdict.ts';
 import type { Store } from '../index/store.ts';
 import type { ArticleRecord, Verdict } from '../index/types.ts';
+import { csvField } from '../shared/csv.ts';
 
 /** One reuse: `copy` derives from `original` (which came first). */
 export interface ReuseEdge {
@@ -149,14 +150,6 @@ const EDGE_COLUMNS = [
   'credited',
   'named',
 ] as const;
-
-/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. A field a
- * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with a quote mark. */
-export function csvField(v: string | number | boolean): string {
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The edges as CSV, with a header row. */
 export function edgesCsv(edges: readonly ReuseEdge[]): string {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../src/popup/history/csv.ts';
+import { toCsv } from '../../src/popup/history/csv.ts';
+import { csvField as field } from '../../src/shared/csv.ts';
+
+const csvField = (value: string) => field(value, 'always');
 import { creditByOutlet, filterRows, NO_FILTERS, takenPairs } from '../../src/popup/history/model.ts';
 import type { HistoryRow } from '../../src/protocol/views.ts';
 

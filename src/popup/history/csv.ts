@@ -1,8 +1,7 @@
-// The history's rows as CSV: every field quoted (RFC 4180), and a field a spreadsheet would read as
-// a formula (starting with = + - @, or a tab or carriage return) prefixed with a quote so it
-// stays text.
+// The history's rows as CSV: every field quoted, and defused (src/shared/csv.ts).
 import type { HistoryRow } from '../../protocol/views.ts';
 import { outletName } from '../../ui/format.ts';
+import { csvField } from '../../shared/csv.ts';
 import { VERDICT_WORDS } from './model.ts';
 
 export const CSV_HEADER = [
@@ -18,12 +17,6 @@ export const CSV_HEADER = [
   'share of original in page (%)',
   'credited',
 ];
-
-/** One field, quoted, safe from formula injection. */
-export function csvField(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 const pct = (share: number) => String(Math.round(share * 100));
 
@@ -48,7 +41,7 @@ function fields(r: HistoryRow): string[] {
 
 /** The rows as a CSV document (CRLF line ends, a header line). */
 export function toCsv(rows: readonly HistoryRow[]): string {
-  return [CSV_HEADER, ...rows.map(fields)].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [CSV_HEADER, ...rows.map(fields)].map((line) => line.map((f) => csvField(f, 'always')).join(',')).join('\r\n') + '\r\n';
 }
 
 /** "firsthand-history-2024-04-02.csv" for the local day. */
