@@ -11,7 +11,7 @@ import { listBucketBits } from '../src/storage/list-layout.ts';
 import { BUCKET_BITS } from '../src/storage/postings.ts';
 import type { ArticleRecord } from '../src/index/types.ts';
 import { openBench, type BrowserName } from './browsers.ts';
-import { IDLE_GAP_MS } from './lists-table.ts';
+import { COLD_CHECKS, IDLE_GAP_MS } from './lists-table.ts';
 import { quietMachine } from './quiet.ts';
 import { Generator } from './corpus.ts';
 import { ARTICLE_WORDS, makeQueries, type Query } from './queries.ts';
@@ -52,6 +52,12 @@ export interface ListSizeResult {
    * waits for), back to back as many times as the checks, and each after IDLE_GAP_MS. */
   floor?: Summary;
   floorAfterIdle?: Summary;
+  /** The first check of a store just opened, as in a worker just started (COLD_CHECKS of them);
+   * the store's prepare() (the lists and key filters read as the worker starts); the first check
+   * once that has ended. */
+  cold?: Summary;
+  prepare?: Summary;
+  prepared?: Summary;
   /** How long the machine took to go quiet after the install, before the checks were timed
    * (bench/quiet.ts), and whether it did within the time allowed. */
   quietMs?: number;
@@ -182,6 +188,9 @@ export async function benchLists(
           const idle = sub.error
             ? { check: [], floor: [] }
             : await b.call<{ check: number[]; floor: number[] }>('idle', queries satisfies Query[], IDLE_GAP_MS);
+          const cold = sub.error
+            ? { cold: [], prepare: [], prepared: [] }
+            : await b.call<{ cold: number[]; prepare: number[]; prepared: number[] }>('cold', queries satisfies Query[], COLD_CHECKS, IDLE_GAP_MS);
           if (!sub.error) {
             // The same list in the other layout (8 bucket bits, or those chosen where values fill
             // SQLite's pages), checked beside this browser's, after the storage was measured.
@@ -221,6 +230,9 @@ export async function benchLists(
             afterIdle: summarize(idle.check),
             floor: summarize(floor),
             floorAfterIdle: summarize(idle.floor),
+            cold: summarize(cold.cold),
+            prepare: summarize(cold.prepare),
+            prepared: summarize(cold.prepared),
             quietMs: quiet.waitedMs,
             warmed,
             quiet: quiet.quiet,
@@ -246,7 +258,7 @@ export async function benchLists(
           });
           const r = out[out.length - 1];
           opts.log(
-            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (after ${IDLE_GAP_MS} ms idle p50 ${r.afterIdle?.p50.toFixed(1)} / p95 ${r.afterIdle?.p95.toFixed(1)}; two dependent reads alone p50 ${r.floor?.p50.toFixed(1)} / p95 ${r.floor?.p95.toFixed(1)}, after idle p50 ${r.floorAfterIdle?.p50.toFixed(1)} / p95 ${r.floorAfterIdle?.p95.toFixed(1)}; first time p50 ${r.firstTime?.p50.toFixed(1)} / p95 ${r.firstTime?.p95.toFixed(1)}, again p50 ${r.again?.p50.toFixed(1)} / p95 ${r.again?.p95.toFixed(1)}; lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; alternated: as the product reads p50 ${r.alongside?.p50.toFixed(1)} / p95 ${r.alongside?.p95.toFixed(1)}, reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
+            `  lists: ${name} ${size}: ${r.fileBytesPerArticle} B/article file, ${r.idbBytesPerArticle} B/article in IndexedDB (estimate; ${r.diskBytesPerArticle} B on disk), subscribe ${(r.subscribeMs / 1000).toFixed(1)} s, update ${(r.updateMs / 1000).toFixed(1)} s, check p50 ${r.check.p50.toFixed(1)} / p95 ${r.check.p95.toFixed(1)} ms (after ${IDLE_GAP_MS} ms idle p50 ${r.afterIdle?.p50.toFixed(1)} / p95 ${r.afterIdle?.p95.toFixed(1)}; first check of a store just opened p50 ${r.cold?.p50.toFixed(1)} / p95 ${r.cold?.p95.toFixed(1)}, its prepare() p50 ${r.prepare?.p50.toFixed(1)}, then a check p50 ${r.prepared?.p50.toFixed(1)} / p95 ${r.prepared?.p95.toFixed(1)}; two dependent reads alone p50 ${r.floor?.p50.toFixed(1)} / p95 ${r.floor?.p95.toFixed(1)}, after idle p50 ${r.floorAfterIdle?.p50.toFixed(1)} / p95 ${r.floorAfterIdle?.p95.toFixed(1)}; first time p50 ${r.firstTime?.p50.toFixed(1)} / p95 ${r.firstTime?.p95.toFixed(1)}, again p50 ${r.again?.p50.toFixed(1)} / p95 ${r.again?.p95.toFixed(1)}; lookups p50 ${r.lookup?.p50.toFixed(1)} / p95 ${r.lookup?.p95.toFixed(1)}, record reads p50 ${r.fetch?.p50.toFixed(1)} / p95 ${r.fetch?.p95.toFixed(1)}; alternated: as the product reads p50 ${r.alongside?.p50.toFixed(1)} / p95 ${r.alongside?.p95.toFixed(1)}, reading every bucket p50 ${r.everyBucket?.p50.toFixed(1)} / p95 ${r.everyBucket?.p95.toFixed(1)}; every bucket the filter allows p50 ${r.filterOnly?.p50.toFixed(1)} / p95 ${r.filterOnly?.p95.toFixed(1)})`,
           );
         } finally {
           await b.close();

@@ -157,6 +157,35 @@ const api = {
     }
     return out;
   },
+  /** Checks by a store just opened, as in a worker that has just started (a new connection to
+   * the database, no lists or key filters in memory), `n` times, each after `gapMs`: ms of its
+   * first check as it comes (`cold`), of its prepare() (`prepare`: the lists and filters read
+   * when the worker starts), and of the first check of a store whose prepare() has ended
+   * (`prepared`, as when the page's extraction takes longer than that read). */
+  async cold(queries: Query[], n: number, gapMs: number): Promise<{ cold: number[]; prepare: number[]; prepared: number[] }> {
+    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    const out = { cold: [] as number[], prepare: [] as number[], prepared: [] as number[] };
+    for (let i = 0; i < n; i++) {
+      const page = built[(i * 7) % built.length];
+      await new Promise((r) => setTimeout(r, gapMs));
+      const c1 = new DbConnection(conn.name);
+      let t0 = performance.now();
+      await checkArticle(new IdbStore(c1), page);
+      out.cold.push(performance.now() - t0);
+      c1.close();
+      await new Promise((r) => setTimeout(r, gapMs));
+      const c2 = new DbConnection(conn.name);
+      const s2 = new IdbStore(c2);
+      t0 = performance.now();
+      await s2.prepare();
+      out.prepare.push(performance.now() - t0);
+      t0 = performance.now();
+      await checkArticle(s2, page);
+      out.prepared.push(performance.now() - t0);
+      c2.close();
+    }
+    return out;
+  },
   /** The two dependent reads of `floorRead`, `n` times one after another: ms of each. */
   async floor(n: number): Promise<number[]> {
     const out: number[] = [];

@@ -132,6 +132,10 @@ void reindexIfNeeded(services)
   })
   .catch((err: unknown) => console.warn('Firsthand: index not rebuilt:', err));
 
+// Once per worker start: the subscribed lists and their key filters are read into the store while
+// the page that woke the worker is being extracted, so that its check does not wait for them.
+void services.store.prepare();
+
 // Once per worker start: a Clear's copy kept past its time is deleted (undo.ts).
 void undoStatus(services.conn, services.now()).catch((err: unknown) => console.warn('Firsthand: an expired Clear copy was not deleted:', err));
 

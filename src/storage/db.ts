@@ -217,6 +217,8 @@ export class IdbStore implements Store {
    * postings reads of the lists the last lookups found: when the lists read are those, the
    * lookups go on from these reads; otherwise they start again with the lists read. */
   private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number }, CandidateHit[]>(async (calls) => {
+    // Lists being read by prepare() are waited for, not read a second time.
+    if (this.preparing) await this.preparing;
     const db = await this.conn.get();
     const tx = db.transaction(['postings', 'listPostings', 'lists', 'listFilters', 'listBlocks', 'articles']);
     const blockReads: BlockReads = new Map();
@@ -250,6 +252,28 @@ export class IdbStore implements Store {
 
   /** The lists the last lookups found (KnownLists). */
   private known?: KnownLists;
+
+  /** The read of prepare(), until it ends. */
+  private preparing?: Promise<void>;
+
+  /**
+   * Reads the lists and their key filters (about 9.5 MB for a 100k-article list), as a first
+   * check would: a worker calls it when it starts, so that the check of the page that woke it,
+   * made once the page is extracted, does not wait for them. A check started meanwhile waits for
+   * this read rather than making its own. Failures are left to the checks, which read again.
+   */
+  prepare(): Promise<void> {
+    this.preparing ??= (async () => {
+      const db = await this.conn.get();
+      const tx = db.transaction(['lists', 'listFilters', 'articles']);
+      const [lists, ownKey] = await Promise.all([tx.objectStore('lists').getAll(), tx.objectStore('articles').getKey(IDBKeyRange.lowerBound(0))]);
+      const readings = await this.readingsOf(tx.objectStore('listFilters'), lists);
+      this.known ??= { lists, readings, own: ownKey !== undefined };
+    })()
+      .catch(() => undefined)
+      .finally(() => (this.preparing = undefined));
+    return this.preparing;
+  }
 
   /** How each list's postings are read: its key filter (none: every bucket is read) and its
    * bucket bits, read from the store when the list's copy changed since they were last read. */

@@ -1,7 +1,7 @@
 // The rounds of requests a check's lookups make. A check starts reading the lists' postings with
 // the lists the store's last check found, in the same round as the lists' own read, and goes on
 // from those reads only when the lists read are the same copies: whatever changed in between, it
-// finds what a new store finds. A copy's keys that two listed articles hold are read in the round
+// finds what a new store finds; a store prepared when the worker starts has them already. A copy's keys that two listed articles hold are read in the round
 // of the blocks of the listed articles the first reads name.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -67,6 +67,26 @@ describe('a check reading with the lists the last check found', () => {
     expect(next.indexOf('postings asked')).toBeGreaterThanOrEqual(0);
     expect(next.indexOf('postings asked')).toBeLessThan(next.indexOf('lists read'));
     expect(result?.original?.id).toBe(listed(2).id);
+    conn.close();
+  });
+
+  it("a store prepared as the worker starts asks for the lists' postings before the lists are read on its first check, and a check made while it prepares reads the key filters no second time", async () => {
+    const conn = new DbConnection(freshDbName());
+    await install(conn, [listed(1), listed(2), listed(3)], 'ab'.repeat(32));
+    const page = buildRecord(syntheticArticle(2, 5000).text, { url: 'https://reader.example/copy' }, 5000);
+    const prepared = new IdbStore(conn);
+    await prepared.prepare();
+    let result: Awaited<ReturnType<typeof checkArticle>> | undefined;
+    const first = await timeline(async () => (result = await checkArticle(prepared, page)));
+    expect(first.indexOf('postings asked')).toBeGreaterThanOrEqual(0);
+    expect(first.indexOf('postings asked')).toBeLessThan(first.indexOf('lists read'));
+    expect(result?.original?.id).toBe(listed(2).id);
+    // A check started while the store prepares: the filters are read once, by prepare().
+    const filterReads = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const store = new IdbStore(conn);
+    const [, together] = await Promise.all([store.prepare(), checkArticle(store, page)]);
+    expect(filterReads.mock.contexts.filter((c) => (c as IDBObjectStore).name === 'listFilters')).toHaveLength(1);
+    expect(together.original?.id).toBe(listed(2).id);
     conn.close();
   });
 
