@@ -84,6 +84,9 @@ interface Query {
   originalId?: string;
 }
 
+/** The pages as a reader's, each at a URL of its own (so none is taken for a listed article). */
+const readerPages = (queries: Query[]) => queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+
 const api = {
   /** Downloads the copy at `url` and installs it as the list subscribed at `listUrl` (a first
    * subscription, or an update of that list). */
@@ -119,7 +122,7 @@ const api = {
   /** Checks of every page against the list in this browser's layout and in the other one, one
    * right after the other, `rounds` times: ms of each. */
   async layouts(queries: Query[], rounds: number): Promise<{ own: number[]; other: number[] }> {
-    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    const built = readerPages(queries);
     for (const page of built.slice(0, 10)) await Promise.all([checkArticle(store, page), checkArticle(otherStore, page)]);
     const out = { own: [] as number[], other: [] as number[] };
     for (let r = 0; r < rounds; r++)
@@ -145,7 +148,7 @@ const api = {
    * seconds apart), rather than one right after another, each followed (after `gapMs` more) by
    * the two dependent reads of `floorRead`: ms of each. */
   async idle(queries: Query[], gapMs: number): Promise<{ check: number[]; floor: number[] }> {
-    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    const built = readerPages(queries);
     const out = { check: [] as number[], floor: [] as number[] };
     for (const [i, page] of built.entries()) {
       await new Promise((r) => setTimeout(r, gapMs));
@@ -163,7 +166,7 @@ const api = {
    * when the worker starts), and of the first check of a store whose prepare() has ended
    * (`prepared`, as when the page's extraction takes longer than that read). */
   async cold(queries: Query[], n: number, gapMs: number): Promise<{ cold: number[]; prepare: number[]; prepared: number[] }> {
-    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    const built = readerPages(queries);
     const out = { cold: [] as number[], prepare: [] as number[], prepared: [] as number[] };
     for (let i = 0; i < n; i++) {
       const page = built[(i * 7) % built.length];
@@ -194,7 +197,7 @@ const api = {
   },
   /** Checks of other pages, `rounds` times each, untimed: how many. */
   async warm(queries: Query[], rounds: number): Promise<number> {
-    const built = queries.map((q) => buildRecord(q.text, { url: `https://www.reader.example/${Math.random()}` }, Date.now()));
+    const built = readerPages(queries);
     for (let r = 0; r < rounds; r++) for (const page of built) await checkArticle(store, page);
     return built.length * rounds;
   },

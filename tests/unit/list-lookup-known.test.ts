@@ -1,8 +1,9 @@
 // The rounds of requests a check's lookups make. A check starts reading the lists' postings with
 // the lists the store's last check found, in the same round as the lists' own read, and goes on
 // from those reads only when the lists read are the same copies: whatever changed in between, it
-// finds what a new store finds; a store prepared when the worker starts has them already. A copy's keys that two listed articles hold are read in the round
-// of the blocks of the listed articles the first reads name.
+// finds what a new store finds; a store prepared when the worker starts has them already. A
+// copy's keys that two listed articles hold are read in the round of the blocks of the listed
+// articles the first reads name.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexKeys, type ArticleRecord } from '../../src/index/index.ts';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/popup/history/csv.ts';
 import { csvField as field } from '../../src/shared/csv.ts';
-
-const csvField = (value: string) => field(value, 'always');
 import { creditByOutlet, filterRows, NO_FILTERS, takenPairs } from '../../src/popup/history/model.ts';
 import type { HistoryRow } from '../../src/protocol/views.ts';
+
+/** A field as the history export writes it: always quoted. */
+const csvField = (value: string) => field(value, 'always');
 
 const article = (id: string, outlet: string, title: string) => ({ id, url: `https://${id}.example/x`, title, outlet, host: `${id}.example`, firstSeenAt: 0 });
 const row = (page: string, outlet: string, verdict: HistoryRow['verdict'], credited: boolean, readAt: number, title = `Story by ${outlet}`): HistoryRow => ({
