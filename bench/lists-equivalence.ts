@@ -3,13 +3,18 @@
 // (src/storage/db.ts ListReads): as the product reads it, reading every bucket its key filter
 // allows, and reading every bucket. The benchmark times the three; this says that they find the
 // same: the original named, the verdict and every match with its score, page by page; and how
-// many values of the list's postings each way reads per check, by kind of page.
+// many values of the list's postings each way reads per check, by kind of page. Then, by kind of
+// page, the listed articles its topic keys alone find (those sharing MIN_TOPIC_HITS of them, whose
+// blocks a check reads to measure) and how many pages' listed original is among them; and how many
+// distinct topic keys the list's articles are posted under, and of those how many a check reads
+// (held by MAX_TOPIC_POSTINGS articles or fewer).
 //
 //   npx tsx bench/lists-equivalence.ts [articles]     (default 100000; about 2 minutes)
 import 'fake-indexeddb/auto';
 import { checkArticle } from '../src/index/check.ts';
 import { buildRecord } from '../src/index/record.ts';
-import { listedRecord } from '../src/index/sketch.ts';
+import { MAX_TOPIC_POSTINGS, MIN_TOPIC_HITS, topicKeys } from '../src/index/topic.ts';
+import { listedRecord, sketchTopicKeys } from '../src/index/sketch.ts';
 import { DbConnection, IdbStore, type ListReads } from '../src/storage/db.ts';
 import { installList, listInfoOf } from '../src/storage/lists.ts';
 import { Generator } from './corpus.ts';
@@ -72,4 +77,22 @@ for (const reads of ['filter', 'every'] as const) {
   const other = results.get(reads)!;
   console.log(`explain against ${reads}: ${product.filter((x, i) => x !== other[i]).length} of ${pages.length} pages differ`);
 }
+const holders = new Map<number, number>();
+for (const item of content.items) for (const k of sketchTopicKeys(item.record.sketch!)) holders.set(k, (holders.get(k) ?? 0) + 1);
+console.log(
+  `topic keys the list's ${size} articles are posted under: ${holders.size} distinct, ${[...holders.values()].filter((n) => n <= MAX_TOPIC_POSTINGS).length} of them held by ${MAX_TOPIC_POSTINGS} articles or fewer (the others are common words a check skips)`,
+);
+const byTopic = new Map<string, { found: number; original: number }>();
+const topicStore = new IdbStore(conn);
+for (const { q, page } of pages) {
+  const hits = (await topicStore.candidates(topicKeys(page.record.tokens), MAX_TOPIC_POSTINGS)).filter((h) => h.hits >= MIN_TOPIC_HITS);
+  const found = await topicStore.fetch(hits.map((h) => h.ref));
+  const k = byTopic.get(q.kind) ?? { found: 0, original: 0 };
+  k.found += found.length;
+  if (found.some((r) => r.id === q.originalId)) k.original++;
+  byTopic.set(q.kind, k);
+}
+console.log(
+  `found by topic keys alone (sharing ${MIN_TOPIC_HITS} or more), listed articles per check, mean, and pages whose listed original is among them: ${[...byTopic].map(([k, v]) => `${k} ${(v.found / 25).toFixed(1)} (original ${v.original}/25)`).join(', ')}`,
+);
 conn.close();

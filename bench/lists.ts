@@ -64,6 +64,10 @@ export interface ListSizeResult {
   quiet?: boolean;
   /** Checks of other pages made before the timed ones. */
   warmed?: number;
+  /** The checks by how many requests each made for the list's postings values and blocks (at
+   * most 8, 9 to 16, more), and the mean of each kind of request per check. */
+  byRequests?: { label: string; check: Summary }[];
+  requests?: { postings: number; blocks: number };
   /** Of each check: its key lookups (band and topic keys, in parallel), then its record reads. */
   lookup?: Summary;
   fetch?: Summary;
@@ -87,6 +91,15 @@ export interface ListsResult {
 }
 
 const T0 = Date.UTC(2026, 0, 1);
+
+/** The groups checks are summarised in by the requests they make for the list's postings values
+ * and blocks: each request of a check adds to its time (a request to IndexedDB costs about a
+ * quarter of a millisecond here, whether or not it goes out with others). */
+const REQUEST_GROUPS: [string, number, number][] = [
+  ['at most 8', 0, 8],
+  ['9 to 16', 9, 16],
+  ['more than 16', 17, Infinity],
+];
 
 async function bytesOf(records: ArticleRecord[], name: string): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -179,7 +192,17 @@ export async function benchLists(
           const { alone: samples, along } = sub.error
             ? { alone: [], along: [] }
             : await b.call<{
-                alone: { kind: string; round: number; ms: number; lookupMs: number; fetchMs: number; named: boolean; flagged: boolean }[];
+                alone: {
+                  kind: string;
+                  postings: number;
+                  blocks: number;
+                  round: number;
+                  ms: number;
+                  lookupMs: number;
+                  fetchMs: number;
+                  named: boolean;
+                  flagged: boolean;
+                }[];
                 along: { ms: number; everyMs: number; filterMs: number }[];
               }>('check', queries satisfies Query[], opts.checkRounds ?? opts.rounds, opts.rounds);
           // The least any check waits for (two dependent reads), as many times as the checks, back
@@ -225,6 +248,16 @@ export async function benchLists(
             firstTime: summarize(samples.filter((s) => s.round === 0).map((s) => s.ms)),
             again: summarize(samples.filter((s) => s.round > 0).map((s) => s.ms)),
             roundsP95: [...new Set(samples.map((s) => s.round))].map((r) => summarize(samples.filter((s) => s.round === r).map((s) => s.ms)).p95),
+            byRequests: REQUEST_GROUPS.map(([label, lo, hi]) => ({
+              label,
+              samples: samples.filter((s) => s.postings + s.blocks >= lo && s.postings + s.blocks <= hi),
+            }))
+              .filter((g) => g.samples.length > 0)
+              .map(({ label, samples: of }) => ({ label, check: summarize(of.map((s) => s.ms)) })),
+            requests: {
+              postings: samples.reduce((a, s) => a + s.postings, 0) / Math.max(1, samples.length),
+              blocks: samples.reduce((a, s) => a + s.blocks, 0) / Math.max(1, samples.length),
+            },
             lookup: summarize(samples.map((s) => s.lookupMs)),
             fetch: summarize(samples.map((s) => s.fetchMs)),
             afterIdle: summarize(idle.check),

@@ -20,6 +20,7 @@ import { benchCorpusCluster, type ClusterResult } from './corpus-cluster.ts';
 import { Generator, PLANT_RULES } from './corpus.ts';
 import { benchIdb, type IdbResult } from './idb.ts';
 import { benchIndexNode } from './index-node.ts';
+import { benchListRibbon, type ListRibbonResult } from './list-ribbon.ts';
 import { benchLists, type ListsResult } from './lists.ts';
 import { benchPageCost, pageBrowsersFrom, type PagesResult } from './page-cost.ts';
 import { benchSignature } from './signature.ts';
@@ -114,6 +115,11 @@ if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode
     log(`  lists failed: ${String(err)}`);
   }
 }
+let listRibbon: ListRibbonResult[] | undefined;
+if (!args.has('--no-browser') && !onlyIdb && !onlyPages && !onlyCli && !onlyNode && !onlyCorpus) {
+  log('Load to ribbon with a reuse list (the extension, its worker running and just started)...');
+  listRibbon = await benchListRibbon(root, vocab, { browsers: pageBrowsers, articles: quick ? 2_000 : 100_000, rounds: quick ? 4 : 12, log });
+}
 const corpus: CorpusSizeResult[] = [];
 if (!onlyCluster && (onlyCorpus || !(onlyBrowser || onlyCli || onlyNode))) {
   log('Archive engine (corpus ingest and graph)...');
@@ -140,6 +146,7 @@ const results = {
   browser: idb.chromium,
   pageCost,
   lists: lists.chromium,
+  listRibbon,
   firefox: { idb: idb.firefox, lists: lists.firefox },
   seconds: Math.round((Date.now() - started) / 1000),
 };

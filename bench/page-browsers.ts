@@ -27,6 +27,12 @@ export interface PageBrowser {
   load(url: string): Promise<PageLoad>;
   /** Adds `count` generated articles to the extension's own IndexedDB (bench/browser/fill-index.ts). */
   fill(vocab: Vocabulary, count: number): Promise<{ seconds: number; count: number }>;
+  /** Subscribes the reader to a list holding the list file `example` and `count` generated articles
+   * (bench/browser/fill-index.ts `list`). */
+  list(vocab: Vocabulary, example: Uint8Array, count: number): Promise<{ seconds: number; articles: number }>;
+  /** Chromium only: stops the extension's service worker, as the browser stops an idle one
+   * (the next page the content script reports starts it again); false when none was running. */
+  stopWorker?(): Promise<boolean>;
   /** Firefox: quits and starts the browser again on the same profile (the index is kept). */
   restart?(): Promise<void>;
   /** Chromium only: a load under a trace, for what the script costs before its measure starts. */
@@ -58,15 +64,34 @@ async function fillBundle(root: string): Promise<string> {
 
 type Evaluate = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 
-/** In one of the extension's own pages (same origin as its worker): runs the fill bundle's setup and fill. */
-async function fillFrom(evaluate: Evaluate, vocab: Vocabulary, count: number): Promise<{ seconds: number; count: number }> {
-  type Api = { firsthandBenchFill: { setup(v: unknown, seed: number): void; fill(n: number): Promise<{ seconds: number; count: number }> } };
+/** The fill bundle's calls, evaluated in one of the extension's own pages (same origin as its worker). */
+interface FillApi {
+  setup(v: unknown, seed: number): void;
+  fill(n: number): Promise<{ seconds: number; count: number }>;
+  list(example: string, n: number, url: string): Promise<{ seconds: number; articles: number }>;
+}
+
+/** The URL the bench's list is subscribed at (never fetched: the list is installed in place). */
+const BENCH_LIST_URL = 'https://lists.example/firsthand-bench.fhlist';
+
+/** In an extension page: the fill bundle set up with the vocabulary, then `fill` or `list`. */
+async function fillFrom(
+  evaluate: Evaluate,
+  vocab: Vocabulary,
+  what: { fill: number } | { list: number; example: Uint8Array },
+): Promise<{ seconds: number; count: number } | { seconds: number; articles: number }> {
+  type Api = { firsthandBenchFill: FillApi };
   await evaluate(([w, c, s]) => (globalThis as unknown as Api).firsthandBenchFill.setup({ words: w, cumulative: c, stream: s }, 23), [
     vocab.words,
     [...vocab.cumulative],
     vocab.stream,
   ] as const);
-  return evaluate((n) => (globalThis as unknown as Api).firsthandBenchFill.fill(n), count);
+  if ('fill' in what) return evaluate((n) => (globalThis as unknown as Api).firsthandBenchFill.fill(n), what.fill);
+  return evaluate(([example, n, url]) => (globalThis as unknown as Api).firsthandBenchFill.list(example, n, url), [
+    Buffer.from(what.example).toString('base64'),
+    what.list,
+    BENCH_LIST_URL,
+  ] as const);
 }
 
 export async function launchPageBrowser(name: PageBrowserName, root: string, extDir: string, site: PageSite): Promise<PageBrowser> {
@@ -94,6 +119,18 @@ async function launchChromium(root: string, extDir: string, site: PageSite): Pro
     const page: Page = ctx.pages()[0] ?? (await ctx.newPage());
     const extensionId = new URL(sw.url()).host;
     const c = ctx;
+    const inPage = async (vocab: Vocabulary, what: Parameters<typeof fillFrom>[2]) => {
+      const code = await fillBundle(root);
+      const tab = await c.newPage();
+      try {
+        await tab.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
+        // Evaluated over the DevTools protocol, which the extension page's CSP does not govern.
+        await tab.evaluate(code);
+        return await fillFrom((fn, arg) => tab.evaluate(fn as never, arg as never), vocab, what);
+      } finally {
+        await tab.close();
+      }
+    };
     return {
       name: 'chromium',
       version: `Chromium ${c.browser()?.version() ?? 'unknown'}`,
@@ -101,16 +138,17 @@ async function launchChromium(root: string, extDir: string, site: PageSite): Pro
         await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
         return (await page.evaluate(READ_MEASURE)) as PageLoad;
       },
-      async fill(vocab, count) {
-        const code = await fillBundle(root);
-        const tab = await c.newPage();
+      fill: async (vocab, count) => (await inPage(vocab, { fill: count })) as { seconds: number; count: number },
+      list: async (vocab, example, count) => (await inPage(vocab, { list: count, example })) as { seconds: number; articles: number },
+      async stopWorker() {
+        const cdp = await c.browser()!.newBrowserCDPSession();
         try {
-          await tab.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
-          // Evaluated over the DevTools protocol, which the extension page's CSP does not govern.
-          await tab.evaluate(code);
-          return await fillFrom((fn, arg) => tab.evaluate(fn as never, arg as never), vocab, count);
+          const { targetInfos } = await cdp.send('Target.getTargets');
+          const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+          for (const t of workers) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+          return workers.length > 0;
         } finally {
-          await tab.close();
+          await cdp.detach();
         }
       },
       traced: (url) => traceScript(c, page, url, CONTENT_SCRIPT, async () => (await page.evaluate(READ_MEASURE)) as PageLoad),
@@ -145,6 +183,33 @@ async function launchFirefoxPages(root: string, extDir: string, site: PageSite):
     };
     let page: PPage = await fresh();
     const version = await browser.version();
+    const inPage = async (vocab: Vocabulary, what: Parameters<typeof fillFrom>[2]) => {
+      const code = await fillBundle(root);
+      // BiDi refuses moz-extension:// navigations: the test build opens its page from a trigger URL.
+      const before = new Set(await browser.pages());
+      const trigger = await browser.newPage();
+      before.add(trigger);
+      await trigger.goto(`http://${FIRSTHAND_TEST_HOST}/open?path=${encodeURIComponent('src/popup/popup.html')}`).catch(() => undefined);
+      let tab: PPage | undefined;
+      for (let i = 0; i < 200 && !tab; i++) {
+        tab = (await browser.pages()).find((p) => !before.has(p));
+        if (!tab) await new Promise((r) => setTimeout(r, 100));
+      }
+      await trigger.close().catch(() => undefined);
+      if (!tab) throw new Error('Firefox: the extension page did not open');
+      const t = tab;
+      try {
+        for (let i = 0; i < 200; i++) {
+          const ready = await t.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false);
+          if (ready) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await t.evaluate(code);
+        return await fillFrom((fn, arg) => t.evaluate(fn as never, arg as never) as never, vocab, what);
+      } finally {
+        await t.close().catch(() => undefined);
+      }
+    };
     return {
       name: 'firefox',
       version: version.replace(/^firefox\//i, 'Firefox '),
@@ -158,33 +223,8 @@ async function launchFirefoxPages(root: string, extDir: string, site: PageSite):
         browser = session.browser;
         page = await fresh();
       },
-      async fill(vocab, count) {
-        const code = await fillBundle(root);
-        // BiDi refuses moz-extension:// navigations: the test build opens its page from a trigger URL.
-        const before = new Set(await browser.pages());
-        const trigger = await browser.newPage();
-        before.add(trigger);
-        await trigger.goto(`http://${FIRSTHAND_TEST_HOST}/open?path=${encodeURIComponent('src/popup/popup.html')}`).catch(() => undefined);
-        let tab: PPage | undefined;
-        for (let i = 0; i < 200 && !tab; i++) {
-          tab = (await browser.pages()).find((p) => !before.has(p));
-          if (!tab) await new Promise((r) => setTimeout(r, 100));
-        }
-        await trigger.close().catch(() => undefined);
-        if (!tab) throw new Error('Firefox: the extension page did not open');
-        const t = tab;
-        try {
-          for (let i = 0; i < 200; i++) {
-            const ready = await t.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false);
-            if (ready) break;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-          await t.evaluate(code);
-          return await fillFrom((fn, arg) => t.evaluate(fn as never, arg as never) as never, vocab, count);
-        } finally {
-          await t.close().catch(() => undefined);
-        }
-      },
+      fill: async (vocab, count) => (await inPage(vocab, { fill: count })) as { seconds: number; count: number },
+      list: async (vocab, example, count) => (await inPage(vocab, { list: count, example })) as { seconds: number; articles: number },
       async close() {
         await quit();
         rmSync(base, { recursive: true, force: true });

@@ -3,7 +3,8 @@ import { idbRows, sideBySide } from './idb-table.ts';
 import type { IdbResult } from './idb.ts';
 import type { PagesResult } from './page-cost.ts';
 import { pageCostRows } from './page-table.ts';
-import { listRows } from './lists-table.ts';
+import { listRibbonRows, listRows } from './lists-table.ts';
+import type { ListRibbonResult } from './list-ribbon.ts';
 import type { ListsResult } from './lists.ts';
 import type { CheckFilesResult } from './cli-check.ts';
 import type { CorpusSizeResult } from './corpus-archive.ts';
@@ -25,6 +26,7 @@ interface Results {
   browser?: IdbResult | { error: string };
   pageCost?: PagesResult | { error: string };
   lists?: ListsResult | { error: string };
+  listRibbon?: ListRibbonResult[];
   firefox?: { idb?: IdbResult | { error: string }; lists?: ListsResult | { error: string } };
 }
 
@@ -84,6 +86,7 @@ export function table(r: Results): string {
   rows.push(...sideBySide(idbRows('chromium', r.browser), idbRows('firefox', r.firefox?.idb)));
   rows.push(...pageCostRows(r.pageCost));
   rows.push(...sideBySide(listRows('chromium', r.lists), listRows('firefox', r.firefox?.lists)));
+  rows.push(...listRibbonRows(r.listRibbon));
   if (r.cli)
     rows.push([
       '6. CLI compare --pairs',

@@ -37,8 +37,20 @@ const timed = {
   },
 };
 
+/** Requests a check makes for the lists' postings values and blocks, counted as it makes them. */
+const reads = { postings: 0, blocks: 0 };
+const get = IDBObjectStore.prototype.get;
+IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+  if (this.name === 'listPostings') reads.postings++;
+  else if (this.name === 'listBlocks') reads.blocks++;
+  return get.call(this, key);
+};
+
 interface CheckSample {
   kind: string;
+  /** Postings values and blocks of the list the check read. */
+  postings: number;
+  blocks: number;
   /** 0 the first time the page is checked, 1 the second, ... */
   round: number;
   ms: number;
@@ -213,11 +225,14 @@ const api = {
     for (let r = 0; r < rounds; r++) {
       for (const { q, page } of built) {
         timed.lookupEnd = timed.fetchEnd = 0;
+        reads.postings = reads.blocks = 0;
         const t0 = performance.now();
         const result = await checkArticle(timed, page);
         const ms = performance.now() - t0;
         alone.push({
           kind: q.kind,
+          postings: reads.postings,
+          blocks: reads.blocks,
           round: r,
           ms,
           lookupMs: timed.lookupEnd - t0,

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { browsersOf, originBytesIn } from '../../bench/browsers.ts';
 import { idbRows, sideBySide } from '../../bench/idb-table.ts';
 import type { IdbResult, IdbSize } from '../../bench/idb.ts';
-import { listRows } from '../../bench/lists-table.ts';
+import { listRibbonRows, listRows } from '../../bench/lists-table.ts';
+import type { RibbonLoads } from '../../bench/list-ribbon.ts';
 import type { ListsResult } from '../../bench/lists.ts';
 import { summarize } from '../../bench/stats.ts';
 
@@ -132,5 +133,38 @@ describe('the IndexedDB rows', () => {
     expect(rows.filter((r) => r[0] === 'L1. List file, 100k articles')).toHaveLength(1);
     expect(rows.find((r) => r[0] === 'L6. Subscribe + update, Chromium, 100k')?.[4]).toBe('met');
     expect(rows.find((r) => r[0] === 'L6. Subscribe + update, Firefox, 100k')?.[4]).toBe('**not met**');
+  });
+
+  it('prints load to ribbon with a list per browser, held to row 5 by the list reader with the worker running, the stopped worker only where it could be stopped', () => {
+    const loads = (fromNavigation: number): RibbonLoads => ({
+      fromNavigation: summarize([fromNavigation]),
+      fromLoad: summarize([fromNavigation - 80]),
+      shown: 12,
+      flagged: 12,
+      loads: 12,
+    });
+    const rows = listRibbonRows([
+      {
+        browser: 'chromium',
+        generated: 100_000,
+        listed: 100_012,
+        installSeconds: 30,
+        read: { running: loads(100), stopped: loads(300) },
+        list: { running: loads(110), stopped: loads(420) },
+        stopsFound: 24,
+      },
+      { browser: 'firefox', generated: 100_000, listed: 100_012, installSeconds: 30, read: { running: loads(150) }, list: { running: loads(180) } },
+      { browser: 'chromium', error: 'the extension page did not open' },
+    ]);
+    expect(rows.map((r) => r[0])).toEqual([
+      'L7. Load to ribbon, seed copy page, original known from a 100k-article list, Chromium',
+      'L7. Load to ribbon, seed copy page, original known from a 100k-article list, Firefox',
+      'L7. Load to ribbon with a list, Chromium',
+    ]);
+    expect(rows.map((r) => r[4])).toEqual(['met', '**not met**', 'not run']);
+    expect(rows[0][1]).toContain('the worker stopped before each load');
+    expect(rows[0][3]).toContain('1.40x (worker stopped)');
+    expect(rows[1][1]).toContain('loads with it running only');
+    expect(rows[2][1]).toBe('failed: the extension page did not open');
   });
 });
