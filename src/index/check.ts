@@ -33,6 +33,14 @@ export const MIN_AGREEMENT = 6;
  * being kept; `npm run eval -- PAIRS --index --as-list`).
  */
 export const MIN_SKETCH_BANDS = 1;
+/**
+ * A listed article that shares no more band keys than this with the page, each held by another
+ * article too (CandidateHit.common), is not read: a phrase that several articles share says
+ * nothing of where the page came from, as the text many outlets share is left out of every
+ * comparison (sharedBoilerplate), and against a 100k-article list reading such articles was
+ * about half of a check's requests (BENCHMARKS.md, "Reuse lists at 100k").
+ */
+export const MAX_COMMON_BANDS = 1;
 
 /** Number of equal positions of two signatures of the same parameters. */
 function agreement(a: Uint32Array, b: Uint32Array): number {
@@ -115,7 +123,7 @@ async function fetchCandidates(store: CandidateSource, me: ArticleRecord, exclud
   // The page itself may be stored already: one more is read so it does not take another's place
   // (and one more per article excluded, for the same reason).
   const spare = 1 + Math.min(exclude?.size ?? 0, MAX_FETCHED);
-  const byBands = ranked(bandHits).slice(0, MAX_FETCHED + spare);
+  const byBands = ranked(bandHits.filter((h) => !(h.common && h.hits <= MAX_COMMON_BANDS))).slice(0, MAX_FETCHED + spare);
   const seen = new Set(byBands);
   const byTopic = ranked(topicHits.filter((h) => h.hits >= MIN_TOPIC_HITS))
     .filter((ref) => !seen.has(ref))

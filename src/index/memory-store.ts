@@ -247,6 +247,10 @@ export class MemoryStore implements Store {
 
   candidatesSync(keys: readonly number[], maxPerKey = Infinity): CandidateHit[] {
     const hits = new Map<number, number>();
+    // Articles holding a band key of the page that no other article holds, and those holding one
+    // that others hold too (CandidateHit.common).
+    const own = new Set<number>();
+    const shared = new Set<number>();
     const held: number[] = [];
     for (const key of new Set(keys)) {
       held.length = 0;
@@ -259,9 +263,11 @@ export class MemoryStore implements Store {
       // A key held by one article is always read (as it always was).
       if (held.length > 1 && held.length > maxPerKey) continue;
       for (const a of held) hits.set(a, (hits.get(a) ?? 0) + 1);
+      if (!isTopicKey(key)) for (const a of held) (held.length === 1 ? own : shared).add(a);
     }
     const out: CandidateHit[] = [];
-    for (const [a, n] of hits) out.push({ ref: this.ids[a]!, hits: n });
+    for (const [a, n] of hits)
+      out.push(shared.has(a) && !own.has(a) && this.sketches.has(a) ? { ref: this.ids[a]!, hits: n, common: true } : { ref: this.ids[a]!, hits: n });
     return out;
   }
 

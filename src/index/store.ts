@@ -7,6 +7,9 @@ export type StoreRef = string | number;
 export interface CandidateHit {
   ref: StoreRef;
   hits: number;
+  /** A listed article (known by its sketch) whose every shared band key another article holds too:
+   * nothing the page shares with it is its own (stores that do not tell leave it out). */
+  common?: true;
 }
 
 export interface StoreStats {

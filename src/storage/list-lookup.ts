@@ -8,7 +8,7 @@ import { sketchBandKeys } from '../index/sketch.ts';
 import { isTopicKey } from '../index/topic.ts';
 import type { FirsthandDB, StoredKeyFilter, StoredList } from './db.ts';
 import { isKeyFilter, mayHold, type KeyFilter } from './key-filter.ts';
-import { LEGACY_LIST_BITS, listBucketOf, serialOf, sketchAt, slotOf } from './list-layout.ts';
+import { isListedRef, LEGACY_LIST_BITS, listBucketOf, serialOf, sketchAt, slotOf } from './list-layout.ts';
 import { readBlock, type BlockReads } from './lists-read.ts';
 import { BUCKET_BITS, bucketOf, countHits, hashOf } from './postings.ts';
 
@@ -118,6 +118,8 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
     readNames([...listReads.keys()].filter((n) => !deferred.has(n))),
   ]);
   const explained = new Map<number, number>();
+  /** The listed articles each band key was taken as held by, its bucket not read. */
+  const explainedBy = new Map<number, number[]>();
   if (deferred.size) {
     const [known] = await Promise.all([explainers(at, bandKeys, values, nameOf), readNames([...sure])]);
     bandKeys.forEach((held, i) => {
@@ -128,6 +130,7 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
         if (holder === undefined || mayHold(readings[i].shared!, k)) continue;
         // The key is this article's alone: a hit for it, and its bucket is not read for this key.
         explained.set(holder, (explained.get(holder) ?? 0) + 1);
+        explainedBy.set(k, [...(explainedBy.get(k) ?? []), holder]);
         readsOf.set(
           k,
           readsOf.get(k)!.filter((n) => n !== name),
@@ -139,13 +142,41 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
     await readNames([...wanted]);
   }
   const ownValues = new Map(buckets.map((b, i) => [b, mine[i]]));
-  const hits = countHits(
-    distinct,
-    (key) => [ownValues.get(bucketOf(key)), ...readsOf.get(key)!.map((name) => values.get(name))].filter((v): v is Uint32Array => v !== undefined),
-    maxPerKey,
-  );
+  const valuesOf = (key: number) =>
+    [ownValues.get(bucketOf(key)), ...readsOf.get(key)!.map((name) => values.get(name))].filter((v): v is Uint32Array => v !== undefined);
+  const hits = countHits(distinct, valuesOf, maxPerKey);
   for (const [ref, n] of explained) hits.set(ref, (hits.get(ref) ?? 0) + n);
-  return [...hits].map(([ref, n]) => ({ ref, hits: n }));
+  const common = commonHolders(distinct, valuesOf, explainedBy, maxPerKey);
+  return [...hits].map(([ref, n]) => (common.has(ref) ? { ref, hits: n, common: true } : { ref, hits: n }));
+}
+
+/**
+ * The listed articles whose every band key among `keys` another article holds too
+ * (CandidateHit.common), from the values read for each key and the holders of the keys taken as
+ * a listed article's without reading their buckets: a key of those is that article's alone in
+ * its list, and the values read for it (the reader's own postings, other lists) hold the rest.
+ */
+function commonHolders(
+  keys: readonly number[],
+  valuesOf: (key: number) => Uint32Array[],
+  explainedBy: ReadonlyMap<number, number[]>,
+  maxPerKey = Infinity,
+): Set<number> {
+  const alone = new Set<number>();
+  const shared = new Set<number>();
+  const held: number[] = [];
+  for (const key of keys) {
+    if (isTopicKey(key)) continue;
+    held.length = 0;
+    held.push(...(explainedBy.get(key) ?? []));
+    const h = hashOf(key);
+    for (const v of valuesOf(key)) for (let j = 0; j + 1 < v.length; j += 2) if (v[j] === h) held.push(v[j + 1]);
+    if (held.length > maxPerKey) continue;
+    for (const a of held) (held.length === 1 ? alone : shared).add(a);
+  }
+  for (const a of alone) shared.delete(a);
+  for (const a of shared) if (!isListedRef(a)) shared.delete(a);
+  return shared;
 }
 
 /**
