@@ -9,8 +9,12 @@
 // distinct topic keys the list's articles are posted under, and of those how many a check reads
 // (held by MAX_TOPIC_POSTINGS articles or fewer).
 //
-//   npx tsx bench/lists-equivalence.ts [articles]     (default 100000; about 2 minutes)
+//   npx tsx bench/lists-equivalence.ts [articles] [--results FILE]     (default 100000; about 2 minutes)
+//
+// --results FILE writes each page's result as the product reads (original, verdict, and every
+// match with its score; a JSON line per page), to compare two versions of the check page by page.
 import 'fake-indexeddb/auto';
+import { writeFileSync } from 'node:fs';
 import { checkArticle } from '../src/index/check.ts';
 import { buildRecord } from '../src/index/record.ts';
 import { MAX_TOPIC_POSTINGS, MIN_TOPIC_HITS, topicKeys } from '../src/index/topic.ts';
@@ -21,7 +25,9 @@ import { Generator } from './corpus.ts';
 import { ARTICLE_WORDS, makeQueries } from './queries.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
-const size = Number(process.argv[2] ?? 100_000);
+const size = Number(process.argv[2]?.startsWith('--') ? 100_000 : (process.argv[2] ?? 100_000));
+const resultsAt = process.argv.indexOf('--results');
+const resultsFile = resultsAt > 0 ? process.argv[resultsAt + 1] : undefined;
 const T0 = Date.UTC(2026, 0, 1);
 // The generator and the pages of bench/lists.ts.
 const gen = new Generator(loadVocabulary(process.cwd()), 13);
@@ -73,6 +79,7 @@ for (const way of ['explain', 'filter', 'every'] as const) {
   console.log(`${way}: blocks read per check, mean: ${[...blocks].map(([k, n]) => `${k} ${(n / 25).toFixed(1)}`).join(', ')}`);
 }
 const product = results.get('explain')!;
+if (resultsFile) writeFileSync(resultsFile, product.join('\n') + '\n');
 for (const reads of ['filter', 'every'] as const) {
   const other = results.get(reads)!;
   console.log(`explain against ${reads}: ${product.filter((x, i) => x !== other[i]).length} of ${pages.length} pages differ`);
