@@ -12,6 +12,7 @@ import { BUCKET_BITS } from '../src/storage/postings.ts';
 import type { ArticleRecord } from '../src/index/types.ts';
 import { openBench, type BrowserName } from './browsers.ts';
 import { COLD_CHECKS, IDLE_GAP_MS } from './lists-table.ts';
+import type { AlongSample, CheckSample } from './lists-samples.ts';
 import { quietMachine } from './quiet.ts';
 import { Generator } from './corpus.ts';
 import { ARTICLE_WORDS, makeQueries, type Query } from './queries.ts';
@@ -192,18 +193,8 @@ export async function benchLists(
           const { alone: samples, along } = sub.error
             ? { alone: [], along: [] }
             : await b.call<{
-                alone: {
-                  kind: string;
-                  postings: number;
-                  blocks: number;
-                  round: number;
-                  ms: number;
-                  lookupMs: number;
-                  fetchMs: number;
-                  named: boolean;
-                  flagged: boolean;
-                }[];
-                along: { ms: number; everyMs: number; filterMs: number }[];
+                alone: CheckSample[];
+                along: AlongSample[];
               }>('check', queries satisfies Query[], opts.checkRounds ?? opts.rounds, opts.rounds);
           // The least any check waits for (two dependent reads), as many times as the checks, back
           // to back right after them; and after idle, each right after a check after idle.

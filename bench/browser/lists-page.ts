@@ -10,6 +10,7 @@ import { checkArticle } from '../../src/index/check.ts';
 import { buildRecord } from '../../src/index/record.ts';
 import { isDerived } from '../../src/index/verdict.ts';
 import type { StoreRef } from '../../src/index/store.ts';
+import type { AlongSample, CheckSample } from '../lists-samples.ts';
 
 const conn = new DbConnection('firsthand-bench-lists');
 const store = new IdbStore(conn);
@@ -45,28 +46,6 @@ IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey 
   else if (this.name === 'listBlocks') reads.blocks++;
   return get.call(this, key);
 };
-
-interface CheckSample {
-  kind: string;
-  /** Postings values and blocks of the list the check read. */
-  postings: number;
-  blocks: number;
-  /** 0 the first time the page is checked, 1 the second, ... */
-  round: number;
-  ms: number;
-  lookupMs: number;
-  fetchMs: number;
-  named: boolean;
-  flagged: boolean;
-}
-
-/** A check as the product reads, then the same check reading every bucket of the list, then
- * reading every bucket its key filter allows, one right after the other. */
-interface AlongSample {
-  ms: number;
-  everyMs: number;
-  filterMs: number;
-}
 
 /** Keys of the list's first postings values (its first band's buckets), read by `floorRead`. */
 let floorKeys: IDBValidKey[] | undefined;
