@@ -195,8 +195,18 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Session & { br
       const before = new Set(await browser.pages());
       await action();
       const page = await poll('a new tab', async () => (await browser.pages()).find((p) => !before.has(p)), 20_000);
-      // Tabs the extension opens do not get the launch's default viewport.
-      await page.setViewport({ width: 1200, height: 900 });
+      // Tabs the extension opens do not get the launch's default viewport. A tab just opened may
+      // not have its browser yet, and Firefox then refuses the size ("browser is null"): it is
+      // asked again until the tab takes it.
+      await poll(
+        'the new tab to take its size',
+        () =>
+          page.setViewport({ width: 1200, height: 900 }).then(
+            () => true,
+            () => undefined,
+          ),
+        20_000,
+      );
       const tab = wrap(page);
       await poll(
         'the new tab to load',
