@@ -15,6 +15,8 @@ import type { PageLoad } from './page-probe.ts';
 import { benchPages, longArticle, startPageSite } from './page-site.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { isDerived } from '../src/index/verdict.ts';
+import { isVerdict } from '../src/protocol/replies.ts';
 
 /** The loads of the copy page in one profile, one way (worker running, or just stopped). */
 export interface RibbonLoads {
@@ -43,15 +45,13 @@ export interface ListRibbonResult {
   error?: string;
 }
 
-const FLAGGED = new Set(['copy', 'partial-copy', 'rewrite']);
-
 function loadsOf(loads: PageLoad[]): RibbonLoads {
   const shown = loads.filter((l) => l.ribbonAt !== undefined);
   return {
     fromNavigation: summarize(shown.map((l) => l.ribbonAt as number)),
     fromLoad: summarize(shown.map((l) => (l.ribbonAt as number) - l.loadEnd)),
     shown: shown.length,
-    flagged: shown.filter((l) => l.verdict !== undefined && FLAGGED.has(l.verdict)).length,
+    flagged: shown.filter((l) => isVerdict(l.verdict) && isDerived(l.verdict)).length,
     loads: loads.length,
   };
 }

@@ -26,8 +26,8 @@ const filterOnly = new IdbStore(conn, undefined, 'filter');
 const timed = {
   lookupEnd: 0,
   fetchEnd: 0,
-  async candidates(keys: readonly number[], maxPerKey?: number) {
-    const hits = await store.candidates(keys, maxPerKey);
+  async candidates(keys: readonly number[], maxPerKey?: number, minHits?: number) {
+    const hits = await store.candidates(keys, maxPerKey, minHits);
     timed.lookupEnd = performance.now();
     return hits;
   },

@@ -251,8 +251,8 @@ export class SeenBefore implements CandidateSource {
     return others;
   }
 
-  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
-    return this.store.candidates(keys, maxPerKey);
+  candidates(keys: readonly number[], maxPerKey?: number, minHits?: number): Promise<CandidateHit[]> {
+    return this.store.candidates(keys, maxPerKey, minHits);
   }
 }
 

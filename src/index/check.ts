@@ -119,7 +119,7 @@ function ranked(hits: CandidateHit[]): StoreRef[] {
 
 /** The stored records that share the most bands or topic keys with the page: not the page itself, and only those signed alike. */
 async function fetchCandidates(store: CandidateSource, me: ArticleRecord, exclude?: ReadonlySet<string>): Promise<Fetched> {
-  const [bandHits, topicHits] = await Promise.all([store.candidates(me.bandKeys), store.candidates(topicKeys(me.tokens), MAX_TOPIC_POSTINGS)]);
+  const [bandHits, topicHits] = await Promise.all([store.candidates(me.bandKeys), store.candidates(topicKeys(me.tokens), MAX_TOPIC_POSTINGS, MIN_TOPIC_HITS)]);
   // The page itself may be stored already: one more is read so it does not take another's place
   // (and one more per article excluded, for the same reason).
   const spare = 1 + Math.min(exclude?.size ?? 0, MAX_FETCHED);

@@ -22,8 +22,9 @@ export interface StoreStats {
 export interface CandidateSource {
   /** Records sharing at least one of the keys (band keys, topic keys) with the query, with the
    * count of shared keys. A key held by more than `maxPerKey` records is left out (topic keys:
-   * the index's common words). */
-  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]>;
+   * the index's common words). Records sharing fewer than `minHits` of the keys may be left out
+   * too (a store need not read postings that cannot add up to it). */
+  candidates(keys: readonly number[], maxPerKey?: number, minHits?: number): Promise<CandidateHit[]>;
   /** The records of candidate references, all read at once; those gone meanwhile are left out. */
   fetch(refs: readonly StoreRef[]): Promise<ArticleRecord[]>;
 }

@@ -207,16 +207,17 @@ export class IdbStore implements Store {
    * The own postings are not read while the reader has no article of their own, nor a list's
    * bucket when its key filter says it holds none of the keys there, nor (band keys, lookupKeys in
    * list-lookup.ts) when the key is a listed article's that the check already knows and no other
-   * article of the list holds it. */
-  candidates(keys: readonly number[], maxPerKey?: number): Promise<CandidateHit[]> {
-    return this.lookups.add({ keys, maxPerKey });
+   * article of the list holds it, nor, read as the product reads ('explain'), the buckets of a list
+   * that may hold fewer of the keys than `minHits` (a check's topic keys). */
+  candidates(keys: readonly number[], maxPerKey?: number, minHits?: number): Promise<CandidateHit[]> {
+    return this.lookups.add({ keys, maxPerKey, minHits });
   }
 
   /** Lookups started together (a check's band and topic keys) are made in one transaction. Its
    * first reads (the lists, and whether the reader has articles of their own) go with the
    * postings reads of the lists the last lookups found: when the lists read are those, the
    * lookups go on from these reads; otherwise they start again with the lists read. */
-  private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number }, CandidateHit[]>(async (calls) => {
+  private readonly lookups = new Batch<{ keys: readonly number[]; maxPerKey?: number; minHits?: number }, CandidateHit[]>(async (calls) => {
     // Lists being read by prepare() are waited for, not read a second time.
     if (this.preparing) await this.preparing;
     const db = await this.conn.get();
@@ -236,7 +237,8 @@ export class IdbStore implements Store {
     };
     const first = Promise.all([tx.objectStore('lists').getAll(), tx.objectStore('articles').getKey(IDBKeyRange.lowerBound(0))]);
     const known = this.known;
-    const lookup = (k: KnownLists) => calls.map((c) => lookupKeys({ ...stores, ...k }, c.keys, c.maxPerKey));
+    const lookup = (k: KnownLists) =>
+      calls.map((c) => lookupKeys({ ...stores, ...k }, c.keys, c.maxPerKey, this.listReads === 'explain' ? c.minHits : undefined));
     const early = known && lookup(known);
     // Lookups started on lists that turn out changed are left to end unheard.
     for (const p of early ?? []) p.catch(() => undefined);

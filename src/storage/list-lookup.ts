@@ -40,8 +40,9 @@ function spread<T>(items: readonly T[], n: number): T[] {
 /**
  * How a store reads the lists' postings. "explain", the product's: only the buckets a list's key
  * filter says may hold one of the page's keys, and of those not the buckets of band keys that a
- * listed article found first holds alone (lookupKeys). "filter": every bucket the key filter
- * allows. "every": every bucket of the page's keys, as for a list installed before key filters.
+ * listed article found first holds alone, nor those of a list that may hold fewer of the keys
+ * than a lookup's `minHits` (lookupKeys). "filter": every bucket the key filter allows.
+ * "every": every bucket of the page's keys, as for a list installed before key filters.
  */
 export type ListReads = 'explain' | 'filter' | 'every';
 
@@ -71,7 +72,13 @@ export function readingOf(list: StoredList, stored: StoredKeyFilter | undefined,
   return reading;
 }
 
-export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKey: number | undefined): Promise<CandidateHit[]> {
+/**
+ * The hits of the page's `keys`: own article numbers and listed references with the count of keys
+ * each holds. With `minHits`, a list that may hold fewer of the keys than that (by its key filter)
+ * is not read for them: none of its articles could share that many (a listed article is one
+ * list's), and the caller leaves out hits below it (the check's topic candidates).
+ */
+export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKey: number | undefined, minHits = 1): Promise<CandidateHit[]> {
   const { postings, listed, lists, readings, own } = at;
   const distinct = [...new Set(keys)];
   const buckets = [...new Set(distinct.map(bucketOf))];
@@ -93,6 +100,19 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
       if (countsAll && l.shared && !isTopicKey(key)) bandKeys[i].push(key);
     });
     readsOf.set(key, at);
+  }
+  // A list that may hold fewer of the keys than `minHits` is not read for them.
+  const unread = new Set(
+    lists.filter((l) => [...readsOf.values()].filter((at) => at.some((n) => listReads.get(n)![1] === l.id)).length < minHits).map((l) => l.id),
+  );
+  if (unread.size) {
+    for (const [key, at] of readsOf)
+      readsOf.set(
+        key,
+        at.filter((n) => !unread.has(listReads.get(n)![1])),
+      );
+    for (const [name, [, id]] of listReads) if (unread.has(id)) listReads.delete(name);
+    lists.forEach((l, i) => unread.has(l.id) && (bandKeys[i].length = 0));
   }
   // A list that may hold many of the page's band keys (a copy of one of its articles) is read in
   // two steps: first the buckets of a few of those keys, then, once the listed articles these
