@@ -90,29 +90,19 @@ export async function lookupKeys(at: LookupAt, keys: readonly number[], maxPerKe
   const bandKeys: number[][] = lists.map(() => []);
   const nameOf = (key: number, i: number) => `${listBucketOf(key, readings[i].bits)} ${lists[i].id}`;
   const countsAll = maxPerKey === undefined || !Number.isFinite(maxPerKey);
+  const held = (l: ListReading, key: number) => !l.filter || mayHold(l.filter, key);
+  // A list that may hold fewer of the keys than `minHits` is not read for them.
+  const read = readings.map((l) => minHits <= 1 || distinct.filter((key) => held(l, key)).length >= minHits);
   for (const key of distinct) {
     const at: string[] = [];
     readings.forEach((l, i) => {
-      if (l.filter && !mayHold(l.filter, key)) return;
+      if (!read[i] || !held(l, key)) return;
       const name = nameOf(key, i);
       listReads.set(name, [listBucketOf(key, l.bits), lists[i].id]);
       at.push(name);
       if (countsAll && l.shared && !isTopicKey(key)) bandKeys[i].push(key);
     });
     readsOf.set(key, at);
-  }
-  // A list that may hold fewer of the keys than `minHits` is not read for them.
-  const unread = new Set(
-    lists.filter((l) => [...readsOf.values()].filter((at) => at.some((n) => listReads.get(n)![1] === l.id)).length < minHits).map((l) => l.id),
-  );
-  if (unread.size) {
-    for (const [key, at] of readsOf)
-      readsOf.set(
-        key,
-        at.filter((n) => !unread.has(listReads.get(n)![1])),
-      );
-    for (const [name, [, id]] of listReads) if (unread.has(id)) listReads.delete(name);
-    lists.forEach((l, i) => unread.has(l.id) && (bandKeys[i].length = 0));
   }
   // A list that may hold many of the page's band keys (a copy of one of its articles) is read in
   // two steps: first the buckets of a few of those keys, then, once the listed articles these
